@@ -1,0 +1,73 @@
+/** The market of each regional industry (MODEL.md §7): logit shares, revenue, costs, profit, vintages. */
+import { MARKETING, PROCESS, PRODUCT } from './domains.js';
+import { domainFitness } from './landscape.js';
+import { tieCost } from './portfolio.js';
+import type { World } from './world.js';
+
+/** Innovative sales share: revenue share of vintages younger than youngAge. */
+export function innovativeSalesShare(w: World, i: number): number {
+  const f = w.firms;
+  const young = Math.max(0, f.youngWeight[i]!);
+  return young / (w.s.market.establishedWeight + young + Math.max(0, f.oldWeight[i]!));
+}
+
+/**
+ * Age the vintages at the start of tick t: every weight decays, and the vintage born youngAge
+ * quarters ago moves from young to old.
+ */
+export function ageVintages(w: World, t: number): void {
+  const f = w.firms;
+  const m = w.s.market;
+  const Y = m.youngAge;
+  const expiring = Math.pow(m.vintageDecay, Y);
+  const slot = t % Y;
+  for (let i = 0; i < f.n; i++) {
+    const at = i * Y + slot;
+    const leaving = f.vintageRing[at]! * expiring;
+    f.vintageRing[at] = 0;
+    f.youngWeight[i] = Math.max(0, f.youngWeight[i]! * m.vintageDecay - leaving);
+    f.oldWeight[i] = f.oldWeight[i]! * m.vintageDecay + leaving;
+  }
+}
+
+/** Shares ∝ employees·exp(β·u), revenue, unit and fixed costs, tie, search and integration costs, profit. */
+export function clearMarkets(w: World, t: number): void {
+  const f = w.firms;
+  const m = w.s.market;
+  const ls = w.ls;
+  const total = w.industryTotal.fill(0);
+  for (let i = 0; i < f.n; i++) {
+    const c = f.industry[i]!;
+    const cfg = f.config[i]!;
+    const u =
+      m.weightProduct * domainFitness(ls, c, PRODUCT, cfg) +
+      m.weightMarketing * domainFitness(ls, c, MARKETING, cfg) +
+      m.weightNewness * innovativeSalesShare(w, i);
+    const a = f.employees[i]! * Math.exp(m.shareSensitivity * u);
+    w.attraction[i] = a;
+    total[c]! += a;
+  }
+  const growth = Math.pow(1 + m.demandTrend, t);
+  const saving = w.s.sli.costSaving;
+  for (let i = 0; i < f.n; i++) {
+    const c = f.industry[i]!;
+    const revenue = (w.demand0[c]! * growth * w.attraction[i]!) / total[c]!;
+    const x = f.depth[i]!;
+    const unitCost = Math.max(0, m.unitCost * (1 - m.processCostCut * domainFitness(ls, c, PROCESS, f.config[i]!)) - saving * x * f.aligned[i]!);
+    let ties = 0;
+    for (let slot = i * w.maxTies; slot < (i + 1) * w.maxTies; slot++) {
+      const type = f.tieType[slot]!;
+      if (type >= 0) ties += tieCost(w, type, f.tieAssigned[slot] === 1, t);
+    }
+    const profit =
+      revenue * (1 - unitCost) -
+      m.fixedCostPerEmployee * f.employees[i]! -
+      ties -
+      f.searchSpend[i]! -
+      f.integrationCost[i]! * x * x * f.employees[i]!;
+    f.capital[i]! += profit;
+    f.revenue[i] = revenue;
+    f.margin[i] = revenue > 0 ? profit / revenue : -1;
+    f.searchSpend[i] = 0;
+  }
+}

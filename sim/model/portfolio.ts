@@ -1,0 +1,200 @@
+/**
+ * The partner portfolio (MODEL.md §6): proposals through portfolio ties, tie values and partner-type
+ * estimates (Bush–Mosteller), the drop rule, capacity (with attention crowding) and new ties.
+ */
+import { PARTNER_TYPES } from '../config/fields.js';
+import { randInt } from '../rng.js';
+import { ADOPTED, lastChange } from './change.js';
+import { N_TYPES, PARTNER_DOMAIN_MASK, T_COMPETITOR } from './domains.js';
+import { eventCount, offer } from './transfer.js';
+import type { World } from './world.js';
+
+/** Org-type index (ORG_TYPES order) of a partner type, or −1 for competitors. */
+const ORG_TYPE_OF = [0, 1, -1, 2, 3, 4] as const;
+
+/** Whether the cooperation subsidy is running at tick t. */
+function subsidyActive(w: World, t: number): boolean {
+  const sub = w.s.policies.cooperationSubsidy;
+  return sub !== undefined && t >= sub.start && (sub.end === undefined || t <= sub.end);
+}
+
+/** Cost per quarter of a tie of `type` to the firm, after any subsidy (assigned = given by a supply-led programme). */
+export function tieCost(w: World, type: number, assigned: boolean, t: number): number {
+  const name = PARTNER_TYPES[type]!;
+  const base = w.s.partners[name].cost;
+  const sub = w.s.policies.cooperationSubsidy;
+  if (!sub || !subsidyActive(w, t) || !sub.types.includes(name)) return base;
+  if (sub.mode === 'supply-led' && !assigned) return base;
+  return base * (1 - sub.share);
+}
+
+/** Configuration a tie's partner offers this tick (competitors: their start-of-tick configuration), or −1 if gone. */
+function partnerConfig(w: World, i: number, slot: number): number {
+  const f = w.firms;
+  const partner = f.tiePartner[slot]!;
+  if (f.tieType[slot] === T_COMPETITOR) return f.id[partner] === f.tiePartnerId[slot] ? f.snap[partner]! : -1;
+  return w.orgs.config[partner * w.nSectors + f.sector[i]!]!;
+}
+
+/** Proposals through each portfolio tie; records each tie's fitness gain; returns the mask of tie types held. */
+export function tieProposals(w: World, i: number, t: number): number {
+  const f = w.firms;
+  const rng = w.rng.firms;
+  let types = 0;
+  for (let slot = i * w.maxTies; slot < (i + 1) * w.maxTies; slot++) {
+    const type = f.tieType[slot]!;
+    if (type < 0) continue;
+    const partner = partnerConfig(w, i, slot);
+    if (partner < 0) {
+      f.tieType[slot] = -1; // the competitor exited
+      continue;
+    }
+    types |= 1 << type;
+    let gain = 0;
+    const n = eventCount(rng, w.s.partners[PARTNER_TYPES[type]!].proposalRate);
+    for (let k = 0; k < n; k++) if (offer(w, i, partner, PARTNER_DOMAIN_MASK[type]!, t) === ADOPTED) gain += lastChange.gain;
+    f.tieGain[slot] = gain;
+    if (type === T_COMPETITOR && rng() < w.s.transfer.competitorLeak) w.leaks.push(i, f.tiePartner[slot]!);
+  }
+  return types;
+}
+
+/** Tie capacity: c0 + c1·ln(employees) − θ·x (crowding), floored, within 0..maxTies. */
+export function tieCapacity(w: World, i: number): number {
+  const pf = w.s.portfolio;
+  const f = w.firms;
+  const crowd = w.s.sli.crowding ? w.s.sli.crowdingSlope * f.depth[i]! : 0;
+  return Math.max(0, Math.min(w.maxTies, Math.floor(pf.capacityBase + pf.capacityPerLogEmployees * Math.log(f.employees[i]!) - crowd)));
+}
+
+/** Update tie values and type estimates with this tick's rewards, drop failing ties, trim to capacity. */
+export function reviseTies(w: World, i: number, t: number): void {
+  const f = w.firms;
+  const pf = w.s.portfolio;
+  const alpha = pf.learningRate;
+  const revenue = Math.max(f.revenue[i]!, 1e-9);
+  const protectAssigned = subsidyActive(w, t);
+  let held = 0;
+  let guarded = 0;
+  for (let slot = i * w.maxTies; slot < (i + 1) * w.maxTies; slot++) {
+    const type = f.tieType[slot]!;
+    if (type < 0) continue;
+    const reward = w.s.transfer.fitnessValue * f.tieGain[slot]! - tieCost(w, type, f.tieAssigned[slot] === 1, t) / revenue;
+    f.tieGain[slot] = 0;
+    f.tieValue[slot]! += alpha * (reward - f.tieValue[slot]!);
+    f.typeValue[i * N_TYPES + type]! += alpha * (reward - f.typeValue[i * N_TYPES + type]!);
+    f.tieNegative[slot] = f.tieValue[slot]! < 0 ? Math.min(255, f.tieNegative[slot]! + 1) : 0;
+    const keep = protectAssigned && f.tieAssigned[slot] === 1;
+    if (!keep && f.tieNegative[slot]! >= pf.dropAfter) f.tieType[slot] = -1;
+    else held++;
+    if (keep) guarded++;
+  }
+  const cap = Math.max(tieCapacity(w, i), guarded);
+  while (held > cap) {
+    // Drop the weakest tie; programme-assigned ties go last while the programme runs.
+    let worst = -1;
+    for (let slot = i * w.maxTies; slot < (i + 1) * w.maxTies; slot++) {
+      if (f.tieType[slot]! < 0) continue;
+      const rank = (protectAssigned && f.tieAssigned[slot] === 1 ? 1e9 : 0) + f.tieValue[slot]!;
+      const worstRank = worst < 0 ? Infinity : (protectAssigned && f.tieAssigned[worst] === 1 ? 1e9 : 0) + f.tieValue[worst]!;
+      if (rank < worstRank) worst = slot;
+    }
+    f.tieType[worst] = -1;
+    held--;
+  }
+}
+
+/** Choose a partner type by softmax over the firm's estimates, among types with a partner available. */
+function chooseType(w: World, i: number): number {
+  const f = w.firms;
+  const temp = w.s.portfolio.softmaxTemperature;
+  const byType = w.orgs.byRegionType[f.region[i]!]!;
+  let max = -Infinity;
+  for (let k = 0; k < N_TYPES; k++) max = Math.max(max, f.typeValue[i * N_TYPES + k]!);
+  let total = 0;
+  const weights = w.scratch6;
+  for (let k = 0; k < N_TYPES; k++) {
+    const available = k === T_COMPETITOR || byType[ORG_TYPE_OF[k]!]!.length > 0;
+    weights[k] = available ? Math.exp((f.typeValue[i * N_TYPES + k]! - max) / temp) : 0;
+    total += weights[k]!;
+  }
+  let u = w.rng.firms() * total;
+  for (let k = 0; k < N_TYPES; k++) {
+    u -= weights[k]!;
+    if (u < 0 && weights[k]! > 0) return k;
+  }
+  return T_COMPETITOR;
+}
+
+/** Whether firm i already has a tie of `type` to `partner`. */
+function hasTie(w: World, i: number, type: number, partner: number): boolean {
+  for (let slot = i * w.maxTies; slot < (i + 1) * w.maxTies; slot++) {
+    if (w.firms.tieType[slot] === type && w.firms.tiePartner[slot] === partner) return true;
+  }
+  return false;
+}
+
+/** Draw a concrete partner of `type` for firm i (org from its region; competitor from its sector), or −1. */
+export function drawPartner(w: World, i: number, type: number, t: number, rng: () => number): number {
+  const f = w.firms;
+  for (let attempt = 0; attempt < 8; attempt++) {
+    let partner: number;
+    if (type === T_COMPETITOR) {
+      const region = rng() < w.s.portfolio.sameRegionCompetitor ? f.region[i]! : randInt(rng, w.nRegions);
+      const c = region * w.nSectors + f.sector[i]!;
+      const from = w.memberStart[c]!;
+      const size = w.memberStart[c + 1]! - from;
+      if (size === 0) continue;
+      partner = w.members[from + randInt(rng, size)]!;
+      if (partner === i) continue;
+    } else {
+      const pool = w.orgs.byRegionType[f.region[i]!]![ORG_TYPE_OF[type]!]!;
+      if (pool.length === 0) return -1;
+      partner = pool[randInt(rng, pool.length)]!;
+      if (w.orgs.activeFrom[partner]! > t) continue;
+    }
+    if (!hasTie(w, i, type, partner)) return partner;
+  }
+  return -1;
+}
+
+/** Put a new tie into a free slot (the caller has checked capacity). Returns the slot or −1. */
+export function formTie(w: World, i: number, type: number, partner: number, assigned: boolean, t: number): number {
+  const f = w.firms;
+  for (let slot = i * w.maxTies; slot < (i + 1) * w.maxTies; slot++) {
+    if (f.tieType[slot]! >= 0) continue;
+    f.tieType[slot] = type;
+    f.tiePartner[slot] = partner;
+    f.tiePartnerId[slot] = type === T_COMPETITOR ? f.id[partner]! : -1;
+    f.tieValue[slot] = w.s.portfolio.initialValue;
+    f.tieNegative[slot] = 0;
+    f.tieAssigned[slot] = assigned ? 1 : 0;
+    f.tieGain[slot] = 0;
+    if (t >= w.windowStart) f.coopWindow[i]! |= 1 << type;
+    return slot;
+  }
+  return -1;
+}
+
+/** Count of ties firm i holds. */
+export function tieCount(w: World, i: number): number {
+  let n = 0;
+  for (let slot = i * w.maxTies; slot < (i + 1) * w.maxTies; slot++) if (w.firms.tieType[slot]! >= 0) n++;
+  return n;
+}
+
+/** Below aspiration, look for a new tie with a chance rising in the shortfall; adapt aspiration. */
+export function seekTie(w: World, i: number, t: number): void {
+  const f = w.firms;
+  const pf = w.s.portfolio;
+  const rng = w.rng.firms;
+  const shortfall = f.aspiration[i]! - f.margin[i]!;
+  f.aspiration[i]! += pf.aspirationSpeed * (f.margin[i]! - f.aspiration[i]!);
+  if (shortfall <= 0) return;
+  if (rng() >= Math.min(pf.searchMax, pf.searchBase + pf.searchPerShortfall * shortfall)) return;
+  if (tieCount(w, i) >= tieCapacity(w, i)) return;
+  const type = chooseType(w, i);
+  if (f.capital[i]! < pf.affordQuarters * tieCost(w, type, false, t)) return;
+  const partner = drawPartner(w, i, type, t, rng);
+  if (partner >= 0) formTie(w, i, type, partner, false, t);
+}

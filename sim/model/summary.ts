@@ -1,0 +1,33 @@
+/** The one-row summary of a run (MODEL.md §9), computed from the final state and the survey rows. */
+import { SURVEY_COLUMNS } from './survey.js';
+import type { World } from './world.js';
+
+/** Summary columns, in order. */
+export const SUMMARY_COLUMNS = [
+  'run_id', 'scenario', 'replicate', 'seed', 'firms', 'surveyed', 'exits', 'coop_any', 'mean_breadth',
+  'inno_product', 'inno_process', 'inno_org', 'inno_marketing', 'mean_iss', 'mean_sli', 'mean_lo',
+] as const;
+
+/** Survey-window means over surveyed firms, plus run-level counts (columns after run_id…seed). */
+export function summarise(w: World, survey: (string | number)[][]): number[] {
+  const col = (name: (typeof SURVEY_COLUMNS)[number]) => SURVEY_COLUMNS.indexOf(name);
+  const mean = (name: (typeof SURVEY_COLUMNS)[number]) => {
+    if (survey.length === 0) return 0;
+    const k = col(name);
+    return survey.reduce((acc, row) => acc + Number(row[k]), 0) / survey.length;
+  };
+  return [
+    w.firms.n,
+    survey.length,
+    w.exitLog.length,
+    mean('coop_any'),
+    mean('breadth'),
+    mean('inno_product'),
+    mean('inno_process'),
+    mean('inno_org'),
+    mean('inno_marketing'),
+    mean('iss'),
+    mean('sli_true'),
+    mean('lo_true'),
+  ];
+}

@@ -1,0 +1,93 @@
+/** One tick (one quarter) of the model, in the order of MODEL.md §3. */
+import { exitAndEntry, indexMembers } from './model/demography.js';
+import { deltaAt } from './model/dynamism.js';
+import { redraw } from './model/landscape.js';
+import { ageVintages, clearMarkets } from './model/market.js';
+import { adaptOrgs } from './model/orgs.js';
+import { applyPolicies, depthCap } from './model/policies.js';
+import { reviseTies, seekTie, tieProposals } from './model/portfolio.js';
+import { supplierProposals, updateDepth, updateDyad } from './model/sli.js';
+import { applyLeaks, ownSearch } from './model/transfer.js';
+import { N_BITS, N_TYPES } from './model/domains.js';
+import { observe } from './model/observe.js';
+import type { World } from './model/world.js';
+
+/** Step 1: δ(t); redraw contribution entries with probability ρ·δ·m_c; shocks. */
+export function environmentPhase(w: World, t: number): void {
+  const s = w.s;
+  w.delta = deltaAt(s.dynamism, t);
+  for (let c = 0; c < w.nIndustries; c++) {
+    const intensity = w.delta * w.multiplier[c]!;
+    redraw(w.ls, w.rng.world, c, s.landscape.redrawRate * intensity);
+    if (t >= w.windowStart) w.windowDynamism[c]! += intensity;
+  }
+  for (const shock of s.dynamism.shocks) {
+    if (shock.tick !== t) continue;
+    for (let c = 0; c < w.nIndustries; c++) {
+      if (shock.sectors && !shock.sectors.includes(s.sectors[c % w.nSectors]!)) continue;
+      redraw(w.ls, w.rng.world, c, shock.magnitude);
+    }
+  }
+}
+
+/** Absorptive capacity A = a0 + a1·LO + a2·F_org, clipped to [0.05, 1]. */
+function updateAbsorptive(w: World, i: number): void {
+  const f = w.firms;
+  const tr = w.s.transfer;
+  const c = f.industry[i]!;
+  const fOrg = w.ls.sumDomain[(c * 4 + 2) * (1 << N_BITS) + f.config[i]!]! / (3 * (1 << 24));
+  f.absorptive[i] = Math.min(1, Math.max(0.05, tr.capacityBase + tr.capacityPerLO * f.lo[i]! + tr.capacityPerOrgFitness * fOrg));
+}
+
+/** Step 3: every firm, against the start-of-tick snapshot of the others. */
+export function firmPhase(w: World, t: number): void {
+  const f = w.firms;
+  f.snap.set(f.config);
+  f.innoTick.fill(0);
+  const cap = depthCap(w, t);
+  const inWindow = t >= w.windowStart;
+  for (let i = 0; i < f.n; i++) {
+    updateAbsorptive(w, i);
+    const held = tieProposals(w, i, t); // 3a: portfolio ties
+    if (inWindow) f.coopWindow[i]! |= held;
+    supplierProposals(w, i, t); // 3a: main supplier
+    ownSearch(w, i, t); // 3b
+    updateDyad(w, i); // 3c
+    updateDepth(w, i, t, cap);
+    reviseTies(w, i, t); // 3d
+    seekTie(w, i, t);
+  }
+  applyLeaks(w, t);
+}
+
+/** Advance the world by one quarter; returns the tick's time-series row (without run_id). */
+export function tick(w: World, t: number): number[] {
+  w.counters.entries = 0;
+  w.counters.exits = 0;
+  environmentPhase(w, t);
+  adaptOrgs(w.s, w.orgs, w.ls, w.nSectors);
+  applyPolicies(w, t);
+  ageVintages(w, t);
+  firmPhase(w, t);
+  clearMarkets(w, t);
+  const f = w.firms;
+  if (t >= w.windowStart) for (let i = 0; i < f.n; i++) f.innoWindow[i]! |= f.innoTick[i]!;
+  const row = observe(w, t, breadthNow);
+  exitAndEntry(w, t);
+  indexMembers(w);
+  row[3] = w.counters.entries;
+  row[4] = w.counters.exits;
+  return row;
+}
+
+/** Distinct partner types among firm i's current ties. */
+export function breadthNow(w: World, i: number): number {
+  let mask = 0;
+  for (let slot = i * w.maxTies; slot < (i + 1) * w.maxTies; slot++) {
+    const type = w.firms.tieType[slot]!;
+    if (type >= 0) mask |= 1 << type;
+  }
+  let n = 0;
+  for (let k = 0; k < N_TYPES; k++) n += (mask >> k) & 1;
+  return n;
+}

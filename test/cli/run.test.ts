@@ -1,0 +1,47 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const CLI = join('dist', 'scripts', 'cli.js');
+
+describe('smesim run (built CLI)', () => {
+  it('writes the three tables with all replicates, sorted by run_id, and identical bytes on a rerun', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'smesim-run-'));
+    const scenario = join(dir, 'tiny.yaml');
+    writeFileSync(scenario, 'name: tiny\nreplicates: 3\npopulation: 60\nticks: 40\nburnIn: 10\nregions: 2\nsectors: [a, b]\n');
+    execFileSync('node', [CLI, 'run', scenario, '--out', join(dir, 'a')]);
+    execFileSync('node', [CLI, 'run', scenario, '--out', join(dir, 'b')]);
+    for (const file of ['runs.csv', 'timeseries.csv', 'survey.csv']) {
+      const a = readFileSync(join(dir, 'a', file), 'utf8');
+      expect(a).toBe(readFileSync(join(dir, 'b', file), 'utf8'));
+      const ids = a.trim().split('\n').slice(1).map((l) => l.split(',')[0]!);
+      expect(new Set(ids)).toEqual(new Set(['tiny/r001', 'tiny/r002', 'tiny/r003']));
+      expect([...ids].sort()).toEqual(ids);
+    }
+    expect(readFileSync(join(dir, 'a', 'survey.csv'), 'utf8').split('\n')[0]).toBe(
+      'run_id,scenario,replicate,seed,firm_id,sector,region,employees,age_years,lo_likert,sli_likert,dyn_likert,lo_true,sli_true,dyn_true,coop_any,coop_supplier,coop_customer,coop_competitor,coop_consultant,coop_university,coop_research,breadth,inno_product,inno_process,inno_org,inno_marketing,iss',
+    );
+  });
+
+  it('refuses to overwrite a non-empty output directory without --force', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'smesim-run-'));
+    const scenario = join(dir, 'tiny.yaml');
+    writeFileSync(scenario, 'name: tiny\nreplicates: 1\npopulation: 30\nticks: 20\nburnIn: 5\nregions: 1\nsectors: [a]\n');
+    execFileSync('node', [CLI, 'run', scenario, '--out', join(dir, 'o')]);
+    const again = spawnSync('node', [CLI, 'run', scenario, '--out', join(dir, 'o')], { encoding: 'utf8' });
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(/--force/);
+  });
+
+  it('exits 2 with file and line for a bad scenario, writing nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'smesim-run-'));
+    const scenario = join(dir, 'bad.yaml');
+    writeFileSync(scenario, 'name: bad\npopulation: -5\n');
+    const r = spawnSync('node', [CLI, 'run', scenario, '--out', join(dir, 'o')], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${scenario}:2:13: population`);
+    expect(existsSync(join(dir, 'o'))).toBe(false);
+  });
+});

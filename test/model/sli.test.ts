@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { popcount } from '../../sim/rng.js';
+import { PARTNER_DOMAIN_MASK, T_SUPPLIER } from '../../sim/model/domains.js';
+import { tieCapacity } from '../../sim/model/portfolio.js';
+import { simulate } from '../../sim/runOne.js';
+import { LOCKED, adopt, tryChange } from '../../sim/model/change.js';
+import { updateDyad } from '../../sim/model/sli.js';
+import { smallScenario, smallWorld } from '../helpers.js';
+import type { ScenarioInput } from '../../sim/config/scenario.js';
+import type { World } from '../../sim/model/world.js';
+
+const SUPPLIER = PARTNER_DOMAIN_MASK[T_SUPPLIER];
+
+/** Mean Hamming distance (supplier domains) between dyad view and firm, over established firms with depth ≥ 0.5. */
+function dyadDistance(w: World): number {
+  let sum = 0;
+  let n = 0;
+  for (let i = 0; i < w.firms.n; i++) {
+    if (w.firms.depth[i]! < 0.5 || w.firms.age[i]! < 30) continue; // entrants start from the supplier's view
+    sum += popcount((w.firms.dyad[i]! ^ w.firms.config[i]!) & SUPPLIER);
+    n++;
+  }
+  return sum / n;
+}
+
+/** Deeply integrated firms whose configuration changes only through their main supplier. */
+/** Mean dyad distance over the last 20 ticks of a 120-tick run. */
+function lateDistance(over: ScenarioInput): number {
+  let sum = 0;
+  simulate(smallScenario({ ticks: 120, ...over }), 11, (row, w) => {
+    if (row[0]! >= 100) sum += dyadDistance(w);
+  });
+  return sum / 20;
+}
+
+const deepFirms: ScenarioInput = {
+  firms: { depthAlpha: 50, depthBeta: 5 },
+  sli: { driftStep: 0, reassessBase: 0, reassessPerLO: 0 },
+  search: { base: 0, perLO: 0 },
+  portfolio: { searchBase: 0, searchPerShortfall: 0 },
+  transfer: { complementaryAdjustment: false },
+};
+
+describe('supplier integration', () => {
+  it('converges the supplier onto the firm on a static landscape, but not under dynamism', () => {
+    const still = lateDistance({ ...deepFirms, dynamism: { schedule: 'constant', level: 0 } });
+    const moving = lateDistance({ ...deepFirms, dynamism: { schedule: 'constant', level: 1.5 } });
+    expect(still).toBe(0);
+    expect(moving).toBeGreaterThan(0.01);
+  });
+
+  it('switching convergence off keeps the supplier’s distance on a static landscape', () => {
+    const off = lateDistance({ ...deepFirms, dynamism: { schedule: 'constant', level: 0 }, sli: { ...deepFirms.sli, convergence: false } });
+    expect(off).toBeGreaterThan(0.2);
+  });
+
+  it('lock-in: an interface change at depth x is rejected for its switching cost, and only when lock-in is on', () => {
+    const countLocks = (lockIn: boolean) => {
+      const w = smallWorld({ transfer: { evalNoise: 0, evalNoiseFloor: 0 }, sli: { lockIn, switchingCost: 10 } });
+      let locked = 0;
+      for (let i = 0; i < w.firms.n; i++) {
+        w.firms.depth[i] = 1;
+        w.firms.lo[i] = 0;
+        const cfg = w.firms.config[i]!;
+        const c = w.firms.industry[i]!;
+        // Any gaining change of interface bit 0 is held back by the switching cost.
+        if (w.ls.sumAll[c * 4096 + (cfg ^ 1)]! > w.ls.sumAll[c * 4096 + cfg]!) {
+          const code = tryChange(w, i, cfg ^ 1, 0);
+          if (code === LOCKED) locked++;
+          else expect(lockIn).toBe(false);
+        }
+      }
+      return locked;
+    };
+    expect(countLocks(true)).toBeGreaterThan(10);
+    expect(countLocks(false)).toBe(0);
+  });
+
+  it('lock-in breaks alignment for about λ·x quarters after an interface change', () => {
+    const w = smallWorld({ sli: { realignTicksPerDepth: 10 } });
+    w.firms.depth[0] = 0.5;
+    w.firms.aligned[0] = 1;
+    adopt(w, 0, w.firms.config[0]! ^ 0b10000, 1); // bit 4 is on the interface
+    expect(w.firms.aligned[0]).toBe(0);
+    expect(w.firms.realignLeft[0]).toBe(5);
+    for (let k = 0; k < 5; k++) updateDyad(w, 0);
+    expect(w.firms.aligned[0]).toBe(1);
+    const off = smallWorld({ sli: { lockIn: false } });
+    off.firms.depth[0] = 0.5;
+    adopt(off, 0, off.firms.config[0]! ^ 0b10000, 1);
+    expect(off.firms.aligned[0]).toBe(1);
+  });
+
+  it('crowding takes tie capacity with depth, and only when switched on', () => {
+    const on = smallWorld({ sli: { crowding: true, crowdingSlope: 2 } });
+    const off = smallWorld({ sli: { crowding: false, crowdingSlope: 2 } });
+    for (const w of [on, off]) {
+      w.firms.employees[0] = 100;
+      w.firms.depth[0] = 0;
+    }
+    const free = tieCapacity(on, 0);
+    on.firms.depth[0] = 1;
+    off.firms.depth[0] = 1;
+    expect(tieCapacity(on, 0)).toBe(Math.max(0, free - 2));
+    expect(tieCapacity(off, 0)).toBe(free);
+  });
+});
