@@ -7,7 +7,10 @@ import { createOrgs } from './orgs.js';
 import { type World, allocFirms } from './world.js';
 
 /** Create the world: landscapes and multipliers (world stream), organisations, the initial firms (init stream). */
-export function createWorld(s: Scenario, runSeed: number): World {
+export function createWorld(input: Scenario, runSeed: number): World {
+  // A plain-JSON copy: objects built by the validator can have slow property layouts in V8,
+  // and the hot loop reads parameters millions of times.
+  const s = JSON.parse(JSON.stringify(input)) as Scenario;
   const rng = {
     world: makeStream(runSeed, 'world'),
     init: makeStream(runSeed, 'init'),
@@ -45,6 +48,7 @@ export function createWorld(s: Scenario, runSeed: number): World {
     leaks: [],
     members: new Int32Array(n),
     memberStart: new Int32Array(nIndustries + 1),
+    tieCostNow: new Float64Array(12),
     scratch6: new Float64Array(6),
     attraction: new Float64Array(n),
     industryTotal: new Float64Array(nIndustries),

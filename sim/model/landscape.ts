@@ -8,6 +8,8 @@ import { DOMAIN_OF_BIT, DOMAIN_SIZE, N_BITS, N_CONFIGS } from './domains.js';
 
 /** Contribution resolution. */
 export const SCALE = 1 << 24;
+/** Record length of `sums`. */
+export const STRIDE = 8;
 
 /** All landscapes of a run. Index `c` is a regional industry. */
 export interface Landscapes {
@@ -19,10 +21,11 @@ export interface Landscapes {
   readonly neighbours: Uint8Array;
   /** Contribution tables: industry × bit × entry. */
   readonly contrib: Int32Array;
-  /** Sum of all 12 contributions for each configuration: industry × config. */
-  readonly sumAll: Int32Array;
-  /** Sum of contributions per domain: (industry × 4 + domain) × config. */
-  readonly sumDomain: Int32Array;
+  /**
+   * Fitness sums per (industry, configuration), interleaved in records of STRIDE: [all 12 bits,
+   * product, process, organisational, marketing, unused×3], so one look-up touches one cache line.
+   */
+  readonly sums: Int32Array;
   /** Configurations whose bit b reads entry e: (industry × 12 + b) × entries + e → list of 4096/entries configs. */
   readonly matches: Uint16Array;
   /** For each industry and bit b: mask of bits whose contribution depends on b (b excluded). */
@@ -69,8 +72,7 @@ export function createLandscapes(rng: Rng, count: number, K: number, kappa: numb
     entries,
     neighbours: new Uint8Array(count * N_BITS * (K + 1)),
     contrib: new Int32Array(count * N_BITS * entries),
-    sumAll: new Int32Array(count * N_CONFIGS),
-    sumDomain: new Int32Array(count * 4 * N_CONFIGS),
+    sums: new Int32Array(count * N_CONFIGS * STRIDE),
     matches: new Uint16Array(count * N_BITS * N_CONFIGS),
     dependents: new Uint16Array(count * N_BITS),
   };
@@ -105,8 +107,9 @@ export function recomputeFitness(ls: Landscapes, c: number): void {
       all += v;
       dom[DOMAIN_OF_BIT[b]!]! += v;
     }
-    ls.sumAll[c * N_CONFIGS + cfg] = all;
-    for (let d = 0; d < 4; d++) ls.sumDomain[(c * 4 + d) * N_CONFIGS + cfg] = dom[d]!;
+    const at = (c * N_CONFIGS + cfg) * STRIDE;
+    ls.sums[at] = all;
+    for (let d = 0; d < 4; d++) ls.sums[at + 1 + d] = dom[d]!;
   }
 }
 
@@ -118,12 +121,12 @@ export function setContribution(ls: Landscapes, c: number, bit: number, entry: n
   ls.contrib[at] = value;
   const perEntry = N_CONFIGS / ls.entries;
   const from = at * perEntry;
-  const domBase = (c * 4 + DOMAIN_OF_BIT[bit]!) * N_CONFIGS;
-  const allBase = c * N_CONFIGS;
+  const dom = 1 + DOMAIN_OF_BIT[bit]!;
+  const base = c * N_CONFIGS;
   for (let k = from; k < from + perEntry; k++) {
-    const cfg = ls.matches[k]!;
-    ls.sumAll[allBase + cfg]! += delta;
-    ls.sumDomain[domBase + cfg]! += delta;
+    const at = (base + ls.matches[k]!) * STRIDE;
+    ls.sums[at]! += delta;
+    ls.sums[at + dom]! += delta;
   }
 }
 
@@ -152,15 +155,20 @@ export function redraw(ls: Landscapes, rng: Rng, c: number, q: number): number {
 
 /** Overall fitness F of a configuration in industry c (mean of the 12 contributions, in [0, 1)). */
 export function fitness(ls: Landscapes, c: number, config: number): number {
-  return ls.sumAll[c * N_CONFIGS + config]! / (N_BITS * SCALE);
+  return ls.sums[(c * N_CONFIGS + config) * STRIDE]! / (N_BITS * SCALE);
+}
+
+/** Raw (integer) sum of all contributions, for exact comparisons. */
+export function fitnessSum(ls: Landscapes, c: number, config: number): number {
+  return ls.sums[(c * N_CONFIGS + config) * STRIDE]!;
 }
 
 /** Domain fitness F_d (mean over the domain's bits). */
 export function domainFitness(ls: Landscapes, c: number, domain: number, config: number): number {
-  return ls.sumDomain[(c * 4 + domain) * N_CONFIGS + config]! / (DOMAIN_SIZE[domain]! * SCALE);
+  return ls.sums[(c * N_CONFIGS + config) * STRIDE + 1 + domain]! / (DOMAIN_SIZE[domain]! * SCALE);
 }
 
 /** Raw (integer) domain sum, for exact comparisons. */
 export function domainSum(ls: Landscapes, c: number, domain: number, config: number): number {
-  return ls.sumDomain[(c * 4 + domain) * N_CONFIGS + config]!;
+  return ls.sums[(c * N_CONFIGS + config) * STRIDE + 1 + domain]!;
 }

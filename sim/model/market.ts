@@ -1,7 +1,6 @@
 /** The market of each regional industry (MODEL.md §7): logit shares, revenue, costs, profit, vintages. */
 import { MARKETING, PROCESS, PRODUCT } from './domains.js';
 import { domainFitness } from './landscape.js';
-import { tieCost } from './portfolio.js';
 import type { World } from './world.js';
 
 /** Innovative sales share: revenue share of vintages younger than youngAge. */
@@ -57,7 +56,7 @@ export function clearMarkets(w: World, t: number): void {
     let ties = 0;
     for (let slot = i * w.maxTies; slot < (i + 1) * w.maxTies; slot++) {
       const type = f.tieType[slot]!;
-      if (type >= 0) ties += tieCost(w, type, f.tieAssigned[slot] === 1, t);
+      if (type >= 0) ties += w.tieCostNow[type * 2 + f.tieAssigned[slot]!]!;
     }
     const profit =
       revenue * (1 - unitCost) -

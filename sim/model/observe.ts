@@ -1,5 +1,7 @@
 /** Per-tick observation (MODEL.md §9 time series). */
-import { fitness } from './landscape.js';
+import { popcount } from '../rng.js';
+import { N_BITS } from './domains.js';
+import { SCALE, fitnessSum } from './landscape.js';
 import { innovativeSalesShare } from './market.js';
 import type { World } from './world.js';
 
@@ -23,7 +25,7 @@ export const TIMESERIES_COLUMNS = [
 ] as const;
 
 /** Aggregate the firms that traded this tick (before exit and entry); entries and exits are filled in after. */
-export function observe(w: World, t: number, breadthNow: (w: World, i: number) => number): number[] {
+export function observe(w: World, t: number): number[] {
   const f = w.firms;
   const n = f.n;
   let sli = 0;
@@ -36,12 +38,17 @@ export function observe(w: World, t: number, breadthNow: (w: World, i: number) =
   for (let i = 0; i < n; i++) {
     sli += f.depth[i]!;
     lo += f.lo[i]!;
-    const b = breadthNow(w, i);
+    let mask = 0;
+    for (let slot = i * w.maxTies; slot < (i + 1) * w.maxTies; slot++) {
+      const type = f.tieType[slot]!;
+      if (type >= 0) mask |= 1 << type;
+    }
+    const b = popcount(mask);
     breadth += b;
     if (b > 0) coop++;
     for (let d = 0; d < 4; d++) inno[d]! += (f.innoTick[i]! >> d) & 1;
     iss += innovativeSalesShare(w, i);
-    fit += fitness(w.ls, f.industry[i]!, f.config[i]!);
+    fit += fitnessSum(w.ls, f.industry[i]!, f.config[i]!);
   }
-  return [t, w.delta, n, 0, 0, sli / n, lo / n, breadth / n, coop / n, inno[0]! / n, inno[1]! / n, inno[2]! / n, inno[3]! / n, iss / n, fit / n];
+  return [t, w.delta, n, 0, 0, sli / n, lo / n, breadth / n, coop / n, inno[0]! / n, inno[1]! / n, inno[2]! / n, inno[3]! / n, iss / n, fit / (n * N_BITS * SCALE)];
 }

@@ -19,13 +19,26 @@ function subsidyActive(w: World, t: number): boolean {
 }
 
 /** Cost per quarter of a tie of `type` to the firm, after any subsidy (assigned = given by a supply-led programme). */
-export function tieCost(w: World, type: number, assigned: boolean, t: number): number {
+export function tieCostAt(w: World, type: number, assigned: boolean, t: number): number {
   const name = PARTNER_TYPES[type]!;
   const base = w.s.partners[name].cost;
   const sub = w.s.policies.cooperationSubsidy;
   if (!sub || !subsidyActive(w, t) || !sub.types.includes(name)) return base;
   if (sub.mode === 'supply-led' && !assigned) return base;
   return base * (1 - sub.share);
+}
+
+/** Fill the tick's tie-cost table (type × assigned) so the hot loops make one look-up per tie. */
+export function refreshTieCosts(w: World, t: number): void {
+  for (let type = 0; type < N_TYPES; type++) {
+    w.tieCostNow[type * 2] = tieCostAt(w, type, false, t);
+    w.tieCostNow[type * 2 + 1] = tieCostAt(w, type, true, t);
+  }
+}
+
+/** Cost this tick of a tie of `type` (see refreshTieCosts). */
+export function tieCost(w: World, type: number, assigned: boolean): number {
+  return w.tieCostNow[type * 2 + (assigned ? 1 : 0)]!;
 }
 
 /** Configuration a tie's partner offers this tick (competitors: their start-of-tick configuration), or −1 if gone. */
@@ -79,7 +92,7 @@ export function reviseTies(w: World, i: number, t: number): void {
   for (let slot = i * w.maxTies; slot < (i + 1) * w.maxTies; slot++) {
     const type = f.tieType[slot]!;
     if (type < 0) continue;
-    const reward = w.s.transfer.fitnessValue * f.tieGain[slot]! - tieCost(w, type, f.tieAssigned[slot] === 1, t) / revenue;
+    const reward = w.s.transfer.fitnessValue * f.tieGain[slot]! - tieCost(w, type, f.tieAssigned[slot] === 1) / revenue;
     f.tieGain[slot] = 0;
     f.tieValue[slot]! += alpha * (reward - f.tieValue[slot]!);
     f.typeValue[i * N_TYPES + type]! += alpha * (reward - f.typeValue[i * N_TYPES + type]!);
@@ -194,7 +207,7 @@ export function seekTie(w: World, i: number, t: number): void {
   if (rng() >= Math.min(pf.searchMax, pf.searchBase + pf.searchPerShortfall * shortfall)) return;
   if (tieCount(w, i) >= tieCapacity(w, i)) return;
   const type = chooseType(w, i);
-  if (f.capital[i]! < pf.affordQuarters * tieCost(w, type, false, t)) return;
+  if (f.capital[i]! < pf.affordQuarters * tieCost(w, type, false)) return;
   const partner = drawPartner(w, i, type, t, rng);
   if (partner >= 0) formTie(w, i, type, partner, false, t);
 }

@@ -128,6 +128,8 @@ export interface World {
   /** Firm slots grouped by regional industry (rebuilt each tick): members[memberStart[c] .. memberStart[c+1]). */
   members: Int32Array;
   memberStart: Int32Array;
+  /** Tie cost per quarter this tick, by type × (assigned by a programme). */
+  tieCostNow: Float64Array;
   /** Scratch space for per-type weights. */
   scratch6: Float64Array;
   /** Scratch space for attraction weights per firm and their sums per industry (market). */

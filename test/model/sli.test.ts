@@ -6,6 +6,7 @@ import { simulate } from '../../sim/runOne.js';
 import { LOCKED, adopt, tryChange } from '../../sim/model/change.js';
 import { updateDyad } from '../../sim/model/sli.js';
 import { smallScenario, smallWorld } from '../helpers.js';
+import { fitnessSum } from '../../sim/model/landscape.js';
 import type { ScenarioInput } from '../../sim/config/scenario.js';
 import type { World } from '../../sim/model/world.js';
 
@@ -64,7 +65,7 @@ describe('supplier integration', () => {
         const cfg = w.firms.config[i]!;
         const c = w.firms.industry[i]!;
         // Any gaining change of interface bit 0 is held back by the switching cost.
-        if (w.ls.sumAll[c * 4096 + (cfg ^ 1)]! > w.ls.sumAll[c * 4096 + cfg]!) {
+        if (fitnessSum(w.ls, c, cfg ^ 1) > fitnessSum(w.ls, c, cfg)) {
           const code = tryChange(w, i, cfg ^ 1, 0);
           if (code === LOCKED) locked++;
           else expect(lockIn).toBe(false);

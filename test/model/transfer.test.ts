@@ -4,6 +4,7 @@ import { DOMAIN_MASK, MARKETING, PROCESS, PRODUCT } from '../../sim/model/domain
 import { domainFitness } from '../../sim/model/landscape.js';
 import { absorptionProbability, offer } from '../../sim/model/transfer.js';
 import { smallWorld } from '../helpers.js';
+import { fitnessSum } from '../../sim/model/landscape.js';
 
 describe('knowledge transfer', () => {
   it('understands a proposal with probability exp(−d/(d0·A))', () => {
@@ -64,7 +65,7 @@ describe('knowledge transfer', () => {
       w.firms.config[i] = cfg;
       w.firms.absorptive[i] = 1;
       const partner = cfg ^ 0b100; // exactly one differing bit: the proposal is that bit
-      const gain = w.ls.sumAll[c * 4096 + partner]! - w.ls.sumAll[c * 4096 + cfg]!;
+      const gain = fitnessSum(w.ls, c, partner) - fitnessSum(w.ls, c, cfg);
       const code = offer(w, i, partner, 0xfff, 0);
       if (code === NOT_ABSORBED) continue; // exp(−1/1000) < 1: a few are still not understood
       if (gain > 0) better++;
