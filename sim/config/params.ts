@@ -99,9 +99,9 @@ export const sliSchema = z
 export const portfolioSchema = z
   .strictObject({
     learningRate: num(0.3, 0, 1, 'share', 'α: Bush–Mosteller learning rate of tie values and partner-type estimates.'),
-    dropAfter: int(4, 1, 100, 'quarters', 'A tie whose value stays below 0 this many quarters in a row is dropped.'),
-    searchBase: num(0.02, 0, 1, 'probability/quarter', 'Chance of looking for a new tie when performance is just below aspiration.'),
-    searchPerShortfall: num(3, 0, 1000, 'probability per unit shortfall', 'Extra chance per unit of margin shortfall below aspiration.'),
+    dropAfter: int(6, 1, 100, 'quarters', 'A tie whose value stays below 0 this many quarters in a row is dropped.'),
+    searchBase: num(0.01, 0, 1, 'probability/quarter', 'Chance of looking for a new tie when performance is just below aspiration.'),
+    searchPerShortfall: num(1, 0, 1000, 'probability per unit shortfall', 'Extra chance per unit of margin shortfall below aspiration.'),
     searchMax: num(0.5, 0, 1, 'probability/quarter', 'Upper bound of the chance of looking for a new tie.'),
     softmaxTemperature: num(0.01, 0.0001, 100, 'value units', 'Temperature of the softmax over partner-type estimates (fixed, not LO-dependent).'),
     capacityBase: num(0.5, -10, 20, 'ties', 'c0: tie capacity = c0 + c1·ln(employees) − θ·x.'),
