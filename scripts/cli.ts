@@ -1,32 +1,110 @@
 #!/usr/bin/env node
-/** smesim: the command-line interface. Thin: parses arguments and calls into sim/ and analysis/. */
-import { Command, InvalidArgumentError } from 'commander';
-import { runCommand } from './commands/run.js';
+/** smesim: the command-line interface. Thin: parses arguments and calls the commands. */
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { checkCommand } from './commands/check.js';
+import { EXIT_BAD_INPUT, InputError } from './commands/common.js';
+import { compareCommand } from './commands/compare.js';
+import { describeCommand } from './commands/describe.js';
+import { parseShard, runCommand } from './commands/run.js';
 
-const integer = (v: string) => {
+const count = (what: string) => (v: string) => {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`'${v}' is not a whole number`);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${what} must be a whole number of at least 1 (got '${v}')`);
   return n;
 };
+const seedArg = (v: string) => {
+  const n = Number(v);
+  if (!Number.isSafeInteger(n) || n < 0) throw new InvalidArgumentError(`the seed must be a whole number ≥ 0 (got '${v}')`);
+  return n;
+};
+const shardArg = (v: string) => {
+  try {
+    return parseShard(v);
+  } catch (err) {
+    throw new InvalidArgumentError((err as Error).message);
+  }
+};
+
+/** Run a command body; bad input becomes exit code 2 with the message on stderr. */
+const act =
+  <A extends unknown[]>(body: (...args: A) => number | Promise<number>) =>
+  async (...args: A) => {
+    try {
+      process.exitCode = await body(...args);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      process.stderr.write(`error: ${err.message}\n`);
+      process.exitCode = EXIT_BAD_INPUT;
+    }
+  };
 
 const program = new Command()
   .name('smesim')
-  .description('Agent-based simulation of SME innovation: cooperation partners, supplier integration and dynamism.')
+  .description('Agent-based simulation of SME innovation: cooperation partners, supplier integration and dynamism.\nExit codes: 0 ok, 1 some runs failed, 2 bad input.')
   .version('0.1.0')
-  .showHelpAfterError();
+  .showHelpAfterError()
+  .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : EXIT_BAD_INPUT));
+
+/** Options every executing command shares. */
+function executionOptions(cmd: Command): Command {
+  return cmd
+    .option('-o, --out <dir>', 'output directory (default: out/<scenario name>)')
+    .option('-r, --replicates <n>', 'override the number of replicates', count('--replicates'))
+    .option('-s, --seed <n>', 'override the master seed', seedArg)
+    .option('-w, --workers <n>', 'worker threads (default: all cores; 1 = no pool)', count('--workers'))
+    .option('--force', 'replace an output directory that holds a different run set')
+    .addOption(new Option('--max-runs <n>', 'refuse plans with more runs than this').argParser(count('--max-runs')).default(100_000))
+    .option('--allow-large', 'allow populations over 10 million firms or runs over 100,000 quarters')
+    .option('--json', 'print a machine-readable summary on stdout');
+}
+
+executionOptions(
+  program
+    .command('run')
+    .description('Run a scenario (all replicates, and its sweep if it has one); resumes an interrupted run set.')
+    .argument('<scenario>', 'scenario YAML file'),
+)
+  .option('--shard <i/n>', 'run only share i of n (for clusters; join with `smesim merge`)', shardArg)
+  .option('--retry-failed', 'run again the runs that failed last time')
+  .option('--dry-run', 'print the plan size and an estimated wall time, run nothing')
+  .addHelpText('after', '\nExamples:\n  $ smesim run scenarios/baseline.yaml\n  $ smesim run scenarios/training-programme.yaml --replicates 20 --workers 2 --out out/training\n')
+  .action(act((file: string, opts) => runCommand(file, opts, 'run')));
+
+executionOptions(
+  program
+    .command('sweep')
+    .description("Run a scenario's sweep design (grid, lhs, sobol, morris) × replicates; resumable and shardable.")
+    .argument('<scenario>', 'scenario YAML file with a sweep: block'),
+)
+  .option('--shard <i/n>', 'run only share i of n (for clusters; join with `smesim merge`)', shardArg)
+  .option('--retry-failed', 'run again the runs that failed last time')
+  .option('--dry-run', 'print the plan size and an estimated wall time, run nothing')
+  .addHelpText('after', '\nExamples:\n  $ smesim sweep scenarios/sweep-example.yaml --dry-run\n  $ smesim sweep scenarios/sweep-example.yaml --workers 2\n  $ smesim sweep scenarios/sweep-example.yaml --shard 1/4 --out out/sweep/shard-0\n')
+  .action(act((file: string, opts) => runCommand(file, opts, 'sweep')));
+
+executionOptions(
+  program
+    .command('compare')
+    .description('Run a baseline and one or more policy scenarios on the same worlds (common random numbers) and report paired differences with 95% CIs (compare.csv).')
+    .argument('<baseline>', 'baseline scenario file')
+    .argument('<policy...>', 'policy scenario file(s)'),
+)
+  .addHelpText('after', '\nExample:\n  $ smesim compare scenarios/baseline.yaml scenarios/training-programme.yaml --replicates 10\n')
+  .action(act((baseline: string, policies: string[], opts) => compareCommand(baseline, policies, opts)));
 
 program
-  .command('run')
-  .description('Run a scenario file and write its tables (runs.csv, timeseries.csv, survey.csv).')
-  .argument('<scenario>', 'scenario YAML file')
-  .option('-o, --out <dir>', 'output directory (default: out/<scenario name>)')
-  .option('-r, --replicates <n>', 'override the number of replicates', integer)
-  .option('-s, --seed <n>', 'override the master seed', integer)
-  .option('--force', 'overwrite an existing output directory')
-  .option('--json', 'print a machine-readable summary on stdout')
-  .addHelpText('after', '\nExample:\n  $ smesim run scenarios/baseline.yaml --out out/baseline --replicates 5\n')
-  .action(async (file: string, opts) => {
-    process.exitCode = await runCommand(file, opts);
-  });
+  .command('check')
+  .description('Validate scenario files without running them (exit 2 on any problem).')
+  .argument('<scenario...>', 'scenario YAML file(s)')
+  .addHelpText('after', '\nExample:\n  $ smesim check scenarios/*.yaml\n')
+  .action(act((files: string[]) => checkCommand(files)));
+
+program
+  .command('describe')
+  .description('List every scenario parameter with its default, range, unit and description.')
+  .argument('[param]', 'a parameter or group, e.g. sli.convergenceRate or portfolio')
+  .option('--markdown', 'print the Markdown reference (scenarios/README.md)')
+  .addHelpText('after', '\nExamples:\n  $ smesim describe\n  $ smesim describe sli\n  $ smesim describe policies.training.share\n')
+  .action(act((param: string | undefined, opts: { markdown?: boolean }) => describeCommand(param, opts)));
 
 await program.parseAsync(process.argv);

@@ -1,55 +1,96 @@
-/** `smesim run`: validate, plan, run each replicate, write the merged tables. */
-import { existsSync, readdirSync } from 'node:fs';
+/** `smesim run` and `smesim sweep`: validate, plan, guard, execute (resumable), write the tables. */
 import { join } from 'node:path';
-import { ScenarioError, loadScenario } from '../../sim/config/load.js';
-import { makeRunPlan } from '../../sim/plan/plan.js';
-import { writeTables } from '../../sim/run/outputs.js';
-import { type RunOutput, runOne } from '../../sim/runOne.js';
+import { makeRunPlan, type RunPlan } from '../../sim/plan/plan.js';
+import { executePlan, OutputConflictError, type Shard, shardSpecs } from '../../sim/run/execute.js';
+import { runOne } from '../../sim/runOne.js';
+import type { Scenario } from '../../sim/config/scenario.js';
+import { EXIT_OK, InputError, checkGuards, loadOrFail, makeEvaluator, progressReporter, reportSummary } from './common.js';
 
-/** Options of `smesim run`. */
+/** Options shared by `run` and `sweep`. */
 export interface RunOptions {
   out?: string;
   replicates?: number;
   seed?: number;
+  workers?: number;
+  shard?: Shard;
+  retryFailed?: boolean;
   force?: boolean;
+  maxRuns: number;
+  allowLarge?: boolean;
   json?: boolean;
+  dryRun?: boolean;
 }
 
-/** Run a scenario file; returns the exit code (0 ok, 1 runs failed, 2 bad input). */
-export async function runCommand(file: string, opts: RunOptions): Promise<number> {
-  let scenario;
-  try {
-    scenario = loadScenario(file);
-  } catch (err) {
-    if (err instanceof ScenarioError) {
-      process.stderr.write(`error: ${err.message}\n`);
-      return 2;
-    }
-    throw err;
-  }
+/** Parse `i/n` (1-based) for --shard. */
+export function parseShard(text: string): Shard {
+  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || count < 1 || index < 1 || index > count) throw new InputError(`--shard expects i/n with 1 ≤ i ≤ n, e.g. --shard 2/4 (got '${text}')`);
+  return { index, count };
+}
+
+/** Seconds one run of this scenario takes here, from a short calibration run. */
+function estimateRunSeconds(s: Scenario): number {
+  const pop = Math.min(s.population, 300);
+  const ticks = Math.min(s.ticks, 40);
+  const probe = { ...s, population: pop, ticks, burnIn: 0, surveyWindow: Math.min(s.surveyWindow, ticks), sweep: undefined };
+  const start = process.hrtime.bigint();
+  runOne({ runId: 'probe/r001', scenario: probe, replicate: 1, seed: 1 });
+  const perFirmTick = Number(process.hrtime.bigint() - start) / 1e9 / (pop * ticks);
+  return perFirmTick * s.population * s.ticks;
+}
+
+/** Describe a plan without running it. */
+function dryRun(s: Scenario, plan: RunPlan, shard: Shard | undefined, workers: number): number {
+  const runs = shardSpecs(plan.specs, shard).length;
+  const secs = (estimateRunSeconds(s) * runs) / Math.max(1, workers);
+  const design = s.sweep ? `${s.sweep.design} over ${plan.parameters.join(', ')}: ${plan.points.length} design points × ${s.replicates} replicates` : `${s.replicates} replicates`;
+  process.stdout.write(`${s.name}: ${design} = ${plan.specs.length} runs${shard ? `; shard ${shard.index}/${shard.count} runs ${runs}` : ''}\n`);
+  process.stdout.write(`each run: ${s.population} firms × ${s.ticks} quarters; estimated wall time on ${workers} worker(s): ${formatSeconds(secs)}\n`);
+  return EXIT_OK;
+}
+
+function formatSeconds(s: number): string {
+  if (s < 90) return `${s.toFixed(1)} s`;
+  if (s < 5400) return `${(s / 60).toFixed(1)} min`;
+  return `${(s / 3600).toFixed(1)} h`;
+}
+
+/** Run a scenario file (with its sweep, if any); returns the exit code. */
+export async function runCommand(file: string, opts: RunOptions, mode: 'run' | 'sweep'): Promise<number> {
+  const loaded = loadOrFail(file);
+  let scenario = loaded.scenario;
+  if (mode === 'sweep' && !scenario.sweep) throw new InputError(`${file} has no 'sweep:' block; add one (see scenarios/sweep-example.yaml) or use 'smesim run'`);
   if (opts.replicates !== undefined) scenario = { ...scenario, replicates: opts.replicates };
   if (opts.seed !== undefined) scenario = { ...scenario, seed: opts.seed };
-  const outDir = opts.out ?? join('out', scenario.name);
-  if (existsSync(outDir) && readdirSync(outDir).length > 0 && !opts.force) {
-    process.stderr.write(`error: output directory ${outDir} is not empty; choose another --out or add --force to overwrite\n`);
-    return 2;
-  }
   const plan = makeRunPlan(scenario);
-  const ok: RunOutput[] = [];
-  const failed: { runId: string; error: string }[] = [];
-  for (const spec of plan) {
-    const result = runOne(spec);
-    if (result.ok) ok.push(result);
-    else failed.push(result);
-    if (process.stderr.isTTY) process.stderr.write(`\r${ok.length + failed.length}/${plan.length} runs`);
+  checkGuards(scenario, plan, { maxRuns: opts.maxRuns, allowLarge: opts.allowLarge ?? false });
+  const evaluator = makeEvaluator(opts.workers);
+  if (opts.dryRun) {
+    await evaluator.close();
+    return dryRun(scenario, plan, opts.shard, evaluator.workers);
   }
-  if (process.stderr.isTTY) process.stderr.write('\n');
-  const written = writeTables(outDir, ok);
-  const summary = { scenario: scenario.name, runs: plan.length, ok: ok.length, failed: failed.length, outDir, files: written };
-  if (opts.json) process.stdout.write(JSON.stringify(summary) + '\n');
-  else {
-    process.stdout.write(`${scenario.name}: ${ok.length}/${plan.length} runs ok; tables in ${outDir}\n`);
-    for (const f of failed) process.stderr.write(`run ${f.runId} failed: ${f.error.split('\n')[0]}\n`);
+  const outDir = opts.out ?? join('out', scenario.name);
+  const progress = progressReporter(shardSpecs(plan.specs, opts.shard).length);
+  try {
+    const summary = await executePlan(scenario, plan, {
+      outDir,
+      evaluator,
+      scenarioFiles: loaded.files,
+      force: opts.force,
+      retryFailed: opts.retryFailed,
+      shard: opts.shard,
+      onProgress: (done) => progress.update(done),
+    });
+    progress.stop();
+    const retry = `smesim ${mode} ${file} --out ${outDir}${opts.shard ? ` --shard ${opts.shard.index}/${opts.shard.count}` : ''}`;
+    return reportSummary(scenario.name, summary, retry, opts.json ?? false);
+  } catch (err) {
+    progress.stop();
+    if (err instanceof OutputConflictError) throw new InputError(err.message);
+    throw err;
+  } finally {
+    await evaluator.close();
   }
-  return failed.length > 0 ? 1 : 0;
 }

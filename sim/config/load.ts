@@ -1,11 +1,14 @@
 /**
- * Reading scenario files: YAML → plain object → validated Scenario. Errors carry file, line and column,
- * the field's path, what is wrong and how to fix it.
+ * Reading scenario files: YAML (with `extends:` chains) → merged object → validated Scenario.
+ * Every problem is reported at once, as `file:line:col: field: what is wrong (got VALUE); how to fix`.
  */
-import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument } from 'yaml';
-import { z } from 'zod';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { type Document, LineCounter, isMap, isScalar, parseDocument } from 'yaml';
+import { fieldsAt, listParameters, type ParamInfo } from './introspect.js';
+import { closest, issueMessage, show } from './messages.js';
 import { type Scenario, scenarioSchema } from './scenario.js';
+import { checkSweep } from './sweepCheck.js';
 
 /** One problem in a scenario file. */
 export interface ScenarioProblem {
@@ -29,45 +32,157 @@ export function formatProblem(p: ScenarioProblem): string {
   return `${p.file}:${p.line}:${p.col}: ${p.path ? `${p.path}: ` : ''}${p.message}`;
 }
 
-/** Read and validate a scenario file. */
-export function loadScenario(file: string): Scenario {
+/** One file of an extends chain, parsed. */
+export interface Layer {
+  file: string;
+  doc: Document;
+  lines: LineCounter;
+}
+
+/** A validated scenario and the files it was read from (the file itself, then what it extends). */
+export interface LoadedScenario {
+  scenario: Scenario;
+  files: string[];
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Deep merge: groups merge field by field; everything else (values, lists) the child replaces. */
+export function deepMerge(parent: Obj, child: Obj): Obj {
+  const out: Obj = { ...parent };
+  for (const [k, v] of Object.entries(child)) out[k] = isObj(v) && isObj(out[k]) ? deepMerge(out[k] as Obj, v) : v;
+  return out;
+}
+
+let PARAMS: Map<string, ParamInfo> | undefined;
+/** Parameter facts by dotted path (array indexes removed). */
+export function paramIndex(): Map<string, ParamInfo> {
+  PARAMS ??= new Map(listParameters(scenarioSchema).map((p) => [p.path, p]));
+  return PARAMS;
+}
+
+/** Position of the node at `path` in the nearest layer that has it (child first), else of its nearest ancestor. */
+export function locate(layers: Layer[], path: readonly PropertyKey[], key?: string): { file: string; line: number; col: number } {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const sub = path.slice(0, depth) as (string | number)[];
+    for (let k = layers.length - 1; k >= 0; k--) {
+      const layer = layers[k]!;
+      const node = (sub.length === 0 ? layer.doc.contents : layer.doc.getIn(sub, true)) as { range?: [number, number] } | null | undefined;
+      if (!node || typeof node !== 'object' || !node.range) continue;
+      let offset = node.range[0];
+      if (key !== undefined && depth === path.length && isMap(node)) {
+        const pair = node.items.find((it) => isScalar(it.key) && it.key.value === key);
+        if (!pair) continue;
+        offset = (pair.key as { range: [number, number] }).range[0];
+      }
+      const pos = layer.lines.linePos(offset);
+      return { file: layer.file, line: pos.line, col: pos.col };
+    }
+  }
+  const last = layers[layers.length - 1];
+  return { file: last?.file ?? '?', line: 1, col: 1 };
+}
+
+/** Read a file and everything it extends; problems are collected, never thrown here. */
+function readChain(abs: string, shown: string, chain: string[], layers: Layer[], problems: ScenarioProblem[]): Obj | undefined {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readFileSync(abs, 'utf8');
   } catch {
-    throw new ScenarioError([{ file, line: 0, col: 0, path: '', message: 'cannot read the file; check the path' }]);
+    problems.push({ file: shown, line: 0, col: 0, path: '', message: `cannot read the file (got path ${show(abs)}); check the path and that the file exists` });
+    return undefined;
   }
-  return parseScenarioText(text, file);
-}
-
-/** Validate scenario YAML text (file is used in messages). */
-export function parseScenarioText(text: string, file: string): Scenario {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const where = (offset: number) => lineCounter.linePos(offset);
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) {
-    throw new ScenarioError(
-      doc.errors.map((e) => {
-        const pos = where(e.pos[0]);
-        return { file, line: pos.line, col: pos.col, path: '', message: `malformed YAML: ${e.message.split('\n')[0]}` };
-      }),
-    );
+    for (const e of doc.errors) {
+      const pos = lines.linePos(e.pos[0]);
+      const dup = e.code === 'DUPLICATE_KEY';
+      const message = dup
+        ? 'the same field is given twice in one group; keep only one of them'
+        : `malformed YAML: ${e.message.split('\n')[0]}; check indentation (spaces, not tabs) and that each line is 'field: value'`;
+      problems.push({ file: shown, line: pos.line, col: pos.col, path: '', message });
+    }
+    return undefined;
   }
-  const data = doc.toJS() ?? {};
-  const result = scenarioSchema.safeParse(data);
-  if (result.success) return result.data;
-  throw new ScenarioError(
-    result.error.issues.map((issue) => {
-      const node = doc.getIn(issue.path as (string | number)[], true) as { range?: [number, number] } | undefined;
-      const parentNode = doc.getIn(issue.path.slice(0, -1) as (string | number)[], true) as { range?: [number, number] } | undefined;
-      const offset = node?.range?.[0] ?? parentNode?.range?.[0] ?? 0;
-      const pos = where(offset);
-      return { file, line: pos.line, col: pos.col, path: issue.path.join('.'), message: describeIssue(issue) };
-    }),
-  );
+  const layer: Layer = { file: shown, doc, lines };
+  const data: unknown = doc.toJS() ?? {};
+  if (!isObj(data)) {
+    problems.push({ file: shown, line: 1, col: 1, path: '', message: `a scenario must be a set of 'field: value' lines (got ${show(data)})` });
+    return undefined;
+  }
+  const { extends: ext, ...own } = data;
+  let merged: Obj = own;
+  if (ext !== undefined) {
+    const at = locate([layer], ['extends']);
+    const parentAbs = typeof ext === 'string' ? resolve(dirname(abs), ext) : '';
+    const parentShown = relative(process.cwd(), parentAbs) || parentAbs;
+    if (typeof ext !== 'string') {
+      problems.push({ ...at, path: 'extends', message: `expected the path of another scenario file (got ${show(ext)}); write e.g. extends: baseline.yaml` });
+    } else if (parentAbs === abs || chain.includes(parentAbs)) {
+      const cycle = [...chain, abs, parentAbs].map((f) => relative(process.cwd(), f) || f).join(' → ');
+      problems.push({ ...at, path: 'extends', message: `extends goes round in a circle (got ${cycle}); remove one of these extends` });
+    } else if (!existsSync(parentAbs)) {
+      problems.push({ ...at, path: 'extends', message: `no such file (got ${show(ext)}, looked for ${parentShown}); the path is relative to this file's folder` });
+    } else {
+      const parent = readChain(parentAbs, parentShown, [...chain, abs], layers, problems);
+      if (parent) merged = deepMerge(parent, own);
+    }
+  }
+  layers.push(layer);
+  return merged;
 }
 
-/** A readable message for a zod issue. */
-function describeIssue(issue: z.core.$ZodIssue): string {
-  return issue.message;
+/** Value at a path of a plain object. */
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = data;
+  for (const k of path) v = v !== null && typeof v === 'object' ? (v as Obj)[k as string] : undefined;
+  return v;
+}
+
+/** Problems for unrecognised fields: one per field, at the field's own line, with a suggestion. */
+function unknownFieldProblems(parent: readonly PropertyKey[], keys: string[], layers: Layer[]): ScenarioProblem[] {
+  const allowed = fieldsAt(scenarioSchema, parent as (string | number)[]).filter((k) => k !== '$schema');
+  const everywhere = [...paramIndex().keys()];
+  return keys.map((key) => {
+    const path = [...parent, key].join('.');
+    const near = closest(key, allowed);
+    const elsewhere = everywhere.find((p) => p.endsWith(`.${key}`) || p === key);
+    const hint = near
+      ? `did you mean '${near}'?`
+      : elsewhere
+        ? `it belongs under '${elsewhere.slice(0, elsewhere.lastIndexOf('.'))}' (${elsewhere}).`
+        : `fields allowed here: ${allowed.join(', ')}.`;
+    return { ...locate(layers, parent, key), path, message: `is not a field (got '${key}'); ${hint} Otherwise remove it (\`smesim describe\` lists every field).` };
+  });
+}
+
+/** Read, merge and validate a scenario file and what it extends. Throws ScenarioError listing every problem. */
+export function loadScenarioFile(file: string): LoadedScenario {
+  const layers: Layer[] = [];
+  const problems: ScenarioProblem[] = [];
+  const data = readChain(resolve(file), file, [], layers, problems);
+  if (!data || problems.length > 0) throw new ScenarioError(problems);
+  const result = scenarioSchema.safeParse(data);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        problems.push(...unknownFieldProblems(issue.path, issue.keys, layers));
+        continue;
+      }
+      const info = paramIndex().get(issue.path.filter((k) => typeof k === 'string').join('.'));
+      const message = issue.code === 'custom' ? issue.message : issueMessage(issue, valueAt(data, issue.path), info);
+      problems.push({ ...locate(layers, issue.path), path: issue.path.join('.'), message });
+    }
+  }
+  problems.push(...checkSweep(data, layers));
+  if (problems.length > 0) throw new ScenarioError(problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col));
+  const { extends: _ext, ...scenario } = result.data!;
+  return { scenario: scenario as Scenario, files: layers.map((l) => l.file).reverse() };
+}
+
+/** Read and validate a scenario file. */
+export function loadScenario(file: string): Scenario {
+  return loadScenarioFile(file).scenario;
 }

@@ -4,7 +4,8 @@ import type { World } from './world.js';
 
 /** Summary columns, in order. */
 export const SUMMARY_COLUMNS = [
-  'run_id', 'scenario', 'replicate', 'seed', 'firms', 'surveyed', 'exits', 'coop_any', 'mean_breadth',
+  'run_id', 'scenario', 'replicate', 'seed', 'firms', 'surveyed', 'exits', 'coop_any', 'coop_supplier',
+  'coop_customer', 'coop_competitor', 'coop_consultant', 'coop_university', 'coop_research', 'mean_breadth',
   'inno_product', 'inno_process', 'inno_org', 'inno_marketing', 'mean_iss', 'mean_sli', 'mean_lo',
 ] as const;
 
@@ -21,6 +22,12 @@ export function summarise(w: World, survey: (string | number)[][]): number[] {
     survey.length,
     w.exitLog.length,
     mean('coop_any'),
+    mean('coop_supplier'),
+    mean('coop_customer'),
+    mean('coop_competitor'),
+    mean('coop_consultant'),
+    mean('coop_university'),
+    mean('coop_research'),
     mean('breadth'),
     mean('inno_product'),
     mean('inno_process'),

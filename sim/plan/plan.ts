@@ -1,23 +1,67 @@
-/** The run plan: a pure expansion of a scenario into RunSpecs, each with its own derived seed. */
-import type { Scenario } from '../config/scenario.js';
+/** The run plan: a pure expansion of a scenario (replicates × sweep design points) into RunSpecs. */
+import { type Scenario, scenarioSchema } from '../config/scenario.js';
 import { deriveRunSeed } from '../rng.js';
 import type { RunSpec } from '../runOne.js';
+import { paramIndex } from '../config/load.js';
+import { type DesignPoint, designPoints } from './designs.js';
 
-/** Zero-padded replicate id, e.g. r007. */
+/** Zero-padded id, e.g. r007 or p0012. */
+function padded(prefix: string, k: number, total: number, width: number): string {
+  return `${prefix}${String(k).padStart(Math.max(width, String(total).length), '0')}`;
+}
+
+/** Replicate id, e.g. r007. */
 export function replicateId(rep: number, total: number): string {
-  return `r${String(rep).padStart(Math.max(3, String(total).length), '0')}`;
+  return padded('r', rep, total, 3);
+}
+
+/** A copy of the scenario with `path` (dotted) set to `value`, validated again. */
+export function withParameter(s: Scenario, path: string, value: number): Scenario {
+  const copy = JSON.parse(JSON.stringify(s)) as Record<string, unknown>;
+  const keys = path.split('.');
+  let node = copy;
+  for (const k of keys.slice(0, -1)) {
+    node[k] ??= {};
+    node = node[k] as Record<string, unknown>;
+  }
+  node[keys[keys.length - 1]!] = paramIndex().get(path)?.kind === 'integer' ? Math.round(value) : value;
+  return scenarioSchema.parse(copy);
+}
+
+/** The plan of a scenario: its runs, and the design points when it has a sweep. */
+export interface RunPlan {
+  specs: RunSpec[];
+  /** Swept parameter names, in design order. */
+  parameters: string[];
+  points: DesignPoint[];
 }
 
 /**
- * One RunSpec per replicate: runId `<scenario>/rNNN`. The seed hashes the master seed with the
- * replicate id only, so a policy scenario and its baseline with the same master seed share their
- * world, environment and initial firms replicate by replicate (common random numbers).
+ * Expand a scenario into RunSpecs. Without a sweep: `<name>/rNNN`. With one: `<name>/pNNNN/rNNN` for
+ * every design point and replicate. The seed hashes the master seed with the replicate id only, so
+ * all design points, and a policy scenario and its baseline, share their worlds replicate by
+ * replicate (common random numbers).
  */
-export function makeRunPlan(scenario: Scenario): RunSpec[] {
-  const specs: RunSpec[] = [];
-  for (let rep = 1; rep <= scenario.replicates; rep++) {
-    const rid = replicateId(rep, scenario.replicates);
-    specs.push({ runId: `${scenario.name}/${rid}`, scenario, replicate: rep, seed: deriveRunSeed(scenario.seed, rid) });
+export function makeRunPlan(scenario: Scenario): RunPlan {
+  const reps = scenario.replicates;
+  const seeds = Array.from({ length: reps }, (_, k) => deriveRunSeed(scenario.seed, replicateId(k + 1, reps)));
+  const sweep = scenario.sweep;
+  if (!sweep) {
+    const specs = seeds.map((seed, k) => ({ runId: `${scenario.name}/${replicateId(k + 1, reps)}`, scenario, replicate: k + 1, seed }));
+    return { specs, parameters: [], points: [] };
   }
-  return specs;
+  const parameters = sweep.parameters.map((p) => p.name);
+  const points = designPoints(sweep, scenario.seed);
+  const specs: RunSpec[] = [];
+  points.forEach((point, k) => {
+    let s: Scenario = { ...scenario, sweep: undefined };
+    const params: Record<string, number> = {};
+    parameters.forEach((name, d) => {
+      s = withParameter(s, name, point.values[d]!);
+      params[name] = paramIndex().get(name)?.kind === 'integer' ? Math.round(point.values[d]!) : point.values[d]!;
+    });
+    const pid = padded('p', k, points.length, 4);
+    seeds.forEach((seed, r) => specs.push({ runId: `${scenario.name}/${pid}/${replicateId(r + 1, reps)}`, scenario: s, replicate: r + 1, seed, params }));
+  });
+  return { specs, parameters, points };
 }

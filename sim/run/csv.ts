@@ -18,11 +18,3 @@ export function toCsv(table: Table): string {
   for (const row of table.rows) lines.push(row.map(formatCell).join(','));
   return lines.join('\n') + '\n';
 }
-
-/** Concatenate tables with the same columns, sorted by run_id (the first column), stable within a run. */
-export function mergeTables(tables: Table[]): Table {
-  if (tables.length === 0) return { columns: [], rows: [] };
-  const columns = tables[0]!.columns;
-  const sorted = [...tables].sort((a, b) => String(a.rows[0]?.[0] ?? '').localeCompare(String(b.rows[0]?.[0] ?? '')));
-  return { columns, rows: sorted.flatMap((t) => t.rows) };
-}

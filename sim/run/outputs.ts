@@ -1,8 +1,9 @@
 /** Writing a run set's tables: atomically (temp file + rename), merged and sorted by run_id. */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { RunOutput, Table } from '../runOne.js';
-import { mergeTables, toCsv } from './csv.js';
+import type { RunOutput, RunSpec, Table } from '../runOne.js';
+import type { RunPlan } from '../plan/plan.js';
+import { toCsv } from './csv.js';
 
 /** Write a file so that readers see either the old or the complete new content, never half. */
 export function writeAtomic(path: string, content: string | Uint8Array): void {
@@ -20,13 +21,40 @@ export const TABLES = [
   ['exits.csv', 'exits'],
 ] as const;
 
+/** Concatenate per-run tables in run-id order, inserting the swept parameter values after run_id. */
+export function mergeRunTables(results: RunOutput[], key: (typeof TABLES)[number][1], parameters: string[], specs: Map<string, RunSpec>): Table {
+  const sorted = [...results].sort((a, b) => (a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0));
+  const first = sorted[0]?.[key];
+  if (!first) return { columns: [], rows: [] };
+  const columns = [first.columns[0]!, ...parameters, ...first.columns.slice(1)];
+  const rows: (string | number)[][] = [];
+  for (const r of sorted) {
+    const params = parameters.map((p) => specs.get(r.runId)?.params?.[p] ?? '');
+    for (const row of r[key].rows) rows.push([row[0]!, ...params, ...row.slice(1)]);
+  }
+  return { columns, rows };
+}
+
+/** The design table of a sweep: one row per design point. */
+export function designTable(plan: RunPlan): Table {
+  return {
+    columns: ['point', 'role', 'group', 'changed', ...plan.parameters],
+    rows: plan.points.map((p, k) => [k, p.role, p.group, p.changed >= 0 ? plan.parameters[p.changed]! : '', ...p.values]),
+  };
+}
+
 /** Merge the outputs of successful runs into the run set's CSV tables (and networks, when asked for). */
-export function writeTables(outDir: string, results: RunOutput[]): string[] {
+export function writeTables(outDir: string, results: RunOutput[], plan: RunPlan): string[] {
+  const specs = new Map(plan.specs.map((s) => [s.runId, s]));
   const written: string[] = [];
   for (const [file, key] of TABLES) {
-    const table: Table = mergeTables(results.map((r) => r[key]));
     const path = join(outDir, file);
-    writeAtomic(path, toCsv(table));
+    writeAtomic(path, toCsv(mergeRunTables(results, key, plan.parameters, specs)));
+    written.push(path);
+  }
+  if (plan.points.length > 0) {
+    const path = join(outDir, 'design.csv');
+    writeAtomic(path, toCsv(designTable(plan)));
     written.push(path);
   }
   for (const r of results) {

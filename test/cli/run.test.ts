@@ -7,12 +7,12 @@ import { describe, expect, it } from 'vitest';
 const CLI = join('dist', 'scripts', 'cli.js');
 
 describe('smesim run (built CLI)', () => {
-  it('writes the three tables with all replicates, sorted by run_id, and identical bytes on a rerun', () => {
+  it('writes the tables with all replicates, sorted by run_id, byte-identical with 1 and 2 workers', () => {
     const dir = mkdtempSync(join(tmpdir(), 'smesim-run-'));
     const scenario = join(dir, 'tiny.yaml');
     writeFileSync(scenario, 'name: tiny\nreplicates: 3\npopulation: 60\nticks: 40\nburnIn: 10\nregions: 2\nsectors: [a, b]\n');
-    execFileSync('node', [CLI, 'run', scenario, '--out', join(dir, 'a')]);
-    execFileSync('node', [CLI, 'run', scenario, '--out', join(dir, 'b')]);
+    execFileSync('node', [CLI, 'run', scenario, '--out', join(dir, 'a'), '--workers', '1']);
+    execFileSync('node', [CLI, 'run', scenario, '--out', join(dir, 'b'), '--workers', '2']);
     for (const file of ['runs.csv', 'timeseries.csv', 'survey.csv']) {
       const a = readFileSync(join(dir, 'a', file), 'utf8');
       expect(a).toBe(readFileSync(join(dir, 'b', file), 'utf8'));
@@ -25,14 +25,20 @@ describe('smesim run (built CLI)', () => {
     );
   });
 
-  it('refuses to overwrite a non-empty output directory without --force', () => {
+  it('refuses to write a different scenario into an existing output directory without --force', () => {
     const dir = mkdtempSync(join(tmpdir(), 'smesim-run-'));
     const scenario = join(dir, 'tiny.yaml');
     writeFileSync(scenario, 'name: tiny\nreplicates: 1\npopulation: 30\nticks: 20\nburnIn: 5\nregions: 1\nsectors: [a]\n');
     execFileSync('node', [CLI, 'run', scenario, '--out', join(dir, 'o')]);
-    const again = spawnSync('node', [CLI, 'run', scenario, '--out', join(dir, 'o')], { encoding: 'utf8' });
-    expect(again.status).toBe(2);
-    expect(again.stderr).toMatch(/--force/);
+    const same = spawnSync('node', [CLI, 'run', scenario, '--out', join(dir, 'o')], { encoding: 'utf8' });
+    expect(same.status).toBe(0); // the same run set resumes: nothing left to do
+    expect(same.stdout).toMatch(/1 already done/);
+    writeFileSync(scenario, 'name: tiny\nreplicates: 1\npopulation: 31\nticks: 20\nburnIn: 5\nregions: 1\nsectors: [a]\n');
+    const other = spawnSync('node', [CLI, 'run', scenario, '--out', join(dir, 'o')], { encoding: 'utf8' });
+    expect(other.status).toBe(2);
+    expect(other.stderr).toMatch(/different run set.*--force/);
+    const forced = spawnSync('node', [CLI, 'run', scenario, '--out', join(dir, 'o'), '--force'], { encoding: 'utf8' });
+    expect(forced.status).toBe(0);
   });
 
   it('exits 2 with file and line for a bad scenario, writing nothing', () => {

@@ -26,8 +26,8 @@ describe('determinism', () => {
   it('lets a policy run and its baseline see identical landscapes and initial firms (common random numbers)', () => {
     const base = smallScenario();
     const policy = smallScenario({ policies: { training: { start: 10, share: 0.5, amount: 0.4 }, cooperationSubsidy: { start: 5, share: 0.8 } } });
-    const [b] = makeRunPlan(base);
-    const [p] = makeRunPlan(policy);
+    const [b] = makeRunPlan(base).specs;
+    const [p] = makeRunPlan(policy).specs;
     expect(p!.seed).toBe(b!.seed);
     const wb = createWorld(base, b!.seed);
     const wp = createWorld(policy, p!.seed);

@@ -1,0 +1,77 @@
+/** Helpers shared by the commands: loading scenarios with clear errors, guards, evaluators, progress. */
+import { availableParallelism } from 'node:os';
+import cliProgress from 'cli-progress';
+import { ScenarioError, loadScenarioFile, type LoadedScenario } from '../../sim/config/load.js';
+import type { Scenario } from '../../sim/config/scenario.js';
+import type { RunPlan } from '../../sim/plan/plan.js';
+import { type Evaluator, SequentialEvaluator } from '../../sim/run/evaluator.js';
+import { PoolEvaluator } from '../../sim/run/pool.js';
+import type { ExecuteSummary } from '../../sim/run/execute.js';
+
+/** Exit codes: 0 ok, 1 runs failed, 2 bad input. */
+export const EXIT_OK = 0;
+export const EXIT_RUNS_FAILED = 1;
+export const EXIT_BAD_INPUT = 2;
+
+/** Raised for bad input; the CLI prints the message and exits 2. */
+export class InputError extends Error {}
+
+/** Load a scenario file or throw InputError with every problem listed. */
+export function loadOrFail(file: string): LoadedScenario {
+  try {
+    return loadScenarioFile(file);
+  } catch (err) {
+    if (err instanceof ScenarioError) throw new InputError(err.message);
+    throw err;
+  }
+}
+
+/** Limits that protect a laptop from a typo; each can be lifted with the flag named in the message. */
+export interface Guards {
+  maxRuns: number;
+  allowLarge: boolean;
+}
+
+/** Refuse absurd sizes before anything runs. */
+export function checkGuards(s: Scenario, plan: RunPlan, g: Guards): void {
+  if (!g.allowLarge && s.population > 10_000_000) throw new InputError(`population ${s.population} is over 10 million firms (about 2 KB each in memory); if you mean it, add --allow-large`);
+  if (!g.allowLarge && s.ticks > 100_000) throw new InputError(`ticks ${s.ticks} is over 100,000 quarters (25,000 years); if you mean it, add --allow-large`);
+  if (plan.specs.length > g.maxRuns) {
+    throw new InputError(`the plan has ${plan.specs.length} runs, more than --max-runs ${g.maxRuns}; lower replicates or sweep samples, or raise --max-runs`);
+  }
+}
+
+/** The evaluator for a worker count (1 = this thread). */
+export function makeEvaluator(workers: number | undefined): Evaluator {
+  const n = workers ?? availableParallelism();
+  return n <= 1 ? new SequentialEvaluator() : new PoolEvaluator(n);
+}
+
+/** Progress on stderr: a bar with count, rate and ETA on a terminal; nothing otherwise (a summary follows). */
+export function progressReporter(total: number): { update: (done: number) => void; stop: () => void } {
+  if (!process.stderr.isTTY || total === 0) return { update: () => {}, stop: () => {} };
+  const bar = new cliProgress.SingleBar(
+    { stream: process.stderr, format: 'runs {bar} {value}/{total} | {percentage}% | ETA {eta_formatted} | elapsed {duration_formatted}', hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(total, 0);
+  return { update: (done) => bar.update(done), stop: () => bar.stop() };
+}
+
+/** Print what an execution did; returns the exit code. */
+export function reportSummary(name: string, summary: ExecuteSummary, retryCommand: string, json: boolean): number {
+  const code = summary.failed.length > 0 ? EXIT_RUNS_FAILED : EXIT_OK;
+  if (json) {
+    process.stdout.write(JSON.stringify({ scenario: name, ...summary, exitCode: code }) + '\n');
+    return code;
+  }
+  const resumed = summary.skipped > 0 ? ` (${summary.skipped} already done, resumed)` : '';
+  process.stdout.write(`${name}: ${summary.ok}/${summary.planned} runs ok${resumed}; tables in ${summary.outDir}\n`);
+  if (summary.failed.length > 0) {
+    process.stderr.write(`${summary.failed.length} run(s) failed:\n`);
+    for (const f of summary.failed.slice(0, 10)) process.stderr.write(`  ${f.runId}: ${f.error.split('\n')[0]}\n`);
+    if (summary.failed.length > 10) process.stderr.write(`  … and ${summary.failed.length - 10} more (see ledger.jsonl)\n`);
+    process.stderr.write(`retry them with: ${retryCommand} --retry-failed\n`);
+  }
+  return code;
+}

@@ -1,0 +1,111 @@
+/** `smesim compare`: run a baseline and policies with common random numbers; paired differences with CIs. */
+import { join } from 'node:path';
+import { loadRows } from '../../analysis/io.js';
+import { pairedDifferences } from '../../analysis/verbs/paired.js';
+import type { Scenario } from '../../sim/config/scenario.js';
+import { makeRunPlan } from '../../sim/plan/plan.js';
+import { formatCell, toCsv } from '../../sim/run/csv.js';
+import { executePlan, OutputConflictError } from '../../sim/run/execute.js';
+import { writeAtomic } from '../../sim/run/outputs.js';
+import { EXIT_OK, EXIT_RUNS_FAILED, InputError, checkGuards, loadOrFail, makeEvaluator, progressReporter } from './common.js';
+
+/** Outcomes compared (columns of runs.csv). */
+export const COMPARE_OUTCOMES = [
+  'coop_any', 'coop_supplier', 'coop_customer', 'coop_competitor', 'coop_consultant', 'coop_university', 'coop_research',
+  'mean_breadth', 'inno_product', 'inno_process', 'inno_org', 'inno_marketing', 'mean_iss', 'mean_sli', 'mean_lo', 'exits',
+];
+
+/** Options of `smesim compare`. */
+export interface CompareOptions {
+  out?: string;
+  replicates?: number;
+  seed?: number;
+  workers?: number;
+  force?: boolean;
+  maxRuns: number;
+  allowLarge?: boolean;
+  json?: boolean;
+}
+
+/** Run and compare; returns the exit code. */
+export async function compareCommand(baselineFile: string, policyFiles: string[], opts: CompareOptions): Promise<number> {
+  const files = [baselineFile, ...policyFiles];
+  const problems: string[] = [];
+  const loaded = files.map((f) => {
+    try {
+      return loadOrFail(f);
+    } catch (err) {
+      if (err instanceof InputError) problems.push(err.message);
+      else throw err;
+      return undefined;
+    }
+  });
+  if (problems.length > 0) throw new InputError(problems.join('\n'));
+  const scenarios = loaded.map((l) => l!.scenario);
+  const base = scenarios[0]!;
+  const seed = opts.seed ?? base.seed;
+  const replicates = opts.replicates ?? base.replicates;
+  const names = new Set<string>();
+  for (const [k, s] of scenarios.entries()) {
+    if (s.sweep) throw new InputError(`${files[k]}: compare runs plain scenarios; remove its 'sweep:' block or use 'smesim sweep'`);
+    if (names.has(s.name)) throw new InputError(`${files[k]}: two scenarios are named '${s.name}'; give each its own 'name:'`);
+    names.add(s.name);
+    if (k > 0 && (s.seed !== seed || s.replicates !== replicates)) {
+      process.stderr.write(`note: ${files[k]} runs with seed ${seed} and ${replicates} replicates (the baseline's), so both face the same worlds\n`);
+    }
+  }
+  const outDir = opts.out ?? join('out', `compare-${[...names].join('-vs-')}`);
+  const evaluator = makeEvaluator(opts.workers);
+  const failedRuns: string[] = [];
+  try {
+    for (const [k, s0] of scenarios.entries()) {
+      const s: Scenario = { ...s0, seed, replicates };
+      const plan = makeRunPlan(s);
+      checkGuards(s, plan, { maxRuns: opts.maxRuns, allowLarge: opts.allowLarge ?? false });
+      const progress = progressReporter(plan.specs.length);
+      const summary = await executePlan(s, plan, {
+        outDir: join(outDir, s.name),
+        evaluator,
+        scenarioFiles: loaded[k]!.files,
+        force: opts.force,
+        onProgress: (done) => progress.update(done),
+      }).catch((err: unknown) => {
+        progress.stop();
+        throw err instanceof OutputConflictError ? new InputError(err.message) : err;
+      });
+      progress.stop();
+      failedRuns.push(...summary.failed.map((f) => f.runId));
+    }
+  } finally {
+    await evaluator.close();
+  }
+  const baseRows = loadRows(join(outDir, base.name), 'runs.csv');
+  const rows: (string | number)[][] = [];
+  for (const s of scenarios.slice(1)) {
+    for (const d of pairedDifferences(baseRows, loadRows(join(outDir, s.name), 'runs.csv'), COMPARE_OUTCOMES)) {
+      rows.push([s.name, d.outcome, d.n, d.baselineMean, d.policyMean, d.diffMean, d.diffSd, d.ciLow, d.ciHigh, d.pValue]);
+    }
+  }
+  const table = { columns: ['policy', 'outcome', 'n', 'baseline_mean', 'policy_mean', 'diff_mean', 'diff_sd', 'ci_low', 'ci_high', 'p_value'], rows };
+  writeAtomic(join(outDir, 'compare.csv'), toCsv(table));
+  if (opts.json) process.stdout.write(JSON.stringify({ outDir, failedRuns, comparisons: rows.length }) + '\n');
+  else printComparison(table.rows, base.name, replicates, outDir);
+  if (failedRuns.length > 0) process.stderr.write(`${failedRuns.length} run(s) failed and are left out of the pairs: ${failedRuns.slice(0, 5).join(', ')}\n`);
+  return failedRuns.length > 0 ? EXIT_RUNS_FAILED : EXIT_OK;
+}
+
+/** A readable table: each outcome's difference and 95% CI, flagged when the CI excludes zero. */
+function printComparison(rows: (string | number)[][], baseline: string, replicates: number, outDir: string): void {
+  const f = (v: string | number) => (typeof v === 'number' && !Number.isInteger(v) ? formatCell(Number(v.toPrecision(3))) : String(v));
+  let current = '';
+  for (const r of rows) {
+    if (r[0] !== current) {
+      current = String(r[0]);
+      process.stdout.write(`\n${current} − ${baseline} (paired by replicate, n = ${replicates}; * = 95% CI excludes 0)\n`);
+      process.stdout.write(`  ${'outcome'.padEnd(16)}${'baseline'.padStart(10)}${'policy'.padStart(10)}${'difference'.padStart(12)}   95% CI\n`);
+    }
+    const sig = Number(r[7]) > 0 || Number(r[8]) < 0 ? '*' : ' ';
+    process.stdout.write(`  ${String(r[1]).padEnd(16)}${f(r[3]!).padStart(10)}${f(r[4]!).padStart(10)}${f(r[5]!).padStart(12)} ${sig} [${f(r[7]!)}, ${f(r[8]!)}]\n`);
+  }
+  process.stdout.write(`\nwritten: ${join(outDir, 'compare.csv')}\n`);
+}

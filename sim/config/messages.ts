@@ -1,0 +1,86 @@
+/**
+ * Turning validation issues into messages an analyst can act on:
+ * `what is wrong (got VALUE); how to fix`, with a did-you-mean where a name is close to a real one.
+ */
+import { distance } from 'fastest-levenshtein';
+import type { z } from 'zod';
+import type { ParamInfo } from './introspect.js';
+
+/** The closest candidate to `word`, if close enough to be a likely typo. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = distance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+/** A value as it should appear in a message. */
+export function show(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (typeof v === 'string') return `'${v}'`;
+  const text = JSON.stringify(v) ?? String(v);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  number: 'a number',
+  int: 'a whole number',
+  string: 'text',
+  boolean: 'true or false',
+  array: 'a list, e.g. [a, b]',
+  object: 'a group of indented `field: value` lines',
+};
+
+/** Range text of a numeric parameter. */
+function rangeText(info: ParamInfo | undefined): string {
+  if (!info || info.min === undefined || info.max === undefined) return '';
+  return `use a value from ${info.min} to ${info.max}${info.unit ? ` (${info.unit})` : ''}`;
+}
+
+/** Message for one zod issue; `value` is what the file says at the issue's path. */
+export function issueMessage(issue: z.core.$ZodIssue, value: unknown, info: ParamInfo | undefined): string {
+  switch (issue.code) {
+    case 'invalid_type': {
+      const want = info?.kind === 'integer' ? TYPE_WORDS.int! : (TYPE_WORDS[issue.expected] ?? issue.expected);
+      if (value === undefined) return `is required (got nothing); add it as ${want}`;
+      const example = info?.default !== undefined && typeof info.default !== 'object' ? `, e.g. ${String(info.default)}` : '';
+      const hint = typeof value === 'string' && issue.expected.match(/number|int/) ? ' without quotes' : '';
+      if (issue.expected === 'int' && typeof value === 'number') return `must be a whole number (got ${show(value)}); ${rangeText(info) || 'drop the decimals'}`;
+      return `expected ${want} (got ${show(value)}); write ${want}${hint}${example}`;
+    }
+    case 'too_big':
+    case 'too_small': {
+      const isBig = issue.code === 'too_big';
+      const bound = isBig ? (issue as { maximum: number | bigint }).maximum : (issue as { minimum: number | bigint }).minimum;
+      const inclusive = (issue as { inclusive?: boolean }).inclusive !== false;
+      if (issue.origin === 'array') return `needs ${isBig ? 'at most' : 'at least'} ${bound} item${Number(bound) === 1 ? '' : 's'} (got ${Array.isArray(value) ? value.length : show(value)})`;
+      if (issue.origin === 'string') return `must not be empty (got ${show(value)}); write some text`;
+      const word = isBig ? (inclusive ? 'at most' : 'below') : inclusive ? 'at least' : 'above';
+      return `must be ${word} ${bound} (got ${show(value)}); ${rangeText(info) || `use a value ${word} ${bound}`}`;
+    }
+    case 'invalid_value': {
+      const options = issue.values.map(String);
+      const guess = typeof value === 'string' ? closest(value, options) : undefined;
+      return `not an allowed value (got ${show(value)}); ${guess ? `did you mean '${guess}'? ` : ''}use one of: ${options.join(', ')}`;
+    }
+    case 'invalid_union': {
+      const u = issue as { discriminator?: string; options?: unknown[] };
+      if (u.discriminator && u.options) {
+        const options = u.options.map(String);
+        const guess = typeof value === 'string' ? closest(value, options) : undefined;
+        return `not an allowed value (got ${show(value)}); ${guess ? `did you mean '${guess}'? ` : ''}use one of: ${options.join(', ')}`;
+      }
+      return `does not match any allowed form (got ${show(value)})`;
+    }
+    case 'invalid_format':
+      return `has the wrong form (got ${show(value)}); ${issue.format === 'regex' ? 'use only letters, digits, dots, dashes and underscores' : `expected ${issue.format}`}`;
+    default:
+      return `${issue.message} (got ${show(value)})`;
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * Checks of a sweep block that the schema cannot express: names must be numeric parameters, ranges must
+ * fit. Works on the raw (merged, unvalidated) data so its problems are reported with all the others.
+ */
+import type { Layer, ScenarioProblem } from './load.js';
+import { locate, paramIndex } from './load.js';
+import { closest, show } from './messages.js';
+
+/** Top-level numbers that are not model parameters and make no sense to sweep. */
+const NOT_SWEEPABLE = new Set(['seed', 'replicates']);
+
+/** The numeric parameters a sweep may vary, by dotted path. */
+export function sweepableParameters(): string[] {
+  return [...paramIndex().values()].filter((p) => (p.kind === 'number' || p.kind === 'integer') && !NOT_SWEEPABLE.has(p.path) && !p.path.startsWith('sweep.')).map((p) => p.path);
+}
+
+type Obj = Record<string, unknown>;
+const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
+
+/** Problems with the sweep block (none when there is no well-formed list of parameters to check). */
+export function checkSweep(data: Obj, layers: Layer[]): ScenarioProblem[] {
+  const sweep = data.sweep as Obj | undefined;
+  if (!sweep || typeof sweep !== 'object' || !Array.isArray(sweep.parameters)) return [];
+  const design = sweep.design;
+  const schedule = ((data.dynamism as Obj | undefined)?.schedule as string | undefined) ?? 'constant';
+  const problems: ScenarioProblem[] = [];
+  const numeric = sweepableParameters();
+  const seen = new Set<string>();
+  (sweep.parameters as unknown[]).forEach((raw, i) => {
+    if (!raw || typeof raw !== 'object' || typeof (raw as Obj).name !== 'string') return; // the schema reports it
+    const p = raw as Obj;
+    const name = p.name as string;
+    const at = (field: string) => ({ ...locate(layers, ['sweep', 'parameters', i, field]), path: `sweep.parameters.${i}.${field}` });
+    const info = paramIndex().get(name);
+    if (seen.has(name)) problems.push({ ...at('name'), message: `is swept twice (got ${show(name)}); keep one entry per parameter` });
+    seen.add(name);
+    if (!info) {
+      const near = closest(name, numeric);
+      problems.push({ ...at('name'), message: `is not a parameter (got ${show(name)}); ${near ? `did you mean '${near}'? ` : ''}\`smesim describe\` lists every parameter` });
+      return;
+    }
+    if (!numeric.includes(name)) {
+      problems.push({ ...at('name'), message: `is not a numeric parameter (got ${show(name)}, which is ${info.kind === 'group' ? 'a group of fields' : `a ${info.kind}`}); only numbers can be swept` });
+      return;
+    }
+    if (info.onlyWhen && `schedule: ${schedule}` !== info.onlyWhen) {
+      problems.push({ ...at('name'), message: `exists only when dynamism ${info.onlyWhen} (got schedule '${schedule}'); set that schedule or sweep another parameter` });
+    }
+    const inRange = (v: number) => (info.min === undefined || v >= info.min) && (info.max === undefined || v <= info.max);
+    const range = `${name} allows ${info.min} to ${info.max}`;
+    const [min, max, steps] = [num(p.min), num(p.max), num(p.steps)];
+    const levels = Array.isArray(p.levels) ? p.levels.filter((v): v is number => typeof v === 'number') : undefined;
+    if (design === 'grid') {
+      if (!levels && (min === undefined || max === undefined || steps === undefined)) {
+        problems.push({ ...at('name'), message: `a grid needs 'levels' or 'min', 'max' and 'steps' (got ${show(p)}); add e.g. levels: [0.5, 1, 1.5]` });
+      }
+      for (const v of levels ?? []) if (!inRange(v)) problems.push({ ...at('levels'), message: `level out of range (got ${v}); ${range}` });
+    } else if (typeof design === 'string' && (min === undefined || max === undefined || !(min < max))) {
+      problems.push({ ...at('name'), message: `${design} needs 'min' below 'max' (got min ${show(min)}, max ${show(max)}); give the range to sample` });
+    }
+    if (min !== undefined && !inRange(min)) problems.push({ ...at('min'), message: `out of range (got ${min}); ${range}` });
+    if (max !== undefined && !inRange(max)) problems.push({ ...at('max'), message: `out of range (got ${max}); ${range}` });
+  });
+  return problems;
+}

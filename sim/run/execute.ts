@@ -1,0 +1,107 @@
+/**
+ * Executing a run plan into an output directory: refuse a foreign directory, resume what is done,
+ * run the rest (or one shard of it), record every run, then merge the tables. Failures are data.
+ */
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Scenario } from '../config/scenario.js';
+import type { RunPlan } from '../plan/plan.js';
+import type { RunOutput, RunSpec } from '../runOne.js';
+import type { Evaluator } from './evaluator.js';
+import { discardPartialFiles, latestEntries, readLedger, readResult, recordRun } from './ledger.js';
+import { type Manifest, buildManifest, readManifest } from './manifest.js';
+import { writeAtomic, writeTables } from './outputs.js';
+
+/** A shard: this process runs the specs at positions k with k mod count = index − 1. */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+/** Options of one execution. */
+export interface ExecuteOptions {
+  outDir: string;
+  evaluator: Evaluator;
+  scenarioFiles: string[];
+  force?: boolean;
+  retryFailed?: boolean;
+  shard?: Shard;
+  onProgress?: (done: number, total: number, last: { runId: string; ok: boolean }) => void;
+}
+
+/** What happened. */
+export interface ExecuteSummary {
+  outDir: string;
+  planned: number;
+  skipped: number;
+  ran: number;
+  ok: number;
+  failed: { runId: string; error: string }[];
+  files: string[];
+}
+
+/** Raised when the output directory belongs to something else; the message says how to proceed. */
+export class OutputConflictError extends Error {}
+
+/** The specs of a shard (all specs when no shard is given). */
+export function shardSpecs(specs: RunSpec[], shard?: Shard): RunSpec[] {
+  return shard ? specs.filter((_, k) => k % shard.count === shard.index - 1) : specs;
+}
+
+/** Check the directory is ours (same plan) or empty; with force, clear what a previous plan left. */
+function claimDirectory(outDir: string, manifest: Manifest, force: boolean): void {
+  if (!existsSync(outDir) || readdirSync(outDir).length === 0) return;
+  const old = readManifest(outDir);
+  const same = old && old.planHash === manifest.planHash && old.scenarioHash === manifest.scenarioHash && JSON.stringify(old.shard) === JSON.stringify(manifest.shard);
+  if (same) return;
+  if (!force) {
+    const why = old ? `it holds a different run set (scenario '${old.scenario.name}', ${old.runs} runs, plan ${old.planHash.slice(0, 8)})` : 'it is not empty and was not written by smesim';
+    throw new OutputConflictError(`output directory ${outDir}: ${why}; choose another --out, or add --force to replace its contents`);
+  }
+  for (const name of ['manifest.json', 'ledger.jsonl', 'runs', 'networks', 'runs.csv', 'timeseries.csv', 'survey.csv', 'exits.csv', 'design.csv', 'report.html']) {
+    rmSync(join(outDir, name), { recursive: true, force: true });
+  }
+}
+
+/** Run a plan into outDir, resuming from its ledger. */
+export async function executePlan(scenario: Scenario, plan: RunPlan, opts: ExecuteOptions): Promise<ExecuteSummary> {
+  const { outDir } = opts;
+  const manifest = buildManifest(scenario, plan, opts.scenarioFiles, opts.shard ?? null);
+  claimDirectory(outDir, manifest, opts.force ?? false);
+  discardPartialFiles(outDir);
+  const previous = readManifest(outDir);
+  if (previous) manifest.started = previous.started;
+  writeAtomic(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+
+  const mine = shardSpecs(plan.specs, opts.shard);
+  const latest = latestEntries(readLedger(outDir));
+  const attempts = new Map<string, number>();
+  for (const e of readLedger(outDir)) attempts.set(e.runId, Math.max(attempts.get(e.runId) ?? 0, e.attempt));
+  const todo = mine.filter((spec) => {
+    const entry = latest.get(spec.runId);
+    if (!entry) return true;
+    if (entry.status === 'error') return opts.retryFailed === true;
+    return readResult(outDir, spec.runId) === undefined;
+  });
+
+  let done = mine.length - todo.length;
+  await opts.evaluator.evaluate(todo, (result, durationMs) => {
+    recordRun(outDir, result, (attempts.get(result.runId) ?? 0) + 1, durationMs);
+    done++;
+    opts.onProgress?.(done, mine.length, { runId: result.runId, ok: result.ok });
+  });
+
+  const finalLatest = latestEntries(readLedger(outDir));
+  const results: RunOutput[] = [];
+  const failed: ExecuteSummary['failed'] = [];
+  for (const spec of mine) {
+    const entry = finalLatest.get(spec.runId);
+    const result = entry?.status === 'ok' ? readResult(outDir, spec.runId) : undefined;
+    if (result) results.push(result);
+    else failed.push({ runId: spec.runId, error: entry?.error ?? 'no result recorded' });
+  }
+  const files = writeTables(outDir, results, { ...plan, specs: mine });
+  manifest.finished = new Date().toISOString();
+  writeAtomic(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  return { outDir, planned: mine.length, skipped: mine.length - todo.length, ran: todo.length, ok: results.length, failed, files };
+}

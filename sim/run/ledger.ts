@@ -1,0 +1,74 @@
+/**
+ * The ledger of a run set: `ledger.jsonl`, one appended line per finished run, and one result file per
+ * run under `runs/`, written atomically before its ledger line. Resuming reads both; a run counts as
+ * done only when its line says so and its file parses.
+ */
+import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RunFailure, RunOutput } from '../runOne.js';
+import { writeAtomic } from './outputs.js';
+
+/** One line of the ledger. */
+export interface LedgerEntry {
+  runId: string;
+  status: 'ok' | 'error';
+  attempt: number;
+  durationMs: number;
+  error?: string;
+}
+
+/** File name of a run's result (run ids contain slashes). */
+export function resultFile(outDir: string, runId: string): string {
+  return join(outDir, 'runs', `${runId.replace(/\//g, '__')}.json`);
+}
+
+/** Read the ledger; a torn last line (the process was killed while appending) is ignored. */
+export function readLedger(outDir: string): LedgerEntry[] {
+  const path = join(outDir, 'ledger.jsonl');
+  if (!existsSync(path)) return [];
+  const entries: LedgerEntry[] = [];
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      entries.push(JSON.parse(line) as LedgerEntry);
+    } catch {
+      // a line cut short by a crash: that run simply is not done
+    }
+  }
+  return entries;
+}
+
+/** Latest ledger entry per run id. */
+export function latestEntries(entries: LedgerEntry[]): Map<string, LedgerEntry> {
+  const latest = new Map<string, LedgerEntry>();
+  for (const e of entries) latest.set(e.runId, e);
+  return latest;
+}
+
+/** Remove temporary files left by a killed process. */
+export function discardPartialFiles(outDir: string): void {
+  const dirs = [outDir, join(outDir, 'runs')];
+  for (const dir of dirs) {
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir)) if (name.includes('.tmp-')) rmSync(join(dir, name), { force: true });
+  }
+}
+
+/** Read a stored result, or undefined if it is missing or unreadable. */
+export function readResult(outDir: string, runId: string): RunOutput | undefined {
+  try {
+    const r = JSON.parse(readFileSync(resultFile(outDir, runId), 'utf8')) as RunOutput;
+    return r.ok && r.runId === runId ? r : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Store a finished run: its result file first (atomically), then its ledger line. */
+export function recordRun(outDir: string, result: RunOutput | RunFailure, attempt: number, durationMs: number): void {
+  mkdirSync(join(outDir, 'runs'), { recursive: true });
+  if (result.ok) writeAtomic(resultFile(outDir, result.runId), JSON.stringify(result));
+  const entry: LedgerEntry = { runId: result.runId, status: result.ok ? 'ok' : 'error', attempt, durationMs: Math.round(durationMs) };
+  if (!result.ok) entry.error = result.error;
+  appendFileSync(join(outDir, 'ledger.jsonl'), JSON.stringify(entry) + '\n');
+}

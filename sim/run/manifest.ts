@@ -1,0 +1,80 @@
+/** The manifest of a run set: what was run, from which inputs, with which software. */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Scenario } from '../config/scenario.js';
+import type { RunPlan } from '../plan/plan.js';
+
+/** Contents of manifest.json. */
+export interface Manifest {
+  tool: 'smesim';
+  version: string;
+  gitCommit: string | null;
+  node: string;
+  scenarioFiles: string[];
+  scenarioHash: string;
+  planHash: string;
+  masterSeed: number;
+  runs: number;
+  shard: { index: number; count: number } | null;
+  started: string;
+  finished: string | null;
+  scenario: Scenario;
+}
+
+/** The package root (where package.json is), found from this module's location. */
+export function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** Hash of a resolved scenario. */
+export function scenarioHash(s: Scenario): string {
+  return sha256(JSON.stringify(s));
+}
+
+/** Hash of a run plan: every run id with its seed and parameter values. */
+export function planHash(plan: RunPlan): string {
+  return sha256(JSON.stringify(plan.specs.map((s) => [s.runId, s.seed, s.params ?? {}])));
+}
+
+function gitCommit(root: string): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+/** Build the manifest of a run set about to start. */
+export function buildManifest(scenario: Scenario, plan: RunPlan, files: string[], shard: Manifest['shard']): Manifest {
+  const root = packageRoot();
+  const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  return {
+    tool: 'smesim',
+    version,
+    gitCommit: gitCommit(root),
+    node: process.version,
+    scenarioFiles: files,
+    scenarioHash: scenarioHash(scenario),
+    planHash: planHash(plan),
+    masterSeed: scenario.seed,
+    runs: plan.specs.length,
+    shard,
+    started: new Date().toISOString(),
+    finished: null,
+    scenario,
+  };
+}
+
+/** Read an output directory's manifest, if any. */
+export function readManifest(outDir: string): Manifest | undefined {
+  const path = join(outDir, 'manifest.json');
+  if (!existsSync(path)) return undefined;
+  return JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+}

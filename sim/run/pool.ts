@@ -1,0 +1,61 @@
+/**
+ * The worker-pool evaluator (piscina). A worker that crashes, exits or runs out of memory fails only
+ * its own run: piscina rejects that task and starts a new worker; the rejection becomes a failed result.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { RunResult, RunSpec } from '../runOne.js';
+import type { Evaluator } from './evaluator.js';
+import { packageRoot } from './manifest.js';
+
+/** The compiled worker file (workers load JavaScript; under a TS loader, use the build in dist/). */
+export function workerFile(): string {
+  const here = fileURLToPath(import.meta.url);
+  const sibling = here.replace(/pool\.(ts|js)$/, 'worker.js');
+  if (here.endsWith('.js') && existsSync(sibling)) return sibling;
+  const built = join(packageRoot(), 'dist', 'sim', 'run', 'worker.js');
+  if (!existsSync(built)) throw new Error(`worker file ${built} is missing; run 'npm run build' first`);
+  return built;
+}
+
+/** Options of the pool. */
+export interface PoolOptions {
+  /** Heap limit per worker in MB (a run over it fails alone). */
+  maxHeapMb?: number;
+}
+
+/** Runs specs on a pool of worker threads. */
+export class PoolEvaluator implements Evaluator {
+  private readonly pool: Piscina;
+  constructor(readonly workers: number, opts: PoolOptions = {}) {
+    this.pool = new Piscina({
+      filename: workerFile(),
+      minThreads: workers,
+      maxThreads: workers,
+      idleTimeout: 60_000,
+      resourceLimits: opts.maxHeapMb ? { maxOldGenerationSizeMb: opts.maxHeapMb } : undefined,
+    });
+  }
+
+  async evaluate(specs: RunSpec[], onResult: (result: RunResult, durationMs: number) => void): Promise<void> {
+    await Promise.all(
+      specs.map(async (spec) => {
+        const start = process.hrtime.bigint();
+        let result: RunResult;
+        try {
+          result = (await this.pool.run(spec)) as RunResult;
+        } catch (err) {
+          const message = err instanceof Error ? err.message : String(err);
+          result = { ok: false, runId: spec.runId, error: `worker failed: ${message}` };
+        }
+        onResult(result, Number(process.hrtime.bigint() - start) / 1e6);
+      }),
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.pool.destroy();
+  }
+}
