@@ -68,7 +68,7 @@ export function scenarioReadme(): string {
     '## Every field',
     '',
   ];
-  let group = '';
+  let group: string | undefined;
   for (const p of params) {
     const top = p.path.includes('.') ? p.path.split('.')[0]! : '';
     if (p.kind === 'group' && !p.path.includes('.')) continue;

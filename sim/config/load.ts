@@ -109,7 +109,8 @@ function readChain(abs: string, shown: string, chain: string[], layers: Layer[],
   const layer: Layer = { file: shown, doc, lines };
   const data: unknown = doc.toJS() ?? {};
   if (!isObj(data)) {
-    problems.push({ file: shown, line: 1, col: 1, path: '', message: `a scenario must be a set of 'field: value' lines (got ${show(data)})` });
+    const start = lines.linePos((doc.contents as { range?: [number, number] } | null)?.range?.[0] ?? 0);
+    problems.push({ file: shown, line: start.line, col: start.col, path: '', message: `a scenario must be a set of 'field: value' lines (got ${show(data)})` });
     return undefined;
   }
   const { extends: ext, ...own } = data;

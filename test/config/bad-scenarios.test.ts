@@ -1,0 +1,63 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ScenarioError, formatProblem, loadScenarioFile } from '../../sim/config/load.js';
+
+const DIR = join('test', 'fixtures', 'bad-scenarios');
+const files = readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort();
+
+/** Each fixture's first line says which line must be reported and with what message fragment. */
+function expectation(file: string): { line: number; fragment: string } {
+  const m = /^# expect line (\d+): (.*)$/.exec(readFileSync(join(DIR, file), 'utf8').split('\n')[0]!);
+  if (!m) throw new Error(`${file} has no '# expect line N: …' header`);
+  return { line: Number(m[1]), fragment: m[2]! };
+}
+
+describe('bad scenario files', () => {
+  it('has a corpus of at least 30 broken files', () => {
+    expect(files.length).toBeGreaterThanOrEqual(30);
+  });
+
+  for (const file of files) {
+    it(`${file}: reports the problem at its line with file name and a fix`, () => {
+      const { line, fragment } = expectation(file);
+      let error: unknown;
+      try {
+        loadScenarioFile(join(DIR, file));
+      } catch (err) {
+        error = err;
+      }
+      expect(error).toBeInstanceOf(ScenarioError);
+      const problems = (error as ScenarioError).problems;
+      const hit = problems.find((p) => p.line === line && formatProblem(p).includes(fragment));
+      expect(hit, `problems were:\n${problems.map(formatProblem).join('\n')}`).toBeDefined();
+      expect(formatProblem(hit!)).toMatch(new RegExp(`^test/fixtures/bad-scenarios/[\\w-]+\\.yaml:${line}:\\d+: `));
+    });
+  }
+
+  it('reports every problem of a file at once', () => {
+    try {
+      loadScenarioFile(join('test', 'fixtures', 'many-problems.yaml'));
+      expect.unreachable();
+    } catch (err) {
+      expect((err as ScenarioError).problems.length).toBeGreaterThanOrEqual(5);
+    }
+  });
+
+  it('names a missing file', () => {
+    expect(() => loadScenarioFile('no/such/scenario.yaml')).toThrow(/no\/such\/scenario\.yaml:0:0: cannot read the file/);
+  });
+
+  it('makes the CLI exit with code 2 and create no output directory, for every broken file', () => {
+    const root = mkdtempSync(join(tmpdir(), 'smesim-bad-'));
+    for (const file of files) {
+      const out = join(root, file);
+      const r = spawnSync('node', [join('dist', 'scripts', 'cli.js'), 'run', join(DIR, file), '--out', out, '--workers', '1'], { encoding: 'utf8' });
+      expect(r.status, `${file}: ${r.stderr}`).toBe(2);
+      expect(r.stderr).toContain(file);
+      expect(existsSync(out), file).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,100 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { deepMerge, loadScenarioFile } from '../../sim/config/load.js';
+import { scenarioJsonSchema, scenarioReadme } from '../../scripts/commands/describe.js';
+
+const CLI = join('dist', 'scripts', 'cli.js');
+const cli = (...args: string[]) => spawnSync('node', [CLI, ...args], { encoding: 'utf8' });
+const examples = readdirSync('scenarios').filter((f) => f.endsWith('.yaml'));
+
+describe('example scenarios and generated docs', () => {
+  it('ships every example the analysts asked for, each valid, with a question and the schema reference', () => {
+    for (const name of ['baseline', 'validation', 'stable-environment', 'turbulent-environment', 'dynamism-shock', 'training-programme', 'cooperation-subsidy-demand-led', 'cooperation-subsidy-supply-led', 'university-links', 'supplier-diversity', 'sweep-example']) {
+      expect(examples).toContain(`${name}.yaml`);
+    }
+    const r = cli('check', ...examples.map((f) => join('scenarios', f)));
+    expect(r.status, r.stderr).toBe(0);
+    for (const f of examples) {
+      const text = readFileSync(join('scenarios', f), 'utf8');
+      expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=./scenario.schema.json');
+      expect(text, f).toMatch(/^# Question: .+\?$/m);
+    }
+  });
+
+  it('keeps scenarios/README.md equal to `smesim describe --markdown` (run `npm run docs` after schema changes)', () => {
+    expect(readFileSync(join('scenarios', 'README.md'), 'utf8')).toBe(scenarioReadme());
+    expect(cli('describe', '--markdown').stdout).toBe(scenarioReadme());
+  });
+
+  it('keeps scenarios/scenario.schema.json equal to the schema (run `npm run docs` after schema changes)', () => {
+    expect(readFileSync(join('scenarios', 'scenario.schema.json'), 'utf8')).toBe(scenarioJsonSchema());
+    const schema = JSON.parse(scenarioJsonSchema());
+    expect(schema.additionalProperties).toBe(false);
+    expect(schema.properties.sli.properties.convergenceRate.default).toBe(1.6);
+  });
+
+  it('describes a parameter, and suggests the right name for a wrong one', () => {
+    const ok = cli('describe', 'sli.convergenceRate');
+    expect(ok.stdout).toMatch(/default: 1\.6/);
+    expect(ok.stdout).toMatch(/range: 0 … 10/);
+    const bad = cli('describe', 'sli.convergenceRat');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/did you mean 'sli\.convergenceRate'/);
+  });
+});
+
+describe('extends', () => {
+  it('merges groups field by field, the child winning, and replaces lists', () => {
+    expect(deepMerge({ a: 1, g: { x: 1, y: 2 }, l: [1, 2] }, { g: { y: 3 }, l: [9] })).toEqual({ a: 1, g: { x: 1, y: 3 }, l: [9] });
+    const { scenario, files } = loadScenarioFile(join('scenarios', 'training-programme.yaml'));
+    expect(files).toEqual([join('scenarios', 'training-programme.yaml'), join('scenarios', 'baseline.yaml')]);
+    expect(scenario.seed).toBe(20261123); // from the baseline
+    expect(scenario.policies.training?.share).toBe(0.3); // its own
+  });
+});
+
+describe('resource guards', () => {
+  it('refuses absurd sizes before running, naming the flag that lifts the guard', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'smesim-guard-'));
+    writeFileSync(join(dir, 'huge.yaml'), 'name: huge\npopulation: 20000000\n');
+    const r = cli('run', join(dir, 'huge.yaml'), '--out', join(dir, 'o'));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--allow-large/);
+    writeFileSync(join(dir, 'many.yaml'), 'name: many\nreplicates: 500\n');
+    const m = cli('run', join(dir, 'many.yaml'), '--out', join(dir, 'o'), '--max-runs', '100');
+    expect(m.status).toBe(2);
+    expect(m.stderr).toMatch(/500 runs, more than --max-runs 100/);
+  });
+});
+
+describe('the analyst workflow', () => {
+  it('copy an example, change two numbers, check it, compare it with the baseline, read differences with CIs', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'smesim-analyst-'));
+    cpSync('scenarios', join(dir, 'scenarios'), { recursive: true });
+    const mine = join(dir, 'scenarios', 'my-training.yaml');
+    const text = readFileSync(join(dir, 'scenarios', 'training-programme.yaml'), 'utf8')
+      .replace('name: training-programme', 'name: my-training')
+      .replace('share: 0.3 ', 'share: 0.6 ')
+      .replace('amount: 0.25', 'amount: 0.4');
+    writeFileSync(mine, text);
+    // keep the test quick: a small population (the baseline gets the same through its own copy)
+    for (const f of ['baseline.yaml']) {
+      const p = join(dir, 'scenarios', f);
+      writeFileSync(p, readFileSync(p, 'utf8').replace('population: 1000', 'population: 150').replace('ticks: 200 ', 'ticks: 120 '));
+    }
+    expect(cli('check', mine).status).toBe(0);
+    const out = join(dir, 'cmp');
+    const r = cli('compare', join(dir, 'scenarios', 'baseline.yaml'), mine, '--replicates', '3', '--out', out, '--workers', '1');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/my-training − baseline \(paired by replicate, n = 3/);
+    const csv = readFileSync(join(out, 'compare.csv'), 'utf8').trim().split('\n');
+    expect(csv[0]).toBe('policy,outcome,n,baseline_mean,policy_mean,diff_mean,diff_sd,ci_low,ci_high,p_value');
+    const lo = csv.find((l) => l.startsWith('my-training,mean_lo,'))!.split(',');
+    // the trained firms' learning orientation is higher, and the CI says so
+    expect(Number(lo[5])).toBeGreaterThan(0.05);
+    expect(Number(lo[7])).toBeGreaterThan(0);
+  });
+});
