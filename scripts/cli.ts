@@ -5,6 +5,7 @@ import { checkCommand } from './commands/check.js';
 import { EXIT_BAD_INPUT, InputError } from './commands/common.js';
 import { compareCommand } from './commands/compare.js';
 import { describeCommand } from './commands/describe.js';
+import { mergeCommand, replayCommand } from './commands/merge.js';
 import { parseShard, runCommand } from './commands/run.js';
 
 const count = (what: string) => (v: string) => {
@@ -16,6 +17,11 @@ const seedArg = (v: string) => {
   const n = Number(v);
   if (!Number.isSafeInteger(n) || n < 0) throw new InvalidArgumentError(`the seed must be a whole number ≥ 0 (got '${v}')`);
   return n;
+};
+const formatsArg = (v: string) => {
+  const list = v.split(',').map((f) => f.trim()).filter((f) => f && f !== 'csv');
+  for (const f of list) if (f !== 'arrow' && f !== 'parquet') throw new InvalidArgumentError(`unknown format '${f}': use csv, arrow, parquet or a list like arrow,parquet`);
+  return list as ('arrow' | 'parquet')[];
 };
 const shardArg = (v: string) => {
   try {
@@ -55,6 +61,7 @@ function executionOptions(cmd: Command): Command {
     .option('--force', 'replace an output directory that holds a different run set')
     .addOption(new Option('--max-runs <n>', 'refuse plans with more runs than this').argParser(count('--max-runs')).default(100_000))
     .option('--allow-large', 'allow populations over 10 million firms or runs over 100,000 quarters')
+    .option('--format <list>', 'also write the tables as arrow and/or parquet (CSV is always written)', formatsArg)
     .option('--json', 'print a machine-readable summary on stdout');
 }
 
@@ -91,6 +98,25 @@ executionOptions(
 )
   .addHelpText('after', '\nExample:\n  $ smesim compare scenarios/baseline.yaml scenarios/training-programme.yaml --replicates 10\n')
   .action(act((baseline: string, policies: string[], opts) => compareCommand(baseline, policies, opts)));
+
+program
+  .command('merge')
+  .description('Join shard output directories of one sweep into one run set (checks that no run is missing or duplicated).')
+  .argument('<dirs...>', 'shard output directories')
+  .requiredOption('-o, --out <dir>', 'output directory of the merged run set')
+  .option('--format <list>', 'also write the tables as arrow and/or parquet', formatsArg)
+  .option('--force', 'write into a non-empty output directory')
+  .option('--json', 'print a machine-readable summary on stdout')
+  .addHelpText('after', '\nExample:\n  $ smesim merge out/sweep/shard-* --out out/sweep/merged\n')
+  .action(act((dirs: string[], opts) => mergeCommand(dirs, opts)));
+
+program
+  .command('replay')
+  .description('Re-run one run of a run set from its manifest and confirm the result is identical (or show the first difference).')
+  .argument('<outdir>', 'output directory of a run set')
+  .argument('<runId>', 'run id, e.g. baseline/r003')
+  .addHelpText('after', '\nExample:\n  $ smesim replay out/baseline baseline/r003\n')
+  .action(act((outDir: string, runId: string) => replayCommand(outDir, runId)));
 
 program
   .command('check')

@@ -4,6 +4,7 @@ import { makeRunPlan, type RunPlan } from '../../sim/plan/plan.js';
 import { executePlan, OutputConflictError, type Shard, shardSpecs } from '../../sim/run/execute.js';
 import { runOne } from '../../sim/runOne.js';
 import type { Scenario } from '../../sim/config/scenario.js';
+import type { ColumnarFormat } from '../../sim/run/columnar.js';
 import { EXIT_OK, InputError, checkGuards, loadOrFail, makeEvaluator, progressReporter, reportSummary } from './common.js';
 
 /** Options shared by `run` and `sweep`. */
@@ -19,6 +20,7 @@ export interface RunOptions {
   allowLarge?: boolean;
   json?: boolean;
   dryRun?: boolean;
+  format?: ColumnarFormat[];
 }
 
 /** Parse `i/n` (1-based) for --shard. */
@@ -81,6 +83,7 @@ export async function runCommand(file: string, opts: RunOptions, mode: 'run' | '
       force: opts.force,
       retryFailed: opts.retryFailed,
       shard: opts.shard,
+      formats: opts.format,
       onProgress: (done) => progress.update(done),
     });
     progress.stop();

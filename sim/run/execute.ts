@@ -10,6 +10,7 @@ import type { RunOutput, RunSpec } from '../runOne.js';
 import type { Evaluator } from './evaluator.js';
 import { discardPartialFiles, latestEntries, readLedger, readResult, recordRun } from './ledger.js';
 import { type Manifest, buildManifest, readManifest } from './manifest.js';
+import type { ColumnarFormat } from './columnar.js';
 import { writeAtomic, writeTables } from './outputs.js';
 
 /** A shard: this process runs the specs at positions k with k mod count = index − 1. */
@@ -26,6 +27,8 @@ export interface ExecuteOptions {
   force?: boolean;
   retryFailed?: boolean;
   shard?: Shard;
+  /** Columnar copies of the tables to write besides CSV. */
+  formats?: ColumnarFormat[];
   onProgress?: (done: number, total: number, last: { runId: string; ok: boolean }) => void;
 }
 
@@ -58,8 +61,8 @@ function claimDirectory(outDir: string, manifest: Manifest, force: boolean): voi
     const why = old ? `it holds a different run set (scenario '${old.scenario.name}', ${old.runs} runs, plan ${old.planHash.slice(0, 8)})` : 'it is not empty and was not written by smesim';
     throw new OutputConflictError(`output directory ${outDir}: ${why}; choose another --out, or add --force to replace its contents`);
   }
-  for (const name of ['manifest.json', 'ledger.jsonl', 'runs', 'networks', 'runs.csv', 'timeseries.csv', 'survey.csv', 'exits.csv', 'design.csv', 'report.html']) {
-    rmSync(join(outDir, name), { recursive: true, force: true });
+  for (const name of readdirSync(outDir)) {
+    if (/^(manifest\.json|ledger\.jsonl|runs|networks|report\.html|(runs|timeseries|survey|exits|design)\.(csv|arrow|parquet))$/.test(name)) rmSync(join(outDir, name), { recursive: true, force: true });
   }
 }
 
@@ -100,7 +103,7 @@ export async function executePlan(scenario: Scenario, plan: RunPlan, opts: Execu
     if (result) results.push(result);
     else failed.push({ runId: spec.runId, error: entry?.error ?? 'no result recorded' });
   }
-  const files = writeTables(outDir, results, { ...plan, specs: mine });
+  const files = writeTables(outDir, results, { ...plan, specs: mine }, opts.formats);
   manifest.finished = new Date().toISOString();
   writeAtomic(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   return { outDir, planned: mine.length, skipped: mine.length - todo.length, ran: todo.length, ok: results.length, failed, files };

@@ -3,6 +3,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { RunOutput, RunSpec, Table } from '../runOne.js';
 import type { RunPlan } from '../plan/plan.js';
+import { type ColumnarFormat, toArrow, toParquet } from './columnar.js';
 import { toCsv } from './csv.js';
 
 /** Write a file so that readers see either the old or the complete new content, never half. */
@@ -43,14 +44,23 @@ export function designTable(plan: RunPlan): Table {
   };
 }
 
-/** Merge the outputs of successful runs into the run set's CSV tables (and networks, when asked for). */
-export function writeTables(outDir: string, results: RunOutput[], plan: RunPlan): string[] {
+/**
+ * Merge the outputs of successful runs into the run set's tables: CSV always, plus Arrow IPC and/or
+ * Parquet copies when asked for (and networks, when the scenario asks for them).
+ */
+export function writeTables(outDir: string, results: RunOutput[], plan: RunPlan, formats: ColumnarFormat[] = []): string[] {
   const specs = new Map(plan.specs.map((s) => [s.runId, s]));
   const written: string[] = [];
   for (const [file, key] of TABLES) {
     const path = join(outDir, file);
-    writeAtomic(path, toCsv(mergeRunTables(results, key, plan.parameters, specs)));
+    const table = mergeRunTables(results, key, plan.parameters, specs);
+    writeAtomic(path, toCsv(table));
     written.push(path);
+    for (const format of formats) {
+      const columnar = path.replace(/\.csv$/, format === 'arrow' ? '.arrow' : '.parquet');
+      writeAtomic(columnar, format === 'arrow' ? toArrow(table) : toParquet(table));
+      written.push(columnar);
+    }
   }
   if (plan.points.length > 0) {
     const path = join(outDir, 'design.csv');

@@ -22,7 +22,7 @@ export function workerFile(): string {
 
 /** Options of the pool. */
 export interface PoolOptions {
-  /** Heap limit per worker in MB (a run over it fails alone). */
+  /** Heap limit per worker in MB (a run over it fails alone); default SMESIM_WORKER_HEAP_MB or 4096. */
   maxHeapMb?: number;
 }
 
@@ -35,7 +35,7 @@ export class PoolEvaluator implements Evaluator {
       minThreads: workers,
       maxThreads: workers,
       idleTimeout: 60_000,
-      resourceLimits: opts.maxHeapMb ? { maxOldGenerationSizeMb: opts.maxHeapMb } : undefined,
+      resourceLimits: { maxOldGenerationSizeMb: opts.maxHeapMb ?? (Number(process.env.SMESIM_WORKER_HEAP_MB) || 4096) },
     });
   }
 

@@ -1,0 +1,37 @@
+/**
+ * Fault injection for the crash-isolation tests: SMESIM_FAULTS="runId=kind,runId=kind" makes a worker
+ * misbehave on those runs (kind: throw, exit, crash, oom). Unset in normal use; read only in workers.
+ */
+
+/** The fault to inject for a run, if any. */
+export function faultFor(runId: string, env = process.env.SMESIM_FAULTS): string | undefined {
+  if (!env) return undefined;
+  for (const item of env.split(',')) {
+    const at = item.lastIndexOf('=');
+    if (item.slice(0, at) === runId) return item.slice(at + 1);
+  }
+  return undefined;
+}
+
+/** Misbehave as asked: throw, exit the thread, crash it (returns a promise that never settles), or exhaust its heap. */
+export function injectFault(kind: string): Promise<never> | undefined {
+  switch (kind) {
+    case 'throw':
+      throw new Error('injected fault: throw');
+    case 'exit':
+      process.exit(3);
+      break;
+    case 'crash':
+      // An uncaught error thrown asynchronously takes the worker down while its task is pending.
+      return new Promise<never>(() => {
+        setImmediate(() => {
+          throw new Error('injected fault: crash');
+        });
+      });
+    case 'oom': {
+      const hog: number[][] = [];
+      for (;;) hog.push(new Array(1_000_000).fill(Math.PI));
+    }
+  }
+  return undefined;
+}

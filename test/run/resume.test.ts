@@ -1,0 +1,51 @@
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, cliAsync, tables, tinyScenario } from './helpers.js';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('kill -9 and resume', () => {
+  it('after SIGKILL at several moments, the same command finishes with tables identical to an uninterrupted run', async () => {
+    const { dir, file } = tinyScenario('', 16, 150, 80);
+    const clean = join(dir, 'clean');
+    expect(cli(['run', file, '--out', clean, '--workers', '2']).status).toBe(0);
+    const recorded = (out: string) => {
+      const ledger = join(out, 'ledger.jsonl');
+      return existsSync(ledger) ? readFileSync(ledger, 'utf8').split('\n').filter((l) => l.endsWith('}')).length : 0;
+    };
+    // Kill when the run set has reached a given stage: just started, and after 3, 7 and 11 of 16 runs.
+    for (const stage of [0, 3, 7, 11]) {
+      const out = join(dir, `killed-at-${stage}`);
+      const child = cliAsync(['run', file, '--out', out, '--workers', '2']);
+      let finished = false;
+      const exited = new Promise((r) => child.once('exit', () => r((finished = true))));
+      const started = Date.now();
+      while (!finished && Date.now() - started < 60_000 && !(existsSync(join(out, 'manifest.json')) && recorded(out) >= stage)) await sleep(5);
+      child.kill('SIGKILL');
+      await exited;
+      const before = recorded(out);
+      expect(before, `killed at stage ${stage}`).toBeLessThan(16);
+      const again = cli(['run', file, '--out', out, '--workers', '2']);
+      expect(again.status, again.stderr).toBe(0);
+      if (before > 0) expect(again.stdout).toMatch(new RegExp(`\\(${before} already done, resumed\\)`));
+      expect(tables(out)).toEqual(tables(clean));
+    }
+  });
+
+  it('discards half-written files and a torn ledger line', () => {
+    const { dir, file } = tinyScenario('', 4);
+    const out = join(dir, 'o');
+    expect(cli(['run', file, '--out', out, '--workers', '1']).status).toBe(0);
+    const clean = tables(out);
+    // simulate a crash: a partial temp file, a torn last ledger line, a run file cut short
+    writeFileSync(join(out, 'runs', 'tiny__r009.json.tmp-12345'), '{"ok":tr');
+    appendFileSync(join(out, 'ledger.jsonl'), '{"runId":"tiny/r003","sta');
+    writeFileSync(join(out, 'runs', 'tiny__r004.json'), '{"ok":true,"runId":"ti');
+    const again = cli(['run', file, '--out', out, '--workers', '1']);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/3 already done/); // r004 had a broken file, so it ran again
+    expect(existsSync(join(out, 'runs', 'tiny__r009.json.tmp-12345'))).toBe(false);
+    expect(tables(out)).toEqual(clean);
+  });
+});

@@ -1,0 +1,47 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, tables, tinyScenario } from './helpers.js';
+
+describe('shards and merge', () => {
+  const sweep = 'sweep:\n  design: grid\n  parameters:\n    - name: sli.convergenceRate\n      levels: [0.5, 1.5]\n';
+
+  it('merges shards 1/3, 2/3, 3/3 into tables byte-identical to the unsharded sweep', () => {
+    const { dir, file } = tinyScenario(sweep, 3);
+    const whole = join(dir, 'whole');
+    expect(cli(['sweep', file, '--out', whole, '--workers', '2']).status).toBe(0);
+    const shards = [1, 2, 3].map((i) => join(dir, `shard-${i}`));
+    shards.forEach((out, k) => expect(cli(['sweep', file, '--shard', `${k + 1}/3`, '--out', out, '--workers', '1']).status).toBe(0));
+    const merged = join(dir, 'merged');
+    const m = cli(['merge', ...shards, '--out', merged]);
+    expect(m.status, m.stderr).toBe(0);
+    expect(tables(merged)).toEqual(tables(whole));
+    expect(tables(whole)['runs.csv']!.split('\n')[0]).toMatch(/^run_id,sli\.convergenceRate,scenario,/);
+  });
+
+  it('refuses a missing shard, a shard given twice, and a shard of another plan', () => {
+    const { dir, file } = tinyScenario(sweep, 2);
+    const shards = [1, 2].map((i) => join(dir, `s${i}`));
+    shards.forEach((out, k) => cli(['sweep', file, '--shard', `${k + 1}/2`, '--out', out, '--workers', '1']));
+    const missing = cli(['merge', shards[0]!, '--out', join(dir, 'm1')]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/in no shard/);
+    const twice = cli(['merge', shards[0]!, shards[0]!, shards[1]!, '--out', join(dir, 'm2')]);
+    expect(twice.status).toBe(2);
+    expect(twice.stderr).toMatch(/more than one shard/);
+    const other = tinyScenario(sweep.replace('1.5', '1.7'), 2);
+    const foreign = join(other.dir, 'f');
+    cli(['sweep', other.file, '--shard', '2/2', '--out', foreign, '--workers', '1']);
+    const mixed = cli(['merge', shards[0]!, foreign, '--out', join(dir, 'm3')]);
+    expect(mixed.status).toBe(2);
+    expect(mixed.stderr).toMatch(/another plan/);
+  });
+
+  it('replays a run identically', () => {
+    const { dir, file } = tinyScenario('', 2);
+    const out = join(dir, 'o');
+    cli(['run', file, '--out', out, '--workers', '1']);
+    const r = cli(['replay', out, 'tiny/r002']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/identical/);
+  });
+});
