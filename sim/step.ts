@@ -5,10 +5,11 @@ import { domainFitness, redraw } from './model/landscape.js';
 import { ageVintages, clearMarkets } from './model/market.js';
 import { adaptOrgs } from './model/orgs.js';
 import { applyPolicies, depthCap } from './model/policies.js';
-import { refreshTieCosts, reviseTies, seekTie, tieProposals } from './model/portfolio.js';
+import { heldTypes, refreshTieCosts, reviseTies, seekTie, tieProposals } from './model/portfolio.js';
+import { popcount } from './rng.js';
 import { supplierProposals, updateDepth, updateDyad } from './model/sli.js';
 import { applyLeaks, ownSearch } from './model/transfer.js';
-import { N_TYPES, ORG } from './model/domains.js';
+import { ORG } from './model/domains.js';
 import { observe } from './model/observe.js';
 import type { World } from './model/world.js';
 
@@ -85,12 +86,5 @@ export function tick(w: World, t: number): number[] {
 
 /** Distinct partner types among firm i's current ties. */
 export function breadthNow(w: World, i: number): number {
-  let mask = 0;
-  for (let slot = i * w.maxTies; slot < (i + 1) * w.maxTies; slot++) {
-    const type = w.firms.tieType[slot]!;
-    if (type >= 0) mask |= 1 << type;
-  }
-  let n = 0;
-  for (let k = 0; k < N_TYPES; k++) n += (mask >> k) & 1;
-  return n;
+  return popcount(heldTypes(w, i));
 }

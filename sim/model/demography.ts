@@ -27,6 +27,7 @@ export function placeFirm(w: World, i: number, industry: number, rng: Rng, entra
   f.region[i] = region;
   f.industry[i] = industry;
   f.employees[i] = drawEmployees(w, rng);
+  f.capacityBase[i] = w.s.portfolio.capacityBase + w.s.portfolio.capacityPerLogEmployees * Math.log(f.employees[i]!);
   f.age[i] = entrant ? 0 : fs.initialAgeMin + randInt(rng, fs.initialAgeMax - fs.initialAgeMin + 1);
   f.config[i] = randInt(rng, N_CONFIGS);
   f.lo[i] = beta(rng, fs.loAlpha, fs.loBeta);
@@ -48,6 +49,7 @@ export function placeFirm(w: World, i: number, industry: number, rng: Rng, entra
   f.supplierAdoptSum[i] = 0;
   f.lastLockTick[i] = -1_000_000;
   f.tieType.fill(-1, i * w.maxTies, (i + 1) * w.maxTies);
+  f.tieSlots[i] = 0;
   const Y = w.s.market.youngAge;
   f.vintageRing.fill(0, i * Y, (i + 1) * Y);
   f.youngWeight[i] = 0;

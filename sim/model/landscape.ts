@@ -9,7 +9,7 @@ import { DOMAIN_OF_BIT, DOMAIN_SIZE, N_BITS, N_CONFIGS } from './domains.js';
 /** Contribution resolution. */
 export const SCALE = 1 << 24;
 /** Record length of `sums`. */
-export const STRIDE = 8;
+export const STRIDE = 4;
 
 /** All landscapes of a run. Index `c` is a regional industry. */
 export interface Landscapes {
@@ -22,8 +22,9 @@ export interface Landscapes {
   /** Contribution tables: industry × bit × entry. */
   readonly contrib: Int32Array;
   /**
-   * Fitness sums per (industry, configuration), interleaved in records of STRIDE: [all 12 bits,
-   * product, process, organisational, marketing, unused×3], so one look-up touches one cache line.
+   * Fitness sums per (industry, configuration), interleaved in records of STRIDE = 4: [product, process,
+   * organisational, marketing] (16 bytes), so one look-up touches one cache line. The overall sum is
+   * the sum of the four (kept implicit: a redraw then writes one number per configuration, not two).
    */
   readonly sums: Int32Array;
   /** Configurations whose bit b reads entry e: (industry × 12 + b) × entries + e → list of 4096/entries configs. */
@@ -100,16 +101,10 @@ export function createLandscapes(rng: Rng, count: number, K: number, kappa: numb
 /** Recompute industry c's fitness tables from its contributions (brute force). */
 export function recomputeFitness(ls: Landscapes, c: number): void {
   for (let cfg = 0; cfg < N_CONFIGS; cfg++) {
-    let all = 0;
     const dom = [0, 0, 0, 0];
-    for (let b = 0; b < N_BITS; b++) {
-      const v = ls.contrib[(c * N_BITS + b) * ls.entries + entryIndex(ls, c, b, cfg)]!;
-      all += v;
-      dom[DOMAIN_OF_BIT[b]!]! += v;
-    }
+    for (let b = 0; b < N_BITS; b++) dom[DOMAIN_OF_BIT[b]!]! += ls.contrib[(c * N_BITS + b) * ls.entries + entryIndex(ls, c, b, cfg)]!;
     const at = (c * N_CONFIGS + cfg) * STRIDE;
-    ls.sums[at] = all;
-    for (let d = 0; d < 4; d++) ls.sums[at + 1 + d] = dom[d]!;
+    for (let d = 0; d < 4; d++) ls.sums[at + d] = dom[d]!;
   }
 }
 
@@ -121,13 +116,8 @@ export function setContribution(ls: Landscapes, c: number, bit: number, entry: n
   ls.contrib[at] = value;
   const perEntry = N_CONFIGS / ls.entries;
   const from = at * perEntry;
-  const dom = 1 + DOMAIN_OF_BIT[bit]!;
-  const base = c * N_CONFIGS;
-  for (let k = from; k < from + perEntry; k++) {
-    const at = (base + ls.matches[k]!) * STRIDE;
-    ls.sums[at]! += delta;
-    ls.sums[at + dom]! += delta;
-  }
+  const base = c * N_CONFIGS * STRIDE + DOMAIN_OF_BIT[bit]!;
+  for (let k = from; k < from + perEntry; k++) ls.sums[base + ls.matches[k]! * STRIDE]! += delta;
 }
 
 /**
@@ -155,20 +145,22 @@ export function redraw(ls: Landscapes, rng: Rng, c: number, q: number): number {
 
 /** Overall fitness F of a configuration in industry c (mean of the 12 contributions, in [0, 1)). */
 export function fitness(ls: Landscapes, c: number, config: number): number {
-  return ls.sums[(c * N_CONFIGS + config) * STRIDE]! / (N_BITS * SCALE);
+  return fitnessSum(ls, c, config) / (N_BITS * SCALE);
 }
 
 /** Raw (integer) sum of all contributions, for exact comparisons. */
 export function fitnessSum(ls: Landscapes, c: number, config: number): number {
-  return ls.sums[(c * N_CONFIGS + config) * STRIDE]!;
+  const at = (c * N_CONFIGS + config) * STRIDE;
+  const s = ls.sums;
+  return s[at]! + s[at + 1]! + s[at + 2]! + s[at + 3]!;
 }
 
 /** Domain fitness F_d (mean over the domain's bits). */
 export function domainFitness(ls: Landscapes, c: number, domain: number, config: number): number {
-  return ls.sums[(c * N_CONFIGS + config) * STRIDE + 1 + domain]! / (DOMAIN_SIZE[domain]! * SCALE);
+  return ls.sums[(c * N_CONFIGS + config) * STRIDE + domain]! / (DOMAIN_SIZE[domain]! * SCALE);
 }
 
 /** Raw (integer) domain sum, for exact comparisons. */
 export function domainSum(ls: Landscapes, c: number, domain: number, config: number): number {
-  return ls.sums[(c * N_CONFIGS + config) * STRIDE + 1 + domain]!;
+  return ls.sums[(c * N_CONFIGS + config) * STRIDE + domain]!;
 }

@@ -1,6 +1,7 @@
 /** The market of each regional industry (MODEL.md §7): logit shares, revenue, costs, profit, vintages. */
 import { MARKETING, PROCESS, PRODUCT } from './domains.js';
 import { domainFitness } from './landscape.js';
+import { lowBit } from './portfolio.js';
 import type { World } from './world.js';
 
 /** Innovative sales share: revenue share of vintages younger than youngAge. */
@@ -54,9 +55,9 @@ export function clearMarkets(w: World, t: number): void {
     const x = f.depth[i]!;
     const unitCost = Math.max(0, m.unitCost * (1 - m.processCostCut * domainFitness(ls, c, PROCESS, f.config[i]!)) - saving * x * f.aligned[i]!);
     let ties = 0;
-    for (let slot = i * w.maxTies; slot < (i + 1) * w.maxTies; slot++) {
-      const type = f.tieType[slot]!;
-      if (type >= 0) ties += w.tieCostNow[type * 2 + f.tieAssigned[slot]!]!;
+    for (let held = f.tieSlots[i]!; held !== 0; held &= held - 1) {
+      const slot = i * w.maxTies + lowBit(held);
+      ties += w.tieCostNow[f.tieType[slot]! * 2 + f.tieAssigned[slot]!]!;
     }
     const profit =
       revenue * (1 - unitCost) -

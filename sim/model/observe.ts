@@ -3,6 +3,7 @@ import { popcount } from '../rng.js';
 import { N_BITS } from './domains.js';
 import { SCALE, fitnessSum } from './landscape.js';
 import { innovativeSalesShare } from './market.js';
+import { heldTypes } from './portfolio.js';
 import type { World } from './world.js';
 
 /** Columns of the time series, after run_id. */
@@ -38,12 +39,7 @@ export function observe(w: World, t: number): number[] {
   for (let i = 0; i < n; i++) {
     sli += f.depth[i]!;
     lo += f.lo[i]!;
-    let mask = 0;
-    for (let slot = i * w.maxTies; slot < (i + 1) * w.maxTies; slot++) {
-      const type = f.tieType[slot]!;
-      if (type >= 0) mask |= 1 << type;
-    }
-    const b = popcount(mask);
+    const b = popcount(heldTypes(w, i));
     breadth += b;
     if (b > 0) coop++;
     for (let d = 0; d < 4; d++) inno[d]! += (f.innoTick[i]! >> d) & 1;

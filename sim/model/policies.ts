@@ -1,7 +1,7 @@
 /** Policy levers (MODEL.md §8) that act on firms at a point in time; costs and caps are read where they apply. */
 import { PARTNER_TYPES } from '../config/fields.js';
 import { randInt } from '../rng.js';
-import { drawPartner, formTie, tieCapacity, tieCount } from './portfolio.js';
+import { drawPartner, dropTie, formTie, lowBit, tieCapacity, tieCount } from './portfolio.js';
 import type { World } from './world.js';
 
 /** Pick round(share·n) distinct firm slots at random from the policy stream (partial Fisher–Yates). */
@@ -40,10 +40,11 @@ export function applyPolicies(w: World, t: number): void {
 function dropWeakest(w: World, i: number): void {
   const f = w.firms;
   let worst = -1;
-  for (let slot = i * w.maxTies; slot < (i + 1) * w.maxTies; slot++) {
-    if (f.tieType[slot]! >= 0 && (worst < 0 || f.tieValue[slot]! < f.tieValue[worst]!)) worst = slot;
+  for (let slots = f.tieSlots[i]!; slots !== 0; slots &= slots - 1) {
+    const slot = i * w.maxTies + lowBit(slots);
+    if (worst < 0 || f.tieValue[slot]! < f.tieValue[worst]!) worst = slot;
   }
-  if (worst >= 0) f.tieType[worst] = -1;
+  if (worst >= 0) dropTie(w, i, worst);
 }
 
 /** The integration-depth cap in force at tick t (1 without a supplier-diversity policy). */

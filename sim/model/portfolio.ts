@@ -3,7 +3,7 @@
  * estimates (Bush–Mosteller), the drop rule, capacity (with attention crowding) and new ties.
  */
 import { PARTNER_TYPES } from '../config/fields.js';
-import { randInt } from '../rng.js';
+import { popcount, randInt } from '../rng.js';
 import { ADOPTED, lastChange } from './change.js';
 import { N_TYPES, PARTNER_DOMAIN_MASK, T_COMPETITOR } from './domains.js';
 import { eventCount, offer } from './transfer.js';
@@ -49,17 +49,28 @@ function partnerConfig(w: World, i: number, slot: number): number {
   return w.orgs.config[partner * w.nSectors + f.sector[i]!]!;
 }
 
+/** Index of the lowest set bit of a non-zero mask. */
+export function lowBit(mask: number): number {
+  return 31 - Math.clz32(mask & -mask);
+}
+
+/** Remove the tie in `slot` (of firm i). */
+export function dropTie(w: World, i: number, slot: number): void {
+  w.firms.tieType[slot] = -1;
+  w.firms.tieSlots[i]! &= ~(1 << (slot - i * w.maxTies));
+}
+
 /** Proposals through each portfolio tie; records each tie's fitness gain; returns the mask of tie types held. */
 export function tieProposals(w: World, i: number, t: number): number {
   const f = w.firms;
   const rng = w.rng.firms;
   let types = 0;
-  for (let slot = i * w.maxTies; slot < (i + 1) * w.maxTies; slot++) {
+  for (let held = f.tieSlots[i]!; held !== 0; held &= held - 1) {
+    const slot = i * w.maxTies + lowBit(held);
     const type = f.tieType[slot]!;
-    if (type < 0) continue;
     const partner = partnerConfig(w, i, slot);
     if (partner < 0) {
-      f.tieType[slot] = -1; // the competitor exited
+      dropTie(w, i, slot); // the competitor exited
       continue;
     }
     types |= 1 << type;
@@ -74,10 +85,9 @@ export function tieProposals(w: World, i: number, t: number): number {
 
 /** Tie capacity: c0 + c1·ln(employees) − θ·x (crowding), floored, within 0..maxTies. */
 export function tieCapacity(w: World, i: number): number {
-  const pf = w.s.portfolio;
   const f = w.firms;
   const crowd = w.s.sli.crowding ? w.s.sli.crowdingSlope * f.depth[i]! : 0;
-  return Math.max(0, Math.min(w.maxTies, Math.floor(pf.capacityBase + pf.capacityPerLogEmployees * Math.log(f.employees[i]!) - crowd)));
+  return Math.max(0, Math.min(w.maxTies, Math.floor(f.capacityBase[i]! - crowd)));
 }
 
 /** Update tie values and type estimates with this tick's rewards, drop failing ties, trim to capacity. */
@@ -89,16 +99,16 @@ export function reviseTies(w: World, i: number, t: number): void {
   const protectAssigned = subsidyActive(w, t);
   let held = 0;
   let guarded = 0;
-  for (let slot = i * w.maxTies; slot < (i + 1) * w.maxTies; slot++) {
+  for (let slots = f.tieSlots[i]!; slots !== 0; slots &= slots - 1) {
+    const slot = i * w.maxTies + lowBit(slots);
     const type = f.tieType[slot]!;
-    if (type < 0) continue;
     const reward = w.s.transfer.fitnessValue * f.tieGain[slot]! - tieCost(w, type, f.tieAssigned[slot] === 1) / revenue;
     f.tieGain[slot] = 0;
     f.tieValue[slot]! += alpha * (reward - f.tieValue[slot]!);
     f.typeValue[i * N_TYPES + type]! += alpha * (reward - f.typeValue[i * N_TYPES + type]!);
     f.tieNegative[slot] = f.tieValue[slot]! < 0 ? Math.min(255, f.tieNegative[slot]! + 1) : 0;
     const keep = protectAssigned && f.tieAssigned[slot] === 1;
-    if (!keep && f.tieNegative[slot]! >= pf.dropAfter) f.tieType[slot] = -1;
+    if (!keep && f.tieNegative[slot]! >= pf.dropAfter) dropTie(w, i, slot);
     else held++;
     if (keep) guarded++;
   }
@@ -106,13 +116,13 @@ export function reviseTies(w: World, i: number, t: number): void {
   while (held > cap) {
     // Drop the weakest tie; programme-assigned ties go last while the programme runs.
     let worst = -1;
-    for (let slot = i * w.maxTies; slot < (i + 1) * w.maxTies; slot++) {
-      if (f.tieType[slot]! < 0) continue;
+    for (let slots = f.tieSlots[i]!; slots !== 0; slots &= slots - 1) {
+      const slot = i * w.maxTies + lowBit(slots);
       const rank = (protectAssigned && f.tieAssigned[slot] === 1 ? 1e9 : 0) + f.tieValue[slot]!;
       const worstRank = worst < 0 ? Infinity : (protectAssigned && f.tieAssigned[worst] === 1 ? 1e9 : 0) + f.tieValue[worst]!;
       if (rank < worstRank) worst = slot;
     }
-    f.tieType[worst] = -1;
+    dropTie(w, i, worst);
     held--;
   }
 }
@@ -141,7 +151,8 @@ function chooseType(w: World, i: number): number {
 
 /** Whether firm i already has a tie of `type` to `partner`. */
 function hasTie(w: World, i: number, type: number, partner: number): boolean {
-  for (let slot = i * w.maxTies; slot < (i + 1) * w.maxTies; slot++) {
+  for (let slots = w.firms.tieSlots[i]!; slots !== 0; slots &= slots - 1) {
+    const slot = i * w.maxTies + lowBit(slots);
     if (w.firms.tieType[slot] === type && w.firms.tiePartner[slot] === partner) return true;
   }
   return false;
@@ -174,8 +185,11 @@ export function drawPartner(w: World, i: number, type: number, t: number, rng: (
 /** Put a new tie into a free slot (the caller has checked capacity). Returns the slot or −1. */
 export function formTie(w: World, i: number, type: number, partner: number, assigned: boolean, t: number): number {
   const f = w.firms;
-  for (let slot = i * w.maxTies; slot < (i + 1) * w.maxTies; slot++) {
-    if (f.tieType[slot]! >= 0) continue;
+  const free = ~f.tieSlots[i]! & ((1 << w.maxTies) - 1);
+  if (free === 0) return -1;
+  {
+    const slot = i * w.maxTies + lowBit(free);
+    f.tieSlots[i]! |= 1 << (slot - i * w.maxTies);
     f.tieType[slot] = type;
     f.tiePartner[slot] = partner;
     f.tiePartnerId[slot] = type === T_COMPETITOR ? f.id[partner]! : -1;
@@ -186,14 +200,18 @@ export function formTie(w: World, i: number, type: number, partner: number, assi
     if (t >= w.windowStart) f.coopWindow[i]! |= 1 << type;
     return slot;
   }
-  return -1;
+}
+
+/** Mask of the partner types among firm i's current ties. */
+export function heldTypes(w: World, i: number): number {
+  let mask = 0;
+  for (let slots = w.firms.tieSlots[i]!; slots !== 0; slots &= slots - 1) mask |= 1 << w.firms.tieType[i * w.maxTies + lowBit(slots)]!;
+  return mask;
 }
 
 /** Count of ties firm i holds. */
 export function tieCount(w: World, i: number): number {
-  let n = 0;
-  for (let slot = i * w.maxTies; slot < (i + 1) * w.maxTies; slot++) if (w.firms.tieType[slot]! >= 0) n++;
-  return n;
+  return popcount(w.firms.tieSlots[i]!);
 }
 
 /** Below aspiration, look for a new tie with a chance rising in the shortfall; adapt aspiration. */

@@ -53,6 +53,8 @@ export interface Firms {
   industry: Uint16Array;
   age: Int32Array;
   employees: Float64Array;
+  /** c0 + c1·ln(employees): tie capacity before crowding (fixed for a firm's life). */
+  capacityBase: Float64Array;
   config: Uint16Array;
   /** Configurations at the start of the firm phase of the tick (what partners see). */
   snap: Uint16Array;
@@ -79,6 +81,8 @@ export interface Firms {
   /** Last quarter in which lock-in bound (a change with positive perceived gain rejected for its switching cost). */
   lastLockTick: Int32Array;
   // portfolio ties, firm × maxTies; tieType −1 = empty
+  /** Bit k set when slot k of the firm holds a tie (so loops visit only held ties). */
+  tieSlots: Uint16Array;
   tieType: Int8Array;
   tiePartner: Int32Array;
   /** For competitor ties: the partner firm's id (the slot may be taken by an entrant). */
@@ -162,6 +166,7 @@ export function allocFirms(n: number, maxTies: number, window: number, youngAge:
     industry: new Uint16Array(n),
     age: new Int32Array(n),
     employees: f64(),
+    capacityBase: f64(),
     config: new Uint16Array(n),
     snap: new Uint16Array(n),
     capital: f64(),
@@ -181,6 +186,7 @@ export function allocFirms(n: number, maxTies: number, window: number, youngAge:
     supplierAdoptRing: new Uint8Array(n * window),
     supplierAdoptSum: new Int32Array(n),
     lastLockTick: new Int32Array(n).fill(-1_000_000),
+    tieSlots: new Uint16Array(n),
     tieType: new Int8Array(n * maxTies).fill(-1),
     tiePartner: new Int32Array(n * maxTies),
     tiePartnerId: new Int32Array(n * maxTies),
