@@ -119,6 +119,19 @@ program
   .action(act((outDir: string, runId: string) => replayCommand(outDir, runId)));
 
 program
+  .command('bench')
+  .description('Benchmark this machine: engine speed and memory by population, pool efficiency, pool overhead; writes bench/results.json.')
+  .option('--quick', 'smaller sizes (about a minute)')
+  .option('-w, --workers <n>', 'workers for the parallel benchmarks', count('--workers'), 2)
+  .option('-o, --out <file>', 'where to write the results (default bench/results.json in the package)')
+  .addHelpText('after', '\nExample:\n  $ smesim bench --quick\n')
+  .action(act(async (opts: { quick?: boolean; workers: number; out?: string }) => {
+    const { runBenchmarks } = await import('./bench.js');
+    await runBenchmarks(opts);
+    return 0;
+  }));
+
+program
   .command('check')
   .description('Validate scenario files without running them (exit 2 on any problem).')
   .argument('<scenario...>', 'scenario YAML file(s)')

@@ -1,15 +1,13 @@
 /**
  * NK technology landscapes, one per regional industry, stored side by side in flat typed arrays.
- * Contributions are integers in [0, 2^24) (U(0,1) at 2^-24 resolution) so that the tabulated fitness
- * of all 4,096 configurations can be updated incrementally and still equal a brute-force sum exactly.
+ * Contributions are integers in [0, 2^24) (U(0,1) at 2^-24 resolution), so fitness sums are exact
+ * and comparisons between configurations never depend on rounding.
  */
 import { type Rng, randInt } from '../rng.js';
-import { DOMAIN_OF_BIT, DOMAIN_SIZE, N_BITS, N_CONFIGS } from './domains.js';
+import { DOMAIN_OF_BIT, DOMAIN_SIZE, N_BITS } from './domains.js';
 
 /** Contribution resolution. */
 export const SCALE = 1 << 24;
-/** Record length of `sums`. */
-export const STRIDE = 4;
 
 /** All landscapes of a run. Index `c` is a regional industry. */
 export interface Landscapes {
@@ -22,13 +20,13 @@ export interface Landscapes {
   /** Contribution tables: industry × bit × entry. */
   readonly contrib: Int32Array;
   /**
-   * Fitness sums per (industry, configuration), interleaved in records of STRIDE = 4: [product, process,
-   * organisational, marketing] (16 bytes), so one look-up touches one cache line. The overall sum is
-   * the sum of the four (kept implicit: a redraw then writes one number per configuration, not two).
+   * Entry index of each bit from the configuration's low 6 bits and from its high 6 bits:
+   * entry = entryLow[(c·12 + b)·64 + (cfg & 63)] | entryHigh[(c·12 + b)·64 + (cfg >> 6)].
+   * Fitness is then computed directly from the industry's 12·2^(K+1) contributions (under 1 KB,
+   * always in cache) — no tables to rebuild when the landscape changes.
    */
-  readonly sums: Int32Array;
-  /** Configurations whose bit b reads entry e: (industry × 12 + b) × entries + e → list of 4096/entries configs. */
-  readonly matches: Uint16Array;
+  readonly entryLow: Uint8Array;
+  readonly entryHigh: Uint8Array;
   /** For each industry and bit b: mask of bits whose contribution depends on b (b excluded). */
   readonly dependents: Uint16Array;
 }
@@ -55,7 +53,7 @@ function drawNeighbours(rng: Rng, K: number, kappa: number): number[][] {
   return result;
 }
 
-/** Entry index of bit b's contribution table read by configuration `config`. */
+/** Entry index of bit b's contribution table read by configuration `config` (reference implementation). */
 export function entryIndex(ls: Landscapes, industry: number, bit: number, config: number): number {
   const base = (industry * N_BITS + bit) * (ls.K + 1);
   let e = 0;
@@ -66,58 +64,38 @@ export function entryIndex(ls: Landscapes, industry: number, bit: number, config
 /** Create `count` landscapes with random structure and contributions drawn from `rng`. */
 export function createLandscapes(rng: Rng, count: number, K: number, kappa: number): Landscapes {
   const entries = 1 << (K + 1);
-  const perEntry = N_CONFIGS / entries;
   const ls: Landscapes = {
     count,
     K,
     entries,
     neighbours: new Uint8Array(count * N_BITS * (K + 1)),
     contrib: new Int32Array(count * N_BITS * entries),
-    sums: new Int32Array(count * N_CONFIGS * STRIDE),
-    matches: new Uint16Array(count * N_BITS * N_CONFIGS),
+    entryLow: new Uint8Array(count * N_BITS * 64),
+    entryHigh: new Uint8Array(count * N_BITS * 64),
     dependents: new Uint16Array(count * N_BITS),
   };
   for (let c = 0; c < count; c++) {
     const nb = drawNeighbours(rng, K, kappa);
     for (let b = 0; b < N_BITS; b++) {
+      const at = c * N_BITS + b;
       for (let j = 0; j <= K; j++) {
         const pos = nb[b]![j]!;
-        ls.neighbours[(c * N_BITS + b) * (K + 1) + j] = pos;
+        ls.neighbours[at * (K + 1) + j] = pos;
         if (j > 0) ls.dependents[c * N_BITS + pos]! |= 1 << b;
       }
-      for (let e = 0; e < entries; e++) ls.contrib[(c * N_BITS + b) * entries + e] = Math.floor(rng() * SCALE);
-      const fill = new Int32Array(entries);
-      for (let cfg = 0; cfg < N_CONFIGS; cfg++) {
-        const e = entryIndex(ls, c, b, cfg);
-        ls.matches[((c * N_BITS + b) * entries + e) * perEntry + fill[e]!] = cfg;
-        fill[e]!++;
+      for (let e = 0; e < entries; e++) ls.contrib[at * entries + e] = Math.floor(rng() * SCALE);
+      for (let half = 0; half < 64; half++) {
+        ls.entryLow[at * 64 + half] = entryIndex(ls, c, b, half);
+        ls.entryHigh[at * 64 + half] = entryIndex(ls, c, b, half << 6);
       }
     }
-    recomputeFitness(ls, c);
   }
   return ls;
 }
 
-/** Recompute industry c's fitness tables from its contributions (brute force). */
-export function recomputeFitness(ls: Landscapes, c: number): void {
-  for (let cfg = 0; cfg < N_CONFIGS; cfg++) {
-    const dom = [0, 0, 0, 0];
-    for (let b = 0; b < N_BITS; b++) dom[DOMAIN_OF_BIT[b]!]! += ls.contrib[(c * N_BITS + b) * ls.entries + entryIndex(ls, c, b, cfg)]!;
-    const at = (c * N_CONFIGS + cfg) * STRIDE;
-    for (let d = 0; d < 4; d++) ls.sums[at + d] = dom[d]!;
-  }
-}
-
-/** Replace one contribution entry and update the fitness tables of the configurations that read it. */
+/** Replace one contribution entry. */
 export function setContribution(ls: Landscapes, c: number, bit: number, entry: number, value: number): void {
-  const at = (c * N_BITS + bit) * ls.entries + entry;
-  const delta = value - ls.contrib[at]!;
-  if (delta === 0) return;
-  ls.contrib[at] = value;
-  const perEntry = N_CONFIGS / ls.entries;
-  const from = at * perEntry;
-  const base = c * N_CONFIGS * STRIDE + DOMAIN_OF_BIT[bit]!;
-  for (let k = from; k < from + perEntry; k++) ls.sums[base + ls.matches[k]! * STRIDE]! += delta;
+  ls.contrib[(c * N_BITS + bit) * ls.entries + entry] = value;
 }
 
 /**
@@ -143,24 +121,42 @@ export function redraw(ls: Landscapes, rng: Rng, c: number, q: number): number {
   }
 }
 
+/** First bit and end of each domain (the domains are contiguous bit ranges). */
+const DOMAIN_FROM = [0, 4, 7, 10] as const;
+const DOMAIN_TO = [4, 7, 10, 12] as const;
+
+/** Raw (integer) sum of a domain's contributions, for exact comparisons. */
+export function domainSum(ls: Landscapes, c: number, domain: number, config: number): number {
+  const low = config & 63;
+  const high = config >> 6;
+  const entries = ls.entries;
+  let sum = 0;
+  for (let b = DOMAIN_FROM[domain]!; b < DOMAIN_TO[domain]!; b++) {
+    const at = c * N_BITS + b;
+    sum += ls.contrib[at * entries + (ls.entryLow[at * 64 + low]! | ls.entryHigh[at * 64 + high]!)]!;
+  }
+  return sum;
+}
+
+/** Raw (integer) sum of all contributions, for exact comparisons. */
+export function fitnessSum(ls: Landscapes, c: number, config: number): number {
+  const low = config & 63;
+  const high = config >> 6;
+  const entries = ls.entries;
+  let sum = 0;
+  for (let b = 0; b < N_BITS; b++) {
+    const at = c * N_BITS + b;
+    sum += ls.contrib[at * entries + (ls.entryLow[at * 64 + low]! | ls.entryHigh[at * 64 + high]!)]!;
+  }
+  return sum;
+}
+
 /** Overall fitness F of a configuration in industry c (mean of the 12 contributions, in [0, 1)). */
 export function fitness(ls: Landscapes, c: number, config: number): number {
   return fitnessSum(ls, c, config) / (N_BITS * SCALE);
 }
 
-/** Raw (integer) sum of all contributions, for exact comparisons. */
-export function fitnessSum(ls: Landscapes, c: number, config: number): number {
-  const at = (c * N_CONFIGS + config) * STRIDE;
-  const s = ls.sums;
-  return s[at]! + s[at + 1]! + s[at + 2]! + s[at + 3]!;
-}
-
 /** Domain fitness F_d (mean over the domain's bits). */
 export function domainFitness(ls: Landscapes, c: number, domain: number, config: number): number {
-  return ls.sums[(c * N_CONFIGS + config) * STRIDE + domain]! / (DOMAIN_SIZE[domain]! * SCALE);
-}
-
-/** Raw (integer) domain sum, for exact comparisons. */
-export function domainSum(ls: Landscapes, c: number, domain: number, config: number): number {
-  return ls.sums[(c * N_CONFIGS + config) * STRIDE + domain]!;
+  return domainSum(ls, c, domain, config) / (DOMAIN_SIZE[domain]! * SCALE);
 }

@@ -88,10 +88,10 @@ export async function executePlan(scenario: Scenario, plan: RunPlan, opts: Execu
   });
 
   let done = mine.length - todo.length;
-  await opts.evaluator.evaluate(todo, (result, durationMs) => {
-    recordRun(outDir, result, (attempts.get(result.runId) ?? 0) + 1, durationMs);
+  await opts.evaluator.evaluate(todo, (record, durationMs) => {
+    recordRun(outDir, record, (attempts.get(record.runId) ?? 0) + 1, durationMs);
     done++;
-    opts.onProgress?.(done, mine.length, { runId: result.runId, ok: result.ok });
+    opts.onProgress?.(done, mine.length, { runId: record.runId, ok: record.ok });
   });
 
   const finalLatest = latestEntries(readLedger(outDir));

@@ -5,7 +5,8 @@
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RunFailure, RunOutput } from '../runOne.js';
+import type { RunOutput } from '../runOne.js';
+import type { RunRecord } from './evaluator.js';
 import { writeAtomic } from './outputs.js';
 
 /** One line of the ledger. */
@@ -65,10 +66,10 @@ export function readResult(outDir: string, runId: string): RunOutput | undefined
 }
 
 /** Store a finished run: its result file first (atomically), then its ledger line. */
-export function recordRun(outDir: string, result: RunOutput | RunFailure, attempt: number, durationMs: number): void {
+export function recordRun(outDir: string, record: RunRecord, attempt: number, durationMs: number): void {
   mkdirSync(join(outDir, 'runs'), { recursive: true });
-  if (result.ok) writeAtomic(resultFile(outDir, result.runId), JSON.stringify(result));
-  const entry: LedgerEntry = { runId: result.runId, status: result.ok ? 'ok' : 'error', attempt, durationMs: Math.round(durationMs) };
-  if (!result.ok) entry.error = result.error;
+  if (record.ok) writeAtomic(resultFile(outDir, record.runId), record.json!);
+  const entry: LedgerEntry = { runId: record.runId, status: record.ok ? 'ok' : 'error', attempt, durationMs: Math.round(durationMs) };
+  if (!record.ok) entry.error = record.error;
   appendFileSync(join(outDir, 'ledger.jsonl'), JSON.stringify(entry) + '\n');
 }

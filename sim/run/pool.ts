@@ -6,8 +6,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import type { RunResult, RunSpec } from '../runOne.js';
-import type { Evaluator } from './evaluator.js';
+import type { RunSpec } from '../runOne.js';
+import type { Evaluator, RunRecord } from './evaluator.js';
 import { packageRoot } from './manifest.js';
 
 /** The compiled worker file (workers load JavaScript; under a TS loader, use the build in dist/). */
@@ -39,18 +39,18 @@ export class PoolEvaluator implements Evaluator {
     });
   }
 
-  async evaluate(specs: RunSpec[], onResult: (result: RunResult, durationMs: number) => void): Promise<void> {
+  async evaluate(specs: RunSpec[], onRecord: (record: RunRecord, durationMs: number) => void): Promise<void> {
     await Promise.all(
       specs.map(async (spec) => {
         const start = process.hrtime.bigint();
-        let result: RunResult;
+        let record: RunRecord;
         try {
-          result = (await this.pool.run(spec)) as RunResult;
+          record = (await this.pool.run(spec)) as RunRecord;
         } catch (err) {
           const message = err instanceof Error ? err.message : String(err);
-          result = { ok: false, runId: spec.runId, error: `worker failed: ${message}` };
+          record = { ok: false, runId: spec.runId, error: `worker failed: ${message}` };
         }
-        onResult(result, Number(process.hrtime.bigint() - start) / 1e6);
+        onRecord(record, Number(process.hrtime.bigint() - start) / 1e6);
       }),
     );
   }

@@ -1,9 +1,13 @@
-/** Worker entry: receives a RunSpec, returns a RunResult. runOne never throws, so nothing crosses as an exception. */
-import { type RunResult, type RunSpec, runOne } from '../runOne.js';
+/** Worker entry: receives a RunSpec, returns a RunRecord (output already serialised). runOne never throws. */
+import { type RunSpec, runOne } from '../runOne.js';
+import { type RunRecord, toRecord } from './evaluator.js';
 import { faultFor, injectFault } from './faults.js';
 
-export default function work(spec: RunSpec): RunResult | Promise<RunResult> {
+export default function work(spec: RunSpec): RunRecord | Promise<RunRecord> {
   const fault = faultFor(spec.runId);
-  if (fault) return injectFault(fault) ?? runOne(spec);
-  return runOne(spec);
+  if (fault) {
+    const pending = injectFault(fault);
+    if (pending) return pending;
+  }
+  return toRecord(runOne(spec));
 }

@@ -24,7 +24,7 @@ describe('landscape', () => {
     expect(INTERFACE_MASK).toBe(0b1110001);
   });
 
-  it('keeps tabulated fitness equal to a brute-force recomputation through many redraws', () => {
+  it('keeps fitness equal to a brute-force recomputation through many redraws', () => {
     const rng = makeStream(1, 'test');
     const ls = createLandscapes(rng, 3, 3, 0.6);
     for (let round = 0; round < 30; round++) for (let c = 0; c < 3; c++) redraw(ls, rng, c, 0.2);
