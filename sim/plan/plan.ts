@@ -15,16 +15,18 @@ export function replicateId(rep: number, total: number): string {
   return padded('r', rep, total, 3);
 }
 
-/** A copy of the scenario with `path` (dotted) set to `value`, validated again. */
-export function withParameter(s: Scenario, path: string, value: number): Scenario {
+/** A copy of the scenario with each dotted path set to its value (integers rounded), validated once. */
+export function withParameters(s: Scenario, values: Record<string, number>): Scenario {
   const copy = JSON.parse(JSON.stringify(s)) as Record<string, unknown>;
-  const keys = path.split('.');
-  let node = copy;
-  for (const k of keys.slice(0, -1)) {
-    node[k] ??= {};
-    node = node[k] as Record<string, unknown>;
+  for (const [path, value] of Object.entries(values)) {
+    const keys = path.split('.');
+    let node = copy;
+    for (const k of keys.slice(0, -1)) {
+      node[k] ??= {};
+      node = node[k] as Record<string, unknown>;
+    }
+    node[keys[keys.length - 1]!] = value;
   }
-  node[keys[keys.length - 1]!] = paramIndex().get(path)?.kind === 'integer' ? Math.round(value) : value;
   return scenarioSchema.parse(copy);
 }
 
@@ -53,13 +55,13 @@ export function makeRunPlan(scenario: Scenario): RunPlan {
   const parameters = sweep.parameters.map((p) => p.name);
   const points = designPoints(sweep, scenario.seed);
   const specs: RunSpec[] = [];
+  const base: Scenario = { ...scenario, sweep: undefined };
   points.forEach((point, k) => {
-    let s: Scenario = { ...scenario, sweep: undefined };
     const params: Record<string, number> = {};
     parameters.forEach((name, d) => {
-      s = withParameter(s, name, point.values[d]!);
       params[name] = paramIndex().get(name)?.kind === 'integer' ? Math.round(point.values[d]!) : point.values[d]!;
     });
+    const s = withParameters(base, params);
     const pid = padded('p', k, points.length, 4);
     seeds.forEach((seed, r) => specs.push({ runId: `${scenario.name}/${pid}/${replicateId(r + 1, reps)}`, scenario: s, replicate: r + 1, seed, params }));
   });

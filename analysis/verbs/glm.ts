@@ -1,0 +1,144 @@
+/**
+ * Binary and fractional response models by iteratively reweighted least squares (IRLS):
+ * logit and probit with model-based standard errors, fractional logit with robust (HC0) ones.
+ * Degenerate data give a clear error, never a silent NaN.
+ */
+import jstatPkg from 'jstat';
+import { Matrix, inverse, solve } from 'ml-matrix';
+
+const { jStat } = jstatPkg;
+
+/** The link of a binomial model. */
+export type Link = 'logit' | 'probit';
+
+/** A fitted model. */
+export interface GlmFit {
+  link: Link;
+  names: string[];
+  coef: number[];
+  se: number[];
+  z: number[];
+  p: number[];
+  /** Covariance of the coefficients (model-based, or HC0 sandwich when robust). */
+  cov: number[][];
+  n: number;
+  iterations: number;
+  logLik: number;
+  robust: boolean;
+}
+
+/** Raised when a model cannot be estimated; the message says why. */
+export class EstimationError extends Error {}
+
+const normPdf = (x: number) => Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
+const normCdf = (x: number) => jStat.normal.cdf(x, 0, 1);
+const clamp = (p: number) => Math.min(1 - 1e-15, Math.max(1e-15, p));
+
+/** Mean and its derivative for a linear predictor. */
+function linkInverse(link: Link, eta: number): [mu: number, dmu: number] {
+  if (link === 'logit') {
+    const mu = 1 / (1 + Math.exp(-eta));
+    return [mu, mu * (1 - mu)];
+  }
+  return [normCdf(eta), normPdf(eta)];
+}
+
+/** Check the columns: no constant column besides the intercept, no all-zero column. */
+function checkColumns(X: number[][], names: string[]): void {
+  for (let j = 0; j < names.length; j++) {
+    const first = X[0]![j]!;
+    const constant = X.every((row) => row[j] === first);
+    if (constant && names[j] !== '(intercept)') throw new EstimationError(`column '${names[j]}' is constant (${first}) in all ${X.length} rows; drop it from the model`);
+  }
+}
+
+/**
+ * Fit y ~ X (X includes the intercept column if wanted). y ∈ {0,1} for logit/probit, y ∈ [0,1] for
+ * fractional logit (robust = true gives HC0 sandwich standard errors, as quasi-likelihood needs).
+ */
+export function fitGlm(y: ArrayLike<number>, X: number[][], names: string[], link: Link = 'logit', opts: { robust?: boolean; maxIter?: number; tol?: number } = {}): GlmFit {
+  const n = y.length;
+  const k = names.length;
+  if (X.length !== n) throw new EstimationError(`y has ${n} rows but X has ${X.length}`);
+  if (n <= k) throw new EstimationError(`${n} observations are too few for ${k} coefficients`);
+  for (let i = 0; i < n; i++) if (!(y[i]! >= 0 && y[i]! <= 1)) throw new EstimationError(`outcome must lie in [0, 1] (row ${i + 1} has ${y[i]})`);
+  checkColumns(X, names);
+  const Xm = new Matrix(X);
+  let beta = new Array<number>(k).fill(0);
+  let iterations = 0;
+  let prevDev = Infinity;
+  const maxIter = opts.maxIter ?? 100;
+  const tol = opts.tol ?? 1e-10;
+  let XtWX = new Matrix(k, k);
+  for (; iterations < maxIter; iterations++) {
+    const eta = Xm.mmul(Matrix.columnVector(beta)).getColumn(0);
+    XtWX = new Matrix(k, k);
+    const XtWz = new Array<number>(k).fill(0);
+    let dev = 0;
+    for (let i = 0; i < n; i++) {
+      const [muRaw, dmu] = linkInverse(link, eta[i]!);
+      const mu = clamp(muRaw);
+      const w = (dmu * dmu) / (mu * (1 - mu));
+      const z = eta[i]! + (y[i]! - mu) / Math.max(dmu, 1e-300);
+      const row = X[i]!;
+      for (let a = 0; a < k; a++) {
+        const wa = w * row[a]!;
+        XtWz[a]! += wa * z;
+        for (let b = a; b < k; b++) XtWX.set(a, b, XtWX.get(a, b) + wa * row[b]!);
+      }
+      dev -= 2 * (y[i]! * Math.log(mu) + (1 - y[i]!) * Math.log(1 - mu));
+    }
+    for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) XtWX.set(a, b, XtWX.get(b, a));
+    let next: number[];
+    try {
+      next = solve(XtWX, Matrix.columnVector(XtWz)).getColumn(0);
+    } catch {
+      throw new EstimationError('the design matrix is singular (collinear columns); drop one of the collinear regressors');
+    }
+    if (next.some((v) => !Number.isFinite(v))) throw new EstimationError('the design matrix is singular (collinear columns); drop one of the collinear regressors');
+    const change = Math.max(...next.map((v, j) => Math.abs(v - beta[j]!)));
+    beta = next;
+    if (beta.some((v) => Math.abs(v) > 50)) {
+      throw new EstimationError(`perfect or quasi-complete separation: coefficient of '${names[beta.findIndex((v) => Math.abs(v) > 50)]}' diverges; a regressor (or category) predicts the outcome perfectly — drop it with its rows`);
+    }
+    if (change < tol || Math.abs(prevDev - dev) < tol * (Math.abs(dev) + 1)) {
+      iterations++;
+      break;
+    }
+    prevDev = dev;
+  }
+  if (iterations >= maxIter) throw new EstimationError(`IRLS did not converge in ${maxIter} iterations`);
+  const eta = Xm.mmul(Matrix.columnVector(beta)).getColumn(0);
+  // Information at the estimate.
+  const info = new Matrix(k, k);
+  const meat = new Matrix(k, k);
+  let logLik = 0;
+  for (let i = 0; i < n; i++) {
+    const [muRaw, dmu] = linkInverse(link, eta[i]!);
+    const mu = clamp(muRaw);
+    const w = (dmu * dmu) / (mu * (1 - mu));
+    const score = ((y[i]! - mu) * dmu) / (mu * (1 - mu));
+    const row = X[i]!;
+    for (let a = 0; a < k; a++) {
+      for (let b = 0; b < k; b++) {
+        info.set(a, b, info.get(a, b) + w * row[a]! * row[b]!);
+        meat.set(a, b, meat.get(a, b) + score * score * row[a]! * row[b]!);
+      }
+    }
+    logLik += y[i]! * Math.log(mu) + (1 - y[i]!) * Math.log(1 - mu);
+  }
+  const bread = inverse(info);
+  const cov = opts.robust ? bread.mmul(meat).mmul(bread) : bread;
+  const se = beta.map((_, j) => Math.sqrt(cov.get(j, j)));
+  if (se.some((v) => !Number.isFinite(v))) throw new EstimationError('standard errors are not finite (information matrix singular)');
+  const z = beta.map((b, j) => b / se[j]!);
+  const p = z.map((v) => 2 * (1 - normCdf(Math.abs(v))));
+  return { link, names, coef: beta, se, z, p, cov: cov.to2DArray(), n, iterations, logLik, robust: opts.robust ?? false };
+}
+
+/** Coefficient of a named regressor. */
+export function coefOf(fit: GlmFit, name: string): { coef: number; se: number; z: number; p: number } {
+  const j = fit.names.indexOf(name);
+  if (j < 0) throw new EstimationError(`no regressor '${name}' in the model (have: ${fit.names.join(', ')})`);
+  return { coef: fit.coef[j]!, se: fit.se[j]!, z: fit.z[j]!, p: fit.p[j]! };
+}

@@ -1,0 +1,69 @@
+/** Small summary statistics: mean, sd, t-based and bootstrap confidence intervals. */
+import jstatPkg from 'jstat';
+import type { Rng } from '../../sim/rng.js';
+
+const { jStat } = jstatPkg;
+
+/** Mean, sd and a confidence interval of a sample. */
+export interface Interval {
+  n: number;
+  mean: number;
+  sd: number;
+  lo: number;
+  hi: number;
+}
+
+/** Mean of numbers (NaN for none). */
+export function mean(xs: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < xs.length; i++) s += xs[i]!;
+  return xs.length > 0 ? s / xs.length : NaN;
+}
+
+/** Sample standard deviation (NaN below two values). */
+export function sd(xs: ArrayLike<number>): number {
+  if (xs.length < 2) return NaN;
+  const m = mean(xs);
+  let s = 0;
+  for (let i = 0; i < xs.length; i++) s += (xs[i]! - m) ** 2;
+  return Math.sqrt(s / (xs.length - 1));
+}
+
+/** t-based confidence interval of the mean (NaN bounds below two values). */
+export function tInterval(xs: ArrayLike<number>, level = 0.95): Interval {
+  const n = xs.length;
+  const m = mean(xs);
+  const s = sd(xs);
+  if (n < 2) return { n, mean: m, sd: s, lo: NaN, hi: NaN };
+  const half = jStat.studentt.inv(1 - (1 - level) / 2, n - 1) * (s / Math.sqrt(n));
+  return { n, mean: m, sd: s, lo: m - half, hi: m + half };
+}
+
+/** Percentile bootstrap interval of a statistic (default: the mean), from a seeded stream. */
+export function bootstrapInterval(xs: ArrayLike<number>, rng: Rng, level = 0.95, resamples = 2000, stat: (v: Float64Array) => number = mean): Interval {
+  const n = xs.length;
+  const base: Interval = { n, mean: mean(xs), sd: sd(xs), lo: NaN, hi: NaN };
+  if (n < 2) return base;
+  const draws = new Float64Array(resamples);
+  const sample = new Float64Array(n);
+  for (let b = 0; b < resamples; b++) {
+    for (let i = 0; i < n; i++) sample[i] = xs[Math.floor(rng() * n)]!;
+    draws[b] = stat(sample);
+  }
+  draws.sort();
+  return { ...base, lo: quantileSorted(draws, (1 - level) / 2), hi: quantileSorted(draws, 1 - (1 - level) / 2) };
+}
+
+/** Linear-interpolation quantile of sorted values (type 7, as R and numpy). */
+export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
+  if (sorted.length === 0) return NaN;
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(sorted.length - 1, lo + 1);
+  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+}
+
+/** Quantile of unsorted values. */
+export function quantile(xs: ArrayLike<number>, p: number): number {
+  return quantileSorted(Float64Array.from(xs).sort(), p);
+}
