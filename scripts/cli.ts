@@ -62,6 +62,7 @@ function executionOptions(cmd: Command): Command {
     .addOption(new Option('--max-runs <n>', 'refuse plans with more runs than this').argParser(count('--max-runs')).default(100_000))
     .option('--allow-large', 'allow populations over 10 million firms or runs over 100,000 quarters')
     .option('--format <list>', 'also write the tables as arrow and/or parquet (CSV is always written)', formatsArg)
+    .option('--no-report', 'do not write report.html')
     .option('--json', 'print a machine-readable summary on stdout');
 }
 
@@ -98,6 +99,23 @@ executionOptions(
 )
   .addHelpText('after', '\nExample:\n  $ smesim compare scenarios/baseline.yaml scenarios/training-programme.yaml --replicates 10\n')
   .action(act((baseline: string, policies: string[], opts) => compareCommand(baseline, policies, opts)));
+
+program
+  .command('report')
+  .description('Rebuild report.html of an output directory (run, sweep, compare or validate-model) from its files alone.')
+  .argument('<outdir>', 'output directory')
+  .option('--outcome <column>', 'sweeps: outcome for responses, sensitivity indices and PRIM (a runs.csv column)', 'inno_product')
+  .option('--threshold <value>', 'sweeps: PRIM looks for design points with the outcome at least this (default: upper quartile)', Number)
+  .addHelpText('after', '\nExample:\n  $ smesim report out/sweep-example --outcome coop_any --threshold 0.7\n')
+  .action(act(async (outDir: string, opts: { outcome: string; threshold?: number }) => {
+    const { writeReport } = await import('../analysis/report/build.js');
+    try {
+      process.stdout.write(`report: ${writeReport(outDir, { sweepOutcome: opts.outcome, primThreshold: opts.threshold })}\n`);
+    } catch (err) {
+      throw new InputError((err as Error).message);
+    }
+    return 0;
+  }));
 
 program
   .command('merge')

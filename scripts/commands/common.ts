@@ -58,15 +58,27 @@ export function progressReporter(total: number): { update: (done: number) => voi
   return { update: (done) => bar.update(done), stop: () => bar.stop() };
 }
 
+/** Write the run set's report.html; a report problem is a warning, never a failed run set. */
+export async function tryReport(outDir: string): Promise<string | undefined> {
+  try {
+    const { writeReport } = await import('../../analysis/report/build.js');
+    return writeReport(outDir);
+  } catch (err) {
+    process.stderr.write(`warning: could not write the report for ${outDir}: ${(err as Error).message}\n(the tables are complete; try 'smesim report ${outDir}')\n`);
+    return undefined;
+  }
+}
+
 /** Print what an execution did; returns the exit code. */
-export function reportSummary(name: string, summary: ExecuteSummary, retryCommand: string, json: boolean): number {
+export function reportSummary(name: string, summary: ExecuteSummary, retryCommand: string, json: boolean, report?: string): number {
   const code = summary.failed.length > 0 ? EXIT_RUNS_FAILED : EXIT_OK;
   if (json) {
-    process.stdout.write(JSON.stringify({ scenario: name, ...summary, exitCode: code }) + '\n');
+    process.stdout.write(JSON.stringify({ scenario: name, ...summary, report: report ?? null, exitCode: code }) + '\n');
     return code;
   }
   const resumed = summary.skipped > 0 ? ` (${summary.skipped} already done, resumed)` : '';
   process.stdout.write(`${name}: ${summary.ok}/${summary.planned} runs ok${resumed}; tables in ${summary.outDir}\n`);
+  if (report) process.stdout.write(`report: ${report}\n`);
   if (summary.failed.length > 0) {
     process.stderr.write(`${summary.failed.length} run(s) failed:\n`);
     for (const f of summary.failed.slice(0, 10)) process.stderr.write(`  ${f.runId}: ${f.error.split('\n')[0]}\n`);

@@ -7,7 +7,7 @@ import { makeRunPlan } from '../../sim/plan/plan.js';
 import { formatCell, toCsv } from '../../sim/run/csv.js';
 import { executePlan, OutputConflictError } from '../../sim/run/execute.js';
 import { writeAtomic } from '../../sim/run/outputs.js';
-import { EXIT_OK, EXIT_RUNS_FAILED, InputError, checkGuards, loadOrFail, makeEvaluator, progressReporter } from './common.js';
+import { EXIT_OK, EXIT_RUNS_FAILED, InputError, checkGuards, loadOrFail, makeEvaluator, progressReporter, tryReport } from './common.js';
 
 /** Outcomes compared (columns of runs.csv). */
 export const COMPARE_OUTCOMES = [
@@ -74,6 +74,7 @@ export async function compareCommand(baselineFile: string, policyFiles: string[]
         throw err instanceof OutputConflictError ? new InputError(err.message) : err;
       });
       progress.stop();
+      await tryReport(join(outDir, s.name));
       failedRuns.push(...summary.failed.map((f) => f.runId));
     }
   } finally {
@@ -88,8 +89,12 @@ export async function compareCommand(baselineFile: string, policyFiles: string[]
   }
   const table = { columns: ['policy', 'outcome', 'n', 'baseline_mean', 'policy_mean', 'diff_mean', 'diff_sd', 'ci_low', 'ci_high', 'p_value'], rows };
   writeAtomic(join(outDir, 'compare.csv'), toCsv(table));
-  if (opts.json) process.stdout.write(JSON.stringify({ outDir, failedRuns, comparisons: rows.length }) + '\n');
-  else printComparison(table.rows, base.name, replicates, outDir);
+  const report = await tryReport(outDir);
+  if (opts.json) process.stdout.write(JSON.stringify({ outDir, failedRuns, comparisons: rows.length, report: report ?? null }) + '\n');
+  else {
+    printComparison(table.rows, base.name, replicates, outDir);
+    if (report) process.stdout.write(`report: ${report}\n`);
+  }
   if (failedRuns.length > 0) process.stderr.write(`${failedRuns.length} run(s) failed and are left out of the pairs: ${failedRuns.slice(0, 5).join(', ')}\n`);
   return failedRuns.length > 0 ? EXIT_RUNS_FAILED : EXIT_OK;
 }

@@ -5,7 +5,7 @@ import { executePlan, OutputConflictError, type Shard, shardSpecs } from '../../
 import { runOne } from '../../sim/runOne.js';
 import type { Scenario } from '../../sim/config/scenario.js';
 import type { ColumnarFormat } from '../../sim/run/columnar.js';
-import { EXIT_OK, InputError, checkGuards, loadOrFail, makeEvaluator, progressReporter, reportSummary } from './common.js';
+import { EXIT_OK, InputError, checkGuards, loadOrFail, makeEvaluator, progressReporter, reportSummary, tryReport } from './common.js';
 
 /** Options shared by `run` and `sweep`. */
 export interface RunOptions {
@@ -21,6 +21,8 @@ export interface RunOptions {
   json?: boolean;
   dryRun?: boolean;
   format?: ColumnarFormat[];
+  /** false with --no-report. */
+  report?: boolean;
 }
 
 /** Parse `i/n` (1-based) for --shard. */
@@ -88,7 +90,8 @@ export async function runCommand(file: string, opts: RunOptions, mode: 'run' | '
     });
     progress.stop();
     const retry = `smesim ${mode} ${file} --out ${outDir}${opts.shard ? ` --shard ${opts.shard.index}/${opts.shard.count}` : ''}`;
-    return reportSummary(scenario.name, summary, retry, opts.json ?? false);
+    const report = opts.report === false ? undefined : await tryReport(outDir);
+    return reportSummary(scenario.name, summary, retry, opts.json ?? false, report);
   } catch (err) {
     progress.stop();
     if (err instanceof OutputConflictError) throw new InputError(err.message);

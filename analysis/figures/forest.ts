@@ -1,0 +1,40 @@
+/** Compare: policy − baseline differences with 95% CIs, one row per outcome (a forest plot). */
+import { COLOURS, type FigureSpec, baseLayout, plotText } from './spec.js';
+
+/** A compare.csv row. */
+export interface CompareRow {
+  policy: string;
+  outcome: string;
+  diff_mean: number;
+  ci_low: number;
+  ci_high: number;
+  baseline_mean: number;
+}
+
+/** Differences on a relative scale (per cent of the baseline mean) so outcomes of different units share an axis. */
+export function forestFigure(rows: CompareRow[], outcomes: string[], title: string): FigureSpec {
+  const policies = [...new Set(rows.map((r) => r.policy))];
+  const rel = (v: number, base: number) => (base !== 0 ? (100 * v) / Math.abs(base) : 0);
+  const data = policies.map((policy, k) => {
+    const rs = outcomes.map((o) => rows.find((r) => r.policy === policy && r.outcome === o)).filter((r): r is CompareRow => !!r);
+    return {
+      type: 'scatter',
+      mode: 'markers',
+      name: plotText(policy),
+      y: rs.map((r) => r.outcome),
+      x: rs.map((r) => rel(r.diff_mean, r.baseline_mean)),
+      error_x: { type: 'data', symmetric: false, array: rs.map((r) => rel(r.ci_high - r.diff_mean, r.baseline_mean)), arrayminus: rs.map((r) => rel(r.diff_mean - r.ci_low, r.baseline_mean)) },
+      customdata: rs.map((r) => [r.diff_mean, r.ci_low, r.ci_high]),
+      hovertemplate: 'difference %{customdata[0]:.4f} [%{customdata[1]:.4f}, %{customdata[2]:.4f}]<extra>%{fullData.name}</extra>',
+      marker: { color: COLOURS[k % COLOURS.length], size: 9 },
+    };
+  });
+  return {
+    data,
+    layout: baseLayout(title, 'difference from baseline, % of the baseline mean (95% CI)', '', {
+      yaxis: { autorange: 'reversed', automargin: true },
+      shapes: [{ type: 'line', x0: 0, x1: 0, yref: 'paper', y0: 0, y1: 1, line: { color: '#555', dash: 'dot' } }],
+      height: 120 + 28 * outcomes.length,
+    }),
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * Building report.html from an output directory's files alone (manifest, tables, compare.csv,
+ * validation.json). Works for a run set, a sweep and a compare directory.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { readManifest, type Manifest } from '../../sim/run/manifest.js';
+import { writeAtomic } from '../../sim/run/outputs.js';
+import { timeseriesFigure } from '../figures/timeseries.js';
+import type { CompareRow } from '../figures/forest.js';
+import { loadRows, loadTable } from '../io.js';
+import { aggregateByTick } from '../verbs/aggregate.js';
+import { compareSections, sweepSections, validationSection, type SweepOptions } from './extras.js';
+import { type Section, escapeHtml, renderPage } from './html.js';
+import { cooperationSections, keyNumbers, sliSections, timeSeriesSections } from './runset.js';
+
+/** Options of a report. */
+export interface ReportOptions {
+  /** Sweep outcome for responses, sensitivity and PRIM (a runs.csv column). */
+  sweepOutcome?: string;
+  /** PRIM threshold on that outcome. */
+  primThreshold?: number;
+}
+
+/** Header: what was run, with provenance from the manifest. Every value escaped. */
+function header(m: Manifest, extra = ''): string {
+  const s = m.scenario;
+  const sweep = s.sweep ? `, a ${s.sweep.design} sweep over ${s.sweep.parameters.map((p) => p.name).join(', ')}` : '';
+  return [
+    `<h1>${escapeHtml(s.name)}</h1>`,
+    s.description ? `<p>${escapeHtml(s.description)}</p>` : '',
+    `<p>What was run: ${escapeHtml(m.runs)} run${m.runs === 1 ? '' : 's'} (${escapeHtml(s.replicates)} replicate${s.replicates === 1 ? '' : 's'}${escapeHtml(sweep)}) of ${escapeHtml(s.population.toLocaleString('en-US'))} firms × ${escapeHtml(s.ticks)} quarters, master seed ${escapeHtml(s.seed)}${m.shard ? `, shard ${escapeHtml(m.shard.index)}/${escapeHtml(m.shard.count)}` : ''}.${extra}</p>`,
+  ].join('\n');
+}
+
+function footer(m: Manifest): string {
+  return [
+    `smesim ${escapeHtml(m.version)}${m.gitCommit ? ` (commit ${escapeHtml(m.gitCommit.slice(0, 10))})` : ''}, Node ${escapeHtml(m.node)}.`,
+    `Scenario file${m.scenarioFiles.length === 1 ? '' : 's'}: ${m.scenarioFiles.map((f) => `<code>${escapeHtml(f)}</code>`).join(' → ') || '–'}.`,
+    `Scenario hash <code>${escapeHtml(m.scenarioHash.slice(0, 12))}</code>, plan hash <code>${escapeHtml(m.planHash.slice(0, 12))}</code>.`,
+    `Started ${escapeHtml(m.started)}${m.finished ? `, finished ${escapeHtml(m.finished)}` : ''}.`,
+    'Every run can be re-run exactly with <code>smesim replay &lt;this folder&gt; &lt;run id&gt;</code>.',
+  ].join(' ');
+}
+
+/** Sections of one run set directory. */
+function runSetSections(dir: string, m: Manifest, opts: ReportOptions): Section[] {
+  const runs = loadTable(dir, 'runs.csv');
+  if (runs.numRows() === 0) return [{ title: 'No results', reading: 'No run of this set finished successfully; see ledger.jsonl for the errors.' }];
+  const survey = loadRows(dir, 'survey.csv');
+  const sections = [keyNumbers(runs), ...timeSeriesSections(loadTable(dir, 'timeseries.csv'), m.scenario.burnIn), ...cooperationSections(survey), ...sliSections(survey)];
+  const sweep = m.scenario.sweep;
+  if (sweep && existsSync(join(dir, 'design.csv'))) {
+    const sweepOpts: SweepOptions = { outcome: opts.sweepOutcome ?? 'inno_product', threshold: opts.primThreshold };
+    sections.push(...sweepSections(runs.objects() as Record<string, unknown>[], loadRows(dir, 'design.csv'), sweep.parameters.map((p) => p.name), sweep.design, sweepOpts));
+  }
+  if (existsSync(join(dir, 'validation.json'))) sections.push(validationSection(JSON.parse(readFileSync(join(dir, 'validation.json'), 'utf8'))));
+  return sections;
+}
+
+/** Sections of a compare directory: the forest plot, then scenario time series side by side. */
+function compareReport(dir: string): string {
+  const rows = loadRows(dir, 'compare.csv') as unknown as CompareRow[];
+  const names = [...new Set(rows.map((r) => String(r.policy)))];
+  const subdirs = readdirSync(dir).filter((d) => existsSync(join(dir, d, 'manifest.json')));
+  const manifests = subdirs.map((d) => readManifest(join(dir, d))!);
+  const base = manifests.find((m) => !names.includes(m.scenario.name)) ?? manifests[0]!;
+  const sections = compareSections(rows);
+  for (const outcome of ['inno_product', 'coop_share', 'mean_sli']) {
+    const series = subdirs.flatMap((d) => aggregateByTick(loadTable(join(dir, d), 'timeseries.csv'), [outcome]).map((r) => ({ ...r, outcome: d })));
+    const labels = Object.fromEntries(subdirs.map((d) => [d, d]));
+    sections.push({ title: `${outcome} over time, by scenario`, reading: 'Replicate means with 95% bands; all scenarios share their worlds replicate by replicate, so gaps between lines come from the policies.', figure: timeseriesFigure(series, labels, outcome, outcome, base.scenario.burnIn) });
+  }
+  const list = manifests.map((m) => escapeHtml(m.scenario.name)).join(', ');
+  const head = `<h1>Comparison: ${list}</h1><p>Baseline: ${escapeHtml(base.scenario.name)}. ${escapeHtml(base.scenario.replicates)} replicates each, master seed ${escapeHtml(base.scenario.seed)} (common random numbers). Each scenario has its own report in its folder.</p>`;
+  return renderPage(`smesim comparison: ${names.join(', ')}`, head, sections, footer(base));
+}
+
+/** Build the report of an output directory as an HTML string. */
+export function buildReport(dir: string, opts: ReportOptions = {}): string {
+  if (existsSync(join(dir, 'compare.csv'))) return compareReport(dir);
+  const m = readManifest(dir);
+  if (!m) throw new Error(`${dir} has no manifest.json: give the output directory of smesim run, sweep, compare or validate-model`);
+  return renderPage(`smesim report: ${m.scenario.name}`, header(m), runSetSections(dir, m, opts), footer(m));
+}
+
+/** Write report.html into the directory; returns its path. */
+export function writeReport(dir: string, opts: ReportOptions = {}): string {
+  const path = join(dir, 'report.html');
+  writeAtomic(path, buildReport(dir, opts));
+  return path;
+}

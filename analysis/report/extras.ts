@@ -1,0 +1,108 @@
+/** Report sections that appear when the run set has them: sweep analyses, compare results, validation. */
+import { forestFigure, type CompareRow } from '../figures/forest.js';
+import { morrisFigure, primFigure, responseFigure, sobolFigure } from '../figures/sweep.js';
+import { morrisMeasures } from '../verbs/morris.js';
+import { chooseBox, primPeel } from '../verbs/prim.js';
+import { sobolIndices } from '../verbs/sobol.js';
+import { quantile } from '../verbs/stats.js';
+import { type Section, escapeHtml, formatNumber, htmlTable } from './html.js';
+
+type Row = Record<string, unknown>;
+
+/** Options of the sweep analyses. */
+export interface SweepOptions {
+  outcome: string;
+  /** PRIM: cases are design points whose outcome is at least this (default: the upper quartile). */
+  threshold?: number;
+}
+
+/** Mean outcome per design point (over replicates) from runs.csv and design.csv. */
+function pointOutcomes(runs: Row[], design: Row[], parameters: string[], outcome: string): { values: number[]; y: number; role: string; group: number; changed: string }[] {
+  const sums = new Map<number, [number, number]>();
+  for (const r of runs) {
+    const m = /\/p(\d+)\//.exec(String(r.run_id));
+    if (!m) continue;
+    const k = Number(m[1]);
+    const cell = sums.get(k) ?? [0, 0];
+    cell[0] += Number(r[outcome]);
+    cell[1] += 1;
+    sums.set(k, cell);
+  }
+  return design
+    .filter((d) => sums.has(Number(d.point)))
+    .map((d) => {
+      const [s, n] = sums.get(Number(d.point))!;
+      return { values: parameters.map((p) => Number(d[p])), y: s / n, role: String(d.role ?? ''), group: Number(d.group), changed: String(d.changed ?? '') };
+    });
+}
+
+/** Responses, Sobol' or Morris indices (by design), and PRIM boxes. */
+export function sweepSections(runs: Row[], design: Row[], parameters: string[], kind: string, opts: SweepOptions): Section[] {
+  const points = pointOutcomes(runs, design, parameters, opts.outcome);
+  const sections: Section[] = [];
+  if (points.length === 0) return sections;
+  sections.push({
+    title: `Sweep: response of ${opts.outcome} to each parameter`,
+    reading: `Each dot is one design point (mean over its replicates); ${points.length} points over ${parameters.length} parameter${parameters.length === 1 ? '' : 's'}.`,
+    figure: responseFigure(points, parameters, opts.outcome),
+  });
+  if (kind === 'sobol') {
+    const groups = new Map<number, typeof points>();
+    for (const p of points) groups.set(p.group, [...(groups.get(p.group) ?? []), p]);
+    const rows = [...groups.values()]
+      .filter((g) => g.length === parameters.length + 2)
+      .map((g) => ({ fA: g.find((p) => p.role === 'A')!.y, fB: g.find((p) => p.role === 'B')!.y, fAB: parameters.map((_, i) => g.find((p) => p.role === `AB${i}`)!.y) }));
+    if (rows.length >= 2) {
+      const idx = sobolIndices(rows, parameters);
+      const top = [...idx].sort((a, b) => b.total - a.total)[0]!;
+      sections.push({ title: `Sweep: Sobol' sensitivity indices for ${opts.outcome}`, reading: `${top.parameter} matters most: it accounts for ${formatNumber(top.first)} of the variance alone and ${formatNumber(top.total)} with its interactions (${rows.length} base samples; bars: 95% bootstrap CIs).`, figure: sobolFigure(idx, opts.outcome) });
+    }
+  }
+  if (kind === 'morris') {
+    const ranges = parameters.map((p) => [Math.min(...points.map((x) => x.values[parameters.indexOf(p)]!)), Math.max(...points.map((x) => x.values[parameters.indexOf(p)]!))] as [number, number]);
+    const measures = morrisMeasures(points.map((p) => ({ trajectory: p.group, values: p.values, changed: parameters.indexOf(p.changed), y: p.y })), parameters, ranges);
+    const top = [...measures].sort((a, b) => b.muStar - a.muStar)[0]!;
+    sections.push({ title: `Sweep: Morris screening for ${opts.outcome}`, reading: `${top.parameter} has the largest mean absolute effect (μ* = ${formatNumber(top.muStar)}); a high σ means its effect depends on the other parameters.`, figure: morrisFigure(measures, opts.outcome) });
+  }
+  const threshold = opts.threshold ?? quantile(points.map((p) => p.y), 0.75);
+  const interesting = points.map((p) => p.y >= threshold);
+  if (points.length >= 20 && interesting.some(Boolean) && !interesting.every(Boolean)) {
+    const trajectory = primPeel(points.map((p) => p.values), interesting);
+    const box = chooseBox(trajectory);
+    const condition = `${opts.outcome} ≥ ${formatNumber(threshold)}`;
+    const limits = parameters.map((p, d) => [p, box.bounds[d]![0], box.bounds[d]![1]] as (string | number)[]);
+    sections.push({
+      title: `Scenario discovery (PRIM): where is ${condition}?`,
+      reading: `The reported box holds ${formatNumber(100 * box.coverage)}% of the design points with ${condition}, and ${formatNumber(100 * box.density)}% of the points inside it meet the condition.`,
+      figure: primFigure(trajectory, box, condition),
+      html: htmlTable(['parameter', 'box from', 'box to'], limits),
+    });
+  }
+  return sections;
+}
+
+/** The compare forest plot and table. */
+export function compareSections(rows: CompareRow[]): Section[] {
+  const outcomes = [...new Set(rows.map((r) => r.outcome))];
+  const sig = rows.filter((r) => r.ci_low > 0 || r.ci_high < 0);
+  const list = sig.slice(0, 6).map((r) => `${r.outcome} ${r.diff_mean > 0 ? 'up' : 'down'} (${r.policy})`).join(', ');
+  return [
+    {
+      title: 'Policy minus baseline (paired by replicate, same worlds)',
+      reading: sig.length ? `Differences whose 95% CI excludes zero: ${list}${sig.length > 6 ? ', …' : ''}.` : 'No difference has a 95% CI that excludes zero.',
+      figure: forestFigure(rows, outcomes, 'Differences from the baseline with 95% CIs'),
+      html: `<details><summary>Table</summary>${htmlTable(['policy', 'outcome', 'baseline', 'policy', 'difference', 'CI low', 'CI high'], rows.map((r) => [r.policy, r.outcome, r.baseline_mean, r.baseline_mean + r.diff_mean, r.diff_mean, r.ci_low, r.ci_high]))}</details>`,
+    },
+  ];
+}
+
+/** The validation table, when a validation run wrote validation.json. */
+export function validationSection(validation: { targets: { id: string; description: string; passRate: number; threshold: string; pass: boolean; failedRuns?: string[] }[] }): Section {
+  const passed = validation.targets.filter((t) => t.pass).length;
+  const rows = validation.targets.map((t) => `<tr><td>${escapeHtml(t.id)}</td><td>${escapeHtml(t.description)}</td><td class="num">${escapeHtml(formatNumber(t.passRate))}</td><td>${escapeHtml(t.threshold)}</td><td class="${t.pass ? 'pass' : 'fail'}">${t.pass ? 'pass' : 'fail'}</td></tr>`);
+  return {
+    title: 'Validation targets (MODEL.md §9)',
+    reading: `${passed} of ${validation.targets.length} targets meet their threshold.`,
+    html: `<table><thead><tr><th>target</th><th>what</th><th>pass rate</th><th>needed</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
+  };
+}

@@ -1,0 +1,88 @@
+/** Assembling the self-contained report page: escaped text, inlined Plotly, one figure per section. */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { FigureSpec } from '../figures/spec.js';
+
+/** Escape text for HTML element content and attribute values. */
+export function escapeHtml(s: unknown): string {
+  return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** One section of the report: a heading, a one-sentence reading, and a figure or a (safe) HTML block. */
+export interface Section {
+  title: string;
+  reading: string;
+  figure?: FigureSpec;
+  /** HTML built by the report code from escaped values only. */
+  html?: string;
+}
+
+let plotlySource: string | undefined;
+/** The minified Plotly bundle, read once. */
+function plotly(): string {
+  plotlySource ??= readFileSync(createRequire(import.meta.url).resolve('plotly.js-dist-min'), 'utf8').replace(/<\/script/gi, '<\\/script');
+  return plotlySource;
+}
+
+/** JSON that can sit inside a <script> element whatever strings it holds. */
+function safeJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+const STYLE = `
+body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0; color: #222; background: #fafafa; }
+header { background: #0b3d5c; color: #fff; padding: 1.5rem 2rem; }
+header h1 { margin: 0 0 .3rem; font-size: 1.6rem; }
+header p { margin: .2rem 0; max-width: 60rem; }
+main { max-width: 72rem; margin: 0 auto; padding: 1rem 2rem 3rem; }
+section { background: #fff; border: 1px solid #e3e3e3; border-radius: 6px; padding: 1rem 1.2rem; margin: 1.2rem 0; }
+section h2 { font-size: 1.15rem; margin: 0 0 .4rem; }
+.reading { margin: .2rem 0 .6rem; color: #333; }
+.plot { width: 100%; min-height: 380px; }
+table { border-collapse: collapse; font-size: .92rem; }
+td, th { border-bottom: 1px solid #e5e5e5; padding: .3rem .7rem; text-align: left; }
+th { background: #f3f3f3; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.pass { color: #006d2c; font-weight: 600; } .fail { color: #b30000; font-weight: 600; }
+details { margin-top: .5rem; } code { background: #f1f1f1; padding: 0 .25rem; border-radius: 3px; }
+footer { color: #666; font-size: .85rem; max-width: 72rem; margin: 0 auto; padding: 0 2rem 2rem; }
+`;
+
+/** The whole page: header (already escaped HTML), sections, and Plotly inlined once. */
+export function renderPage(title: string, headerHtml: string, sections: Section[], footerHtml: string): string {
+  const body = sections
+    .map((s, k) => {
+      const plot = s.figure ? `<div class="plot" id="plot-${k}"></div><script type="application/json" id="spec-${k}">${safeJson(s.figure)}</script>` : '';
+      return `<section><h2>${escapeHtml(s.title)}</h2><p class="reading">${escapeHtml(s.reading)}</p>${plot}${s.html ?? ''}</section>`;
+    })
+    .join('\n');
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title><style>${STYLE}</style>
+<script>${plotly()}</script></head>
+<body><header>${headerHtml}</header><main>
+${body}
+</main><footer>${footerHtml}</footer>
+<script>
+document.querySelectorAll('script[type="application/json"][id^="spec-"]').forEach(function (el) {
+  var spec = JSON.parse(el.textContent);
+  var div = document.getElementById('plot-' + el.id.slice(5));
+  Plotly.newPlot(div, spec.data, spec.layout, { responsive: true, displaylogo: false });
+});
+</script></body></html>
+`;
+}
+
+/** A table from escaped cells (numbers right-aligned). */
+export function htmlTable(columns: string[], rows: (string | number)[][]): string {
+  const head = columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('');
+  const body = rows.map((r) => `<tr>${r.map((v) => (typeof v === 'number' ? `<td class="num">${escapeHtml(formatNumber(v))}</td>` : `<td>${escapeHtml(v)}</td>`)).join('')}</tr>`).join('');
+  return `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+/** A number for people: 3 significant digits, integers as they are. */
+export function formatNumber(v: number): string {
+  if (!Number.isFinite(v)) return '–';
+  if (Number.isInteger(v)) return v.toLocaleString('en-US');
+  return Number(v.toPrecision(3)).toString();
+}

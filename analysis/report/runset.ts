@@ -1,0 +1,113 @@
+/** Report sections of one run set: key numbers, time series, innovation by breadth and partner, SLI curves. */
+import * as aq from 'arquero';
+import { incidenceFigure } from '../figures/incidence.js';
+import { sliCurveFigure } from '../figures/sliCurve.js';
+import { timeseriesFigure } from '../figures/timeseries.js';
+import { aggregateByTick, aggregateRuns } from '../verbs/aggregate.js';
+import { INNOVATION_TYPES, incidenceByBreadth, incidenceByPartner } from '../verbs/incidence.js';
+import { type SliCurve, sliCurves } from '../verbs/sliCurve.js';
+import { type Section, formatNumber, htmlTable } from './html.js';
+
+type Row = Record<string, unknown>;
+const pct = (v: number) => (Number.isFinite(v) ? `${(100 * v).toFixed(0)}%` : '–');
+
+const KEY_OUTCOMES: [string, string][] = [
+  ['coop_any', 'firms cooperating with any partner (share)'],
+  ['mean_breadth', 'partner types per firm (breadth)'],
+  ['inno_product', 'product innovators (share)'],
+  ['inno_process', 'process innovators (share)'],
+  ['inno_org', 'organisational innovators (share)'],
+  ['inno_marketing', 'marketing innovators (share)'],
+  ['mean_iss', 'innovative sales share (mean)'],
+  ['mean_sli', 'supplier integration SLI (mean)'],
+  ['exits', 'exits over the run (count)'],
+];
+
+/** Key numbers of the survey window with 95% CIs across runs. */
+export function keyNumbers(runs: aq.ColumnTable): Section {
+  const stats = aggregateRuns(runs, KEY_OUTCOMES.map(([o]) => o));
+  const rows = stats.map((s, k) => [KEY_OUTCOMES[k]![1], s.mean, Number.isFinite(s.lo) ? `${formatNumber(s.lo)} – ${formatNumber(s.hi)}` : 'one run: no interval']);
+  const coop = stats[0]!;
+  return {
+    title: 'Key numbers (survey window: the last 12 quarters)',
+    reading: `Across ${coop.n} run${coop.n === 1 ? '' : 's'}, ${pct(coop.mean)} of surveyed firms cooperated with at least one partner and ${pct(stats[2]!.mean)} introduced a product innovation in the survey window.`,
+    html: htmlTable(['outcome', 'mean over runs', '95% confidence interval'], rows),
+  };
+}
+
+/** Time series of innovation, cooperation and integration, replicate means with 95% bands. */
+export function timeSeriesSections(ts: aq.ColumnTable, burnIn: number): Section[] {
+  const inno = aggregateByTick(ts, [...INNOVATION_TYPES]);
+  const coop = aggregateByTick(ts, ['coop_share', 'mean_sli', 'mean_lo', 'mean_iss']);
+  const last = inno.filter((r) => r.outcome === 'inno_product').at(-1);
+  const lastCoop = coop.filter((r) => r.outcome === 'coop_share').at(-1);
+  return [
+    {
+      title: 'Innovation over time',
+      reading: `In the last quarter ${pct(last?.mean ?? NaN)} of firms introduced a product innovation in that quarter (bands: 95% CI across runs); the shaded start is the burn-in, which results ignore.`,
+      figure: timeseriesFigure(inno, { inno_product: 'product', inno_process: 'process', inno_org: 'organisational', inno_marketing: 'marketing' }, 'Share of firms innovating each quarter', 'share of firms', burnIn),
+    },
+    {
+      title: 'Cooperation, supplier integration and learning over time',
+      reading: `At the end, ${pct(lastCoop?.mean ?? NaN)} of firms held at least one cooperation tie; the lines show how cooperation, integration depth (SLI), learning orientation and innovative sales evolve.`,
+      figure: timeseriesFigure(coop, { coop_share: 'firms with a cooperation tie', mean_sli: 'mean SLI', mean_lo: 'mean learning orientation', mean_iss: 'mean innovative sales share' }, 'Cooperation and integration', 'share / mean (0–1)', burnIn),
+    },
+  ];
+}
+
+/** Innovation by breadth bin and by partner type. */
+export function cooperationSections(survey: Row[]): Section[] {
+  const byBreadth = incidenceByBreadth(survey);
+  const product = (g: string) => byBreadth.find((c) => c.group === g && c.outcome === 'inno_product');
+  // A bin speaks for itself only with at least 30 firms (MODEL.md §9's convention for breadth bins).
+  const bins = ['0', '1–2', '3–4', '5–6'].filter((g) => (product(g)?.firms ?? 0) >= 30);
+  const low = product(bins[0] ?? '0');
+  const high = product(bins.at(-1) ?? '0');
+  const byPartner = incidenceByPartner(survey);
+  const partnerProduct = byPartner.filter((c) => c.outcome === 'inno_product' && c.group !== 'none' && c.firms > 0).sort((a, b) => b.mean - a.mean);
+  const none = byPartner.find((c) => c.group === 'none' && c.outcome === 'inno_product');
+  return [
+    {
+      title: 'Innovation by cooperation breadth',
+      reading:
+        bins.length >= 2
+          ? `Firms with ${bins.at(-1)} partner types introduced product innovations in ${pct(high?.mean ?? NaN)} of cases, against ${pct(low?.mean ?? NaN)} for firms with ${bins[0]} (error bars: 95% CI across runs; breadth = partner types in the survey window; n = firms pooled over runs).`
+          : 'Too few firms in the breadth bins to compare them (a bin needs at least 30 firms).',
+      figure: incidenceFigure(byBreadth, [...INNOVATION_TYPES, 'iss'], 'Innovation incidence by number of partner types', 'number of partner types (breadth)'),
+    },
+    {
+      title: 'Innovation by partner type',
+      reading: partnerProduct.length
+        ? `Product innovation was most frequent among firms cooperating with ${partnerProduct[0]!.group}s (${pct(partnerProduct[0]!.mean)}) and least frequent among firms with no partner (${pct(none?.mean ?? NaN)}).`
+        : 'No firm cooperated in the survey window.',
+      figure: incidenceFigure(byPartner, [...INNOVATION_TYPES], 'Innovation incidence by partner type (firms may have several)', 'partner type'),
+    },
+  ];
+}
+
+/** Slope of a fitted curve near x (finite difference). */
+function slopeAt(c: SliCurve, x: number): number {
+  const k = Math.min(c.fitted.length - 2, Math.max(0, Math.round(x * 50)));
+  return c.fitted.length > 1 ? (c.fitted[k + 1]!.p - c.fitted[k]!.p) * 50 : NaN;
+}
+
+/** The SLI curve by learning-orientation tercile and by dynamism tercile. */
+export function sliSections(survey: Row[]): Section[] {
+  const sections: Section[] = [];
+  for (const [moderator, label] of [
+    ['lo_true', 'learning orientation'],
+    ['dyn_true', 'dynamism'],
+  ] as const) {
+    const curves = sliCurves(survey, moderator);
+    const lowSlope = slopeAt(curves[0]!, 0.9);
+    const highSlope = slopeAt(curves[2]!, 0.9);
+    const peak = curves[1]!.fitted.reduce((a, b) => (b.p > a.p ? b : a), { x: NaN, p: -1 });
+    const flatter = Number.isFinite(lowSlope) && Number.isFinite(highSlope) ? (highSlope > lowSlope ? 'less steeply' : 'more steeply') : 'differently';
+    sections.push({
+      title: `Supplier integration and product innovation, by ${label}`,
+      reading: `For firms of middle ${label} the fitted curve peaks at SLI ≈ ${formatNumber(peak.x)}; at deep integration (SLI 0.9) it falls ${flatter} for high-${label} firms than for low-${label} firms (points: binned rates with 95% CIs; lines: logit fits on SLI and SLI²).`,
+      figure: sliCurveFigure(curves, label, `Product innovation against SLI, by ${label} tercile`),
+    });
+  }
+  return sections;
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { forestFigure } from '../../analysis/figures/forest.js';
+import { incidenceFigure } from '../../analysis/figures/incidence.js';
+import { sliCurveFigure } from '../../analysis/figures/sliCurve.js';
+import { timeseriesFigure } from '../../analysis/figures/timeseries.js';
+import { sobolFigure } from '../../analysis/figures/sweep.js';
+
+describe('figure builders (pure: table → Plotly spec)', () => {
+  it('draws a time series as a band (two invisible edges, filled) plus a line per outcome', () => {
+    const rows = [0, 1, 2].flatMap((tick) => [{ tick, outcome: 'a', n: 3, mean: 0.5, sd: 0.1, lo: 0.4, hi: 0.6 }]);
+    const f = timeseriesFigure(rows, { a: 'A' }, 'T', 'y', 1);
+    expect(f.data).toHaveLength(3);
+    expect(f.data[1]!.fill).toBe('tonexty');
+    expect(f.data[2]).toMatchObject({ name: 'A', x: [0, 1, 2], y: [0.5, 0.5, 0.5] });
+    expect((f.layout.shapes as unknown[]).length).toBe(1); // the burn-in shade
+  });
+
+  it('clips share intervals to [0, 1] and labels bins with their firm counts', () => {
+    const cells = [{ group: '0', outcome: 'inno_product', firms: 40, n: 3, mean: 0.9, sd: 0.2, lo: 0.5, hi: 1.3 }];
+    const f = incidenceFigure(cells, ['inno_product'], 'T', 'x');
+    const err = f.data[0]!.error_y as { array: number[]; arrayminus: number[] };
+    expect(err.array[0]).toBeCloseTo(0.1, 12);
+    expect(err.arrayminus[0]).toBeCloseTo(0.4, 12);
+    expect(f.data[0]!.x).toEqual(['0<br>n = 40']);
+  });
+
+  it('puts each tercile’s binned rates and fitted curve in one legend group', () => {
+    const curve = (group: 'low' | 'middle' | 'high') => ({ group, firms: 10, bins: [{ x: 0.5, rate: 0.4, n: 10, lo: 0.3, hi: 0.5 }], fitted: [{ x: 0, p: 0.3 }, { x: 1, p: 0.2 }] });
+    const f = sliCurveFigure([curve('low'), curve('middle'), curve('high')], 'LO', 'T');
+    expect(f.data).toHaveLength(6);
+    expect(new Set(f.data.map((d) => d.legendgroup))).toEqual(new Set(['low', 'middle', 'high']));
+  });
+
+  it('shows compare differences relative to the baseline mean, with asymmetric CI bars', () => {
+    const f = forestFigure([{ policy: 'p', outcome: 'x', diff_mean: 0.1, ci_low: 0.05, ci_high: 0.2, baseline_mean: 0.5 }], ['x'], 'T');
+    expect(f.data[0]!.x).toEqual([20]);
+    const err = f.data[0]!.error_x as { array: number[]; arrayminus: number[] };
+    expect(err.array[0]).toBeCloseTo(20, 12);
+    expect(err.arrayminus[0]).toBeCloseTo(10, 12);
+  });
+
+  it('escapes markup in parameter names', () => {
+    const f = sobolFigure([{ parameter: '<b>x</b>', first: 0.1, firstLo: 0, firstHi: 0.2, total: 0.3, totalLo: 0.2, totalHi: 0.4 }], 'y');
+    expect(f.data[0]!.x).toEqual(['&lt;b&gt;x&lt;/b&gt;']);
+  });
+});

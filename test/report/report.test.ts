@@ -1,0 +1,103 @@
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildReport } from '../../analysis/report/build.js';
+import { cli, tinyScenario } from '../run/helpers.js';
+import { CHROMIUM_ARGS, ensureChromium } from './browser.js';
+
+let outDir = '';
+let sweepDir = '';
+let compareDir = '';
+
+beforeAll(() => {
+  // a small run whose description and sector names try to inject markup
+  const { dir, file } = tinyScenario('description: "<script>alert(1)</script> & <b>bold</b>"\n', 3, 200, 100);
+  writeFileSync(file, readFileSync(file, 'utf8').replace('sectors: [a, b]', 'sectors: ["<img src=x onerror=alert(2)>", b]'));
+  outDir = join(dir, 'run');
+  expect(cli(['run', file, '--out', outDir, '--workers', '2']).status).toBe(0);
+  const sweep = tinyScenario('sweep:\n  design: lhs\n  samples: 24\n  parameters:\n    - name: sli.proposalSlope\n      min: 0.5\n      max: 2.5\n    - name: sli.convergenceRate\n      min: 0.5\n      max: 2.5\n', 1, 80, 40);
+  sweepDir = join(sweep.dir, 'sweep');
+  expect(cli(['sweep', sweep.file, '--out', sweepDir, '--workers', '2']).status).toBe(0);
+  const base = tinyScenario('', 3, 80, 40);
+  writeFileSync(join(base.dir, 'policy.yaml'), readFileSync(base.file, 'utf8').replace('name: tiny', 'name: subsidy\npolicies:\n  cooperationSubsidy:\n    start: 12\n    share: 0.9'));
+  compareDir = join(base.dir, 'cmp');
+  expect(cli(['compare', base.file, join(base.dir, 'policy.yaml'), '--out', compareDir, '--workers', '2']).status).toBe(0);
+}, 300_000);
+
+describe('report.html', () => {
+  it('is written by run, sweep and compare, and rebuilt from the files alone by `smesim report`', () => {
+    for (const dir of [outDir, sweepDir, compareDir]) expect(statSync(join(dir, 'report.html')).size).toBeGreaterThan(4_000_000);
+    const before = readFileSync(join(outDir, 'report.html'), 'utf8');
+    expect(cli(['report', outDir]).status).toBe(0);
+    expect(readFileSync(join(outDir, 'report.html'), 'utf8')).toBe(before);
+  });
+
+  it('inlines Plotly once, loads nothing from the network, and stays a reasonable size', () => {
+    const html = readFileSync(join(outDir, 'report.html'), 'utf8');
+    expect(html.match(/\* plotly\.js v\d+\.\d+\.\d+/g)).toHaveLength(1); // the bundle's header comment, exactly once
+    expect(html).not.toMatch(/<script[^>]+src=/i);
+    expect(html).not.toMatch(/<link[^>]+href=/i);
+    const size = statSync(join(outDir, 'report.html')).size;
+    expect(size).toBeLessThan(6_000_000); // Plotly's minified bundle (4.8 MB) once, plus small figure data
+  });
+
+  it('escapes every user-supplied string', () => {
+    const html = readFileSync(join(outDir, 'report.html'), 'utf8');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;');
+    expect(html).not.toContain('<script>alert(1)</script>');
+    expect(html).not.toContain('<img src=x');
+    // a name that could never pass validation is still escaped by the report itself
+    const manifestPath = join(outDir, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    const copy = join(outDir, '..', 'evil');
+    mkdirSync(copy, { recursive: true });
+    for (const f of ['runs.csv', 'timeseries.csv', 'survey.csv', 'exits.csv']) writeFileSync(join(copy, f), readFileSync(join(outDir, f)));
+    writeFileSync(join(copy, 'manifest.json'), JSON.stringify({ ...manifest, scenario: { ...manifest.scenario, name: '<script>alert(1)</script>' } }));
+    const evil = buildReport(copy);
+    expect(evil).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(evil).not.toContain('<script>alert(1)</script>');
+  });
+
+  it('renders every figure in headless Chromium with no console error and no network request', async (ctx) => {
+    const browser = ensureChromium();
+    if (!browser.path) {
+      console.warn(`SKIPPED: ${browser.why}`);
+      ctx.skip();
+      return;
+    }
+    const b = await chromium.launch({ executablePath: browser.path, args: CHROMIUM_ARGS });
+    try {
+      mkdirSync('test-output', { recursive: true });
+      for (const [name, dir, minFigures] of [
+        ['run', outDir, 6],
+        ['sweep', sweepDir, 8],
+        ['compare', compareDir, 4],
+      ] as const) {
+        const page = await b.newPage({ viewport: { width: 1200, height: 900 } });
+        const errors: string[] = [];
+        const requests: string[] = [];
+        const dialogs: string[] = [];
+        page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+        page.on('pageerror', (e) => errors.push(String(e)));
+        page.on('request', (r) => !r.url().startsWith('file:') && requests.push(r.url()));
+        page.on('dialog', (d) => {
+          dialogs.push(d.message());
+          void d.dismiss();
+        });
+        await page.goto(`file://${join(dir, 'report.html')}`);
+        const specs = await page.locator('script[id^="spec-"]').count();
+        await page.waitForFunction((n) => document.querySelectorAll('.js-plotly-plot .main-svg').length >= n, specs, { timeout: 30_000 });
+        expect(specs, name).toBeGreaterThanOrEqual(minFigures);
+        expect(await page.locator('.js-plotly-plot').count(), name).toBe(specs);
+        expect(errors, name).toEqual([]);
+        expect(requests, name).toEqual([]);
+        expect(dialogs, name).toEqual([]);
+        await page.screenshot({ path: join('test-output', `report-${name}.png`), fullPage: true });
+        await page.close();
+      }
+    } finally {
+      await b.close();
+    }
+  });
+});
