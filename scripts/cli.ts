@@ -137,6 +137,23 @@ program
   .action(act((outDir: string, runId: string) => replayCommand(outDir, runId)));
 
 program
+  .command('validate-model')
+  .description('Run the validation scenario and its variants (ablations, shock, subsidy), test targets T1–T10 of MODEL.md §9, write validation.csv, validation.json and report.html; exit 0 only when every target holds.')
+  .option('--scenario <file>', 'validation scenario (default: scenarios/validation.yaml)')
+  .option('-o, --out <dir>', 'output directory', 'out/validation')
+  .option('-r, --replicates <n>', 'replicates per run set (default: the scenario’s, 50)', count('--replicates'))
+  .option('-p, --population <n>', 'firms per run (default: the scenario’s, 1,000)', count('--population'))
+  .option('-s, --seed <n>', 'master seed', seedArg)
+  .option('-w, --workers <n>', 'worker threads (default: all cores)', count('--workers'))
+  .option('--force', 'replace an output directory that holds a different run set')
+  .option('--json', 'print a machine-readable summary on stdout')
+  .addHelpText('after', '\nExamples:\n  $ smesim validate-model\n  $ smesim validate-model --replicates 5 --population 500 --out out/validation-quick\n')
+  .action(act(async (opts) => {
+    const { validateCommand } = await import('./commands/validate.js');
+    return validateCommand(opts);
+  }));
+
+program
   .command('bench')
   .description('Benchmark this machine: engine speed and memory by population, pool efficiency, pool overhead; writes bench/results.json.')
   .option('--quick', 'smaller sizes (about a minute)')

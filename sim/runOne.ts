@@ -9,6 +9,7 @@ import { TIMESERIES_COLUMNS } from './model/observe.js';
 import { runSurvey, SURVEY_COLUMNS as SURVEY_COLUMNS_REF } from './model/survey.js';
 import { summarise, SUMMARY_COLUMNS } from './model/summary.js';
 import { tick } from './step.js';
+import { SNAPSHOT_COLUMNS, snapshotRows } from './model/snapshot.js';
 import type { World } from './model/world.js';
 
 /** One run to do: its id, the resolved scenario, the replicate number and the derived seed. */
@@ -35,6 +36,8 @@ export interface RunOutput {
   summary: Table;
   survey: Table;
   exits: Table;
+  /** Firm states after the quarters listed in outputs.snapshots (absent when none are asked for). */
+  snapshots?: Table;
   network?: string;
 }
 
@@ -62,7 +65,12 @@ export function runOne(spec: RunSpec): RunResult {
   try {
     const s = spec.scenario;
     const ts: (string | number)[][] = [];
-    const w = simulate(s, spec.seed, (row) => ts.push([spec.runId, ...row]));
+    const snaps: (string | number)[][] = [];
+    const snapshotTicks = new Set(s.outputs.snapshots);
+    const w = simulate(s, spec.seed, (row, world) => {
+      ts.push([spec.runId, ...row]);
+      if (snapshotTicks.has(row[0]!)) snaps.push(...snapshotRows(world, spec.runId, row[0]!));
+    });
     const prefix = [spec.runId, s.name, spec.replicate, spec.seed];
     const survey = runSurvey(w, prefix);
     const exits = w.exitLog.map((e) => [spec.runId, e.tick, e.firmId, s.sectors[e.sector]!, e.region + 1, e.employees, e.ageQuarters, e.lo, e.depth]);
@@ -73,6 +81,7 @@ export function runOne(spec: RunSpec): RunResult {
       summary: { columns: SUMMARY_COLUMNS, rows: [[...prefix, ...summarise(w, survey)]] },
       survey: { columns: [...SURVEY_COLUMNS_REF], rows: survey },
       exits: { columns: ['run_id', 'tick', 'firm_id', 'sector', 'region', 'employees', 'age_quarters', 'lo', 'sli'], rows: exits },
+      snapshots: snapshotTicks.size > 0 ? { columns: SNAPSHOT_COLUMNS, rows: snaps } : undefined,
       network: s.outputs.network ? networkGraphML(w) : undefined,
     };
   } catch (err) {

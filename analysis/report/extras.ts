@@ -97,12 +97,15 @@ export function compareSections(rows: CompareRow[]): Section[] {
 }
 
 /** The validation table, when a validation run wrote validation.json. */
-export function validationSection(validation: { targets: { id: string; description: string; passRate: number; threshold: string; pass: boolean; failedRuns?: string[] }[] }): Section {
+export function validationSection(validation: { replicates?: number; firms?: number; targets: { id: string; description: string; sample?: string; measure?: string; runs?: number; passRate: number; threshold: string; pass: boolean }[] }): Section {
   const passed = validation.targets.filter((t) => t.pass).length;
-  const rows = validation.targets.map((t) => `<tr><td>${escapeHtml(t.id)}</td><td>${escapeHtml(t.description)}</td><td class="num">${escapeHtml(formatNumber(t.passRate))}</td><td>${escapeHtml(t.threshold)}</td><td class="${t.pass ? 'pass' : 'fail'}">${t.pass ? 'pass' : 'fail'}</td></tr>`);
+  const rows = validation.targets.map(
+    (t) =>
+      `<tr><td>${escapeHtml(t.id)}</td><td>${escapeHtml(t.description)}</td><td>${escapeHtml(t.measure ?? '')}</td><td class="num">${escapeHtml(t.runs ?? '')}</td><td class="num">${escapeHtml(formatNumber(t.passRate))}</td><td>${escapeHtml(t.threshold)}</td><td class="${t.pass ? 'pass' : 'fail'}">${t.pass ? 'pass' : 'fail'}</td></tr>`,
+  );
   return {
     title: 'Validation targets (MODEL.md §9)',
-    reading: `${passed} of ${validation.targets.length} targets meet their threshold.`,
-    html: `<table><thead><tr><th>target</th><th>what</th><th>pass rate</th><th>needed</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
+    reading: `${passed} of ${validation.targets.length} targets meet their threshold (full survey of ${validation.firms ?? '?'} firms, ${validation.replicates ?? '?'} replicates; validation.csv has every run, the paper-scale sample of 300 firms and the true-value measures).`,
+    html: `<table><thead><tr><th>target</th><th>what</th><th>measure</th><th>runs</th><th>pass rate</th><th>needed</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
   };
 }

@@ -161,5 +161,9 @@ export const surveySchema = z
 export const outputsSchema = z
   .strictObject({
     network: flag(false, 'Write the final tie network as GraphML.'),
+    snapshots: z
+      .array(z.int().min(0).max(10_000_000))
+      .default([])
+      .meta({ unit: 'quarters', description: 'Quarters after which every firm’s state (size, age, LO, SLI) is written to snapshots.csv.' }),
   })
   .prefault({});

@@ -62,7 +62,7 @@ function claimDirectory(outDir: string, manifest: Manifest, force: boolean): voi
     throw new OutputConflictError(`output directory ${outDir}: ${why}; choose another --out, or add --force to replace its contents`);
   }
   for (const name of readdirSync(outDir)) {
-    if (/^(manifest\.json|ledger\.jsonl|runs|networks|report\.html|(runs|timeseries|survey|exits|design)\.(csv|arrow|parquet))$/.test(name)) rmSync(join(outDir, name), { recursive: true, force: true });
+    if (/^(manifest\.json|ledger\.jsonl|runs|networks|report\.html|(runs|timeseries|survey|exits|design|snapshots)\.(csv|arrow|parquet)|validation\.(csv|json))$/.test(name)) rmSync(join(outDir, name), { recursive: true, force: true });
   }
 }
 

@@ -20,18 +20,19 @@ export const TABLES = [
   ['timeseries.csv', 'timeseries'],
   ['survey.csv', 'survey'],
   ['exits.csv', 'exits'],
+  ['snapshots.csv', 'snapshots'],
 ] as const;
 
 /** Concatenate per-run tables in run-id order, inserting the swept parameter values after run_id. */
 export function mergeRunTables(results: RunOutput[], key: (typeof TABLES)[number][1], parameters: string[], specs: Map<string, RunSpec>): Table {
-  const sorted = [...results].sort((a, b) => (a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0));
+  const sorted = [...results].filter((r) => r[key] !== undefined).sort((a, b) => (a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0));
   const first = sorted[0]?.[key];
   if (!first) return { columns: [], rows: [] };
   const columns = [first.columns[0]!, ...parameters, ...first.columns.slice(1)];
   const rows: (string | number)[][] = [];
   for (const r of sorted) {
     const params = parameters.map((p) => specs.get(r.runId)?.params?.[p] ?? '');
-    for (const row of r[key].rows) rows.push([row[0]!, ...params, ...row.slice(1)]);
+    for (const row of r[key]!.rows) rows.push([row[0]!, ...params, ...row.slice(1)]);
   }
   return { columns, rows };
 }
@@ -52,6 +53,7 @@ export function writeTables(outDir: string, results: RunOutput[], plan: RunPlan,
   const specs = new Map(plan.specs.map((s) => [s.runId, s]));
   const written: string[] = [];
   for (const [file, key] of TABLES) {
+    if (key === 'snapshots' && !results.some((r) => r.snapshots)) continue; // written only when asked for
     const path = join(outDir, file);
     const table = mergeRunTables(results, key, plan.parameters, specs);
     writeAtomic(path, toCsv(table));

@@ -1,0 +1,121 @@
+/**
+ * Evaluating the validation run sets: T1–T7 per replicate (full survey and a paper-scale sample of 300
+ * firms, Likert and true measures), T8 from the ablation runs, T9 from the shock runs, T10 from the
+ * subsidy runs paired with the validation runs. Pure: reads tables, returns rows and pass rates.
+ */
+import { makeStream, randInt } from '../../sim/rng.js';
+import { pairedDifferences } from '../verbs/paired.js';
+import { t10, t9 } from './policyTargets.js';
+import { type Measure, type TargetResult, surveyTargets, t5 } from './targets.js';
+
+type Row = Record<string, unknown>;
+
+/** One row of validation.csv. */
+export interface ValidationRow extends TargetResult {
+  runId: string;
+  sample: 'full' | 'paper-300';
+  measure: Measure;
+}
+
+/** Pass rate of one target over its runs, with the threshold it must meet. */
+export interface TargetSummary {
+  id: string;
+  description: string;
+  sample: 'full' | 'paper-300';
+  measure: Measure;
+  runs: number;
+  passRate: number;
+  threshold: string;
+  pass: boolean;
+  failedRuns: string[];
+}
+
+export const DESCRIPTIONS: Record<string, string> = {
+  T1: 'cooperation raises all four innovation types (logit, 5%)',
+  T2: 'breadth raises all four; incidence non-decreasing across breadth bins; ISS rises with breadth',
+  T3: 'complementarity: residual correlations of the four types all positive',
+  T4: 'among product/process innovators, ISS rises with breadth',
+  T5: 'inverted U of product innovation in SLI (Lind–Mehlum, 5%)',
+  T6: 'learning orientation flattens the falling limb (slope at SLI p90)',
+  T7: 'dynamism flattens the falling limb (slope at SLI p90)',
+  'T8-falling': 'ablation: convergence, lock-in and crowding off → no inverted U (T5 pass rate ≤ 0.2)',
+  'T8-rising': 'ablation: supplier proposals not rising in SLI → no rising limb (significant low-end slope in ≤ 0.2 of runs)',
+  T9: 'after a dynamism shock, exit hazard rises with SLI·(1 − LO)',
+  T10: 'demand-led subsidy: knowledge providers up strongly, customers/suppliers marginally, competitors not at all',
+};
+
+/** Group rows by run id (in run-id order). */
+export function byRun(rows: Row[]): Map<string, Row[]> {
+  const m = new Map<string, Row[]>();
+  for (const r of rows) {
+    const id = String(r.run_id);
+    m.set(id, [...(m.get(id) ?? []), r]);
+  }
+  return new Map([...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+}
+
+/** A seeded random sample of k rows (the paper-scale survey). */
+function sample(rows: Row[], k: number, seed: number, runId: string): Row[] {
+  if (rows.length <= k) return rows;
+  const rng = makeStream(seed, `paper-sample:${runId}`);
+  const idx = rows.map((_, i) => i);
+  for (let j = 0; j < k; j++) {
+    const r = j + randInt(rng, idx.length - j);
+    [idx[j], idx[r]] = [idx[r]!, idx[j]!];
+  }
+  return idx.slice(0, k).sort((a, b) => a - b).map((i) => rows[i]!);
+}
+
+/** T1–T7 on every run of the validation survey, for both samples and both measures. */
+export function surveyRows(survey: Row[], seed: number): ValidationRow[] {
+  const out: ValidationRow[] = [];
+  for (const [runId, rows] of byRun(survey)) {
+    for (const [label, data] of [
+      ['full', rows],
+      ['paper-300', sample(rows, 300, seed, runId)],
+    ] as const) {
+      for (const measure of ['likert', 'true'] as const) {
+        for (const r of surveyTargets(data, measure)) out.push({ ...r, runId, sample: label, measure });
+      }
+    }
+  }
+  return out;
+}
+
+/** T8: T5 on the ablation surveys (falling: the inverted U must vanish; rising: the low-end slope must not be positive). */
+export function ablationRows(fallingSurvey: Row[], risingSurvey: Row[]): ValidationRow[] {
+  const out: ValidationRow[] = [];
+  for (const [runId, rows] of byRun(fallingSurvey)) out.push({ ...t5(rows), target: 'T8-falling', runId, sample: 'full', measure: 'likert' });
+  for (const [runId, rows] of byRun(risingSurvey)) {
+    const r = t5(rows);
+    const tLow = r.details?.tLow ?? NaN;
+    out.push({ target: 'T8-rising', statistic: tLow, pValue: NaN, pass: tLow > 1.645, note: r.note, runId, sample: 'full', measure: 'likert' });
+  }
+  return out;
+}
+
+/** T9 per shock run. */
+export function shockRows(snapshots: Row[], exits: Row[], shockTick: number, horizon: number): ValidationRow[] {
+  const exitsBy = byRun(exits);
+  return [...byRun(snapshots)].map(([runId, rows]) => ({ ...t9(rows, exitsBy.get(runId) ?? [], shockTick, horizon), runId, sample: 'full' as const, measure: 'true' as const }));
+}
+
+/** T10 from the runs tables of the validation and subsidy run sets. */
+export function subsidyRow(baselineRuns: Row[], subsidyRuns: Row[]): ValidationRow {
+  const outcomes = ['supplier', 'customer', 'competitor', 'consultant', 'university', 'research'].map((t) => `coop_${t}`);
+  return { ...t10(pairedDifferences(baselineRuns, subsidyRuns, outcomes)), runId: 'all replicates (paired)', sample: 'full', measure: 'true' };
+}
+
+/** Pass rates per target, sample and measure. Ablations must pass rarely (≤ 0.2), the rest often (≥ 0.8). */
+export function summarise(rows: ValidationRow[]): TargetSummary[] {
+  const keys = [...new Set(rows.map((r) => `${r.target}|${r.sample}|${r.measure}`))];
+  return keys.map((key) => {
+    const [id, sampleName, measure] = key.split('|') as [string, 'full' | 'paper-300', Measure];
+    const rs = rows.filter((r) => r.target === id && r.sample === sampleName && r.measure === measure);
+    const passRate = rs.filter((r) => r.pass).length / rs.length;
+    const ablation = id.startsWith('T8');
+    const pass = ablation ? passRate <= 0.2 : id === 'T10' ? passRate === 1 : passRate >= 0.8;
+    const failedRuns = rs.filter((r) => (ablation ? r.pass : !r.pass)).map((r) => r.runId);
+    return { id, description: DESCRIPTIONS[id] ?? id, sample: sampleName, measure, runs: rs.length, passRate, threshold: ablation ? '≤ 0.2' : id === 'T10' ? 'holds' : '≥ 0.8', pass, failedRuns };
+  });
+}

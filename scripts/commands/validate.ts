@@ -1,0 +1,98 @@
+/** `smesim validate-model`: run the validation scenario and its variants, evaluate T1–T10, write the verdict. */
+import { join } from 'node:path';
+import { loadRows } from '../../analysis/io.js';
+import { ablationRows, shockRows, subsidyRow, summarise, surveyRows, type TargetSummary, type ValidationRow } from '../../analysis/validation/evaluate.js';
+import type { Scenario } from '../../sim/config/scenario.js';
+import { makeRunPlan } from '../../sim/plan/plan.js';
+import { scenarioSchema } from '../../sim/config/scenario.js';
+import { toCsv } from '../../sim/run/csv.js';
+import { executePlan, OutputConflictError } from '../../sim/run/execute.js';
+import { packageRoot } from '../../sim/run/manifest.js';
+import { writeAtomic } from '../../sim/run/outputs.js';
+import { EXIT_OK, EXIT_RUNS_FAILED, InputError, loadOrFail, makeEvaluator, progressReporter, tryReport } from './common.js';
+
+/** Options of `smesim validate-model`. */
+export interface ValidateOptions {
+  scenario?: string;
+  out?: string;
+  replicates?: number;
+  population?: number;
+  seed?: number;
+  workers?: number;
+  force?: boolean;
+  json?: boolean;
+}
+
+/** Quarters after the shock in which an exit counts for T9. */
+const SHOCK_HORIZON = 20;
+
+/** The validation scenario and its variants (ablations, shock, subsidy), all on the same seeds. */
+function variants(s: Scenario): [name: string, scenario: Scenario][] {
+  const shockTick = s.ticks - 30;
+  const set = (over: Record<string, unknown>, name: string) => scenarioSchema.parse({ ...structuredClone(s), ...over, name });
+  return [
+    ['ablation-falling', set({ sli: { ...s.sli, convergence: false, lockIn: false, crowding: false } }, `${s.name}-ablation-falling`)],
+    ['ablation-rising', set({ sli: { ...s.sli, proposalSlope: 0 } }, `${s.name}-ablation-rising`)],
+    ['shock', set({ dynamism: { ...s.dynamism, shocks: [...s.dynamism.shocks, { tick: shockTick, magnitude: 0.6 }] }, outputs: { ...s.outputs, snapshots: [shockTick - 1] } }, `${s.name}-shock`)],
+    ['subsidy', set({ policies: { ...s.policies, cooperationSubsidy: { start: s.burnIn, mode: 'demand-led', share: 0.5, types: ['supplier', 'customer', 'competitor', 'consultant', 'university', 'research'], targetShare: 0.2 } } }, `${s.name}-subsidy`)],
+  ];
+}
+
+function printTable(summaries: TargetSummary[]): void {
+  process.stdout.write(`\n${'target'.padEnd(12)}${'sample'.padEnd(11)}${'measure'.padEnd(8)}${'runs'.padStart(5)}${'pass rate'.padStart(11)}  needed   verdict\n`);
+  for (const t of summaries) {
+    process.stdout.write(`${t.id.padEnd(12)}${t.sample.padEnd(11)}${t.measure.padEnd(8)}${String(t.runs).padStart(5)}${t.passRate.toFixed(2).padStart(11)}  ${t.threshold.padEnd(8)} ${t.pass ? 'pass' : 'FAIL'}\n`);
+  }
+}
+
+/** Run, evaluate, write validation.csv / validation.json / report.html; exit 0 only when every target holds. */
+export async function validateCommand(opts: ValidateOptions): Promise<number> {
+  const file = opts.scenario ?? join(packageRoot(), 'scenarios', 'validation.yaml');
+  const loaded = loadOrFail(file);
+  let s = loaded.scenario;
+  if (opts.replicates !== undefined) s = { ...s, replicates: opts.replicates };
+  if (opts.population !== undefined) s = { ...s, population: opts.population };
+  if (opts.seed !== undefined) s = { ...s, seed: opts.seed };
+  if (s.sweep) throw new InputError(`${file}: the validation scenario must not have a sweep block`);
+  if (s.ticks < 60) throw new InputError(`validation needs at least 60 quarters (got ${s.ticks}) for the shock of T9`);
+  const outDir = opts.out ?? join('out', 'validation');
+  const evaluator = makeEvaluator(opts.workers);
+  const sets: [string, Scenario][] = [['', s], ...variants(s).map(([n, v]) => [join('variants', n), v] as [string, Scenario])];
+  let failed = 0;
+  try {
+    for (const [sub, scenario] of sets) {
+      const plan = makeRunPlan(scenario);
+      const progress = progressReporter(plan.specs.length);
+      const summary = await executePlan(scenario, plan, { outDir: join(outDir, sub), evaluator, scenarioFiles: loaded.files, force: opts.force, onProgress: (d) => progress.update(d) }).catch((err: unknown) => {
+        progress.stop();
+        throw err instanceof OutputConflictError ? new InputError(err.message) : err;
+      });
+      progress.stop();
+      failed += summary.failed.length;
+      if (!opts.json) process.stderr.write(`${scenario.name}: ${summary.ok}/${summary.planned} runs ok\n`);
+    }
+  } finally {
+    await evaluator.close();
+  }
+  const v = (n: string) => join(outDir, 'variants', n);
+  const rows: ValidationRow[] = [
+    ...surveyRows(loadRows(outDir, 'survey.csv'), s.seed),
+    ...ablationRows(loadRows(v('ablation-falling'), 'survey.csv'), loadRows(v('ablation-rising'), 'survey.csv')),
+    ...shockRows(loadRows(v('shock'), 'snapshots.csv'), loadRows(v('shock'), 'exits.csv'), s.ticks - 30, SHOCK_HORIZON),
+    subsidyRow(loadRows(outDir, 'runs.csv'), loadRows(v('subsidy'), 'runs.csv')),
+  ];
+  const summaries = summarise(rows);
+  const primary = summaries.filter((t) => t.sample === 'full' && (t.measure === 'likert' || !/^T[1-7]$/.test(t.id)));
+  const allPass = primary.every((t) => t.pass);
+  writeAtomic(join(outDir, 'validation.csv'), toCsv({ columns: ['run_id', 'target', 'sample', 'measure', 'statistic', 'p_value', 'pass', 'note'], rows: rows.map((r) => [r.runId, r.target, r.sample, r.measure, r.statistic, r.pValue, r.pass ? 1 : 0, r.note]) }));
+  writeAtomic(join(outDir, 'validation.json'), JSON.stringify({ allPass, firms: s.population, replicates: s.replicates, seed: s.seed, targets: primary, all: summaries }, null, 2) + '\n');
+  const report = await tryReport(outDir);
+  if (opts.json) process.stdout.write(JSON.stringify({ outDir, allPass, failedRuns: failed, targets: primary, report: report ?? null }) + '\n');
+  else {
+    printTable(summaries);
+    process.stdout.write(`\n${allPass ? 'every target meets its threshold' : 'some targets do not meet their threshold (primary: full survey, Likert measures)'}; details in ${join(outDir, 'validation.csv')}\n`);
+    if (report) process.stdout.write(`report: ${report}\n`);
+  }
+  if (failed > 0) return EXIT_RUNS_FAILED;
+  return allPass ? EXIT_OK : EXIT_RUNS_FAILED;
+}

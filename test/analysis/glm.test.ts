@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { dropPerfectPredictors, surveyDesign } from '../../analysis/verbs/design.js';
+import { EstimationError, fitGlm } from '../../analysis/verbs/glm.js';
+import { lindMehlum, moderation } from '../../analysis/verbs/invertedU.js';
+import { correlation, olsResiduals } from '../../analysis/verbs/ols.js';
+
+interface Ref {
+  coef: number[];
+  se: number[];
+  p: number[];
+}
+const ref = JSON.parse(readFileSync('test/fixtures/glm/reference.json', 'utf8')) as {
+  names: string[];
+  X: number[][];
+  y_logit: number[];
+  y_probit: number[];
+  y_frac: number[];
+  logit: Ref;
+  probit: Ref;
+  fractional: Ref;
+  ols_residuals: number[];
+};
+
+function agree(fit: { coef: number[]; se: number[]; p: number[] }, want: Ref) {
+  fit.coef.forEach((c, j) => expect(Math.abs(c - want.coef[j]!), `coef ${ref.names[j]}`).toBeLessThan(1e-6));
+  fit.se.forEach((s, j) => expect(Math.abs(s - want.se[j]!), `se ${ref.names[j]}`).toBeLessThan(1e-4));
+  fit.p.forEach((p, j) => expect(Math.abs(p - want.p[j]!), `p ${ref.names[j]}`).toBeLessThan(1e-4));
+}
+
+describe('GLM estimators against statsmodels (scripts/fixtures/make_glm_fixtures.py)', () => {
+  it('logit by IRLS', () => agree(fitGlm(ref.y_logit, ref.X, ref.names, 'logit'), ref.logit));
+  it('probit by IRLS (expected information, as statsmodels GLM)', () => agree(fitGlm(ref.y_probit, ref.X, ref.names, 'probit'), ref.probit));
+  it('fractional logit with HC0 robust standard errors', () => agree(fitGlm(ref.y_frac, ref.X, ref.names, 'logit', { robust: true }), ref.fractional));
+  it('linear probability model residuals', () => {
+    olsResiduals(ref.y_logit, ref.X).forEach((r, i) => expect(Math.abs(r - ref.ols_residuals[i]!)).toBeLessThan(1e-9));
+  });
+});
+
+describe('degenerate data gives a clear error, never a silent NaN', () => {
+  it('perfect separation', () => {
+    const x = Array.from({ length: 50 }, (_, i) => i / 50);
+    const y = x.map((v) => (v > 0.5 ? 1 : 0));
+    expect(() => fitGlm(y, x.map((v) => [1, v]), ['(intercept)', 'x'])).toThrow(/separation/);
+  });
+  it('a constant column', () => {
+    const y = Array.from({ length: 40 }, (_, i) => i % 2);
+    expect(() => fitGlm(y, y.map((v, i) => [1, 3, i / 40]), ['(intercept)', 'c', 'x'])).toThrow(/column 'c' is constant/);
+  });
+  it('collinear columns', () => {
+    const y = Array.from({ length: 40 }, (_, i) => (i * 7) % 3 === 0 ? 1 : 0);
+    expect(() => fitGlm(y, y.map((_, i) => [1, i / 40, (2 * i) / 40]), ['(intercept)', 'a', 'b'])).toThrow(EstimationError);
+  });
+  it('an outcome outside [0, 1]', () => {
+    expect(() => fitGlm([0, 2, 1, 0], [[1, 0], [1, 1], [1, 2], [1, 3]], ['(intercept)', 'x'])).toThrow(/\[0, 1\]/);
+  });
+});
+
+describe('survey design matrices', () => {
+  it('adds log(employees) and sector/region dummies, and drops a category that predicts the outcome perfectly (as Stata)', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => ({ y: i % 3 === 0 ? 1 : 0, x: i, employees: 10 + i, sector: i < 8 ? 'a' : i % 2 ? 'b' : 'c', region: 1 + (i % 2) }));
+    rows.slice(0, 8).forEach((r) => (r.y = 0)); // sector a never innovates
+    const d = surveyDesign(rows, 'y', [['x', (r) => Number(r.x)]]);
+    expect(d.dropped).toEqual(['sector=a (8 rows)']);
+    expect(d.rows).toHaveLength(32);
+    expect(d.names).toEqual(['(intercept)', 'x', 'log_employees', 'sector=c', 'region=2']);
+    expect(d.X[0]![2]).toBeCloseTo(Math.log(18), 12);
+    expect(dropPerfectPredictors(rows, 'y', []).dropped).toEqual([]);
+  });
+});
+
+describe('inverted U (Lind–Mehlum) and moderation (Haans et al.)', () => {
+  it('detects an inverted U inside the range and not a monotone curve', () => {
+    const n = 4000;
+    const x = Array.from({ length: n }, (_, i) => (i % 100) / 99);
+    const ys = (f: (v: number) => number) => x.map((v, i) => (((i * 2654435761) % 1000) / 1000 < 1 / (1 + Math.exp(-f(v))) ? 1 : 0));
+    const X = x.map((v) => [1, v, v * v]);
+    const u = lindMehlum(fitGlm(ys((v) => -1 + 4 * v - 4 * v * v), X, ['(intercept)', 'x', 'x2']), 'x', 'x2', 0, 1);
+    expect(u.invertedU).toBe(true);
+    expect(u.turningPoint).toBeGreaterThan(0.35);
+    expect(u.turningPoint).toBeLessThan(0.65);
+    const m = lindMehlum(fitGlm(ys((v) => -1 + 2 * v), X, ['(intercept)', 'x', 'x2']), 'x', 'x2', 0, 1);
+    expect(m.invertedU).toBe(false);
+  });
+
+  it('computes slopes at x for low and high moderator values from the interaction model', () => {
+    const fit = { names: ['x', 'x2', 'z', 'xz', 'x2z'], coef: [2, -3, 0.1, 0.5, 1], cov: [], se: [], z: [], p: [], link: 'logit' as const, n: 0, iterations: 0, logLik: 0, robust: false };
+    const m = moderation(fit, { x: 'x', x2: 'x2', z: 'z', xz: 'xz', x2z: 'x2z' }, 0.9, 0, 1);
+    expect(m.slopeLowZ).toBeCloseTo(2 - 3 * 2 * 0.9, 12);
+    expect(m.slopeHighZ).toBeCloseTo(2 + 0.5 + 2 * 0.9 * (-3 + 1), 12);
+    expect(m.difference).toBeCloseTo(0.5 + 1.8, 12);
+    expect(m.turningShift).toBe(Math.sign(2 * 1 - -3 * 0.5));
+  });
+});
+
+describe('correlation', () => {
+  it('is 1 for a linear relation and −1 for its mirror', () => {
+    expect(correlation([1, 2, 3], [2, 4, 6])).toBeCloseTo(1, 12);
+    expect(correlation([1, 2, 3], [3, 2, 1])).toBeCloseTo(-1, 12);
+  });
+});
