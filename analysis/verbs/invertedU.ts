@@ -57,7 +57,8 @@ export interface Moderation {
 /** Slopes of the curve at x for z = zLow and z = zHigh (e.g. means of the bottom and top terciles). */
 export function moderation(fit: GlmFit, names: { x: string; x2: string; z: string; xz: string; x2z: string }, x: number, zLow: number, zHigh: number): Moderation {
   const b = (n: string) => coefOf(fit, n).coef;
-  const [b1, b2, b3, b4, b5] = [b(names.x), b(names.x2), b(names.z), b(names.xz), b(names.x2z)];
+  // the moderator's main effect (names.z) shifts the level, not the slope, so it is not needed here
+  const [b1, b2, b4, b5] = [b(names.x), b(names.x2), b(names.xz), b(names.x2z)];
   const slopeAt = (z: number) => b1 + b4 * z + 2 * x * (b2 + b5 * z);
   const slopeLowZ = slopeAt(zLow);
   const slopeHighZ = slopeAt(zHigh);
