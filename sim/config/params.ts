@@ -39,7 +39,7 @@ export const organisationsSchema = z
 
 export const partnersSchema = z
   .strictObject({
-    supplier: partnerRow(0.15, 0.8, 1, 1, 'supplier'),
+    supplier: partnerRow(0.15, 0.8, 2, 1, 'supplier'),
     customer: partnerRow(0.15, 0.8, 1, 1, 'customer'),
     competitor: partnerRow(0.3, 0.5, 0, 1, 'competitor'),
     consultant: partnerRow(1.0, 1.2, 0.3, 1, 'consultant'),
@@ -75,7 +75,7 @@ export const sliSchema = z
   .strictObject({
     proposalBase: num(0.1, 0, 10, 'proposals/quarter', 'p_s0: main-supplier proposal rate at depth 0.'),
     proposalSlope: num(1.5, 0, 10, 'proposals/quarter', 'p_s1: extra main-supplier proposals per unit of depth (the rising limb).'),
-    supplierProgress: num(0.5, 0, 1, 'probability/bit/quarter', 'μ: chance per quarter that the dyad view copies a differing bit of the supplier organisation.'),
+    supplierProgress: num(1, 0, 1, 'probability/bit/quarter', 'μ: chance per quarter that the dyad view copies a differing bit of the supplier organisation.'),
     convergence: flag(true, 'Falling-limb mechanism 1: the dyad view converges on the firm’s own knowledge.'),
     convergenceRate: num(1.6, 0, 10, 'probability/bit/quarter per depth', 'γ: a differing dyad bit copies the firm’s value with probability γ·x·(1 − ω·LO).'),
     convergenceLOShield: num(0.75, 0, 1, 'share', 'ω: how much learning orientation keeps the dyad a two-way learning relation (slows convergence).'),
@@ -93,6 +93,7 @@ export const sliSchema = z
     reassessMinAdoptions: int(1, 0, 100, 'adoptions', 'k_r: cut depth if the main supplier gave fewer adopted proposals than this in the window…'),
     reassessWindow: int(8, 1, 32, 'quarters', '…over this many quarters, and lock-in bound in that span.'),
     reassessCut: num(0.15, 0, 1, 'depth', 'How far a reassessment cuts integration depth.'),
+    depthExponent: num(3, 0.5, 5, 'exponent', 'k: the falling-limb mechanisms act through x^k (convergence rate, switching cost, capacity taken); 1 = linear in depth.'),
   })
   .prefault({});
 

@@ -27,7 +27,7 @@ export function supplierProposals(w: World, i: number, t: number): number {
  * Dyad view update, in this order (the order shapes the curve, §5): first each bit the supplier
  * organisation changed in this tick's adaptation (its progress) is copied with probability μ where the
  * dyad still differs from it; then, with convergence on, each differing bit in the supplier's domains copies the firm's
- * value with probability γ·x·(1 − ω·LO) — a learning-oriented firm keeps the dyad a two-way relation.
+ * value with probability γ·x^k·(1 − ω·LO) — a learning-oriented firm keeps the dyad a two-way relation.
  */
 export function updateDyad(w: World, i: number): void {
   const f = w.firms;
@@ -42,7 +42,7 @@ export function updateDyad(w: World, i: number): void {
     if (rng() < sli.supplierProgress) dyad ^= b;
   }
   if (sli.convergence) {
-    const p = sli.convergenceRate * f.depth[i]! * (1 - sli.convergenceLOShield * f.lo[i]!);
+    const p = sli.convergenceRate * Math.pow(f.depth[i]!, sli.depthExponent) * (1 - sli.convergenceLOShield * f.lo[i]!);
     let conv = (dyad ^ f.config[i]!) & SUPPLIER_DOMAINS;
     while (conv !== 0) {
       const b = conv & -conv;

@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadRows } from '../../analysis/io.js';
+import { surveyDesign } from '../../analysis/verbs/design.js';
+import { coefOf, fitGlm } from '../../analysis/verbs/glm.js';
+import { INNOVATION_TYPES } from '../../analysis/verbs/incidence.js';
+import { cli, tinyScenario } from '../run/helpers.js';
+
+describe('validate-model, fast variant (5 replicates × 500 firms)', () => {
+  it('runs end to end and the survey shows the signs of T1 (cooperation), T2 (breadth) and T5 (inverted U)', () => {
+    const { dir } = tinyScenario();
+    const out = join(dir, 'validation');
+    const r = cli(['validate-model', '--replicates', '5', '--population', '500', '--out', out, '--workers', '2']);
+    expect([0, 1]).toContain(r.status); // 1 = some target below its threshold: reported, not an error
+    expect(r.stdout).toMatch(/T5 +full +likert +5/);
+    const verdict = JSON.parse(readFileSync(join(out, 'validation.json'), 'utf8'));
+    expect(verdict.targets.map((t: { id: string }) => t.id)).toEqual(expect.arrayContaining(['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8-falling', 'T8-rising', 'T9', 'T10']));
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('Validation targets');
+
+    // signs on the pooled survey of the five runs (2,500 firms): sturdier than single-run pass rates
+    const survey = loadRows(out, 'survey.csv');
+    for (const y of INNOVATION_TYPES) {
+      const coop = surveyDesign(survey, y, [['coop_any', (row) => Number(row.coop_any)]]);
+      expect(coefOf(fitGlm(coop.y, coop.X, coop.names), 'coop_any').coef, `T1 ${y}`).toBeGreaterThan(0);
+      const breadth = surveyDesign(survey, y, [['breadth', (row) => Number(row.breadth)]]);
+      expect(coefOf(fitGlm(breadth.y, breadth.X, breadth.names), 'breadth').coef, `T2 ${y}`).toBeGreaterThan(0);
+    }
+    const sli = (row: Record<string, unknown>) => (Number(row.sli_likert) - 1) / 6;
+    const u = surveyDesign(survey, 'inno_product', [
+      ['sli', sli],
+      ['sli2', (row) => sli(row) ** 2],
+    ]);
+    const fit = fitGlm(u.y, u.X, u.names);
+    expect(coefOf(fit, 'sli2').coef, 'T5: β2 < 0').toBeLessThan(0);
+    expect(coefOf(fit, 'sli').coef, 'T5: rising at the start').toBeGreaterThan(0);
+  });
+});
