@@ -78,16 +78,28 @@ function specs(runs: number, firms: number, ticks: number): RunSpec[] {
   return makeRunPlan(makeScenario({ name: 'bench', population: firms, ticks, burnIn: Math.min(80, ticks - 1), surveyWindow: Math.min(12, ticks), replicates: runs })).specs;
 }
 
-/** Pool efficiency: T(1 worker) / (n · T(n workers)) on the same specs. */
-async function poolEfficiency(runs: number, firms: number, ticks: number, workers: number): Promise<BenchRow[]> {
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/**
+ * Pool efficiency: T(1 worker) / (n · T(n workers)) on the same specs. Shared machines drift, so the
+ * two are timed alternately `repeats` times and the median of the pairwise ratios is reported.
+ */
+async function poolEfficiency(runs: number, firms: number, ticks: number, workers: number, repeats: number): Promise<BenchRow[]> {
   const plan = specs(runs, firms, ticks);
   await timeEvaluator(new PoolEvaluator(workers), plan.slice(0, workers * 2)); // warm the disk cache and JIT
-  const one = await timeEvaluator(new PoolEvaluator(1), plan);
-  const many = await timeEvaluator(new PoolEvaluator(workers), plan);
+  const ones: number[] = [];
+  const manys: number[] = [];
+  for (let k = 0; k < repeats; k++) {
+    ones.push(await timeEvaluator(new PoolEvaluator(1), plan));
+    manys.push(await timeEvaluator(new PoolEvaluator(workers), plan));
+  }
+  const ratios = ones.map((one, k) => one / (workers * manys[k]!));
+  const [one, many] = [median(ones), median(manys)];
   const work = runs * firms * ticks;
+  const spread = `ratios ${ratios.map((r) => r.toFixed(3)).join(', ')}`;
   return [
-    { benchmark: 'sweep', firms, ticks, runs, workers: 1, seconds: one, firmTicksPerSecond: work / one, bytesPerFirm: null, efficiency: 1, note: 'pool of 1 worker' },
-    { benchmark: 'sweep', firms, ticks, runs, workers, seconds: many, firmTicksPerSecond: work / many, bytesPerFirm: null, efficiency: one / (workers * many), note: `efficiency = T1 / (${workers}·T${workers})` },
+    { benchmark: 'sweep', firms, ticks, runs, workers: 1, seconds: one, firmTicksPerSecond: work / one, bytesPerFirm: null, efficiency: 1, note: `pool of 1 worker (median of ${repeats})` },
+    { benchmark: 'sweep', firms, ticks, runs, workers, seconds: many, firmTicksPerSecond: work / many, bytesPerFirm: null, efficiency: median(ratios), note: `median of T1/(${workers}·T${workers}) over ${repeats} alternating pairs: ${spread}` },
   ];
 }
 
@@ -115,7 +127,7 @@ export async function runBenchmarks(opts: { quick?: boolean; workers?: number; o
   add(engine(1_000, 200));
   add(engine(10_000, 200));
   if (!opts.quick) add(engine(100_000, 100));
-  add(await poolEfficiency(opts.quick ? 40 : 200, 300, 200, workers)); // the size of a sweep-example point
+  add(await poolEfficiency(opts.quick ? 40 : 200, 300, 200, workers, opts.quick ? 1 : 3)); // the size of a sweep-example point
   add(await tinyOverhead(opts.quick ? 200 : 1000));
   if (!opts.quick) {
     const plan = specs(50, 1_000, 200);

@@ -36,7 +36,7 @@ export function tryChange(w: World, i: number, next: number, t: number): number 
   const gain = fitness(w.ls, c, next) - fitness(w.ls, c, current);
   const perceived = gain + perceptionSd(w, f.absorptive[i]!) * normal(w.rng.firms);
   const sli = w.s.sli;
-  const switching = sli.lockIn && ((current ^ next) & INTERFACE_MASK) !== 0 ? sli.switchingCost * Math.pow(f.depth[i]!, sli.depthExponent) * (1 - f.lo[i]!) : 0;
+  const switching = sli.lockIn && ((current ^ next) & INTERFACE_MASK) !== 0 ? sli.switchingCost * f.depthK[i]! * (1 - f.lo[i]!) : 0;
   if (perceived <= switching) {
     if (perceived > 0) {
       f.lastLockTick[i] = t;

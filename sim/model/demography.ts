@@ -1,7 +1,7 @@
 /** Creating firms (initial population and entrants), exit, and the industry membership index (MODEL.md §3.5). */
 import { type Rng, beta, normal, randInt } from '../rng.js';
 import { N_CONFIGS, N_TYPES } from './domains.js';
-import type { World } from './world.js';
+import { type World, setDepth } from './world.js';
 
 /** Firm size: log-normal around the median, redrawn until inside [sizeMin, sizeMax], rounded. */
 function drawEmployees(w: World, rng: Rng): number {
@@ -31,7 +31,7 @@ export function placeFirm(w: World, i: number, industry: number, rng: Rng, entra
   f.age[i] = entrant ? 0 : fs.initialAgeMin + randInt(rng, fs.initialAgeMax - fs.initialAgeMin + 1);
   f.config[i] = randInt(rng, N_CONFIGS);
   f.lo[i] = beta(rng, fs.loAlpha, fs.loBeta);
-  f.depth[i] = beta(rng, fs.depthAlpha, fs.depthBeta);
+  setDepth(w, i, beta(rng, fs.depthAlpha, fs.depthBeta));
   f.integrationCost[i] = w.s.sli.integrationCostMedian * Math.exp(w.s.sli.integrationCostLogSd * normal(rng));
   f.capital[i] = (entrant ? fs.entrantCapitalPerEmployee : fs.initialCapitalPerEmployee) * f.employees[i]!;
   f.revenue[i] = w.s.market.demandPerEmployee * f.employees[i]!;

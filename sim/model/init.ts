@@ -51,6 +51,7 @@ export function createWorld(input: Scenario, runSeed: number): World {
     tieCostNow: new Float64Array(12),
     scratch6: new Float64Array(6),
     attraction: new Float64Array(n),
+    processFitness: new Float64Array(n),
     industryTotal: new Float64Array(nIndustries),
     exitLog: [],
   };

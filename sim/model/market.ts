@@ -1,6 +1,6 @@
 /** The market of each regional industry (MODEL.md §7): logit shares, revenue, costs, profit, vintages. */
-import { MARKETING, PROCESS, PRODUCT } from './domains.js';
-import { domainFitness } from './landscape.js';
+import { DOMAIN_SIZE, MARKETING, N_BITS, ORG, PROCESS, PRODUCT } from './domains.js';
+import { SCALE, domainSum } from './landscape.js';
 import { lowBit } from './portfolio.js';
 import type { World } from './world.js';
 
@@ -39,10 +39,15 @@ export function clearMarkets(w: World, t: number): void {
   for (let i = 0; i < f.n; i++) {
     const c = f.industry[i]!;
     const cfg = f.config[i]!;
+    const product = domainSum(ls, c, PRODUCT, cfg);
+    const process = domainSum(ls, c, PROCESS, cfg);
+    const marketing = domainSum(ls, c, MARKETING, cfg);
+    f.fitnessNow[i] = (product + process + marketing + domainSum(ls, c, ORG, cfg)) / (N_BITS * SCALE);
     const u =
-      m.weightProduct * domainFitness(ls, c, PRODUCT, cfg) +
-      m.weightMarketing * domainFitness(ls, c, MARKETING, cfg) +
+      (m.weightProduct * product) / (DOMAIN_SIZE[PRODUCT] * SCALE) +
+      (m.weightMarketing * marketing) / (DOMAIN_SIZE[MARKETING] * SCALE) +
       m.weightNewness * innovativeSalesShare(w, i);
+    w.processFitness[i] = process / (DOMAIN_SIZE[PROCESS] * SCALE);
     const a = f.employees[i]! * Math.exp(m.shareSensitivity * u);
     w.attraction[i] = a;
     total[c]! += a;
@@ -53,7 +58,7 @@ export function clearMarkets(w: World, t: number): void {
     const c = f.industry[i]!;
     const revenue = (w.demand0[c]! * growth * w.attraction[i]!) / total[c]!;
     const x = f.depth[i]!;
-    const unitCost = Math.max(0, m.unitCost * (1 - m.processCostCut * domainFitness(ls, c, PROCESS, f.config[i]!)) - saving * x * f.aligned[i]!);
+    const unitCost = Math.max(0, m.unitCost * (1 - m.processCostCut * w.processFitness[i]!) - saving * x * f.aligned[i]!);
     let ties = 0;
     for (let held = f.tieSlots[i]!; held !== 0; held &= held - 1) {
       const slot = i * w.maxTies + lowBit(held);

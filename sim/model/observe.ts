@@ -1,7 +1,5 @@
 /** Per-tick observation (MODEL.md §9 time series). */
 import { popcount } from '../rng.js';
-import { N_BITS } from './domains.js';
-import { SCALE, fitnessSum } from './landscape.js';
 import { innovativeSalesShare } from './market.js';
 import { heldTypes } from './portfolio.js';
 import type { World } from './world.js';
@@ -44,7 +42,7 @@ export function observe(w: World, t: number): number[] {
     if (b > 0) coop++;
     for (let d = 0; d < 4; d++) inno[d]! += (f.innoTick[i]! >> d) & 1;
     iss += innovativeSalesShare(w, i);
-    fit += fitnessSum(w.ls, f.industry[i]!, f.config[i]!);
+    fit += f.fitnessNow[i]!;
   }
-  return [t, w.delta, n, 0, 0, sli / n, lo / n, breadth / n, coop / n, inno[0]! / n, inno[1]! / n, inno[2]! / n, inno[3]! / n, iss / n, fit / (n * N_BITS * SCALE)];
+  return [t, w.delta, n, 0, 0, sli / n, lo / n, breadth / n, coop / n, inno[0]! / n, inno[1]! / n, inno[2]! / n, inno[3]! / n, iss / n, fit / n];
 }

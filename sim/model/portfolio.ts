@@ -86,7 +86,7 @@ export function tieProposals(w: World, i: number, t: number): number {
 /** Tie capacity: c0 + c1·ln(employees) − θ·x^k (crowding), floored, within 0..maxTies. */
 export function tieCapacity(w: World, i: number): number {
   const f = w.firms;
-  const crowd = w.s.sli.crowding ? w.s.sli.crowdingSlope * Math.pow(f.depth[i]!, w.s.sli.depthExponent) : 0;
+  const crowd = w.s.sli.crowding ? w.s.sli.crowdingSlope * f.depthK[i]! : 0;
   return Math.max(0, Math.min(w.maxTies, Math.floor(f.capacityBase[i]! - crowd)));
 }
 

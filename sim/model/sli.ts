@@ -5,7 +5,7 @@
 import { ADOPTED } from './change.js';
 import { PARTNER_DOMAIN_MASK, T_SUPPLIER } from './domains.js';
 import { eventCount, offer } from './transfer.js';
-import type { World } from './world.js';
+import { type World, setDepth } from './world.js';
 
 const SUPPLIER_DOMAINS = PARTNER_DOMAIN_MASK[T_SUPPLIER];
 
@@ -42,7 +42,7 @@ export function updateDyad(w: World, i: number): void {
     if (rng() < sli.supplierProgress) dyad ^= b;
   }
   if (sli.convergence) {
-    const p = sli.convergenceRate * Math.pow(f.depth[i]!, sli.depthExponent) * (1 - sli.convergenceLOShield * f.lo[i]!);
+    const p = sli.convergenceRate * f.depthK[i]! * (1 - sli.convergenceLOShield * f.lo[i]!);
     let conv = (dyad ^ f.config[i]!) & SUPPLIER_DOMAINS;
     while (conv !== 0) {
       const b = conv & -conv;
@@ -71,5 +71,5 @@ export function updateDepth(w: World, i: number, t: number, cap: number): void {
     const bound = f.lastLockTick[i]! > t - sli.reassessWindow;
     if (starved && bound) x -= sli.reassessCut;
   }
-  f.depth[i] = Math.min(cap, Math.max(0, x));
+  setDepth(w, i, Math.min(cap, Math.max(0, x)));
 }

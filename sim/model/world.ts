@@ -62,8 +62,12 @@ export interface Firms {
   lo: Float64Array;
   absorptive: Float64Array;
   depth: Float64Array;
+  /** depth^k (k = sli.depthExponent), kept with depth by setDepth: the falling-limb mechanisms read it. */
+  depthK: Float64Array;
   integrationCost: Float64Array;
   revenue: Float64Array;
+  /** Overall fitness F at market clearing this quarter (read by the observer). */
+  fitnessNow: Float64Array;
   margin: Float64Array;
   aspiration: Float64Array;
   /** Spending this tick on own search. */
@@ -139,6 +143,8 @@ export interface World {
   /** Scratch space for attraction weights per firm and their sums per industry (market). */
   attraction: Float64Array;
   industryTotal: Float64Array;
+  /** Process fitness per firm at market clearing (scratch). */
+  processFitness: Float64Array;
   /** Firms that exited this run (for the exit-hazard analysis). */
   exitLog: ExitRecord[];
 }
@@ -153,6 +159,14 @@ export interface ExitRecord {
   ageQuarters: number;
   lo: number;
   depth: number;
+}
+
+/** Set a firm's integration depth (and its cached power depth^k). */
+export function setDepth(w: World, i: number, x: number): void {
+  const k = w.s.sli.depthExponent;
+  w.firms.depth[i] = x;
+  // integer exponents by multiplication: this runs for every firm every quarter
+  w.firms.depthK[i] = k === 3 ? x * x * x : k === 2 ? x * x : k === 1 ? x : Math.pow(x, k);
 }
 
 /** Allocate zeroed firm arrays for n slots. */
@@ -173,8 +187,10 @@ export function allocFirms(n: number, maxTies: number, window: number, youngAge:
     lo: f64(),
     absorptive: f64(),
     depth: f64(),
+    depthK: f64(),
     integrationCost: f64(),
     revenue: f64(),
+    fitnessNow: f64(),
     margin: f64(),
     aspiration: f64(),
     searchSpend: f64(),

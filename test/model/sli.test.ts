@@ -8,7 +8,7 @@ import { updateDyad } from '../../sim/model/sli.js';
 import { smallScenario, smallWorld } from '../helpers.js';
 import { fitnessSum } from '../../sim/model/landscape.js';
 import type { ScenarioInput } from '../../sim/config/scenario.js';
-import type { World } from '../../sim/model/world.js';
+import { type World, setDepth } from '../../sim/model/world.js';
 
 const SUPPLIER = PARTNER_DOMAIN_MASK[T_SUPPLIER];
 
@@ -60,7 +60,7 @@ describe('supplier integration', () => {
       const w = smallWorld({ transfer: { evalNoise: 0, evalNoiseFloor: 0 }, sli: { lockIn, switchingCost: 10 } });
       let locked = 0;
       for (let i = 0; i < w.firms.n; i++) {
-        w.firms.depth[i] = 1;
+        setDepth(w, i, 1);
         w.firms.lo[i] = 0;
         const cfg = w.firms.config[i]!;
         const c = w.firms.industry[i]!;
@@ -79,7 +79,7 @@ describe('supplier integration', () => {
 
   it('lock-in breaks alignment for about λ·x quarters after an interface change', () => {
     const w = smallWorld({ sli: { realignTicksPerDepth: 10 } });
-    w.firms.depth[0] = 0.5;
+    setDepth(w, 0, 0.5);
     w.firms.aligned[0] = 1;
     adopt(w, 0, w.firms.config[0]! ^ 0b10000, 1); // bit 4 is on the interface
     expect(w.firms.aligned[0]).toBe(0);
@@ -87,7 +87,7 @@ describe('supplier integration', () => {
     for (let k = 0; k < 5; k++) updateDyad(w, 0);
     expect(w.firms.aligned[0]).toBe(1);
     const off = smallWorld({ sli: { lockIn: false } });
-    off.firms.depth[0] = 0.5;
+    setDepth(off, 0, 0.5);
     adopt(off, 0, off.firms.config[0]! ^ 0b10000, 1);
     expect(off.firms.aligned[0]).toBe(1);
   });
@@ -97,11 +97,11 @@ describe('supplier integration', () => {
     const off = smallWorld({ sli: { crowding: false, crowdingSlope: 2 } });
     for (const w of [on, off]) {
       w.firms.employees[0] = 100;
-      w.firms.depth[0] = 0;
+      setDepth(w, 0, 0);
     }
     const free = tieCapacity(on, 0);
-    on.firms.depth[0] = 1;
-    off.firms.depth[0] = 1;
+    setDepth(on, 0, 1);
+    setDepth(off, 0, 1);
     expect(tieCapacity(on, 0)).toBe(Math.max(0, free - 2));
     expect(tieCapacity(off, 0)).toBe(free);
   });
