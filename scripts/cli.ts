@@ -66,27 +66,29 @@ function executionOptions(cmd: Command): Command {
     .option('--json', 'print a machine-readable summary on stdout');
 }
 
-executionOptions(
+/** Options of the commands that execute one plan (run, sweep). */
+function planOptions(cmd: Command): Command {
+  return executionOptions(cmd)
+    .option('--shard <i/n>', 'run only share i of n (for clusters; join with `smesim merge`)', shardArg)
+    .option('--retry-failed', 'run again the runs that failed last time')
+    .option('--dry-run', 'print the plan size and an estimated wall time, run nothing');
+}
+
+planOptions(
   program
     .command('run')
     .description('Run a scenario (all replicates, and its sweep if it has one); resumes an interrupted run set.')
     .argument('<scenario>', 'scenario YAML file'),
 )
-  .option('--shard <i/n>', 'run only share i of n (for clusters; join with `smesim merge`)', shardArg)
-  .option('--retry-failed', 'run again the runs that failed last time')
-  .option('--dry-run', 'print the plan size and an estimated wall time, run nothing')
   .addHelpText('after', '\nExamples:\n  $ smesim run scenarios/baseline.yaml\n  $ smesim run scenarios/training-programme.yaml --replicates 20 --workers 2 --out out/training\n')
   .action(act((file: string, opts) => runCommand(file, opts, 'run')));
 
-executionOptions(
+planOptions(
   program
     .command('sweep')
     .description("Run a scenario's sweep design (grid, lhs, sobol, morris) × replicates; resumable and shardable.")
     .argument('<scenario>', 'scenario YAML file with a sweep: block'),
 )
-  .option('--shard <i/n>', 'run only share i of n (for clusters; join with `smesim merge`)', shardArg)
-  .option('--retry-failed', 'run again the runs that failed last time')
-  .option('--dry-run', 'print the plan size and an estimated wall time, run nothing')
   .addHelpText('after', '\nExamples:\n  $ smesim sweep scenarios/sweep-example.yaml --dry-run\n  $ smesim sweep scenarios/sweep-example.yaml --workers 2\n  $ smesim sweep scenarios/sweep-example.yaml --shard 1/4 --out out/sweep/shard-0\n')
   .action(act((file: string, opts) => runCommand(file, opts, 'sweep')));
 
