@@ -60,6 +60,7 @@ export const transferSchema = z
     complementaryAdjustment: flag(true, 'After adopting an external change, try one flip of a bit that depends on the changed bits.'),
     fitnessValue: num(1, 0, 1000, 'reward per unit fitness', 'ψ: converts fitness gained through a tie into tie value.'),
     competitorLeak: num(0.3, 0, 1, 'probability/quarter', 'Chance per quarter that a competitor partner tries to copy one of the firm’s bits.'),
+    appropriationCost: num(0.02, 0, 10, 'fitness', 'Value the firm feels it loses each time a competitor partner tries to copy its knowledge (appropriability concern), charged to that tie.'),
   })
   .prefault({});
 

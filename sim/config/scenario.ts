@@ -44,14 +44,16 @@ export const scenarioSchema = z
     sweep: sweepSchema.optional(),
   })
   .superRefine((s, ctx) => {
-    if (s.burnIn >= s.ticks) ctx.addIssue({ code: 'custom', path: ['burnIn'], message: `burn-in (${s.burnIn}) must be shorter than the run (ticks = ${s.ticks})` });
-    if (s.surveyWindow > s.ticks) ctx.addIssue({ code: 'custom', path: ['surveyWindow'], message: `survey window (${s.surveyWindow}) is longer than the run (ticks = ${s.ticks})` });
-    if (s.firms.sizeMin > s.firms.sizeMax) ctx.addIssue({ code: 'custom', path: ['firms', 'sizeMin'], message: `sizeMin (${s.firms.sizeMin}) exceeds sizeMax (${s.firms.sizeMax})` });
-    if (s.landscape.multiplierMin > s.landscape.multiplierMax) ctx.addIssue({ code: 'custom', path: ['landscape', 'multiplierMin'], message: 'multiplierMin exceeds multiplierMax' });
-    if (new Set(s.sectors).size !== s.sectors.length) ctx.addIssue({ code: 'custom', path: ['sectors'], message: 'sector names must be distinct' });
+    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    if (s.burnIn >= s.ticks) issue(['burnIn'], `must be shorter than the run (got ${s.burnIn} with ticks = ${s.ticks}); lower burnIn or raise ticks`);
+    if (s.surveyWindow > s.ticks) issue(['surveyWindow'], `is longer than the run (got ${s.surveyWindow} with ticks = ${s.ticks}); shorten the window or raise ticks`);
+    if (s.firms.sizeMin > s.firms.sizeMax) issue(['firms', 'sizeMin'], `exceeds sizeMax (got ${s.firms.sizeMin} > ${s.firms.sizeMax}); make sizeMin at most sizeMax`);
+    if (s.landscape.multiplierMin > s.landscape.multiplierMax) issue(['landscape', 'multiplierMin'], `exceeds multiplierMax (got ${s.landscape.multiplierMin} > ${s.landscape.multiplierMax}); swap the two`);
+    const repeated = s.sectors.filter((name, k) => s.sectors.indexOf(name) !== k);
+    if (repeated.length > 0) issue(['sectors'], `sector names must be distinct (got '${repeated[0]}' twice); rename one of them`);
     for (const [i, shock] of s.dynamism.shocks.entries()) {
       for (const name of shock.sectors ?? []) {
-        if (!s.sectors.includes(name)) ctx.addIssue({ code: 'custom', path: ['dynamism', 'shocks', i, 'sectors'], message: `unknown sector '${name}' (sectors are: ${s.sectors.join(', ')})` });
+        if (!s.sectors.includes(name)) issue(['dynamism', 'shocks', i, 'sectors'], `unknown sector (got '${name}'); use one of: ${s.sectors.join(', ')}`);
       }
     }
   });

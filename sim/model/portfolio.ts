@@ -77,8 +77,11 @@ export function tieProposals(w: World, i: number, t: number): number {
     let gain = 0;
     const n = eventCount(rng, w.s.partners[PARTNER_TYPES[type]!].proposalRate);
     for (let k = 0; k < n; k++) if (offer(w, i, partner, PARTNER_DOMAIN_MASK[type]!, t) === ADOPTED) gain += lastChange.gain;
+    if (type === T_COMPETITOR && rng() < w.s.transfer.competitorLeak) {
+      w.leaks.push(i, f.tiePartner[slot]!);
+      gain -= w.s.transfer.appropriationCost; // the firm feels its knowledge walking out of the door
+    }
     f.tieGain[slot] = gain;
-    if (type === T_COMPETITOR && rng() < w.s.transfer.competitorLeak) w.leaks.push(i, f.tiePartner[slot]!);
   }
   return types;
 }
