@@ -66,8 +66,9 @@ function compareReport(dir: string): string {
   const manifests = subdirs.map((d) => readManifest(join(dir, d))!);
   const base = manifests.find((m) => !names.includes(m.scenario.name)) ?? manifests[0]!;
   const sections = compareSections(rows);
+  const timeseries = new Map(subdirs.map((d) => [d, loadTable(join(dir, d), 'timeseries.csv')]));
   for (const outcome of ['inno_product', 'coop_share', 'mean_sli']) {
-    const series = subdirs.flatMap((d) => aggregateByTick(loadTable(join(dir, d), 'timeseries.csv'), [outcome]).map((r) => ({ ...r, outcome: d })));
+    const series = subdirs.flatMap((d) => aggregateByTick(timeseries.get(d)!, [outcome]).map((r) => ({ ...r, outcome: d })));
     const labels = Object.fromEntries(subdirs.map((d) => [d, d]));
     sections.push({ title: `${outcome} over time, by scenario`, reading: 'Replicate means with 95% bands; all scenarios share their worlds replicate by replicate, so gaps between lines come from the policies.', figure: timeseriesFigure(series, labels, outcome, outcome, base.scenario.burnIn) });
   }

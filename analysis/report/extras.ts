@@ -48,7 +48,11 @@ export function sweepSections(runs: Row[], design: Row[], parameters: string[], 
   });
   if (kind === 'sobol') {
     const groups = new Map<number, typeof points>();
-    for (const p of points) groups.set(p.group, [...(groups.get(p.group) ?? []), p]);
+    for (const p of points) {
+      const group = groups.get(p.group);
+      if (group) group.push(p);
+      else groups.set(p.group, [p]);
+    }
     const rows = [...groups.values()]
       .filter((g) => g.length === parameters.length + 2)
       .map((g) => ({ fA: g.find((p) => p.role === 'A')!.y, fB: g.find((p) => p.role === 'B')!.y, fAB: parameters.map((_, i) => g.find((p) => p.role === `AB${i}`)!.y) }));

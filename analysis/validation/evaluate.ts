@@ -49,7 +49,9 @@ export function byRun(rows: Row[]): Map<string, Row[]> {
   const m = new Map<string, Row[]>();
   for (const r of rows) {
     const id = String(r.run_id);
-    m.set(id, [...(m.get(id) ?? []), r]);
+    const group = m.get(id);
+    if (group) group.push(r);
+    else m.set(id, [r]);
   }
   return new Map([...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
 }

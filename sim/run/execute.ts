@@ -77,9 +77,10 @@ export async function executePlan(scenario: Scenario, plan: RunPlan, opts: Execu
   writeAtomic(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
 
   const mine = shardSpecs(plan.specs, opts.shard);
-  const latest = latestEntries(readLedger(outDir));
+  const ledger = readLedger(outDir);
+  const latest = latestEntries(ledger);
   const attempts = new Map<string, number>();
-  for (const e of readLedger(outDir)) attempts.set(e.runId, Math.max(attempts.get(e.runId) ?? 0, e.attempt));
+  for (const e of ledger) attempts.set(e.runId, Math.max(attempts.get(e.runId) ?? 0, e.attempt));
   const todo = mine.filter((spec) => {
     const entry = latest.get(spec.runId);
     if (!entry) return true;
