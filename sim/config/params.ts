@@ -79,7 +79,7 @@ export const sliSchema = z
     supplierProgress: num(1, 0, 1, 'probability/bit/quarter', 'μ: chance per quarter that the dyad view copies a differing bit of the supplier organisation.'),
     convergence: flag(true, 'Falling-limb mechanism 1: the dyad view converges on the firm’s own knowledge.'),
     convergenceRate: num(1.6, 0, 10, 'probability/bit/quarter per depth', 'γ: a differing dyad bit copies the firm’s value with probability γ·x·(1 − ω·LO).'),
-    convergenceLOShield: num(0.75, 0, 1, 'share', 'ω: how much learning orientation keeps the dyad a two-way learning relation (slows convergence).'),
+    convergenceLOShield: num(0.95, 0, 1, 'share', 'ω: how much learning orientation keeps the dyad a two-way learning relation (slows convergence).'),
     lockIn: flag(true, 'Falling-limb mechanism 2: changing the logistics interface breaks alignment; firms perceive a switching cost.'),
     realignTicksPerDepth: num(8, 0, 1000, 'quarters per unit depth', 'λ: after a broken interface, the supplier realigns in about λ·x quarters.'),
     switchingCost: num(0.03, 0, 10, 'fitness', 'Perceived switching cost of an interface change, times x·(1 − LO).'),
