@@ -12,9 +12,19 @@ import { join } from 'node:path';
 export interface LocalSlurm {
   dir: string;
   env: NodeJS.ProcessEnv;
-  stop: () => void;
+  /** Stop the daemons this cluster started (by PID), wait until they are gone, remove the directory. */
+  stop: () => Promise<void>;
   log: () => string;
 }
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /** Why a cluster cannot be started here (undefined when it can). */
 export function slurmUnavailable(): string | undefined {
@@ -59,7 +69,7 @@ export async function startSlurm(): Promise<LocalSlurm> {
   const socket = join(munge, 'munge.socket');
   const children: ChildProcess[] = [];
   const pids: number[] = [];
-  const stop = () => {
+  const stop = async () => {
     for (const pid of [...pids].reverse()) {
       try {
         process.kill(pid, 'SIGTERM');
@@ -67,6 +77,11 @@ export async function startSlurm(): Promise<LocalSlurm> {
         // already gone
       }
     }
+    // Daemons write their state while shutting down: wait (bounded), then force the stragglers.
+    const end = Date.now() + 15_000;
+    while (pids.some(alive) && Date.now() < end) await sleep(100);
+    for (const pid of pids.filter(alive)) process.kill(pid, 'SIGKILL');
+    while (pids.some(alive) && Date.now() < end + 5_000) await sleep(100);
   };
   try {
     const mk = spawnSync('mungekey', ['--create', `--keyfile=${key}`], { encoding: 'utf8' });
@@ -115,16 +130,16 @@ export async function startSlurm(): Promise<LocalSlurm> {
     const cluster: LocalSlurm = {
       dir,
       env,
-      stop: () => {
-        stop();
-        rmSync(dir, { recursive: true, force: true });
+      stop: async () => {
+        await stop();
+        rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
       },
       log: () => ['slurmctld.log', 'slurmd.log'].map((f) => (existsSync(join(dir, f)) ? `--- ${f}\n${readFileSync(join(dir, f), 'utf8').slice(-3000)}` : '')).join('\n'),
     };
     await waitFor('the node to become idle', 60, () => spawnSync('sinfo', ['-h', '-o', '%t'], { env, encoding: 'utf8' }).stdout.trim() === 'idle');
     return cluster;
   } catch (err) {
-    stop();
+    await stop();
     throw err;
   }
 }

@@ -56,7 +56,7 @@ describe('a sweep as a real Slurm job array', () => {
       console.info(`Slurm test: array job ${arrayId}, merge job ${mergeId}, ${seconds} s in all`);
       writeFileSync(join(dir, 'job-ids.txt'), `${arrayId} ${mergeId} ${seconds}\n`);
     } finally {
-      cluster.stop();
+      await cluster.stop();
     }
   }, 900_000);
 });
