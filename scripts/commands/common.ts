@@ -6,7 +6,7 @@ import type { Scenario } from '../../sim/config/scenario.js';
 import type { RunPlan } from '../../sim/plan/plan.js';
 import { type Evaluator, SequentialEvaluator } from '../../sim/run/evaluator.js';
 import { PoolEvaluator } from '../../sim/run/pool.js';
-import type { ExecuteSummary } from '../../sim/run/execute.js';
+import { type ExecuteOptions, type ExecuteSummary, OutputConflictError, executePlan, shardSpecs } from '../../sim/run/execute.js';
 
 /** Exit codes: 0 ok, 1 runs failed, 2 bad input. */
 export const EXIT_OK = 0;
@@ -56,6 +56,21 @@ export function progressReporter(total: number): { update: (done: number) => voi
   );
   bar.start(total, 0);
   return { update: (done) => bar.update(done), stop: () => bar.stop() };
+}
+
+/**
+ * Execute a plan with a progress bar on a terminal; a foreign output directory becomes bad input
+ * (exit 2) with the message that says how to proceed.
+ */
+export async function executeWithProgress(scenario: Scenario, plan: RunPlan, opts: Omit<ExecuteOptions, 'onProgress'>): Promise<ExecuteSummary> {
+  const progress = progressReporter(shardSpecs(plan.specs, opts.shard).length);
+  try {
+    return await executePlan(scenario, plan, { ...opts, onProgress: (done) => progress.update(done) });
+  } catch (err) {
+    throw err instanceof OutputConflictError ? new InputError(err.message) : err;
+  } finally {
+    progress.stop();
+  }
 }
 
 /** Write the run set's report.html; a report problem is a warning, never a failed run set. */

@@ -5,9 +5,8 @@ import { pairedDifferences } from '../../analysis/verbs/paired.js';
 import type { Scenario } from '../../sim/config/scenario.js';
 import { makeRunPlan } from '../../sim/plan/plan.js';
 import { formatCell, toCsv } from '../../sim/run/csv.js';
-import { executePlan, OutputConflictError } from '../../sim/run/execute.js';
 import { writeAtomic } from '../../sim/run/outputs.js';
-import { EXIT_OK, EXIT_RUNS_FAILED, InputError, checkGuards, loadOrFail, makeEvaluator, progressReporter, tryReport } from './common.js';
+import { EXIT_OK, EXIT_RUNS_FAILED, InputError, checkGuards, executeWithProgress, loadOrFail, makeEvaluator, tryReport } from './common.js';
 
 /** Outcomes compared (columns of runs.csv). */
 export const COMPARE_OUTCOMES = [
@@ -62,18 +61,7 @@ export async function compareCommand(baselineFile: string, policyFiles: string[]
       const s: Scenario = { ...s0, seed, replicates };
       const plan = makeRunPlan(s);
       checkGuards(s, plan, { maxRuns: opts.maxRuns, allowLarge: opts.allowLarge ?? false });
-      const progress = progressReporter(plan.specs.length);
-      const summary = await executePlan(s, plan, {
-        outDir: join(outDir, s.name),
-        evaluator,
-        scenarioFiles: loaded[k]!.files,
-        force: opts.force,
-        onProgress: (done) => progress.update(done),
-      }).catch((err: unknown) => {
-        progress.stop();
-        throw err instanceof OutputConflictError ? new InputError(err.message) : err;
-      });
-      progress.stop();
+      const summary = await executeWithProgress(s, plan, { outDir: join(outDir, s.name), evaluator, scenarioFiles: loaded[k]!.files, force: opts.force });
       await tryReport(join(outDir, s.name));
       failedRuns.push(...summary.failed.map((f) => f.runId));
     }

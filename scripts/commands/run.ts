@@ -1,11 +1,11 @@
 /** `smesim run` and `smesim sweep`: validate, plan, guard, execute (resumable), write the tables. */
 import { join } from 'node:path';
 import { makeRunPlan, type RunPlan } from '../../sim/plan/plan.js';
-import { executePlan, OutputConflictError, type Shard, shardSpecs } from '../../sim/run/execute.js';
+import { type Shard, shardSpecs } from '../../sim/run/execute.js';
 import { runOne } from '../../sim/runOne.js';
 import type { Scenario } from '../../sim/config/scenario.js';
 import type { ColumnarFormat } from '../../sim/run/columnar.js';
-import { EXIT_OK, InputError, checkGuards, loadOrFail, makeEvaluator, progressReporter, reportSummary, tryReport } from './common.js';
+import { EXIT_OK, InputError, checkGuards, executeWithProgress, loadOrFail, makeEvaluator, reportSummary, tryReport } from './common.js';
 
 /** Options shared by `run` and `sweep`. */
 export interface RunOptions {
@@ -76,9 +76,8 @@ export async function runCommand(file: string, opts: RunOptions, mode: 'run' | '
     return dryRun(scenario, plan, opts.shard, evaluator.workers);
   }
   const outDir = opts.out ?? join('out', scenario.name);
-  const progress = progressReporter(shardSpecs(plan.specs, opts.shard).length);
   try {
-    const summary = await executePlan(scenario, plan, {
+    const summary = await executeWithProgress(scenario, plan, {
       outDir,
       evaluator,
       scenarioFiles: loaded.files,
@@ -86,16 +85,10 @@ export async function runCommand(file: string, opts: RunOptions, mode: 'run' | '
       retryFailed: opts.retryFailed,
       shard: opts.shard,
       formats: opts.format,
-      onProgress: (done) => progress.update(done),
     });
-    progress.stop();
     const retry = `smesim ${mode} ${file} --out ${outDir}${opts.shard ? ` --shard ${opts.shard.index}/${opts.shard.count}` : ''}`;
     const report = opts.report === false ? undefined : await tryReport(outDir);
     return reportSummary(scenario.name, summary, retry, opts.json ?? false, report);
-  } catch (err) {
-    progress.stop();
-    if (err instanceof OutputConflictError) throw new InputError(err.message);
-    throw err;
   } finally {
     await evaluator.close();
   }

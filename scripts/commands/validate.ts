@@ -6,10 +6,9 @@ import type { Scenario } from '../../sim/config/scenario.js';
 import { makeRunPlan } from '../../sim/plan/plan.js';
 import { scenarioSchema } from '../../sim/config/scenario.js';
 import { toCsv } from '../../sim/run/csv.js';
-import { executePlan, OutputConflictError } from '../../sim/run/execute.js';
 import { packageRoot } from '../../sim/run/manifest.js';
 import { writeAtomic } from '../../sim/run/outputs.js';
-import { EXIT_OK, EXIT_RUNS_FAILED, InputError, loadOrFail, makeEvaluator, progressReporter, tryReport } from './common.js';
+import { EXIT_OK, EXIT_RUNS_FAILED, InputError, executeWithProgress, loadOrFail, makeEvaluator, tryReport } from './common.js';
 
 /** Options of `smesim validate-model`. */
 export interface ValidateOptions {
@@ -62,12 +61,7 @@ export async function validateCommand(opts: ValidateOptions): Promise<number> {
   try {
     for (const [sub, scenario] of sets) {
       const plan = makeRunPlan(scenario);
-      const progress = progressReporter(plan.specs.length);
-      const summary = await executePlan(scenario, plan, { outDir: join(outDir, sub), evaluator, scenarioFiles: loaded.files, force: opts.force, onProgress: (d) => progress.update(d) }).catch((err: unknown) => {
-        progress.stop();
-        throw err instanceof OutputConflictError ? new InputError(err.message) : err;
-      });
-      progress.stop();
+      const summary = await executeWithProgress(scenario, plan, { outDir: join(outDir, sub), evaluator, scenarioFiles: loaded.files, force: opts.force });
       failed += summary.failed.length;
       if (!opts.json) process.stderr.write(`${scenario.name}: ${summary.ok}/${summary.planned} runs ok\n`);
     }

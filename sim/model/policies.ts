@@ -1,7 +1,7 @@
 /** Policy levers (MODEL.md §8) that act on firms at a point in time; costs and caps are read where they apply. */
 import { PARTNER_TYPES } from '../config/fields.js';
 import { randInt } from '../rng.js';
-import { drawPartner, dropTie, formTie, lowBit, tieCapacity, tieCount } from './portfolio.js';
+import { drawPartner, dropTie, formTie, tieCapacity, tieCount, weakestTie } from './portfolio.js';
 import type { World } from './world.js';
 
 /** Pick round(share·n) distinct firm slots at random from the policy stream (partial Fisher–Yates). */
@@ -38,12 +38,7 @@ export function applyPolicies(w: World, t: number): void {
 
 /** Remove firm i's lowest-valued tie. */
 function dropWeakest(w: World, i: number): void {
-  const f = w.firms;
-  let worst = -1;
-  for (let slots = f.tieSlots[i]!; slots !== 0; slots &= slots - 1) {
-    const slot = i * w.maxTies + lowBit(slots);
-    if (worst < 0 || f.tieValue[slot]! < f.tieValue[worst]!) worst = slot;
-  }
+  const worst = weakestTie(w, i, false);
   if (worst >= 0) dropTie(w, i, worst);
 }
 

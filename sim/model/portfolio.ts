@@ -116,18 +116,23 @@ export function reviseTies(w: World, i: number, t: number): void {
     if (keep) guarded++;
   }
   const cap = Math.max(tieCapacity(w, i), guarded);
-  while (held > cap) {
-    // Drop the weakest tie; programme-assigned ties go last while the programme runs.
-    let worst = -1;
-    for (let slots = f.tieSlots[i]!; slots !== 0; slots &= slots - 1) {
-      const slot = i * w.maxTies + lowBit(slots);
-      const rank = (protectAssigned && f.tieAssigned[slot] === 1 ? 1e9 : 0) + f.tieValue[slot]!;
-      const worstRank = worst < 0 ? Infinity : (protectAssigned && f.tieAssigned[worst] === 1 ? 1e9 : 0) + f.tieValue[worst]!;
-      if (rank < worstRank) worst = slot;
+  for (; held > cap; held--) dropTie(w, i, weakestTie(w, i, protectAssigned)); // assigned ties go last
+}
+
+/** Slot of firm i's lowest-valued tie (−1 if none); with `protectAssigned`, programme-assigned ties rank last. */
+export function weakestTie(w: World, i: number, protectAssigned: boolean): number {
+  const f = w.firms;
+  let worst = -1;
+  let worstRank = Infinity;
+  for (let slots = f.tieSlots[i]!; slots !== 0; slots &= slots - 1) {
+    const slot = i * w.maxTies + lowBit(slots);
+    const rank = (protectAssigned && f.tieAssigned[slot] === 1 ? 1e9 : 0) + f.tieValue[slot]!;
+    if (rank < worstRank) {
+      worst = slot;
+      worstRank = rank;
     }
-    dropTie(w, i, worst);
-    held--;
   }
+  return worst;
 }
 
 /** Choose a partner type by softmax over the firm's estimates, among types with a partner available. */
