@@ -19,6 +19,7 @@ type Row = Record<string, unknown>;
 export function t9(snapshot: Row[], exits: Row[], shockTick: number, horizon: number): TargetResult {
   const exited = new Set(exits.filter((e) => Number(e.tick) >= shockTick && Number(e.tick) < shockTick + horizon).map((e) => Number(e.firm_id)));
   const rows = snapshot.map((r) => ({ ...r, exit: exited.has(Number(r.firm_id)) ? 1 : 0 }));
+  const nExits = rows.reduce((n, r) => n + r.exit, 0);
   try {
     const d = surveyDesign(rows, 'exit', [
       ['sli_1mlo', (r) => Number(r.sli) * (1 - Number(r.lo))],
@@ -26,10 +27,10 @@ export function t9(snapshot: Row[], exits: Row[], shockTick: number, horizon: nu
       ['lo', (r) => Number(r.lo)],
     ]);
     const c = coefOf(fitGlm(d.y, d.X, d.names), 'sli_1mlo');
-    return { target: 'T9', statistic: c.z, pValue: c.p, pass: c.coef > 0 && c.p < 0.05, note: `${exited.size} of ${rows.length} firms exited within ${horizon} quarters; coefficient ${c.coef.toFixed(3)}` };
+    return { target: 'T9', statistic: c.z, pValue: c.p, pass: c.coef > 0 && c.p < 0.05, note: `${nExits} of ${rows.length} firms alive before the shock exited within ${horizon} quarters; coefficient ${c.coef.toFixed(3)}` };
   } catch (err) {
     if (!(err instanceof EstimationError)) throw err;
-    return { target: 'T9', statistic: NaN, pValue: NaN, pass: false, note: `not estimable: ${err.message} (${exited.size} exits)` };
+    return { target: 'T9', statistic: NaN, pValue: NaN, pass: false, note: `not estimable: ${err.message} (${nExits} exits)` };
   }
 }
 

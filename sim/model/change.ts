@@ -5,6 +5,7 @@
 import { normal } from '../rng.js';
 import { DOMAIN_MASK, INTERFACE_MASK, PRODUCT } from './domains.js';
 import { domainFitness, domainSum, fitness } from './landscape.js';
+import { settle } from './dynamism.js';
 import type { World } from './world.js';
 
 /** Outcome codes of a proposed change. */
@@ -36,7 +37,7 @@ export function tryChange(w: World, i: number, next: number, t: number): number 
   const gain = fitness(w.ls, c, next) - fitness(w.ls, c, current);
   const perceived = gain + perceptionSd(w, f.absorptive[i]!) * normal(w.rng.firms);
   const sli = w.s.sli;
-  const switching = sli.lockIn && ((current ^ next) & INTERFACE_MASK) !== 0 ? sli.switchingCost * f.depthK[i]! * (1 - f.lo[i]!) : 0;
+  const switching = sli.lockIn && ((current ^ next) & INTERFACE_MASK) !== 0 ? sli.switchingCost * f.depthK[i]! * (1 - f.lo[i]!) * settle(w, i) : 0;
   if (perceived <= switching) {
     if (perceived > 0) {
       f.lastLockTick[i] = t;
@@ -70,6 +71,6 @@ export function adopt(w: World, i: number, next: number, t: number): void {
   const sli = w.s.sli;
   if (sli.lockIn && (changed & INTERFACE_MASK) !== 0 && f.depth[i]! > 0) {
     f.aligned[i] = 0;
-    f.realignLeft[i] = Math.ceil(sli.realignTicksPerDepth * f.depth[i]!);
+    f.realignLeft[i] = Math.ceil(sli.realignTicksPerDepth * f.depth[i]! * settle(w, i));
   }
 }

@@ -1,5 +1,6 @@
 /** The dynamism schedule δ(t) and its range (MODEL.md §3 step 1, §8). */
 import type { Scenario } from '../config/scenario.js';
+import type { World } from './world.js';
 
 type Dynamism = Scenario['dynamism'];
 
@@ -35,4 +36,17 @@ export function deltaRange(d: Dynamism, ticks: number): [number, number] {
     if (v > hi) hi = v;
   }
   return [lo, hi];
+}
+
+/**
+ * How far the rigidities of firm i's supplier dyad have settled: 1 − ω_D·δ(t)·m_c of its regional
+ * industry, at least 0 (1 when ω_D = 0). Routines, interface specifications and the habit of not
+ * touching them form where the market holds still; where it moves fast they are renegotiated all
+ * the time (Chirico et al.: "in stable environments, high levels of SLI can lead to complacency").
+ * It scales the three lock-in channels of MODEL.md §5 — convergence, the perceived switching cost
+ * and the realignment time — never an outcome equation (MODEL.md §1; ODD §8).
+ */
+export function settle(w: World, i: number): number {
+  const shield = w.s.sli.dynamismShield;
+  return shield === 0 ? 1 : Math.max(0, 1 - shield * w.delta * w.multiplier[w.firms.industry[i]!]!);
 }

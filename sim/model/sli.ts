@@ -5,6 +5,7 @@
 import { ADOPTED } from './change.js';
 import { PARTNER_DOMAIN_MASK, T_SUPPLIER } from './domains.js';
 import { eventCount, offer } from './transfer.js';
+import { settle } from './dynamism.js';
 import { type World, setDepth } from './world.js';
 
 const SUPPLIER_DOMAINS = PARTNER_DOMAIN_MASK[T_SUPPLIER];
@@ -27,7 +28,8 @@ export function supplierProposals(w: World, i: number, t: number): number {
  * Dyad view update, in this order (the order shapes the curve, §5): first each bit the supplier
  * organisation changed in this tick's adaptation (its progress) is copied with probability μ where the
  * dyad still differs from it; then, with convergence on, each differing bit in the supplier's domains copies the firm's
- * value with probability γ·x^k·(1 − ω·LO) — a learning-oriented firm keeps the dyad a two-way relation.
+ * value with probability γ·x^k·(1 − ω·LO)·settle — a learning-oriented firm keeps the dyad a two-way relation,
+ * and where the market moves fast the dyad's routines do not settle (see `settle`).
  */
 export function updateDyad(w: World, i: number): void {
   const f = w.firms;
@@ -42,7 +44,7 @@ export function updateDyad(w: World, i: number): void {
     if (rng() < sli.supplierProgress) dyad ^= b;
   }
   if (sli.convergence) {
-    const p = sli.convergenceRate * f.depthK[i]! * (1 - sli.convergenceLOShield * f.lo[i]!);
+    const p = sli.convergenceRate * f.depthK[i]! * (1 - sli.convergenceLOShield * f.lo[i]!) * settle(w, i);
     let conv = (dyad ^ f.config[i]!) & SUPPLIER_DOMAINS;
     while (conv !== 0) {
       const b = conv & -conv;

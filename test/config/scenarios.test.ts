@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deepMerge, loadScenarioFile } from '../../sim/config/load.js';
 import { scenarioJsonSchema, scenarioReadme } from '../../scripts/commands/describe.js';
+import { sliSchema } from '../../sim/config/params.js';
+
+const GAMMA = sliSchema.parse({}).convergenceRate;
 
 const CLI = join('dist', 'scripts', 'cli.js');
 const cli = (...args: string[]) => spawnSync('node', [CLI, ...args], { encoding: 'utf8' });
@@ -33,12 +36,12 @@ describe('example scenarios and generated docs', () => {
     expect(readFileSync(join('scenarios', 'scenario.schema.json'), 'utf8')).toBe(scenarioJsonSchema());
     const schema = JSON.parse(scenarioJsonSchema());
     expect(schema.additionalProperties).toBe(false);
-    expect(schema.properties.sli.properties.convergenceRate.default).toBe(1.6);
+    expect(schema.properties.sli.properties.convergenceRate.default).toBe(GAMMA);
   });
 
   it('describes a parameter, and suggests the right name for a wrong one', () => {
     const ok = cli('describe', 'sli.convergenceRate');
-    expect(ok.stdout).toMatch(/default: 1\.6/);
+    expect(ok.stdout).toContain(`default: ${GAMMA}`);
     expect(ok.stdout).toMatch(/range: 0 … 10/);
     const bad = cli('describe', 'sli.convergenceRat');
     expect(bad.status).toBe(2);
