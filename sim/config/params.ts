@@ -148,6 +148,7 @@ export const firmsSchema = z
     sizeMax: int(249, 1, 100000, 'employees', 'Largest firm (SME definition: 249).'),
     initialCapitalPerEmployee: num(1, 0, 1000, 'revenue units/employee', 'Starting capital of the initial firms.'),
     entrantCapitalPerEmployee: num(0.3, 0, 1000, 'revenue units/employee', 'Starting capital of entrants.'),
+    reservePerEmployee: num(0, 0, 1000, 'revenue units/employee', 'Owners take out capital above this reserve at the end of each quarter (0 = never: all profit is retained).'),
     initialAgeMin: int(12, 0, 10000, 'quarters', 'Youngest initial firm.'),
     initialAgeMax: int(160, 0, 10000, 'quarters', 'Oldest initial firm.'),
   })

@@ -54,6 +54,7 @@ export function clearMarkets(w: World, t: number): void {
   }
   const growth = Math.pow(1 + m.demandTrend, t);
   const saving = w.s.sli.costSaving;
+  const reserve = w.s.firms.reservePerEmployee;
   for (let i = 0; i < f.n; i++) {
     const c = f.industry[i]!;
     const revenue = (w.demand0[c]! * growth * w.attraction[i]!) / total[c]!;
@@ -71,6 +72,7 @@ export function clearMarkets(w: World, t: number): void {
       f.searchSpend[i]! -
       f.integrationCost[i]! * x * x * f.employees[i]!;
     f.capital[i]! += profit;
+    if (reserve > 0 && f.capital[i]! > reserve * f.employees[i]!) f.capital[i] = reserve * f.employees[i]!;
     f.revenue[i] = revenue;
     f.margin[i] = revenue > 0 ? profit / revenue : -1;
     f.searchSpend[i] = 0;

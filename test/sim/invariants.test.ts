@@ -57,4 +57,21 @@ describe('invariants over a full run', () => {
     const r = runOne({ runId: 'bad/r001', scenario: broken, replicate: 1, seed: 1 });
     expect(r.ok).toBe(false);
   });
+
+  it('with a capital reserve, owners take out what lies above it, and more firms exit', () => {
+    const reserved = smallScenario({ population: 300, ticks: 120, burnIn: 40, firms: { reservePerEmployee: 2 } });
+    let exitsWith = 0;
+    simulate(reserved, 3, (row, w) => {
+      exitsWith += row[TIMESERIES_COLUMNS.indexOf('exits')]!;
+      for (let i = 0; i < w.firms.n; i++) expect(w.firms.capital[i]!).toBeLessThanOrEqual(2 * w.firms.employees[i]! + 1e-9);
+    });
+    let exitsWithout = 0;
+    let above = 0;
+    simulate(s, 3, (row, w) => {
+      exitsWithout += row[TIMESERIES_COLUMNS.indexOf('exits')]!;
+      for (let i = 0; i < w.firms.n; i++) if (w.firms.capital[i]! > 2 * w.firms.employees[i]!) above++;
+    });
+    expect(above).toBeGreaterThan(0); // without a reserve, profits pile up
+    expect(exitsWith).toBeGreaterThan(exitsWithout);
+  });
 });
