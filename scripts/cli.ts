@@ -144,7 +144,7 @@ program
   .option('--scenario <file>', 'validation scenario (default: scenarios/validation.yaml)')
   .option('-o, --out <dir>', 'output directory', 'out/validation')
   .option('-r, --replicates <n>', 'replicates per run set (default: the scenario’s, 50)', count('--replicates'))
-  .option('-p, --population <n>', 'firms per run (default: the scenario’s, 3,000)', count('--population'))
+  .option('-p, --population <n>', 'firms per run (default: the scenario’s, 5,000)', count('--population'))
   .option('-s, --seed <n>', 'master seed', seedArg)
   .option('-w, --workers <n>', 'worker threads (default: all cores)', count('--workers'))
   .option('--force', 'replace an output directory that holds a different run set')
