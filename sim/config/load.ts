@@ -143,11 +143,21 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /** Problems for unrecognised fields: one per field, at the field's own line, with a suggestion. */
-function unknownFieldProblems(parent: readonly PropertyKey[], keys: string[], layers: Layer[]): ScenarioProblem[] {
+function unknownFieldProblems(parent: readonly PropertyKey[], keys: string[], layers: Layer[], data: unknown): ScenarioProblem[] {
   const allowed = fieldsAt(scenarioSchema, parent as (string | number)[]).filter((k) => k !== '$schema');
   const everywhere = [...paramIndex().keys()];
   return keys.map((key) => {
     const path = [...parent, key].join('.');
+    const variant = paramIndex().get([...parent.filter((k) => typeof k === 'string'), key].join('.'))?.onlyWhen;
+    if (variant && allowed.includes(key)) {
+      const [tagKey] = variant.split(':');
+      const chosen = valueAt(data, [...parent, tagKey!]);
+      return {
+        ...locate(layers, parent, key),
+        path,
+        message: `exists only when ${variant} (got ${tagKey} '${String(chosen ?? 'default')}'); set ${variant} or remove '${key}' (\`smesim describe\` lists every field).`,
+      };
+    }
     const near = closest(key, allowed);
     const elsewhere = everywhere.find((p) => p.endsWith(`.${key}`) || p === key);
     const hint = near
@@ -169,7 +179,7 @@ export function loadScenarioFile(file: string): LoadedScenario {
   if (!result.success) {
     for (const issue of result.error.issues) {
       if (issue.code === 'unrecognized_keys') {
-        problems.push(...unknownFieldProblems(issue.path, issue.keys, layers));
+        problems.push(...unknownFieldProblems(issue.path, issue.keys, layers, data));
         continue;
       }
       const info = paramIndex().get(issue.path.filter((k) => typeof k === 'string').join('.'));
