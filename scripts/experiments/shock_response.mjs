@@ -7,7 +7,11 @@
  * end) — and compares, for every firm alive just before the shock: its fitness in the quarter of the shock
  * and four quarters later, and its profit per employee summed over the 20 quarters after it.
  *
- * Usage (after `npm run build`): node scripts/experiments/shock_response.mjs [seeds=1,2,3,4] [reservePerEmployee=0]
+ * With a third argument `step:D` the shock is instead a lasting rise of dynamism: δ steps from its level
+ * to D at the same quarter (a turbulent period rather than a one-off redraw).
+ *
+ * Usage (after `npm run build`):
+ *   node scripts/experiments/shock_response.mjs [seeds=1,2,3,4] [reservePerEmployee=0] [redraw|step:D]
  */
 import { fileURLToPath } from 'node:url';
 import { loadScenarioFile } from '../../dist/sim/config/load.js';
@@ -16,6 +20,8 @@ import { simulate } from '../../dist/sim/runOne.js';
 
 const seeds = (process.argv[2] ?? '1,2,3,4').split(',').map(Number);
 const reserve = Number(process.argv[3] ?? 0);
+const kind = process.argv[4] ?? 'redraw';
+const stepTo = kind.startsWith('step:') ? Number(kind.slice(5)) : undefined;
 const base = loadScenarioFile(fileURLToPath(new URL('../../scenarios/validation.yaml', import.meta.url))).scenario;
 const t0 = base.ticks - 30;
 
@@ -24,7 +30,11 @@ function run(seed, shock) {
   const s = scenarioSchema.parse({
     ...structuredClone(base),
     firms: { ...base.firms, reservePerEmployee: reserve },
-    dynamism: { ...base.dynamism, shocks: shock ? [{ tick: t0, magnitude: 0.6 }] : [] },
+    dynamism: !shock
+      ? base.dynamism
+      : stepTo === undefined
+        ? { ...base.dynamism, shocks: [{ tick: t0, magnitude: 0.6 }] }
+        : { schedule: 'step', before: base.dynamism.level, at: t0, after: stepTo, shocks: [] },
   });
   const firms = new Map();
   simulate(s, seed, (row, w) => {
@@ -66,7 +76,7 @@ for (const seed of seeds) {
   }
 }
 const m = (v) => (v / total.n).toFixed(3);
-console.log(`seeds ${seeds.join(', ')}; reserve ${reserve}; ${total.n} firm pairs alive through both runs`);
+console.log(`seeds ${seeds.join(', ')}; reserve ${reserve}; shock ${kind}; ${total.n} firm pairs alive through both runs`);
 console.log(`fitness change from the shock: ${m(total.dFit0)} in its quarter, ${m(total.dFit4)} four quarters later`);
 console.log(`profit per employee over 20 quarters: ${m(total.profitBase)} without, ${m(total.profitShock)} with the shock; capital per employee before it: ${m(total.capital)}`);
 console.log('mean change in 20-quarter profit per employee (shock − none), by depth (rows) and LO tercile (low, mid, high):');
