@@ -109,7 +109,9 @@ export function validationSection(validation: { replicates?: number; firms?: num
   );
   return {
     title: 'Validation targets (MODEL.md §9)',
-    reading: `${passed} of ${validation.targets.length} targets meet their threshold (full survey of ${validation.firms ?? '?'} firms, ${validation.replicates ?? '?'} replicates; validation.csv has every run, the paper-scale sample of 300 firms and the true-value measures).`,
+    reading:
+      `${passed} of ${validation.targets.length} targets meet their threshold (full survey of ${validation.firms ?? '?'} firms, ${validation.replicates ?? '?'} replicates; validation.csv has every run, the paper-scale sample of 300 firms and the true-value measures).` +
+      (passed < validation.targets.length ? ' Why a target fails with the default parameters, and what was tried, is written up in docs/CALIBRATION.md ("What does not hold").' : ''),
     html: `<table><thead><tr><th>target</th><th>what</th><th>measure</th><th>runs</th><th>pass rate</th><th>needed</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
   };
 }

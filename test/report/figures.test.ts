@@ -4,6 +4,7 @@ import { incidenceFigure } from '../../analysis/figures/incidence.js';
 import { sliCurveFigure } from '../../analysis/figures/sliCurve.js';
 import { timeseriesFigure } from '../../analysis/figures/timeseries.js';
 import { sobolFigure } from '../../analysis/figures/sweep.js';
+import { validationSection } from '../../analysis/report/extras.js';
 
 describe('figure builders (pure: table → Plotly spec)', () => {
   it('draws a time series as a band (two invisible edges, filled) plus a line per outcome', () => {
@@ -42,5 +43,18 @@ describe('figure builders (pure: table → Plotly spec)', () => {
   it('escapes markup in parameter names', () => {
     const f = sobolFigure([{ parameter: '<b>x</b>', first: 0.1, firstLo: 0, firstHi: 0.2, total: 0.3, totalLo: 0.2, totalHi: 0.4 }], 'y');
     expect(f.data[0]!.x).toEqual(['&lt;b&gt;x&lt;/b&gt;']);
+  });
+});
+
+describe('validation section of the report', () => {
+  const target = (id: string, pass: boolean) => ({ id, description: `<${id}>`, measure: 'likert', runs: 50, passRate: pass ? 0.9 : 0.1, threshold: '≥ 0.8', pass });
+  it('counts the targets that hold, escapes the text, and points to CALIBRATION.md only when one fails', () => {
+    const failing = validationSection({ replicates: 50, firms: 5000, targets: [target('T1', true), target('T9', false)] });
+    expect(failing.reading).toMatch(/^1 of 2 targets meet their threshold \(full survey of 5000 firms, 50 replicates/);
+    expect(failing.reading).toContain('docs/CALIBRATION.md');
+    expect(failing.html).toContain('&lt;T9&gt;');
+    expect(failing.html).toContain('<td class="fail">fail</td>');
+    const passing = validationSection({ replicates: 50, firms: 5000, targets: [target('T1', true)] });
+    expect(passing.reading).not.toContain('CALIBRATION');
   });
 });
