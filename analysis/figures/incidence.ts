@@ -4,10 +4,21 @@ import { COLOURS, type FigureSpec, baseLayout, plotText } from './spec.js';
 
 const TYPE_LABELS: Record<string, string> = { inno_product: 'product', inno_process: 'process', inno_org: 'organisational', inno_marketing: 'marketing', iss: 'innovative sales share' };
 
-/** Bars per group (x), one series per outcome. */
-export function incidenceFigure(cells: IncidenceCell[], outcomes: string[], title: string, xTitle: string): FigureSpec {
+/** How a figure differs from the survey-window incidence it was made for. */
+export interface IncidenceOptions {
+  /** y-axis title (default: share of firms over the survey window). */
+  yTitle?: string;
+  /** Fit the y axis to the data from 0 instead of showing 0–1 (for small shares). */
+  autorange?: boolean;
+  /** Series count different firms (e.g. terciles): label each group with the sum, not the shared count. */
+  seriesPartitionGroup?: boolean;
+}
+
+/** Bars per group (x), one series per outcome, labelled with the firms behind each group. */
+export function incidenceFigure(cells: IncidenceCell[], outcomes: string[], title: string, xTitle: string, opts: IncidenceOptions = {}): FigureSpec {
   const groups = [...new Set(cells.map((c) => c.group))];
-  const firms = (g: string) => cells.find((c) => c.group === g)?.firms ?? 0;
+  const firms = (g: string) =>
+    opts.seriesPartitionGroup ? cells.filter((c) => c.group === g).reduce((n, c) => n + c.firms, 0) : (cells.find((c) => c.group === g)?.firms ?? 0);
   const labels = groups.map((g) => `${plotText(g)}<br>n = ${firms(g)}`);
   const data = outcomes.map((outcome, k) => {
     const row = groups.map((g) => cells.find((c) => c.group === g && c.outcome === outcome));
@@ -23,5 +34,6 @@ export function incidenceFigure(cells: IncidenceCell[], outcomes: string[], titl
       marker: { color: COLOURS[k % COLOURS.length] },
     };
   });
-  return { data, layout: baseLayout(title, xTitle, 'share of firms', { barmode: 'group', yaxis: { title: { text: 'share of firms (survey window)' }, range: [0, 1] } }) };
+  const yaxis = { title: { text: plotText(opts.yTitle ?? 'share of firms (survey window)') }, ...(opts.autorange ? { rangemode: 'tozero' } : { range: [0, 1] }) };
+  return { data, layout: baseLayout(title, xTitle, 'share of firms', { barmode: 'group', yaxis }) };
 }

@@ -12,7 +12,7 @@ import { loadRows, loadTable } from '../io.js';
 import { aggregateByTick } from '../verbs/aggregate.js';
 import { compareSections, sweepSections, validationSection, type SweepOptions } from './extras.js';
 import { type Section, escapeHtml, renderPage } from './html.js';
-import { cooperationSections, keyNumbers, sliSections, timeSeriesSections } from './runset.js';
+import { cooperationSections, exitSections, keyNumbers, sliSections, timeSeriesSections } from './runset.js';
 
 /** Options of a report. */
 export interface ReportOptions {
@@ -49,6 +49,7 @@ function runSetSections(dir: string, m: Manifest, opts: ReportOptions): Section[
   if (runs.numRows() === 0) return [{ title: 'No results', reading: 'No run of this set finished successfully; see ledger.jsonl for the errors.' }];
   const survey = loadRows(dir, 'survey.csv');
   const sections = [keyNumbers(runs), ...timeSeriesSections(loadTable(dir, 'timeseries.csv'), m.scenario.burnIn), ...cooperationSections(survey), ...sliSections(survey)];
+  if (existsSync(join(dir, 'snapshots.csv'))) sections.push(...exitSections(loadRows(dir, 'snapshots.csv'), loadRows(dir, 'exits.csv'), m.scenario.ticks));
   const sweep = m.scenario.sweep;
   if (sweep && existsSync(join(dir, 'design.csv'))) {
     const sweepOpts: SweepOptions = { outcome: opts.sweepOutcome ?? 'inno_product', threshold: opts.primThreshold };

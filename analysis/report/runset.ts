@@ -4,12 +4,14 @@ import { incidenceFigure } from '../figures/incidence.js';
 import { sliCurveFigure } from '../figures/sliCurve.js';
 import { timeseriesFigure } from '../figures/timeseries.js';
 import { aggregateByTick, aggregateRuns } from '../verbs/aggregate.js';
-import { INNOVATION_TYPES, incidenceByBreadth, incidenceByPartner } from '../verbs/incidence.js';
+import { exitsBy, LO_TERCILES } from '../verbs/exitsBy.js';
+import { INNOVATION_TYPES, type IncidenceCell, incidenceByBreadth, incidenceByPartner } from '../verbs/incidence.js';
 import { type SliCurve, sliCurves } from '../verbs/sliCurve.js';
 import { type Section, formatNumber, htmlTable } from './html.js';
 
 type Row = Record<string, unknown>;
 const pct = (v: number) => (Number.isFinite(v) ? `${(100 * v).toFixed(0)}%` : '–');
+const pct1 = (v: number) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : '–');
 
 const KEY_OUTCOMES: [string, string][] = [
   ['coop_any', 'firms cooperating with any partner (share)'],
@@ -110,4 +112,24 @@ export function sliSections(survey: Row[]): Section[] {
     });
   }
   return sections;
+}
+
+/** Exits after the first snapshot, by depth and LO tercile (only when the scenario asked for snapshots). */
+export function exitSections(snapshots: Row[], exits: Row[], ticks: number): Section[] {
+  if (snapshots.length === 0) return [];
+  const first = snapshots.reduce((m, r) => Math.min(m, Number(r.tick)), Infinity);
+  const horizon = Math.min(20, ticks - 1 - first);
+  if (horizon < 1) return [];
+  const r = exitsBy(snapshots, exits, horizon);
+  const shown = r.cells.filter((c) => c.firms >= 30 && Number.isFinite(c.mean));
+  const most = shown.reduce<IncidenceCell | undefined>((a, c) => (!a || c.mean > a.mean ? c : a), undefined);
+  const least = shown.reduce<IncidenceCell | undefined>((a, c) => (!a || c.mean < a.mean ? c : a), undefined);
+  const extremes = most && least ? ` The highest rate is among ${most.outcome} firms with SLI ${most.group} (${pct1(most.mean)}), the lowest among ${least.outcome} firms with SLI ${least.group} (${pct1(least.mean)}); cells with fewer than 30 firms are not compared.` : '';
+  return [
+    {
+      title: `Who exits after quarter ${r.tick}`,
+      reading: `Of the ${r.firms.toLocaleString('en-US')} firms alive after quarter ${r.tick} (pooled over runs), ${pct1(r.exited / r.firms)} exited within the next ${r.horizon} quarters.${extremes} Bars: per-run exit shares, mean and 95% CI across runs; depth and learning orientation as they were after quarter ${r.tick} (snapshots.csv).`,
+      figure: incidenceFigure(r.cells, [...LO_TERCILES], `Exit within ${r.horizon} quarters after quarter ${r.tick}, by supplier integration and learning orientation`, 'supplier logistics integration (SLI) after the snapshot', { yTitle: 'share of firms that exited', autorange: true, seriesPartitionGroup: true }),
+    },
+  ];
 }

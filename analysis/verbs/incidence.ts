@@ -23,7 +23,7 @@ export interface IncidenceCell extends Interval {
 }
 
 /** Per-run rate of `outcome` among rows passing `keep`, summarised across runs that have such rows. */
-function acrossRuns(rows: Row[], outcome: string, keep: (r: Row) => boolean): { interval: Interval; firms: number } {
+export function acrossRuns(rows: Row[], outcome: string, keep: (r: Row) => boolean): { interval: Interval; firms: number } {
   const perRun = new Map<string, [number, number]>();
   let firms = 0;
   for (const r of rows) {

@@ -12,7 +12,8 @@ let compareDir = '';
 
 beforeAll(() => {
   // a small run whose description and sector names try to inject markup
-  const { dir, file } = tinyScenario('description: "<script>alert(1)</script> & <b>bold</b>"\n', 3, 200, 100);
+  // (and asks for a snapshot after quarter 60, for the section on who exits after it)
+  const { dir, file } = tinyScenario('description: "<script>alert(1)</script> & <b>bold</b>"\noutputs:\n  snapshots: [60]\n', 3, 200, 100);
   writeFileSync(file, readFileSync(file, 'utf8').replace('sectors: [a, b]', 'sectors: ["<img src=x onerror=alert(2)>", b]'));
   outDir = join(dir, 'run');
   expect(cli(['run', file, '--out', outDir, '--workers', '2']).status).toBe(0);
@@ -40,6 +41,13 @@ describe('report.html', () => {
     expect(html).not.toMatch(/<link[^>]+href=/i);
     const size = statSync(join(outDir, 'report.html')).size;
     expect(size).toBeLessThan(6_000_000); // Plotly's minified bundle (4.8 MB) once, plus small figure data
+  });
+
+  it('shows who exits after a snapshot, when the scenario asked for one', () => {
+    const html = readFileSync(join(outDir, 'report.html'), 'utf8');
+    expect(html).toContain('<h2>Who exits after quarter 60</h2>');
+    expect(html).toMatch(/Of the [\d,]+ firms alive after quarter 60 \(pooled over runs\), \d+\.\d% exited within the next 20 quarters/);
+    expect(readFileSync(join(compareDir, 'report.html'), 'utf8')).not.toContain('Who exits');
   });
 
   it('escapes every user-supplied string', () => {
@@ -70,7 +78,7 @@ describe('report.html', () => {
     try {
       mkdirSync('test-output', { recursive: true });
       for (const [name, dir, minFigures] of [
-        ['run', outDir, 6],
+        ['run', outDir, 7],
         ['sweep', sweepDir, 8],
         ['compare', compareDir, 4],
       ] as const) {

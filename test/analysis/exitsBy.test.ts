@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { incidenceFigure } from '../../analysis/figures/incidence.js';
+import { exitsBy } from '../../analysis/verbs/exitsBy.js';
+
+/** Snapshot rows after quarter 10: six firms per run with SLI and LO chosen to land in known cells. */
+function snapshot(run: string) {
+  const firms = [
+    [1, 0.1, 0.1],
+    [2, 0.1, 0.5],
+    [3, 0.1, 0.9],
+    [4, 1.0, 0.1], // SLI exactly 1 belongs to the last bin
+    [5, 0.9, 0.5],
+    [6, 0.9, 0.9],
+  ];
+  return firms.map(([id, sli, lo]) => ({ run_id: run, tick: 10, firm_id: id, sli, lo }));
+}
+
+describe('exitsBy (who exits after a snapshot)', () => {
+  const snapshots = [...snapshot('r1'), ...snapshot('r2'), { run_id: 'r1', tick: 30, firm_id: 1, sli: 0.1, lo: 0.1 }];
+  const exits = [
+    { run_id: 'r1', tick: 10, firm_id: 2 }, // in the snapshot's own quarter: before it, not counted
+    { run_id: 'r1', tick: 11, firm_id: 4 }, // first quarter after: counted
+    { run_id: 'r2', tick: 15, firm_id: 4 }, // last quarter of the horizon: counted
+    { run_id: 'r2', tick: 16, firm_id: 1 }, // after the horizon: not counted
+    { run_id: 'r3', tick: 12, firm_id: 6 }, // another run's firm 6: not counted
+  ];
+  const r = exitsBy(snapshots, exits, 5);
+
+  it('uses the first snapshot quarter and counts exits in (T, T + horizon] of the same run', () => {
+    expect(r.tick).toBe(10);
+    expect(r.firms).toBe(12);
+    expect(r.exited).toBe(2);
+  });
+
+  it('puts firms in depth fifths × LO terciles, with per-run rates across runs', () => {
+    const cell = (group: string, outcome: string) => r.cells.find((c) => c.group === group && c.outcome === outcome)!;
+    expect(r.cells).toHaveLength(15);
+    expect(cell('0.8–1.0', 'low LO')).toMatchObject({ firms: 2, n: 2, mean: 1 });
+    expect(cell('0.0–0.2', 'low LO')).toMatchObject({ firms: 2, n: 2, mean: 0 });
+    expect(cell('0.0–0.2', 'middle LO')).toMatchObject({ firms: 2, mean: 0 });
+    expect(cell('0.8–1.0', 'high LO')).toMatchObject({ firms: 2, mean: 0 });
+    expect(cell('0.4–0.6', 'low LO')).toMatchObject({ firms: 0, n: 0 });
+  });
+
+  it('labels each depth bin with all its firms when the series split them', () => {
+    const f = incidenceFigure(r.cells, ['low LO', 'middle LO', 'high LO'], 'T', 'x', { yTitle: 'share that exited', autorange: true, seriesPartitionGroup: true });
+    expect(f.data[0]!.x).toContain('0.8–1.0<br>n = 6');
+    expect((f.layout.yaxis as { rangemode?: string; range?: unknown }).rangemode).toBe('tozero');
+    expect((f.layout.yaxis as { range?: unknown }).range).toBeUndefined();
+  });
+
+  it('refuses an empty snapshot', () => {
+    expect(() => exitsBy([], exits, 5)).toThrow(/no rows/);
+  });
+});
