@@ -55,7 +55,11 @@ function runSetSections(dir: string, m: Manifest, opts: ReportOptions): Section[
     const sweepOpts: SweepOptions = { outcome: opts.sweepOutcome ?? 'inno_product', threshold: opts.primThreshold };
     sections.push(...sweepSections(runs.objects() as Record<string, unknown>[], loadRows(dir, 'design.csv'), sweep.parameters.map((p) => p.name), sweep.design, sweepOpts));
   }
-  if (existsSync(join(dir, 'validation.json'))) sections.push(validationSection(JSON.parse(readFileSync(join(dir, 'validation.json'), 'utf8'))));
+  if (existsSync(join(dir, 'validation.json'))) {
+    sections.push(validationSection(JSON.parse(readFileSync(join(dir, 'validation.json'), 'utf8'))));
+    const shock = join(dir, 'variants', 'shock');
+    if (existsSync(join(shock, 'snapshots.csv'))) sections.push(...exitSections(loadRows(shock, 'snapshots.csv'), loadRows(shock, 'exits.csv'), m.scenario.ticks, 'Shock variant (T9): '));
+  }
   return sections;
 }
 

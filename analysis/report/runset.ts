@@ -114,8 +114,8 @@ export function sliSections(survey: Row[]): Section[] {
   return sections;
 }
 
-/** Exits after the first snapshot, by depth and LO tercile (only when the scenario asked for snapshots). */
-export function exitSections(snapshots: Row[], exits: Row[], ticks: number): Section[] {
+/** Exits after the first snapshot, by depth and LO tercile (only when the scenario asked for snapshots); `context` prefixes the title. */
+export function exitSections(snapshots: Row[], exits: Row[], ticks: number, context = ''): Section[] {
   if (snapshots.length === 0) return [];
   const first = snapshots.reduce((m, r) => Math.min(m, Number(r.tick)), Infinity);
   const horizon = Math.min(20, ticks - 1 - first);
@@ -127,7 +127,7 @@ export function exitSections(snapshots: Row[], exits: Row[], ticks: number): Sec
   const extremes = most && least ? ` The highest rate is among ${most.outcome} firms with SLI ${most.group} (${pct1(most.mean)}), the lowest among ${least.outcome} firms with SLI ${least.group} (${pct1(least.mean)}); cells with fewer than 30 firms are not compared.` : '';
   return [
     {
-      title: `Who exits after quarter ${r.tick}`,
+      title: context ? `${context}who exits after quarter ${r.tick}` : `Who exits after quarter ${r.tick}`,
       reading: `Of the ${r.firms.toLocaleString('en-US')} firms alive after quarter ${r.tick} (pooled over runs), ${pct1(r.exited / r.firms)} exited within the next ${r.horizon} quarters.${extremes} Bars: per-run exit shares, mean and 95% CI across runs; depth and learning orientation as they were after quarter ${r.tick} (snapshots.csv).`,
       figure: incidenceFigure(r.cells, [...LO_TERCILES], `Exit within ${r.horizon} quarters after quarter ${r.tick}, by supplier integration and learning orientation`, 'supplier logistics integration (SLI) after the snapshot', { yTitle: 'share of firms that exited', autorange: true, seriesPartitionGroup: true }),
     },

@@ -16,7 +16,9 @@ describe('validate-model, fast variant (5 replicates × 500 firms)', () => {
     expect(r.stdout).toMatch(/T5 +full +likert +5/);
     const verdict = JSON.parse(readFileSync(join(out, 'validation.json'), 'utf8'));
     expect(verdict.targets.map((t: { id: string }) => t.id)).toEqual(expect.arrayContaining(['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8-falling', 'T8-rising', 'T9', 'T10']));
-    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('Validation targets');
+    const report = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(report).toContain('Validation targets');
+    expect(report).toContain('<h2>Shock variant (T9): who exits after quarter 169</h2>'); // the snapshot before the shock at 170
 
     // signs on the pooled survey of the five runs (2,500 firms): sturdier than single-run pass rates
     const survey = loadRows(out, 'survey.csv');
