@@ -155,7 +155,7 @@ function unknownFieldProblems(parent: readonly PropertyKey[], keys: string[], la
       return {
         ...locate(layers, parent, key),
         path,
-        message: `exists only when ${variant} (got ${tagKey} '${String(chosen ?? 'default')}'); set ${variant} or remove '${key}' (\`smesim describe\` lists every field).`,
+        message: `exists only when ${variant} (got ${chosen === undefined ? `no ${tagKey}` : `${tagKey} '${String(chosen)}'`}); set ${variant} or remove '${key}' (\`smesim describe\` lists every field).`,
       };
     }
     const near = closest(key, allowed);
