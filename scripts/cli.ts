@@ -147,9 +147,10 @@ program
   .option('-p, --population <n>', 'firms per run (default: the scenario’s, 5,000)', count('--population'))
   .option('-s, --seed <n>', 'master seed', seedArg)
   .option('-w, --workers <n>', 'worker threads (default: all cores)', count('--workers'))
+  .option('-t, --targets <list>', 'check only these targets and run only the variants they need, e.g. T5,T6,T7 or T8 (default: all)')
   .option('--force', 'replace an output directory that holds a different run set')
   .option('--json', 'print a machine-readable summary on stdout')
-  .addHelpText('after', '\nExamples:\n  $ smesim validate-model\n  $ smesim validate-model --replicates 5 --population 500 --out out/validation-quick\n')
+  .addHelpText('after', '\nExamples:\n  $ smesim validate-model\n  $ smesim validate-model --replicates 5 --population 500 --out out/validation-quick\n  $ smesim validate-model --replicates 12 --targets T5,T6,T7 --out out/calibrate   # while calibrating\n')
   .action(act(async (opts) => {
     const { validateCommand } = await import('./commands/validate.js');
     return validateCommand(opts);

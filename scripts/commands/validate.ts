@@ -20,6 +20,25 @@ export interface ValidateOptions {
   workers?: number;
   force?: boolean;
   json?: boolean;
+  /** Only these targets (and the variants they need); default all. */
+  targets?: string;
+}
+
+/** Every target id, and the variant run set each needs besides the main one. */
+const TARGET_VARIANT: Record<string, string | undefined> = {
+  T1: undefined, T2: undefined, T3: undefined, T4: undefined, T5: undefined, T6: undefined, T7: undefined,
+  'T8-falling': 'ablation-falling', 'T8-rising': 'ablation-rising', T9: 'shock', T10: 'subsidy',
+};
+
+/** Parse --targets: ids separated by commas; T8 means both ablations. Undefined → all. */
+export function parseTargets(list: string | undefined): string[] {
+  const all = Object.keys(TARGET_VARIANT);
+  if (list === undefined) return all;
+  const asked = list.split(',').map((t) => t.trim().toUpperCase().replace('-FALLING', '-falling').replace('-RISING', '-rising')).filter(Boolean);
+  const ids = asked.flatMap((t) => (t === 'T8' ? ['T8-falling', 'T8-rising'] : [t]));
+  const bad = ids.filter((t) => !(t in TARGET_VARIANT));
+  if (bad.length > 0 || ids.length === 0) throw new InputError(`--targets: unknown target (got '${bad.join(', ') || list}'); use a comma-separated list of ${all.join(', ')} (T8 = both ablations)`);
+  return all.filter((t) => ids.includes(t));
 }
 
 /** Quarters after the shock in which an exit counts for T9. */
@@ -54,9 +73,11 @@ export async function validateCommand(opts: ValidateOptions): Promise<number> {
   if (opts.seed !== undefined) s = { ...s, seed: opts.seed };
   if (s.sweep) throw new InputError(`${file}: the validation scenario must not have a sweep block`);
   if (s.ticks < 60) throw new InputError(`validation needs at least 60 quarters (got ${s.ticks}) for the shock of T9`);
+  const targets = parseTargets(opts.targets);
+  const needed = new Set(targets.map((t) => TARGET_VARIANT[t]).filter((v) => v !== undefined));
   const outDir = opts.out ?? join('out', 'validation');
   const evaluator = makeEvaluator(opts.workers);
-  const sets: [string, Scenario][] = [['', s], ...variants(s).map(([n, v]) => [join('variants', n), v] as [string, Scenario])];
+  const sets: [string, Scenario][] = [['', s], ...variants(s).filter(([n]) => needed.has(n)).map(([n, v]) => [join('variants', n), v] as [string, Scenario])];
   let failed = 0;
   try {
     for (const [sub, scenario] of sets) {
@@ -69,22 +90,25 @@ export async function validateCommand(opts: ValidateOptions): Promise<number> {
     await evaluator.close();
   }
   const v = (n: string) => join(outDir, 'variants', n);
+  const want = (...ids: string[]) => ids.some((t) => targets.includes(t));
   const rows: ValidationRow[] = [
-    ...surveyRows(loadRows(outDir, 'survey.csv'), s.seed),
-    ...ablationRows(loadRows(v('ablation-falling'), 'survey.csv'), loadRows(v('ablation-rising'), 'survey.csv')),
-    ...shockRows(loadRows(v('shock'), 'snapshots.csv'), loadRows(v('shock'), 'exits.csv'), s.ticks - 30, SHOCK_HORIZON),
-    subsidyRow(loadRows(outDir, 'runs.csv'), loadRows(v('subsidy'), 'runs.csv')),
-  ];
+    ...(want('T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7') ? surveyRows(loadRows(outDir, 'survey.csv'), s.seed) : []),
+    ...(want('T8-falling', 'T8-rising') ? ablationRows(needed.has('ablation-falling') ? loadRows(v('ablation-falling'), 'survey.csv') : [], needed.has('ablation-rising') ? loadRows(v('ablation-rising'), 'survey.csv') : []) : []),
+    ...(want('T9') ? shockRows(loadRows(v('shock'), 'snapshots.csv'), loadRows(v('shock'), 'exits.csv'), s.ticks - 30, SHOCK_HORIZON) : []),
+    ...(want('T10') ? [subsidyRow(loadRows(outDir, 'runs.csv'), loadRows(v('subsidy'), 'runs.csv'))] : []),
+  ].filter((r) => targets.includes(r.target));
   const summaries = summarise(rows);
   const primary = summaries.filter((t) => t.sample === 'full' && (t.measure === 'likert' || !/^T[1-7]$/.test(t.id)));
   const allPass = primary.every((t) => t.pass);
   writeAtomic(join(outDir, 'validation.csv'), toCsv({ columns: ['run_id', 'target', 'sample', 'measure', 'statistic', 'p_value', 'pass', 'note'], rows: rows.map((r) => [r.runId, r.target, r.sample, r.measure, r.statistic, r.pValue, r.pass ? 1 : 0, r.note]) }));
-  writeAtomic(join(outDir, 'validation.json'), JSON.stringify({ allPass, firms: s.population, replicates: s.replicates, seed: s.seed, targets: primary, all: summaries }, null, 2) + '\n');
+  const partial = targets.length < Object.keys(TARGET_VARIANT).length;
+  writeAtomic(join(outDir, 'validation.json'), JSON.stringify({ allPass, ...(partial ? { checked: targets } : {}), firms: s.population, replicates: s.replicates, seed: s.seed, targets: primary, all: summaries }, null, 2) + '\n');
   const report = await tryReport(outDir);
   if (opts.json) process.stdout.write(JSON.stringify({ outDir, allPass, failedRuns: failed, targets: primary, report: report ?? null }) + '\n');
   else {
     printTable(summaries);
-    process.stdout.write(`\n${allPass ? 'every target meets its threshold' : 'some targets do not meet their threshold (primary: full survey, Likert measures)'}; details in ${join(outDir, 'validation.csv')}\n`);
+    const scope = partial ? `only ${targets.join(', ')} checked: ` : '';
+    process.stdout.write(`\n${scope}${allPass ? `every ${partial ? 'checked ' : ''}target meets its threshold` : 'some targets do not meet their threshold (primary: full survey, Likert measures)'}; details in ${join(outDir, 'validation.csv')}\n`);
     if (report) process.stdout.write(`report: ${report}\n`);
   }
   if (failed > 0) return EXIT_RUNS_FAILED;

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRows } from '../../analysis/io.js';
@@ -36,5 +36,22 @@ describe('validate-model, fast variant (5 replicates × 500 firms)', () => {
     const fit = fitGlm(u.y, u.X, u.names);
     expect(coefOf(fit, 'sli2').coef, 'T5: β2 < 0').toBeLessThan(0);
     expect(coefOf(fit, 'sli').coef, 'T5: rising at the start').toBeGreaterThan(0);
+  });
+
+  it('checks only the targets asked for, runs only the variants they need, and refuses an unknown one', () => {
+    const { dir } = tinyScenario();
+    const out = join(dir, 'only-t9');
+    const r = cli(['validate-model', '--replicates', '2', '--population', '300', '--out', out, '--workers', '2', '--targets', 't9']);
+    expect([0, 1]).toContain(r.status);
+    expect(readdirSync(join(out, 'variants'))).toEqual(['shock']);
+    const verdict = JSON.parse(readFileSync(join(out, 'validation.json'), 'utf8'));
+    expect(verdict.checked).toEqual(['T9']);
+    expect(verdict.targets.map((t: { id: string }) => t.id)).toEqual(['T9']);
+    expect(r.stdout).toContain('only T9 checked');
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('1 checked targets (asked for: T9)');
+    const bad = cli(['validate-model', '--out', join(dir, 'bad'), '--targets', 'T5,T11']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("--targets: unknown target (got 'T11')");
+    expect(existsSync(join(dir, 'bad'))).toBe(false);
   });
 });
