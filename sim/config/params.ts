@@ -85,7 +85,8 @@ export const sliSchema = z
     realignTicksPerDepth: num(8, 0, 1000, 'quarters per unit depth', 'λ: after a broken interface, the supplier realigns in about λ·x·(1 − ω_D·δ·m_c) quarters.'),
     switchingCost: num(0.03, 0, 10, 'fitness', 'Perceived switching cost of an interface change, times x^k·(1 − LO)·(1 − ω_D·δ·m_c).'),
     crowding: flag(true, 'Falling-limb mechanism 3: deep integration takes tie capacity (attention crowding).'),
-    crowdingSlope: num(1.5, 0, 20, 'ties per unit depth', 'θ: tie capacity lost per unit of integration depth.'),
+    crowdingSlope: num(1.5, 0, 20, 'ties per unit depth', 'θ: tie capacity lost at full integration depth (θ·x^k_c).'),
+    crowdingExponent: num(3, 0.5, 5, 'exponent', 'k_c: attention crowding takes θ·x^k_c of tie capacity (default 3, like depthExponent; 1 = linear in depth, as MODEL.md writes it).'),
     costSaving: num(0.06, 0, 1, 'share of revenue', 'σ: unit-cost cut per unit depth while the interface is aligned.'),
     driftStep: num(0.005, 0, 1, 'depth/quarter', 'η: step of the myopic drift of depth towards the realised marginal net benefit.'),
     integrationCostMedian: num(0.06, 0, 100, 'revenue units/employee', 'Median of the firm-specific integration cost ι (cost ι·x²·employees per quarter).'),
@@ -95,7 +96,7 @@ export const sliSchema = z
     reassessMinAdoptions: int(1, 0, 100, 'adoptions', 'k_r: cut depth if the main supplier gave fewer adopted proposals than this in the window…'),
     reassessWindow: int(8, 1, 32, 'quarters', '…over this many quarters, and lock-in bound in that span.'),
     reassessCut: num(0.15, 0, 1, 'depth', 'How far a reassessment cuts integration depth.'),
-    depthExponent: num(3, 0.5, 5, 'exponent', 'k: the falling-limb mechanisms act through x^k (convergence rate, switching cost, capacity taken); 1 = linear in depth.'),
+    depthExponent: num(3, 0.5, 5, 'exponent', 'k: convergence and lock-in act through x^k (convergence rate, switching cost); 1 = linear in depth. Crowding has its own exponent, crowdingExponent.'),
   })
   .prefault({});
 

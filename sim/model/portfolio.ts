@@ -86,10 +86,16 @@ export function tieProposals(w: World, i: number, t: number): number {
   return types;
 }
 
-/** Tie capacity: c0 + c1·ln(employees) − θ·x^k (crowding), floored, within 0..maxTies. */
+/** Tie capacity: c0 + c1·ln(employees) − θ·x^k_c (crowding), floored, within 0..maxTies. */
 export function tieCapacity(w: World, i: number): number {
   const f = w.firms;
-  const crowd = w.s.sli.crowding ? w.s.sli.crowdingSlope * f.depthK[i]! : 0;
+  const sli = w.s.sli;
+  let crowd = 0;
+  if (sli.crowding) {
+    const x = f.depth[i]!;
+    const kc = sli.crowdingExponent;
+    crowd = sli.crowdingSlope * (kc === 1 ? x : kc === sli.depthExponent ? f.depthK[i]! : Math.pow(x, kc));
+  }
   return Math.max(0, Math.min(w.maxTies, Math.floor(f.capacityBase[i]! - crowd)));
 }
 

@@ -62,7 +62,7 @@ export interface Firms {
   lo: Float64Array;
   absorptive: Float64Array;
   depth: Float64Array;
-  /** depth^k (k = sli.depthExponent), kept with depth by setDepth: the falling-limb mechanisms read it. */
+  /** depth^k (k = sli.depthExponent), kept with depth by setDepth: convergence and lock-in read it. */
   depthK: Float64Array;
   integrationCost: Float64Array;
   revenue: Float64Array;

@@ -107,6 +107,18 @@ describe('supplier integration', () => {
     expect(tieCapacity(off, 0)).toBe(free);
   });
 
+  it('crowding takes θ·x^k_c: cubic by default, linear with k_c = 1', () => {
+    const linear = smallWorld({ sli: { crowding: true, crowdingSlope: 4, crowdingExponent: 1 } });
+    const cubic = smallWorld({ sli: { crowding: true, crowdingSlope: 4 } });
+    for (const w of [linear, cubic]) {
+      w.firms.employees[0] = 200;
+      w.firms.capacityBase[0] = 5.5;
+      setDepth(w, 0, 0.5);
+    }
+    expect(tieCapacity(linear, 0)).toBe(3); // ⌊5.5 − 4·0.5⌋
+    expect(tieCapacity(cubic, 0)).toBe(5); // ⌊5.5 − 4·0.125⌋
+  });
+
   it('settledness: rigidities fade with the regional industry’s dynamism (1 − ω_D·δ·m_c, at least 0)', () => {
     const w = smallWorld({ sli: { dynamismShield: 1.2, realignTicksPerDepth: 10, convergenceRate: 10, convergenceLOShield: 0 } });
     const c = w.firms.industry[0]!;
