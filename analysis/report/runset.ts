@@ -117,10 +117,8 @@ export function sliSections(survey: Row[]): Section[] {
 /** Exits after the first snapshot, by depth and LO tercile (only when the scenario asked for snapshots); `context` prefixes the title. */
 export function exitSections(snapshots: Row[], exits: Row[], ticks: number, context = ''): Section[] {
   if (snapshots.length === 0) return [];
-  const first = snapshots.reduce((m, r) => Math.min(m, Number(r.tick)), Infinity);
-  const horizon = Math.min(20, ticks - 1 - first);
-  if (horizon < 1) return [];
-  const r = exitsBy(snapshots, exits, horizon);
+  const r = exitsBy(snapshots, exits, 20, ticks - 1);
+  if (r.horizon < 1) return [];
   const shown = r.cells.filter((c) => c.firms >= 30 && Number.isFinite(c.mean));
   const most = shown.reduce<IncidenceCell | undefined>((a, c) => (!a || c.mean > a.mean ? c : a), undefined);
   const least = shown.reduce<IncidenceCell | undefined>((a, c) => (!a || c.mean < a.mean ? c : a), undefined);

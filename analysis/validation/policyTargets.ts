@@ -4,6 +4,7 @@
  * marginally, with competitors not at all; Radicic, Pugh & Douglas 2018).
  */
 import { surveyDesign } from '../verbs/design.js';
+import { flagExits } from '../verbs/exitsBy.js';
 import { coefOf, fitGlm } from '../verbs/glm.js';
 import type { PairedDifference } from '../verbs/paired.js';
 import type { TargetResult } from './targets.js';
@@ -17,8 +18,7 @@ type Row = Record<string, unknown>;
  * positive at 5%. True values are used: the survey is not involved.
  */
 export function t9(snapshot: Row[], exits: Row[], shockTick: number, horizon: number): TargetResult {
-  const exited = new Set(exits.filter((e) => Number(e.tick) >= shockTick && Number(e.tick) < shockTick + horizon).map((e) => Number(e.firm_id)));
-  const rows = snapshot.map((r) => ({ ...r, exit: exited.has(Number(r.firm_id)) ? 1 : 0 }));
+  const rows = flagExits(snapshot, exits, shockTick - 1, horizon); // exits in quarters shockTick … shockTick + horizon − 1
   const nExits = rows.reduce((n, r) => n + r.exit, 0);
   try {
     const d = surveyDesign(rows, 'exit', [

@@ -22,16 +22,24 @@ export interface ExitsBy {
   cells: IncidenceCell[];
 }
 
+/** Each snapshot row with `exit` = 1 when its firm (same run) exits in a quarter in (after, after + horizon]. */
+export function flagExits<R extends Row>(alive: R[], exits: Row[], after: number, horizon: number): (R & { exit: number })[] {
+  const key = (r: Row) => `${String(r.run_id)}|${String(r.firm_id)}`;
+  const gone = new Set(exits.filter((e) => Number(e.tick) > after && Number(e.tick) <= after + horizon).map(key));
+  return alive.map((r) => ({ ...r, exit: gone.has(key(r)) ? 1 : 0 }));
+}
+
 /**
- * Exit shares after the first snapshot quarter T: an exit counts when its quarter is in (T, T + horizon].
- * LO terciles are cut at the pooled snapshot's tertiles; depth bins are fifths of [0, 1] (1 falls in the last).
+ * Exit shares after the first snapshot quarter T: an exit counts when its quarter is in (T, T + horizon],
+ * the horizon cut at `lastTick` (the run's last quarter). LO terciles are cut at the pooled snapshot's
+ * tertiles; depth bins are fifths of [0, 1] (1 falls in the last).
  */
-export function exitsBy(snapshots: Row[], exits: Row[], horizon: number): ExitsBy {
+export function exitsBy(snapshots: Row[], exits: Row[], maxHorizon: number, lastTick = Infinity): ExitsBy {
   if (snapshots.length === 0) throw new Error('exitsBy: snapshots.csv has no rows');
   const tick = snapshots.reduce((m, r) => Math.min(m, Number(r.tick)), Infinity); // a loop: hundreds of thousands of rows
+  const horizon = Math.min(maxHorizon, lastTick - tick);
   const alive = snapshots.filter((r) => Number(r.tick) === tick);
-  const gone = new Set(exits.filter((e) => Number(e.tick) > tick && Number(e.tick) <= tick + horizon).map((e) => `${String(e.run_id)}|${String(e.firm_id)}`));
-  const rows = alive.map((r) => ({ run_id: r.run_id, sli: Number(r.sli), lo: Number(r.lo), exit: gone.has(`${String(r.run_id)}|${String(r.firm_id)}`) ? 1 : 0 }));
+  const rows = flagExits(alive, exits, tick, horizon).map((r) => ({ run_id: r.run_id, sli: Number(r.sli), lo: Number(r.lo), exit: r.exit }));
   const los = rows.map((r) => r.lo);
   const cuts = [quantile(los, 1 / 3), quantile(los, 2 / 3)];
   const tercile = (lo: number) => (lo < cuts[0]! ? 0 : lo < cuts[1]! ? 1 : 2);

@@ -49,6 +49,12 @@ describe('exitsBy (who exits after a snapshot)', () => {
     expect((f.layout.yaxis as { range?: unknown }).range).toBeUndefined();
   });
 
+  it('cuts the horizon at the run’s last quarter', () => {
+    const short = exitsBy(snapshots, exits, 20, 13);
+    expect(short.horizon).toBe(3);
+    expect(short.exited).toBe(1); // r1 firm 4 at quarter 11; r2 firm 4 at quarter 15 lies beyond quarter 13
+  });
+
   it('refuses an empty snapshot', () => {
     expect(() => exitsBy([], exits, 5)).toThrow(/no rows/);
   });
