@@ -13,18 +13,23 @@ type Row = Record<string, unknown>;
 /** One row of validation.csv. */
 export interface ValidationRow extends TargetResult {
   runId: string;
-  sample: 'full' | 'paper-300';
+  /** `no-shock`: T9's regression on the validation runs themselves, a reference without a verdict. */
+  sample: Sample;
   measure: Measure;
 }
+
+export type Sample = 'full' | 'paper-300' | 'no-shock';
 
 /** Pass rate of one target over its runs, with the threshold it must meet. */
 export interface TargetSummary {
   id: string;
   description: string;
-  sample: 'full' | 'paper-300';
+  sample: Sample;
   measure: Measure;
   runs: number;
   passRate: number;
+  /** Mean of the per-run statistics that are finite (z for T5, T9; NaN when none is). */
+  meanStatistic: number;
   threshold: string;
   pass: boolean;
   failedRuns: string[];
@@ -96,10 +101,13 @@ export function ablationRows(fallingSurvey: Row[], risingSurvey: Row[]): Validat
   return out;
 }
 
-/** T9 per shock run. */
-export function shockRows(snapshots: Row[], exits: Row[], shockTick: number, horizon: number): ValidationRow[] {
+/**
+ * T9 per run: on the shock runs (`full`, the target), or on the validation runs over the same quarters
+ * (`no-shock`, a reference: if the pattern is as strong without the shock, the shock is not its cause).
+ */
+export function shockRows(snapshots: Row[], exits: Row[], shockTick: number, horizon: number, sample: 'full' | 'no-shock' = 'full'): ValidationRow[] {
   const exitsBy = byRun(exits);
-  return [...byRun(snapshots)].map(([runId, rows]) => ({ ...t9(rows, exitsBy.get(runId) ?? [], shockTick, horizon), runId, sample: 'full' as const, measure: 'true' as const }));
+  return [...byRun(snapshots)].map(([runId, rows]) => ({ ...t9(rows, exitsBy.get(runId) ?? [], shockTick, horizon), runId, sample, measure: 'true' as const }));
 }
 
 /** T10 from the runs tables of the validation and subsidy run sets. */
@@ -108,16 +116,22 @@ export function subsidyRow(baselineRuns: Row[], subsidyRuns: Row[]): ValidationR
   return { ...t10(pairedDifferences(baselineRuns, subsidyRuns, outcomes)), runId: 'all replicates (paired)', sample: 'full', measure: 'true' };
 }
 
-/** Pass rates per target, sample and measure. Ablations must pass rarely (≤ 0.2), the rest often (≥ 0.8). */
+/**
+ * Pass rates per target, sample and measure. Ablations must pass rarely (≤ 0.2), the rest often (≥ 0.8);
+ * a `no-shock` reference has no threshold (`pass` is then whether it would have met T9's).
+ */
 export function summarise(rows: ValidationRow[]): TargetSummary[] {
   const keys = [...new Set(rows.map((r) => `${r.target}|${r.sample}|${r.measure}`))];
   return keys.map((key) => {
-    const [id, sampleName, measure] = key.split('|') as [string, 'full' | 'paper-300', Measure];
+    const [id, sampleName, measure] = key.split('|') as [string, Sample, Measure];
     const rs = rows.filter((r) => r.target === id && r.sample === sampleName && r.measure === measure);
     const passRate = rs.filter((r) => r.pass).length / rs.length;
+    const finite = rs.map((r) => r.statistic).filter(Number.isFinite);
+    const meanStatistic = finite.length > 0 ? finite.reduce((a, b) => a + b, 0) / finite.length : NaN;
     const ablation = id.startsWith('T8');
     const pass = ablation ? passRate <= 0.2 : id === 'T10' ? passRate === 1 : passRate >= 0.8;
     const failedRuns = rs.filter((r) => (ablation ? r.pass : !r.pass)).map((r) => r.runId);
-    return { id, description: DESCRIPTIONS[id] ?? id, sample: sampleName, measure, runs: rs.length, passRate, threshold: ablation ? '≤ 0.2' : id === 'T10' ? 'holds' : '≥ 0.8', pass, failedRuns };
+    const threshold = sampleName === 'no-shock' ? 'reference' : ablation ? '≤ 0.2' : id === 'T10' ? 'holds' : '≥ 0.8';
+    return { id, description: DESCRIPTIONS[id] ?? id, sample: sampleName, measure, runs: rs.length, passRate, meanStatistic, threshold, pass, failedRuns };
   });
 }

@@ -19,6 +19,13 @@ describe('validate-model, fast variant (5 replicates × 500 firms)', () => {
     const report = readFileSync(join(out, 'report.html'), 'utf8');
     expect(report).toContain('Validation targets');
     expect(report).toContain('<h2>Shock variant (T9): who exits after quarter 169</h2>'); // the snapshot before the shock at 170
+    // T9's reference without the shock: the validation runs keep the same snapshot, and the regression is read on them
+    expect(report).toContain('<h2>Who exits after quarter 169</h2>');
+    expect(report).toContain('T9 without the shock');
+    const reference = verdict.all.find((t: { id: string; sample: string }) => t.id === 'T9' && t.sample === 'no-shock');
+    expect(reference).toMatchObject({ runs: 5, threshold: 'reference' });
+    expect(verdict.targets.find((t: { id: string }) => t.id === 'T9').sample).toBe('full'); // the verdict is on the shock runs only
+    expect(r.stdout).toMatch(/T9 +no-shock +true +5 .*reference +\(no verdict\)/);
 
     // signs on the pooled survey of the five runs (2,500 firms): sturdier than single-run pass rates
     const survey = loadRows(out, 'survey.csv');
