@@ -60,7 +60,7 @@ export const transferSchema = z
     complementaryAdjustment: flag(true, 'After adopting an external change, try one flip of a bit that depends on the changed bits.'),
     fitnessValue: num(1, 0, 1000, 'reward per unit fitness', 'ψ: converts fitness gained through a tie into tie value.'),
     competitorLeak: num(0.3, 0, 1, 'probability/quarter', 'Chance per quarter that a competitor partner tries to copy one of the firm’s bits.'),
-    appropriationCost: num(0.02, 0, 10, 'fitness', 'Value the firm feels it loses each time a competitor partner tries to copy its knowledge (appropriability concern), charged to that tie.'),
+    appropriationCost: num(0.012, 0, 10, 'fitness', 'Value the firm feels it loses each time a competitor partner tries to copy its knowledge (appropriability concern), charged to that tie.'),
   })
   .prefault({});
 
@@ -78,12 +78,12 @@ export const sliSchema = z
     proposalSlope: num(1.5, 0, 10, 'proposals/quarter', 'p_s1: extra main-supplier proposals per unit of depth (the rising limb).'),
     supplierProgress: num(1, 0, 1, 'probability/bit/quarter', 'μ: chance per quarter that the dyad view copies a differing bit of the supplier organisation.'),
     convergence: flag(true, 'Falling-limb mechanism 1: the dyad view converges on the firm’s own knowledge.'),
-    convergenceRate: num(2.0, 0, 10, 'probability/bit/quarter per depth', 'γ: a differing dyad bit copies the firm’s value with probability γ·x^k·(1 − ω·LO)·(1 − ω_D·δ·m_c).'),
+    convergenceRate: num(2.4, 0, 10, 'probability/bit/quarter per depth', 'γ: a differing dyad bit copies the firm’s value with probability γ·x^k·(1 − ω·LO)·(1 − ω_D·δ·m_c).'),
     convergenceLOShield: num(0.95, 0, 1, 'share', 'ω: how much learning orientation keeps the dyad a two-way learning relation (slows convergence).'),
     dynamismShield: num(1.1, 0, 10, 'share per unit dynamism', 'ω_D: rigidities settle only where the market holds still. Convergence, the perceived switching cost and the realignment time are multiplied by 1 − ω_D·δ·m_c (at least 0) of the firm’s regional industry.'),
     lockIn: flag(true, 'Falling-limb mechanism 2: changing the logistics interface breaks alignment; firms perceive a switching cost.'),
     realignTicksPerDepth: num(8, 0, 1000, 'quarters per unit depth', 'λ: after a broken interface, the supplier realigns in about λ·x·(1 − ω_D·δ·m_c) quarters.'),
-    switchingCost: num(0.03, 0, 10, 'fitness', 'Perceived switching cost of an interface change, times x^k·(1 − LO)·(1 − ω_D·δ·m_c).'),
+    switchingCost: num(0.3, 0, 10, 'fitness', 'Perceived switching cost of an interface change, times x^k·(1 − LO)·(1 − ω_D·δ·m_c).'),
     crowding: flag(true, 'Falling-limb mechanism 3: deep integration takes tie capacity (attention crowding).'),
     crowdingSlope: num(1.5, 0, 20, 'ties per unit depth', 'θ: tie capacity lost at full integration depth (θ·x^k_c).'),
     crowdingExponent: num(3, 0.5, 5, 'exponent', 'k_c: attention crowding takes θ·x^k_c of tie capacity (default 3, like depthExponent; 1 = linear in depth, as MODEL.md writes it).'),
@@ -149,7 +149,7 @@ export const firmsSchema = z
     sizeMax: int(249, 1, 100000, 'employees', 'Largest firm (SME definition: 249).'),
     initialCapitalPerEmployee: num(1, 0, 1000, 'revenue units/employee', 'Starting capital of the initial firms.'),
     entrantCapitalPerEmployee: num(0.3, 0, 1000, 'revenue units/employee', 'Starting capital of entrants.'),
-    reservePerEmployee: num(0, 0, 1000, 'revenue units/employee', 'Owners take out capital above this reserve at the end of each quarter (0 = never: all profit is retained).'),
+    reservePerEmployee: num(4, 0, 1000, 'revenue units/employee', 'Owners take out capital above this reserve at the end of each quarter (0 = never: all profit is retained, and established firms hardly ever exit).'),
     initialAgeMin: int(12, 0, 10000, 'quarters', 'Youngest initial firm.'),
     initialAgeMax: int(160, 0, 10000, 'quarters', 'Oldest initial firm.'),
   })
