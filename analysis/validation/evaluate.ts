@@ -28,7 +28,7 @@ export interface TargetSummary {
   measure: Measure;
   runs: number;
   passRate: number;
-  /** Mean of the per-run statistics that are finite (z for T5, T9; NaN when none is). */
+  /** Mean of the per-run statistics that are finite (a z for T1, T2, T4, T8-rising and T9; NaN when none is). */
   meanStatistic: number;
   threshold: string;
   pass: boolean;

@@ -44,9 +44,12 @@ export function parseTargets(list: string | undefined): string[] {
 /** Quarters after the shock in which an exit counts for T9. */
 const SHOCK_HORIZON = 20;
 
+/** Quarter of T9's shock: 30 quarters before the end. */
+const shockTickOf = (s: Scenario) => s.ticks - 30;
+
 /** The validation scenario and its variants (ablations, shock, subsidy), all on the same seeds. */
 function variants(s: Scenario): [name: string, scenario: Scenario][] {
-  const shockTick = s.ticks - 30;
+  const shockTick = shockTickOf(s);
   const set = (over: Record<string, unknown>, name: string) => scenarioSchema.parse({ ...structuredClone(s), ...over, name });
   return [
     ['ablation-falling', set({ sli: { ...s.sli, convergence: false, lockIn: false, crowding: false } }, `${s.name}-ablation-falling`)],
@@ -82,7 +85,7 @@ export async function validateCommand(opts: ValidateOptions): Promise<number> {
   // The validation runs also keep a snapshot before T9's shock quarter, so that T9's regression can be
   // read on them too: a reference without the shock (observation only; the runs are otherwise the same).
   // Always, whichever targets are checked, so that the run set stays the same one and can be resumed.
-  const shockTick = s.ticks - 30;
+  const shockTick = shockTickOf(s);
   const withSnapshot = s.outputs.snapshots.includes(shockTick - 1) ? s : { ...s, outputs: { ...s.outputs, snapshots: [...s.outputs.snapshots, shockTick - 1] } };
   const sets: [string, Scenario][] = [['', withSnapshot], ...variants(s).filter(([n]) => needed.has(n)).map(([n, v]) => [join('variants', n), v] as [string, Scenario])];
   let failed = 0;
