@@ -5,6 +5,7 @@
  */
 import { makeStream, randInt } from '../../sim/rng.js';
 import { pairedDifferences } from '../verbs/paired.js';
+import { mean } from '../verbs/stats.js';
 import { t10, t9 } from './policyTargets.js';
 import { type Measure, type TargetResult, surveyTargets, t5 } from './targets.js';
 
@@ -126,8 +127,7 @@ export function summarise(rows: ValidationRow[]): TargetSummary[] {
     const [id, sampleName, measure] = key.split('|') as [string, Sample, Measure];
     const rs = rows.filter((r) => r.target === id && r.sample === sampleName && r.measure === measure);
     const passRate = rs.filter((r) => r.pass).length / rs.length;
-    const finite = rs.map((r) => r.statistic).filter(Number.isFinite);
-    const meanStatistic = finite.length > 0 ? finite.reduce((a, b) => a + b, 0) / finite.length : NaN;
+    const meanStatistic = mean(rs.map((r) => r.statistic).filter(Number.isFinite));
     const ablation = id.startsWith('T8');
     const pass = ablation ? passRate <= 0.2 : id === 'T10' ? passRate === 1 : passRate >= 0.8;
     const failedRuns = rs.filter((r) => (ablation ? r.pass : !r.pass)).map((r) => r.runId);
