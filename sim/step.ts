@@ -13,10 +13,12 @@ import { ORG } from './model/domains.js';
 import { observe } from './model/observe.js';
 import type { World } from './model/world.js';
 
-/** Step 1: δ(t); redraw contribution entries with probability ρ·δ·m_c; shocks. */
+/** Step 1: δ(t) and the settled dynamism (ODD §7.4); redraw contribution entries with probability ρ·δ·m_c; shocks (redraw, demand loss). */
 export function environmentPhase(w: World, t: number): void {
   const s = w.s;
   w.delta = deltaAt(s.dynamism, t);
+  const memory = s.sli.settleMemory;
+  w.settledDelta = memory <= 1 || t === 0 ? w.delta : w.settledDelta + (w.delta - w.settledDelta) / memory;
   for (let c = 0; c < w.nIndustries; c++) {
     const intensity = w.delta * w.multiplier[c]!;
     redraw(w.ls, w.rng.world, c, s.landscape.redrawRate * intensity);
@@ -27,6 +29,7 @@ export function environmentPhase(w: World, t: number): void {
     for (let c = 0; c < w.nIndustries; c++) {
       if (shock.sectors && !shock.sectors.includes(s.sectors[c % w.nSectors]!)) continue;
       redraw(w.ls, w.rng.world, c, shock.magnitude);
+      w.demand0[c]! *= 1 - shock.demandLoss;
     }
   }
 }

@@ -9,9 +9,10 @@ export const shockSchema = z.strictObject({
   tick: z.int().min(0).max(100_000).meta({ unit: 'quarter', description: 'Quarter in which the shock hits.' }),
   sectors: z.array(z.string()).optional().meta({ description: 'Sectors hit (names); all sectors when omitted.' }),
   magnitude: z.number().gt(0).max(1).meta({ unit: 'share', description: 'Share of contribution entries redrawn at once.' }),
+  demandLoss: z.number().min(0).max(0.95).default(0).meta({ unit: 'share', description: 'Share of the hit industries’ demand lost for good from the shock on (0 = none).' }),
 });
 
-const shocks = z.array(shockSchema).default([]).meta({ description: 'One-off shocks on top of the schedule.' });
+const shocks = z.array(shockSchema).default([]).meta({ description: 'One-off shocks on top of the schedule, each `{tick, sectors, magnitude, demandLoss}`: in quarter `tick`, a `magnitude` share (above 0, at most 1) of the contribution entries of the named `sectors` (all when omitted) is redrawn at once, and a `demandLoss` share (0 to 0.95, default 0) of their demand is lost for good.' });
 
 export const dynamismSchema = z
   .discriminatedUnion('schedule', [

@@ -41,6 +41,7 @@ export function createWorld(input: Scenario, runSeed: number): World {
     windowDynamism: new Float64Array(nIndustries),
     windowStart: s.ticks - s.surveyWindow,
     delta: 0,
+    settledDelta: 0,
     orgs: createOrgs(s, runSeed, nRegions, nSectors),
     firms: allocFirms(n, s.portfolio.maxTies, s.sli.reassessWindow, s.market.youngAge),
     nextFirmId: 1,

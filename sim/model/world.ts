@@ -127,6 +127,8 @@ export interface World {
   windowDynamism: Float64Array;
   windowStart: number;
   delta: number;
+  /** The δ the rigidities have settled to: δ(t), or its lagged average with `sli.settleMemory` (see settle). */
+  settledDelta: number;
   orgs: Orgs;
   firms: Firms;
   nextFirmId: number;

@@ -79,9 +79,12 @@ describe('landscape', () => {
     }
   });
 
-  it('shocks redraw the given share of entries in the named sectors only', () => {
-    const w = smallWorld({ dynamism: { schedule: 'constant', level: 0, shocks: [{ tick: 3, sectors: ['b'], magnitude: 0.5 }] } });
+  it('shocks redraw the given share of entries, and cut demand by demandLoss, in the named sectors only', () => {
+    const w = smallWorld({ dynamism: { schedule: 'constant', level: 0, shocks: [{ tick: 3, sectors: ['b'], magnitude: 0.5, demandLoss: 0.25 }] } });
     const before = Int32Array.from(w.ls.contrib);
+    const demand = Float64Array.from(w.demand0);
+    environmentPhase(w, 2); // not the shock's quarter: nothing happens (δ = 0)
+    expect(Array.from(w.demand0)).toEqual(Array.from(demand));
     environmentPhase(w, 3);
     const per = w.ls.entries * N_BITS;
     for (let c = 0; c < w.nIndustries; c++) {
@@ -89,6 +92,21 @@ describe('landscape', () => {
       for (let k = c * per; k < (c + 1) * per; k++) if (before[k] !== w.ls.contrib[k]) n++;
       if (c % 2 === 0) expect(n).toBe(0);
       else expect(n / per).toBeGreaterThan(0.3);
+      expect(w.demand0[c]).toBeCloseTo(c % 2 === 0 ? demand[c]! : 0.75 * demand[c]!, 12);
+    }
+  });
+
+  it('settled δ: δ(t) at once without a memory, an exponential average with one; shocks stay out', () => {
+    const dynamism = { schedule: 'step' as const, before: 0.2, after: 1, at: 2, shocks: [{ tick: 2, magnitude: 0.5 }] };
+    const now = smallWorld({ dynamism });
+    const lag = smallWorld({ dynamism, sli: { settleMemory: 4 } });
+    const expected = [0.2, 0.2, 0.2 + 0.8 / 4]; // starts at δ(0), then moves a quarter of the way each quarter
+    expected.push(expected[2]! + (1 - expected[2]!) / 4);
+    for (let t = 0; t < 4; t++) {
+      environmentPhase(now, t);
+      environmentPhase(lag, t);
+      expect(now.settledDelta).toBe(now.delta);
+      expect(lag.settledDelta).toBeCloseTo(expected[t]!, 12);
     }
   });
 });

@@ -123,31 +123,32 @@ describe('supplier integration', () => {
     const w = smallWorld({ sli: { dynamismShield: 1.2, realignTicksPerDepth: 10, convergenceRate: 10, convergenceLOShield: 0 } });
     const c = w.firms.industry[0]!;
     w.multiplier[c] = 1.5;
-    w.delta = 0;
+    const at = (delta: number) => (w.settledDelta = delta); // as environmentPhase sets it without a memory
+    at(0);
     expect(settle(w, 0)).toBe(1);
-    w.delta = 0.25;
+    at(0.25);
     expect(settle(w, 0)).toBeCloseTo(1 - 1.2 * 0.25 * 1.5, 12);
-    w.delta = 1;
+    at(1);
     expect(settle(w, 0)).toBe(0);
     // Realignment takes ⌈λ·x·s⌉ quarters: s = 0.55 at δ = 0.25, so ⌈10 · 1 · 0.55⌉ = 6 instead of 10.
-    w.delta = 0.25;
+    at(0.25);
     setDepth(w, 0, 1);
     adopt(w, 0, w.firms.config[0]! ^ 0b10000, 1);
     expect(w.firms.realignLeft[0]).toBe(6);
     // Fully unsettled (s = 0): a deep dyad does not converge on the firm at all, even at γ = 10.
-    w.delta = 1;
+    at(1);
     w.orgs.progress.fill(0);
     const before = w.firms.dyad[0]!;
     expect(popcount((before ^ w.firms.config[0]!) & SUPPLIER)).toBeGreaterThan(0);
     updateDyad(w, 0);
     expect(w.firms.dyad[0]).toBe(before);
     // Settled (s = 1): it converges completely in one quarter.
-    w.delta = 0;
+    at(0);
     updateDyad(w, 0);
     expect((w.firms.dyad[0]! ^ w.firms.config[0]!) & SUPPLIER).toBe(0);
     // ω_D = 0 switches the rule off whatever the dynamism.
     const off = smallWorld({ sli: { dynamismShield: 0 } });
-    off.delta = 5;
+    off.settledDelta = 5;
     expect(settle(off, 0)).toBe(1);
   });
 });

@@ -75,4 +75,15 @@ describe('invariants over a full run', () => {
     expect(above).toBeGreaterThan(0); // without a reserve, profits pile up
     expect(exitsWith).toBeGreaterThan(exitsWithout);
   });
+
+  it('a memory for settled dynamism changes nothing while dynamism is constant, and something after a step', () => {
+    const series = (over: Parameters<typeof smallScenario>[0]) => {
+      const rows: number[][] = [];
+      simulate(smallScenario({ ticks: 50, ...over }), 5, (row) => rows.push(row));
+      return JSON.stringify(rows);
+    };
+    expect(series({ sli: { settleMemory: 8 } })).toBe(series({}));
+    const step = { schedule: 'step' as const, before: 0.3, after: 1.2, at: 30 };
+    expect(series({ dynamism: step, sli: { settleMemory: 8 } })).not.toBe(series({ dynamism: step }));
+  });
 });
