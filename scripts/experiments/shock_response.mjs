@@ -7,6 +7,8 @@
  * end) — and compares, for every firm alive just before the shock: its fitness in the quarter of the shock
  * and four quarters later, and its profit per employee summed over the 20 quarters after it.
  *
+ * It also prints, by cell, how the shock moves a firm's fitness relative to its regional industry's mean.
+ *
  * With a third argument `step:D` the shock is instead a lasting rise of dynamism: δ steps from its level
  * to D at the same quarter (a turbulent period rather than a one-off redraw).
  *
@@ -25,6 +27,9 @@ const stepTo = kind.startsWith('step:') ? Number(kind.slice(5)) : undefined;
 const base = loadScenarioFile(fileURLToPath(new URL('../../scenarios/validation.yaml', import.meta.url))).scenario;
 const t0 = base.ticks - 30;
 
+/** Sums for a least-squares line of profit on revenue per employee (established firms at t0 − 1, runs without the shock). */
+const line = { n: 0, x: 0, y: 0, xx: 0, xy: 0 };
+
 /** Per firm alive at t0 − 1: depth, LO, capital per employee, fitness at t0 and t0 + 4, profit per employee over 20 quarters. */
 function run(seed, shock) {
   const s = scenarioSchema.parse({
@@ -40,13 +45,25 @@ function run(seed, shock) {
   simulate(s, seed, (row, w) => {
     const t = row[0];
     const f = w.firms;
+    const sum = new Float64Array(w.nIndustries);
+    const count = new Float64Array(w.nIndustries);
+    for (let i = 0; i < f.n; i++) {
+      sum[f.industry[i]] += f.fitnessNow[i];
+      count[f.industry[i]]++;
+    }
+    const relative = (i) => f.fitnessNow[i] - sum[f.industry[i]] / count[f.industry[i]];
     for (let i = 0; i < f.n; i++) {
       if (t === t0 - 1) firms.set(f.id[i], { x: f.depth[i], lo: f.lo[i], capital: f.capital[i] / f.employees[i], profit: 0 });
+      if (t === t0 - 1 && !shock && f.age[i] >= 12) {
+        const [rev, pro] = [f.revenue[i] / f.employees[i], (f.margin[i] * f.revenue[i]) / f.employees[i]];
+        Object.assign(line, { n: line.n + 1, x: line.x + rev, y: line.y + pro, xx: line.xx + rev * rev, xy: line.xy + rev * pro });
+      }
       const r = firms.get(f.id[i]);
       if (!r || t < t0 || t >= t0 + 20) continue;
       r.profit += (f.margin[i] * f.revenue[i]) / f.employees[i];
-      if (t === t0) r.fit0 = f.fitnessNow[i];
+      if (t === t0) [r.fit0, r.rel0] = [f.fitnessNow[i], relative(i)];
       if (t === t0 + 4) r.fit4 = f.fitnessNow[i];
+      if (t === t0 + 8) r.rel8 = relative(i);
     }
   });
   return firms;
@@ -63,9 +80,14 @@ for (const seed of seeds) {
     const b = withShock.get(id);
     if (a.fit4 === undefined || b.fit4 === undefined) continue; // exited in one of the two runs
     const key = `${Math.min(4, Math.floor(a.x * 5))},${tercile(a.lo)}`;
-    const c = cells.get(key) ?? { n: 0, dProfit: 0 };
+    const c = cells.get(key) ?? { n: 0, dProfit: 0, dRel0: 0, n8: 0, dRel8: 0 };
     c.n++;
     c.dProfit += b.profit - a.profit;
+    c.dRel0 += b.rel0 - a.rel0;
+    if (a.rel8 !== undefined && b.rel8 !== undefined) {
+      c.n8++; // alive 8 quarters after the shock in both runs
+      c.dRel8 += b.rel8 - a.rel8;
+    }
     cells.set(key, c);
     total.n++;
     total.capital += a.capital;
@@ -78,12 +100,19 @@ for (const seed of seeds) {
 const m = (v) => (v / total.n).toFixed(3);
 console.log(`seeds ${seeds.join(', ')}; reserve ${reserve}; shock ${kind}; ${total.n} firm pairs alive through both runs`);
 console.log(`fitness change from the shock: ${m(total.dFit0)} in its quarter, ${m(total.dFit4)} four quarters later`);
+const slope = (line.xy - (line.x * line.y) / line.n) / (line.xx - (line.x * line.x) / line.n);
+console.log(`established firms before it (without the shock): mean revenue per employee ${(line.x / line.n).toFixed(3)}, profit per employee ≈ ${slope.toFixed(3)}·revenue ${(line.y / line.n - (slope * line.x) / line.n).toFixed(3)}`);
 console.log(`profit per employee over 20 quarters: ${m(total.profitBase)} without, ${m(total.profitShock)} with the shock; capital per employee before it: ${m(total.capital)}`);
-console.log('mean change in 20-quarter profit per employee (shock − none), by depth (rows) and LO tercile (low, mid, high):');
-for (let xb = 0; xb < 5; xb++) {
-  const row = [0, 1, 2].map((lb) => {
-    const c = cells.get(`${xb},${lb}`);
-    return c ? (c.dProfit / c.n).toFixed(3).padStart(8) : '       -';
-  });
-  console.log(`  x ${(xb / 5).toFixed(1)}–${((xb + 1) / 5).toFixed(1)} ${row.join('')}`);
+/** One table by depth fifth (rows) and LO tercile (low, mid, high) of a per-cell mean. */
+function table(title, value) {
+  console.log(title);
+  for (let xb = 0; xb < 5; xb++) {
+    const row = [0, 1, 2].map((lb) => {
+      const c = cells.get(`${xb},${lb}`);
+      return c ? value(c).padStart(12) : '-'.padStart(12);
+    });
+    console.log(`  x ${(xb / 5).toFixed(1)}–${((xb + 1) / 5).toFixed(1)} ${row.join('')}`);
+  }
 }
+table('mean change in 20-quarter profit per employee (shock − none), by depth (rows) and LO tercile (low, mid, high):', (c) => (c.dProfit / c.n).toFixed(3));
+table('mean change in fitness relative to the regional industry mean (shock − none), ×1000, in the quarter of the shock / 8 quarters later:', (c) => `${((1000 * c.dRel0) / c.n).toFixed(1)}/${((1000 * c.dRel8) / c.n8).toFixed(1)}`);
