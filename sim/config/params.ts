@@ -81,7 +81,7 @@ export const sliSchema = z
     convergenceRate: num(2.4, 0, 10, 'probability/bit/quarter per depth', 'γ: a differing dyad bit copies the firm’s value with probability γ·x^k·(1 − ω·LO)·(1 − ω_D·δ·m_c).'),
     convergenceLOShield: num(0.95, 0, 1, 'share', 'ω: how much learning orientation keeps the dyad a two-way learning relation (slows convergence).'),
     dynamismShield: num(1.1, 0, 10, 'share per unit dynamism', 'ω_D: rigidities settle only where the market holds still. Convergence, the perceived switching cost and the realignment time are multiplied by 1 − ω_D·δ·m_c (at least 0) of the firm’s regional industry.'),
-    settleMemory: num(0, 0, 1000, 'quarters', 'How long rigidities take to form and to dissolve: the δ in the settling factor 1 − ω_D·δ·m_c is an exponential average of δ(t) with this mean lag (0 or 1 = the current quarter’s δ). One-off shocks do not enter it.'),
+    settleMemory: num(0, 0, 1000, 'quarters', 'How long rigidities take to form and to dissolve: the δ in the settling factor 1 − ω_D·δ·m_c is an exponential average of δ(t) with this mean lag (up to 1: the current quarter’s δ). One-off shocks do not enter it.'),
     lockIn: flag(true, 'Falling-limb mechanism 2: changing the logistics interface breaks alignment; firms perceive a switching cost.'),
     realignTicksPerDepth: num(8, 0, 1000, 'quarters per unit depth', 'λ: after a broken interface, the supplier realigns in about λ·x·(1 − ω_D·δ·m_c) quarters.'),
     switchingCost: num(0.3, 0, 10, 'fitness', 'Perceived switching cost of an interface change, times x^k·(1 − LO)·(1 − ω_D·δ·m_c).'),

@@ -40,13 +40,14 @@ export function deltaRange(d: Dynamism, ticks: number): [number, number] {
 
 /**
  * How far the rigidities of firm i's supplier dyad have settled: 1 − ω_D·δ(t)·m_c of its regional
- * industry, at least 0 (1 when ω_D = 0). With `sli.settleMemory` M > 1 the δ(t) here is its
- * exponential average with mean lag M quarters (`settledDelta`, updated in the environment phase;
- * m_c is constant): rigidities then take time to form and to dissolve. At constant δ the two are equal. Routines, interface specifications and the habit of not
+ * industry, at least 0 (1 when ω_D = 0). Routines, interface specifications and the habit of not
  * touching them form where the market holds still; where it moves fast they are renegotiated all
  * the time (Chirico et al.: "in stable environments, high levels of SLI can lead to complacency").
  * It scales the three lock-in channels of MODEL.md §5 — convergence, the perceived switching cost
  * and the realignment time — never an outcome equation (MODEL.md §1; ODD §8).
+ * With `sli.settleMemory` M > 1 the δ(t) here is its exponential average with mean lag M quarters
+ * (`settledDelta`, set in the environment phase; m_c is constant), so rigidities take time to form
+ * and to dissolve; at constant δ the two are equal.
  */
 export function settle(w: World, i: number): number {
   const shield = w.s.sli.dynamismShield;

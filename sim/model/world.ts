@@ -119,7 +119,7 @@ export interface World {
   ls: Landscapes;
   /** Dynamism multiplier m_c per regional industry. */
   multiplier: Float64Array;
-  /** Demand at tick 0 per regional industry. */
+  /** Demand per regional industry before the trend: tick 0's, less any shock's demand loss. */
   demand0: Float64Array;
   /** Cumulative initial firm count by industry (entrants are drawn in proportion). */
   industryCdf: Float64Array;
