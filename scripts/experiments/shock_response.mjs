@@ -101,7 +101,8 @@ const m = (v) => (v / total.n).toFixed(3);
 console.log(`seeds ${seeds.join(', ')}; reserve ${reserve}; shock ${kind}; ${total.n} firm pairs alive through both runs`);
 console.log(`fitness change from the shock: ${m(total.dFit0)} in its quarter, ${m(total.dFit4)} four quarters later`);
 const slope = (line.xy - (line.x * line.y) / line.n) / (line.xx - (line.x * line.x) / line.n);
-console.log(`established firms before it (without the shock): mean revenue per employee ${(line.x / line.n).toFixed(3)}, profit per employee ≈ ${slope.toFixed(3)}·revenue ${(line.y / line.n - (slope * line.x) / line.n).toFixed(3)}`);
+const intercept = line.y / line.n - (slope * line.x) / line.n;
+console.log(`established firms before it (without the shock): mean revenue per employee ${(line.x / line.n).toFixed(3)}, profit per employee ≈ ${slope.toFixed(3)}·revenue ${intercept < 0 ? '−' : '+'} ${Math.abs(intercept).toFixed(3)}`);
 console.log(`profit per employee over 20 quarters: ${m(total.profitBase)} without, ${m(total.profitShock)} with the shock; capital per employee before it: ${m(total.capital)}`);
 /** One table by depth fifth (rows) and LO tercile (low, mid, high) of a per-cell mean. */
 function table(title, value) {
