@@ -1,6 +1,7 @@
 /**
  * Binary and fractional response models by iteratively reweighted least squares (IRLS):
- * logit and probit with model-based standard errors, fractional logit with robust (HC0) ones.
+ * logit and probit with model-based standard errors, fractional logit with robust (HC0) ones, and
+ * cluster-robust standard errors when rows come in groups (a firm observed twice, say).
  * Degenerate data give a clear error, never a silent NaN.
  */
 import jstatPkg from 'jstat';
@@ -19,12 +20,14 @@ export interface GlmFit {
   se: number[];
   z: number[];
   p: number[];
-  /** Covariance of the coefficients (model-based, or HC0 sandwich when robust). */
+  /** Covariance of the coefficients (model-based, HC0 sandwich when robust, cluster sandwich with clusters). */
   cov: number[][];
   n: number;
   iterations: number;
   logLik: number;
   robust: boolean;
+  /** Number of clusters when the covariance is cluster-robust. */
+  clusters?: number;
 }
 
 /** Raised when a model cannot be estimated; the message says why. */
@@ -55,11 +58,14 @@ function checkColumns(X: number[][], names: string[]): void {
 /**
  * Fit y ~ X (X includes the intercept column if wanted). y ∈ {0,1} for logit/probit, y ∈ [0,1] for
  * fractional logit (robust = true gives HC0 sandwich standard errors, as quasi-likelihood needs).
+ * `clusters` (one label per row) gives cluster-robust standard errors instead, with the small-sample
+ * factor G/(G − 1)·(N − 1)/(N − K) that statsmodels and Stata use.
  */
-export function fitGlm(y: ArrayLike<number>, X: number[][], names: string[], link: Link = 'logit', opts: { robust?: boolean; maxIter?: number; tol?: number } = {}): GlmFit {
+export function fitGlm(y: ArrayLike<number>, X: number[][], names: string[], link: Link = 'logit', opts: { robust?: boolean; clusters?: ArrayLike<number | string>; maxIter?: number; tol?: number } = {}): GlmFit {
   const n = y.length;
   const k = names.length;
   if (X.length !== n) throw new EstimationError(`y has ${n} rows but X has ${X.length}`);
+  if (opts.clusters && opts.clusters.length !== n) throw new EstimationError(`y has ${n} rows but there are ${opts.clusters.length} cluster labels`);
   if (n <= k) throw new EstimationError(`${n} observations are too few for ${k} coefficients`);
   for (let i = 0; i < n; i++) if (!(y[i]! >= 0 && y[i]! <= 1)) throw new EstimationError(`outcome must lie in [0, 1] (row ${i + 1} has ${y[i]})`);
   checkColumns(X, names);
@@ -111,7 +117,8 @@ export function fitGlm(y: ArrayLike<number>, X: number[][], names: string[], lin
   const eta = Xm.mmul(Matrix.columnVector(beta)).getColumn(0);
   // Information at the estimate.
   const info = new Matrix(k, k);
-  const meat = new Matrix(k, k);
+  let meat = new Matrix(k, k);
+  const clusterScores = new Map<number | string, number[]>();
   let logLik = 0;
   for (let i = 0; i < n; i++) {
     const [muRaw, dmu] = linkInverse(link, eta[i]!);
@@ -125,15 +132,28 @@ export function fitGlm(y: ArrayLike<number>, X: number[][], names: string[], lin
         meat.set(a, b, meat.get(a, b) + score * score * row[a]! * row[b]!);
       }
     }
+    if (opts.clusters) {
+      const label = opts.clusters[i]!;
+      const sum = clusterScores.get(label) ?? new Array<number>(k).fill(0);
+      for (let a = 0; a < k; a++) sum[a]! += score * row[a]!;
+      clusterScores.set(label, sum);
+    }
     logLik += y[i]! * Math.log(mu) + (1 - y[i]!) * Math.log(1 - mu);
   }
+  if (opts.clusters) {
+    const G = clusterScores.size;
+    if (G < 2) throw new EstimationError(`cluster-robust standard errors need at least 2 clusters (got ${G})`);
+    const factor = (G / (G - 1)) * ((n - 1) / (n - k));
+    meat = new Matrix(k, k);
+    for (const s of clusterScores.values()) for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) meat.set(a, b, meat.get(a, b) + factor * s[a]! * s[b]!);
+  }
   const bread = inverse(info);
-  const cov = opts.robust ? bread.mmul(meat).mmul(bread) : bread;
+  const cov = opts.robust || opts.clusters ? bread.mmul(meat).mmul(bread) : bread;
   const se = beta.map((_, j) => Math.sqrt(cov.get(j, j)));
   if (se.some((v) => !Number.isFinite(v))) throw new EstimationError('standard errors are not finite (information matrix singular)');
   const z = beta.map((b, j) => b / se[j]!);
   const p = z.map((v) => 2 * (1 - normCdf(Math.abs(v))));
-  return { link, names, coef: beta, se, z, p, cov: cov.to2DArray(), n, iterations, logLik, robust: opts.robust ?? false };
+  return { link, names, coef: beta, se, z, p, cov: cov.to2DArray(), n, iterations, logLik, robust: opts.robust ?? false, ...(opts.clusters ? { clusters: clusterScores.size } : {}) };
 }
 
 /** Coefficient of a named regressor. */

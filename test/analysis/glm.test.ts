@@ -20,6 +20,8 @@ const ref = JSON.parse(readFileSync('test/fixtures/glm/reference.json', 'utf8'))
   probit: Ref;
   fractional: Ref;
   ols_residuals: number[];
+  groups: number[];
+  logit_cluster: Ref;
 };
 
 function agree(fit: { coef: number[]; se: number[]; p: number[] }, want: Ref) {
@@ -32,6 +34,12 @@ describe('GLM estimators against statsmodels (scripts/fixtures/make_glm_fixtures
   it('logit by IRLS', () => agree(fitGlm(ref.y_logit, ref.X, ref.names, 'logit'), ref.logit));
   it('probit by IRLS (expected information, as statsmodels GLM)', () => agree(fitGlm(ref.y_probit, ref.X, ref.names, 'probit'), ref.probit));
   it('fractional logit with HC0 robust standard errors', () => agree(fitGlm(ref.y_frac, ref.X, ref.names, 'logit', { robust: true }), ref.fractional));
+  it('logit with cluster-robust standard errors (clusters of 3 rows)', () => {
+    const fit = fitGlm(ref.y_logit, ref.X, ref.names, 'logit', { clusters: ref.groups });
+    agree(fit, ref.logit_cluster);
+    expect(fit.clusters).toBe(200);
+    expect(fit.se).not.toEqual(fitGlm(ref.y_logit, ref.X, ref.names, 'logit').se);
+  });
   it('linear probability model residuals', () => {
     olsResiduals(ref.y_logit, ref.X).forEach((r, i) => expect(Math.abs(r - ref.ols_residuals[i]!)).toBeLessThan(1e-9));
   });
@@ -50,6 +58,12 @@ describe('degenerate data gives a clear error, never a silent NaN', () => {
   it('collinear columns', () => {
     const y = Array.from({ length: 40 }, (_, i) => (i * 7) % 3 === 0 ? 1 : 0);
     expect(() => fitGlm(y, y.map((_, i) => [1, i / 40, (2 * i) / 40]), ['(intercept)', 'a', 'b'])).toThrow(EstimationError);
+  });
+  it('a single cluster, or cluster labels that do not match the rows', () => {
+    const y = [0, 1, 1, 0, 1, 0];
+    const X = y.map((_, i) => [1, i]);
+    expect(() => fitGlm(y, X, ['(intercept)', 'x'], 'logit', { clusters: y.map(() => 'a') })).toThrow(/at least 2 clusters/);
+    expect(() => fitGlm(y, X, ['(intercept)', 'x'], 'logit', { clusters: [1, 2] })).toThrow(/cluster labels/);
   });
   it('an outcome outside [0, 1]', () => {
     expect(() => fitGlm([0, 2, 1, 0], [[1, 0], [1, 1], [1, 2], [1, 3]], ['(intercept)', 'x'])).toThrow(/\[0, 1\]/);
