@@ -6,7 +6,7 @@
 import { makeStream, randInt } from '../../sim/rng.js';
 import { pairedDifferences } from '../verbs/paired.js';
 import { mean } from '../verbs/stats.js';
-import { t10, t9 } from './policyTargets.js';
+import { t10, t9, t9ShockEffect } from './policyTargets.js';
 import { type Measure, type TargetResult, surveyTargets, t5 } from './targets.js';
 
 type Row = Record<string, unknown>;
@@ -14,12 +14,18 @@ type Row = Record<string, unknown>;
 /** One row of validation.csv. */
 export interface ValidationRow extends TargetResult {
   runId: string;
-  /** `no-shock`: T9's regression on the validation runs themselves, a reference without a verdict. */
+  /** `no-shock` and `shock-effect`: references for T9, reported without a verdict (REFERENCE_SAMPLES). */
   sample: Sample;
   measure: Measure;
 }
 
-export type Sample = 'full' | 'paper-300' | 'no-shock';
+export type Sample = 'full' | 'paper-300' | 'no-shock' | 'shock-effect';
+
+/**
+ * Samples that are references, without a verdict: `no-shock`, T9's regression on the validation runs
+ * themselves; `shock-effect`, the shock's own effect on T9's pattern (validation and shock runs paired).
+ */
+export const REFERENCE_SAMPLES: ReadonlySet<Sample> = new Set(['no-shock', 'shock-effect']);
 
 /** Pass rate of one target over its runs, with the threshold it must meet. */
 export interface TargetSummary {
@@ -111,6 +117,25 @@ export function shockRows(snapshots: Row[], exits: Row[], shockTick: number, hor
   return [...byRun(snapshots)].map(([runId, rows]) => ({ ...t9(rows, exitsBy.get(runId) ?? [], shockTick, horizon), runId, sample, measure: 'true' as const }));
 }
 
+/**
+ * T9's `shock-effect` reference per replicate: each validation run paired with the shock run of the same
+ * replicate (run ids `<set>/r001`, matched on the part after the slash).
+ */
+export function shockEffectRows(without: { snapshots: Row[]; exits: Row[] }, withShock: { snapshots: Row[]; exits: Row[] }, shockTick: number, horizon: number): ValidationRow[] {
+  const replicate = (runId: string) => runId.slice(runId.lastIndexOf('/') + 1);
+  const shocked = new Map([...byRun(withShock.snapshots)].map(([runId, rows]) => [replicate(runId), { runId, rows }]));
+  const exitsWithout = byRun(without.exits);
+  const exitsWith = byRun(withShock.exits);
+  const out: ValidationRow[] = [];
+  for (const [runId, rows] of byRun(without.snapshots)) {
+    const pair = shocked.get(replicate(runId));
+    if (!pair) continue;
+    const result = t9ShockEffect({ snapshot: rows, exits: exitsWithout.get(runId) ?? [] }, { snapshot: pair.rows, exits: exitsWith.get(pair.runId) ?? [] }, shockTick, horizon);
+    out.push({ ...result, runId: `${runId} + ${pair.runId}`, sample: 'shock-effect', measure: 'true' });
+  }
+  return out;
+}
+
 /** T10 from the runs tables of the validation and subsidy run sets. */
 export function subsidyRow(baselineRuns: Row[], subsidyRuns: Row[]): ValidationRow {
   const outcomes = ['supplier', 'customer', 'competitor', 'consultant', 'university', 'research'].map((t) => `coop_${t}`);
@@ -119,7 +144,7 @@ export function subsidyRow(baselineRuns: Row[], subsidyRuns: Row[]): ValidationR
 
 /**
  * Pass rates per target, sample and measure. Ablations must pass rarely (≤ 0.2), the rest often (≥ 0.8);
- * a `no-shock` reference has no threshold (`pass` is then whether it would have met T9's).
+ * a reference sample has no threshold (`pass` is then whether its run would have met T9's test).
  */
 export function summarise(rows: ValidationRow[]): TargetSummary[] {
   const keys = [...new Set(rows.map((r) => `${r.target}|${r.sample}|${r.measure}`))];
@@ -131,7 +156,7 @@ export function summarise(rows: ValidationRow[]): TargetSummary[] {
     const ablation = id.startsWith('T8');
     const pass = ablation ? passRate <= 0.2 : id === 'T10' ? passRate === 1 : passRate >= 0.8;
     const failedRuns = rs.filter((r) => (ablation ? r.pass : !r.pass)).map((r) => r.runId);
-    const threshold = sampleName === 'no-shock' ? 'reference' : ablation ? '≤ 0.2' : id === 'T10' ? 'holds' : '≥ 0.8';
+    const threshold = REFERENCE_SAMPLES.has(sampleName) ? 'reference' : ablation ? '≤ 0.2' : id === 'T10' ? 'holds' : '≥ 0.8';
     return { id, description: DESCRIPTIONS[id] ?? id, sample: sampleName, measure, runs: rs.length, passRate, meanStatistic, threshold, pass, failedRuns };
   });
 }

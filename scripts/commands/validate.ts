@@ -1,7 +1,7 @@
 /** `smesim validate-model`: run the validation scenario and its variants, evaluate T1–T10, write the verdict. */
 import { join } from 'node:path';
 import { loadRows } from '../../analysis/io.js';
-import { ablationRows, shockRows, subsidyRow, summarise, surveyRows, type TargetSummary, type ValidationRow } from '../../analysis/validation/evaluate.js';
+import { REFERENCE_SAMPLES, ablationRows, shockEffectRows, shockRows, subsidyRow, summarise, surveyRows, type TargetSummary, type ValidationRow } from '../../analysis/validation/evaluate.js';
 import type { Scenario } from '../../sim/config/scenario.js';
 import { makeRunPlan } from '../../sim/plan/plan.js';
 import { scenarioSchema } from '../../sim/config/scenario.js';
@@ -60,12 +60,23 @@ function variants(s: Scenario): [name: string, scenario: Scenario][] {
 }
 
 function printTable(summaries: TargetSummary[]): void {
-  process.stdout.write(`\n${'target'.padEnd(12)}${'sample'.padEnd(11)}${'measure'.padEnd(8)}${'runs'.padStart(5)}${'pass rate'.padStart(11)}${'mean stat'.padStart(11)}  needed     verdict\n`);
+  process.stdout.write(`\n${'target'.padEnd(12)}${'sample'.padEnd(14)}${'measure'.padEnd(8)}${'runs'.padStart(5)}${'pass rate'.padStart(11)}${'mean stat'.padStart(11)}  needed     verdict\n`);
   for (const t of summaries) {
-    const verdict = t.sample === 'no-shock' ? '(no verdict)' : t.pass ? 'pass' : 'FAIL';
+    const verdict = REFERENCE_SAMPLES.has(t.sample) ? '(no verdict)' : t.pass ? 'pass' : 'FAIL';
     const stat = Number.isFinite(t.meanStatistic) ? t.meanStatistic.toFixed(2) : '';
-    process.stdout.write(`${t.id.padEnd(12)}${t.sample.padEnd(11)}${t.measure.padEnd(8)}${String(t.runs).padStart(5)}${t.passRate.toFixed(2).padStart(11)}${stat.padStart(11)}  ${t.threshold.padEnd(10)} ${verdict}\n`);
+    process.stdout.write(`${t.id.padEnd(12)}${t.sample.padEnd(14)}${t.measure.padEnd(8)}${String(t.runs).padStart(5)}${t.passRate.toFixed(2).padStart(11)}${stat.padStart(11)}  ${t.threshold.padEnd(10)} ${verdict}\n`);
   }
+}
+
+/** T9 on the shock runs, and its two references: on the validation runs, and the shock's effect (the two paired). */
+function t9Rows(mainDir: string, shockDir: string, shockTick: number): ValidationRow[] {
+  const without = { snapshots: loadRows(mainDir, 'snapshots.csv'), exits: loadRows(mainDir, 'exits.csv') };
+  const withShock = { snapshots: loadRows(shockDir, 'snapshots.csv'), exits: loadRows(shockDir, 'exits.csv') };
+  return [
+    ...shockRows(withShock.snapshots, withShock.exits, shockTick, SHOCK_HORIZON),
+    ...shockRows(without.snapshots, without.exits, shockTick, SHOCK_HORIZON, 'no-shock'),
+    ...shockEffectRows(without, withShock, shockTick, SHOCK_HORIZON),
+  ];
 }
 
 /** Run, evaluate, write validation.csv / validation.json / report.html; exit 0 only when every target holds. */
@@ -104,8 +115,7 @@ export async function validateCommand(opts: ValidateOptions): Promise<number> {
   const rows: ValidationRow[] = [
     ...(want('T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7') ? surveyRows(loadRows(outDir, 'survey.csv'), s.seed) : []),
     ...(want('T8-falling', 'T8-rising') ? ablationRows(needed.has('ablation-falling') ? loadRows(v('ablation-falling'), 'survey.csv') : [], needed.has('ablation-rising') ? loadRows(v('ablation-rising'), 'survey.csv') : []) : []),
-    ...(want('T9') ? shockRows(loadRows(v('shock'), 'snapshots.csv'), loadRows(v('shock'), 'exits.csv'), shockTick, SHOCK_HORIZON) : []),
-    ...(want('T9') ? shockRows(loadRows(outDir, 'snapshots.csv'), loadRows(outDir, 'exits.csv'), shockTick, SHOCK_HORIZON, 'no-shock') : []),
+    ...(want('T9') ? t9Rows(outDir, v('shock'), shockTick) : []),
     ...(want('T10') ? [subsidyRow(loadRows(outDir, 'runs.csv'), loadRows(v('subsidy'), 'runs.csv'))] : []),
   ].filter((r) => targets.includes(r.target));
   const summaries = summarise(rows);

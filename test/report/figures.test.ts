@@ -59,11 +59,16 @@ describe('validation section of the report', () => {
     expect(passing.reading).not.toContain('without the shock');
   });
 
-  it("sets T9 beside its no-shock reference, with the mean statistics", () => {
+  it("sets T9 beside its no-shock reference and the shock's own effect, with the mean statistics", () => {
     const t9 = { ...target('T9', false), passRate: 0.3, meanStatistic: 1.52 };
     const reference = { ...t9, sample: 'no-shock', passRate: 0.28, meanStatistic: 1.49, threshold: 'reference', pass: true };
     const s = validationSection({ replicates: 50, firms: 5000, targets: [t9], all: [t9, reference] });
     expect(s.reading).toContain('T9 without the shock (its regression on the validation runs themselves, same quarters): pass rate 0.28, mean z 1.49; with the shock: 0.3, mean z 1.52');
     expect(s.html).toContain('<td class="num">1.52</td>');
+    expect(s.reading).not.toContain('What the shock adds');
+    const effect = { ...t9, sample: 'shock-effect', runs: 50, passRate: 0.04, meanStatistic: 0.11, threshold: 'reference', pass: false };
+    const both = validationSection({ replicates: 50, firms: 5000, targets: [t9], all: [t9, reference, effect] });
+    expect(both.reading).toContain('What the shock adds, tested directly');
+    expect(both.reading).toContain('positive at 5% in 0.04 of 50 pairs, mean z 0.11.');
   });
 });

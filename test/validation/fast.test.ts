@@ -26,6 +26,12 @@ describe('validate-model, fast variant (5 replicates × 500 firms)', () => {
     expect(reference).toMatchObject({ runs: 5, threshold: 'reference' });
     expect(verdict.targets.find((t: { id: string }) => t.id === 'T9').sample).toBe('full'); // the verdict is on the shock runs only
     expect(r.stdout).toMatch(/T9 +no-shock +true +5 .*reference +\(no verdict\)/);
+    // …and the shock's own effect, each validation run paired with its shock run (same firms before the shock)
+    expect(r.stdout).toMatch(/T9 +shock-effect +true +5 .*reference +\(no verdict\)/);
+    expect(report).toContain('What the shock adds, tested directly');
+    const pairs = readFileSync(join(out, 'validation.csv'), 'utf8').split('\n').filter((l) => l.includes(',T9,shock-effect,'));
+    expect(pairs).toHaveLength(5);
+    expect(pairs[0]).toMatch(/r001 \+ .*-shock\/r001,T9,shock-effect,true,-?\d/); // estimated: a finite z, not 'not estimable'
 
     // signs on the pooled survey of the five runs (2,500 firms): sturdier than single-run pass rates
     const survey = loadRows(out, 'survey.csv');
