@@ -1,8 +1,8 @@
 /**
  * T9 (exit hazard after a dynamism shock rises with SLI·(1 − LO)), the shock's own effect on that
- * pattern (a reference), and T10 (a demand-led cooperation
- * subsidy raises cooperation with knowledge providers strongly, with customers and suppliers
- * marginally, with competitors not at all; Radicic, Pugh & Douglas 2018).
+ * pattern (a reference), and T10 (a demand-led cooperation subsidy raises cooperation with knowledge
+ * providers strongly, with customers and suppliers marginally, with competitors not at all; Radicic,
+ * Pugh & Douglas 2018).
  */
 import { surveyDesign } from '../verbs/design.js';
 import { flagExits } from '../verbs/exitsBy.js';
