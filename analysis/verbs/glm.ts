@@ -115,45 +115,41 @@ export function fitGlm(y: ArrayLike<number>, X: number[][], names: string[], lin
   }
   if (iterations >= maxIter) throw new EstimationError(`IRLS did not converge in ${maxIter} iterations`);
   const eta = Xm.mmul(Matrix.columnVector(beta)).getColumn(0);
-  // Information at the estimate.
+  // Information at the estimate; for a sandwich, the score sums of each group of rows (HC0: every row
+  // its own group, as the cluster sandwich with one-row clusters and no small-sample factor).
   const info = new Matrix(k, k);
-  let meat = new Matrix(k, k);
-  const clusterScores = new Map<number | string, number[]>();
+  const groupScores = opts.clusters || opts.robust ? new Map<number | string, number[]>() : undefined;
   let logLik = 0;
   for (let i = 0; i < n; i++) {
     const [muRaw, dmu] = linkInverse(link, eta[i]!);
     const mu = clamp(muRaw);
     const w = (dmu * dmu) / (mu * (1 - mu));
-    const score = ((y[i]! - mu) * dmu) / (mu * (1 - mu));
     const row = X[i]!;
-    for (let a = 0; a < k; a++) {
-      for (let b = 0; b < k; b++) {
-        info.set(a, b, info.get(a, b) + w * row[a]! * row[b]!);
-        meat.set(a, b, meat.get(a, b) + score * score * row[a]! * row[b]!);
-      }
-    }
-    if (opts.clusters) {
-      const label = opts.clusters[i]!;
-      const sum = clusterScores.get(label) ?? new Array<number>(k).fill(0);
+    for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) info.set(a, b, info.get(a, b) + w * row[a]! * row[b]!);
+    if (groupScores) {
+      const score = ((y[i]! - mu) * dmu) / (mu * (1 - mu));
+      const label = opts.clusters ? opts.clusters[i]! : i;
+      const sum = groupScores.get(label) ?? new Array<number>(k).fill(0);
       for (let a = 0; a < k; a++) sum[a]! += score * row[a]!;
-      clusterScores.set(label, sum);
+      groupScores.set(label, sum);
     }
     logLik += y[i]! * Math.log(mu) + (1 - y[i]!) * Math.log(1 - mu);
   }
-  if (opts.clusters) {
-    const G = clusterScores.size;
-    if (G < 2) throw new EstimationError(`cluster-robust standard errors need at least 2 clusters (got ${G})`);
-    const factor = (G / (G - 1)) * ((n - 1) / (n - k));
-    meat = new Matrix(k, k);
-    for (const s of clusterScores.values()) for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) meat.set(a, b, meat.get(a, b) + factor * s[a]! * s[b]!);
-  }
   const bread = inverse(info);
-  const cov = opts.robust || opts.clusters ? bread.mmul(meat).mmul(bread) : bread;
+  let cov = bread;
+  if (groupScores) {
+    const G = groupScores.size;
+    if (opts.clusters && G < 2) throw new EstimationError(`cluster-robust standard errors need at least 2 clusters (got ${G})`);
+    const factor = opts.clusters ? (G / (G - 1)) * ((n - 1) / (n - k)) : 1;
+    const meat = new Matrix(k, k);
+    for (const sum of groupScores.values()) for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) meat.set(a, b, meat.get(a, b) + factor * sum[a]! * sum[b]!);
+    cov = bread.mmul(meat).mmul(bread);
+  }
   const se = beta.map((_, j) => Math.sqrt(cov.get(j, j)));
   if (se.some((v) => !Number.isFinite(v))) throw new EstimationError('standard errors are not finite (information matrix singular)');
   const z = beta.map((b, j) => b / se[j]!);
   const p = z.map((v) => 2 * (1 - normCdf(Math.abs(v))));
-  return { link, names, coef: beta, se, z, p, cov: cov.to2DArray(), n, iterations, logLik, robust: opts.robust ?? false, ...(opts.clusters ? { clusters: clusterScores.size } : {}) };
+  return { link, names, coef: beta, se, z, p, cov: cov.to2DArray(), n, iterations, logLik, robust: opts.robust ?? false, ...(opts.clusters && groupScores ? { clusters: groupScores.size } : {}) };
 }
 
 /** Coefficient of a named regressor. */
