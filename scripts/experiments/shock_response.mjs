@@ -47,9 +47,12 @@ function run(seed, shock) {
     const f = w.firms;
     const sum = new Float64Array(w.nIndustries);
     const count = new Float64Array(w.nIndustries);
-    for (let i = 0; i < f.n; i++) {
-      sum[f.industry[i]] += f.fitnessNow[i];
-      count[f.industry[i]]++;
+    if (t === t0 || t === t0 + 8) {
+      // industry means, only in the two quarters that use them
+      for (let i = 0; i < f.n; i++) {
+        sum[f.industry[i]] += f.fitnessNow[i];
+        count[f.industry[i]]++;
+      }
     }
     const relative = (i) => f.fitnessNow[i] - sum[f.industry[i]] / count[f.industry[i]];
     for (let i = 0; i < f.n; i++) {
