@@ -48,6 +48,18 @@ export function surveyDesign(rows: Row[], outcome: string, regressors: Regressor
   const { rows: kept, dropped } = binary ? dropPerfectPredictors(rows, outcome, categorical) : { rows, dropped: [] as string[] };
   const levels = categorical.map((c) => [...new Set(kept.map((r) => String(r[c])))].sort().slice(1));
   const names = ['(intercept)', ...regressors.map(([n]) => n), 'log_employees', ...categorical.flatMap((c, k) => levels[k]!.map((l) => `${c}=${l}`))];
-  const X = kept.map((r) => [1, ...regressors.map(([, f]) => f(r)), Math.log(Number(r.employees)), ...categorical.flatMap((c, k) => levels[k]!.map((l) => (String(r[c]) === l ? 1 : 0)))]);
+  const width = names.length;
+  const X = kept.map((r) => {
+    const x = new Array<number>(width);
+    let j = 0;
+    x[j++] = 1;
+    for (const [, f] of regressors) x[j++] = f(r);
+    x[j++] = Math.log(Number(r.employees));
+    for (let c = 0; c < categorical.length; c++) {
+      const value = String(r[categorical[c]!]);
+      for (const l of levels[c]!) x[j++] = value === l ? 1 : 0;
+    }
+    return x;
+  });
   return { X, y: kept.map((r) => Number(r[outcome])), names, rows: kept, dropped };
 }

@@ -46,6 +46,13 @@ function linkInverse(link: Link, eta: number): [mu: number, dmu: number] {
   return [normCdf(eta), normPdf(eta)];
 }
 
+/** A k×k ml-matrix from a row-major typed array. */
+function toMatrix(a: Float64Array, k: number): Matrix {
+  const m = new Matrix(k, k);
+  for (let r = 0; r < k; r++) for (let c = 0; c < k; c++) m.set(r, c, a[r * k + c]!);
+  return m;
+}
+
 /** Check the columns: no constant column besides the intercept, no all-zero column. */
 function checkColumns(X: number[][], names: string[]): void {
   for (let j = 0; j < names.length; j++) {
@@ -69,16 +76,26 @@ export function fitGlm(y: ArrayLike<number>, X: number[][], names: string[], lin
   if (n <= k) throw new EstimationError(`${n} observations are too few for ${k} coefficients`);
   for (let i = 0; i < n; i++) if (!(y[i]! >= 0 && y[i]! <= 1)) throw new EstimationError(`outcome must lie in [0, 1] (row ${i + 1} has ${y[i]})`);
   checkColumns(X, names);
-  const Xm = new Matrix(X);
+  // Plain typed arrays in the loops (ml-matrix's get/set per cell cost more than the arithmetic); the
+  // sums run in the same order as Matrix.mmul, so the numbers are the same to the last bit.
+  const eta = new Float64Array(n);
+  const predict = (b: ArrayLike<number>) => {
+    for (let i = 0; i < n; i++) {
+      const row = X[i]!;
+      let s = 0;
+      for (let j = 0; j < k; j++) s += row[j]! * b[j]!;
+      eta[i] = s;
+    }
+  };
   let beta = new Array<number>(k).fill(0);
   let iterations = 0;
   let prevDev = Infinity;
   const maxIter = opts.maxIter ?? 100;
   const tol = opts.tol ?? 1e-10;
-  let XtWX = new Matrix(k, k);
+  const xtwx = new Float64Array(k * k);
   for (; iterations < maxIter; iterations++) {
-    const eta = Xm.mmul(Matrix.columnVector(beta)).getColumn(0);
-    XtWX = new Matrix(k, k);
+    predict(beta);
+    xtwx.fill(0);
     const XtWz = new Array<number>(k).fill(0);
     let dev = 0;
     for (let i = 0; i < n; i++) {
@@ -88,16 +105,17 @@ export function fitGlm(y: ArrayLike<number>, X: number[][], names: string[], lin
       const z = eta[i]! + (y[i]! - mu) / Math.max(dmu, 1e-300);
       const row = X[i]!;
       for (let a = 0; a < k; a++) {
+        if (row[a] === 0) continue; // dummies are mostly 0; a skipped term is ±0 and leaves every sum as it was
         const wa = w * row[a]!;
         XtWz[a]! += wa * z;
-        for (let b = a; b < k; b++) XtWX.set(a, b, XtWX.get(a, b) + wa * row[b]!);
+        for (let b = a; b < k; b++) if (row[b] !== 0) xtwx[a * k + b]! += wa * row[b]!;
       }
       dev -= 2 * (y[i]! * Math.log(mu) + (1 - y[i]!) * Math.log(1 - mu));
     }
-    for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) XtWX.set(a, b, XtWX.get(b, a));
+    for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) xtwx[a * k + b] = xtwx[b * k + a]!;
     let next: number[];
     try {
-      next = solve(XtWX, Matrix.columnVector(XtWz)).getColumn(0);
+      next = solve(toMatrix(xtwx, k), Matrix.columnVector(XtWz)).getColumn(0);
     } catch {
       throw new EstimationError('the design matrix is singular (collinear columns); drop one of the collinear regressors');
     }
@@ -114,10 +132,10 @@ export function fitGlm(y: ArrayLike<number>, X: number[][], names: string[], lin
     prevDev = dev;
   }
   if (iterations >= maxIter) throw new EstimationError(`IRLS did not converge in ${maxIter} iterations`);
-  const eta = Xm.mmul(Matrix.columnVector(beta)).getColumn(0);
+  predict(beta);
   // Information at the estimate; for a sandwich, the score sums of each group of rows (HC0: every row
   // its own group, as the cluster sandwich with one-row clusters and no small-sample factor).
-  const info = new Matrix(k, k);
+  const info = new Float64Array(k * k);
   const groupScores = opts.clusters || opts.robust ? new Map<number | string, number[]>() : undefined;
   let logLik = 0;
   for (let i = 0; i < n; i++) {
@@ -125,25 +143,28 @@ export function fitGlm(y: ArrayLike<number>, X: number[][], names: string[], lin
     const mu = clamp(muRaw);
     const w = (dmu * dmu) / (mu * (1 - mu));
     const row = X[i]!;
-    for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) info.set(a, b, info.get(a, b) + w * row[a]! * row[b]!);
+    for (let a = 0; a < k; a++) {
+      if (row[a] === 0) continue;
+      for (let b = 0; b < k; b++) if (row[b] !== 0) info[a * k + b]! += w * row[a]! * row[b]!;
+    }
     if (groupScores) {
       const score = ((y[i]! - mu) * dmu) / (mu * (1 - mu));
       const label = opts.clusters ? opts.clusters[i]! : i;
       const sum = groupScores.get(label) ?? new Array<number>(k).fill(0);
-      for (let a = 0; a < k; a++) sum[a]! += score * row[a]!;
+      for (let a = 0; a < k; a++) if (row[a] !== 0) sum[a]! += score * row[a]!;
       groupScores.set(label, sum);
     }
     logLik += y[i]! * Math.log(mu) + (1 - y[i]!) * Math.log(1 - mu);
   }
-  const bread = inverse(info);
+  const bread = inverse(toMatrix(info, k));
   let cov = bread;
   if (groupScores) {
     const G = groupScores.size;
     if (opts.clusters && G < 2) throw new EstimationError(`cluster-robust standard errors need at least 2 clusters (got ${G})`);
     const factor = opts.clusters ? (G / (G - 1)) * ((n - 1) / (n - k)) : 1;
-    const meat = new Matrix(k, k);
-    for (const sum of groupScores.values()) for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) meat.set(a, b, meat.get(a, b) + factor * sum[a]! * sum[b]!);
-    cov = bread.mmul(meat).mmul(bread);
+    const meat = new Float64Array(k * k);
+    for (const sum of groupScores.values()) for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) meat[a * k + b]! += factor * sum[a]! * sum[b]!;
+    cov = bread.mmul(toMatrix(meat, k)).mmul(bread);
   }
   const se = beta.map((_, j) => Math.sqrt(cov.get(j, j)));
   if (se.some((v) => !Number.isFinite(v))) throw new EstimationError('standard errors are not finite (information matrix singular)');
