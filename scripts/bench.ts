@@ -14,7 +14,9 @@ import { makeRunPlan } from '../sim/plan/plan.js';
 import { type Evaluator, SequentialEvaluator } from '../sim/run/evaluator.js';
 import { packageRoot } from '../sim/run/manifest.js';
 import { PoolEvaluator } from '../sim/run/pool.js';
-import { simulate } from '../sim/runOne.js';
+import { runOne, simulate } from '../sim/runOne.js';
+import { loadScenario } from '../sim/config/load.js';
+import { surveyTargets } from '../analysis/validation/targets.js';
 import type { RunSpec } from '../sim/runOne.js';
 
 v8.setFlagsFromString('--expose-gc');
@@ -28,7 +30,7 @@ export interface BenchRow {
   runs: number;
   workers: number;
   seconds: number;
-  firmTicksPerSecond: number;
+  firmTicksPerSecond: number | null;
   bytesPerFirm: number | null;
   efficiency: number | null;
   note: string;
@@ -113,6 +115,27 @@ async function tinyOverhead(runs: number): Promise<BenchRow> {
   return { benchmark: 'tiny-runs', firms: 10, ticks: 10, runs, workers: 1, seconds: pool, firmTicksPerSecond: (runs * 100) / pool, bytesPerFirm: null, efficiency: null, note: `pool overhead ${overheadMs.toFixed(3)} ms/run (this thread: ${((seq / runs) * 1000).toFixed(2)} ms/run)` };
 }
 
+/**
+ * Estimation: T1–T7 (both measures) on the survey of one run of `firms` firms, as validate-model
+ * evaluates every replicate; the fastest of `repeats` timings.
+ */
+export function estimation(firms: number, repeats: number): BenchRow {
+  const s = loadScenario(join(packageRoot(), 'scenarios', 'validation.yaml'));
+  const spec = makeRunPlan({ ...s, population: firms, replicates: 1 }).specs[0]!;
+  const result = runOne(spec);
+  if (!result.ok) throw new Error(`estimation benchmark: the run failed: ${result.error}`);
+  const rows = result.survey.rows.map((r) => Object.fromEntries(result.survey.columns.map((c, j) => [c, r[j]])));
+  const times: number[] = [];
+  let targets = 0;
+  for (let k = 0; k < repeats; k++) {
+    const start = now();
+    targets = (['likert', 'true'] as const).flatMap((m) => surveyTargets(rows, m)).length;
+    times.push(now() - start);
+  }
+  const seconds = Math.min(...times);
+  return { benchmark: 'estimation', firms: rows.length, ticks: s.ticks, runs: 1, workers: 1, seconds, firmTicksPerSecond: null, bytesPerFirm: null, efficiency: null, note: `${targets} target evaluations (T1–T7, Likert and true measures) on one survey of ${rows.length} firms; fastest of ${repeats}` };
+}
+
 /** Run the benchmarks; quick = smaller sizes (for a smoke check). */
 export async function runBenchmarks(opts: { quick?: boolean; workers?: number; out?: string } = {}): Promise<BenchRow[]> {
   const workers = opts.workers ?? 2;
@@ -130,13 +153,16 @@ export async function runBenchmarks(opts: { quick?: boolean; workers?: number; o
   add(await poolEfficiency(opts.quick ? 40 : 200, 300, 200, workers, opts.quick ? 1 : 3)); // the size of a sweep-example point
   add(await tinyOverhead(opts.quick ? 200 : 1000));
   if (!opts.quick) {
-    const plan = specs(50, 1_000, 200);
+    const validation = loadScenario(join(packageRoot(), 'scenarios', 'validation.yaml'));
+    const plan = makeRunPlan(validation).specs;
     const seconds = await timeEvaluator(new PoolEvaluator(workers), plan);
-    add({ benchmark: 'validation', firms: 1000, ticks: 200, runs: 50, workers, seconds, firmTicksPerSecond: (50 * 1000 * 200) / seconds, bytesPerFirm: null, efficiency: null, note: 'default validation workload' });
+    const work = plan.length * validation.population * validation.ticks;
+    add({ benchmark: 'validation', firms: validation.population, ticks: validation.ticks, runs: plan.length, workers, seconds, firmTicksPerSecond: work / seconds, bytesPerFirm: null, efficiency: null, note: 'the runs of scenarios/validation.yaml (one of the five run sets of validate-model)' });
   }
+  add(estimation(opts.quick ? 1_000 : 5_000, opts.quick ? 1 : 3));
   const e1 = rows.find((r) => r.benchmark === 'engine' && r.firms === 1_000);
   const e100 = rows.find((r) => r.benchmark === 'engine' && r.firms === 100_000);
-  if (e1 && e100) process.stdout.write(`\ntime per firm-tick at 100,000 firms / at 1,000 firms: ${(e1.firmTicksPerSecond / e100.firmTicksPerSecond).toFixed(2)}\n`);
+  if (e1 && e100) process.stdout.write(`\ntime per firm-tick at 100,000 firms / at 1,000 firms: ${(e1.firmTicksPerSecond! / e100.firmTicksPerSecond!).toFixed(2)}\n`);
   const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform };
   const out = opts.out ?? join(packageRoot(), 'bench', 'results.json');
   mkdirSync(join(out, '..'), { recursive: true });
