@@ -14,6 +14,14 @@ describe('validate-model, fast variant (5 replicates × 500 firms)', () => {
     const r = cli(['validate-model', '--replicates', '5', '--population', '500', '--out', out, '--workers', '2']);
     expect([0, 1]).toContain(r.status); // 1 = some target below its threshold: reported, not an error
     expect(r.stdout).toMatch(/T5 +full +likert +5/);
+    // two tables: the targets that decide the exit code, then what is reported without a verdict
+    const [decisive, reported] = r.stdout.split('Also reported, without a verdict');
+    expect(decisive).toContain('Targets (these decide the verdict and the exit code)');
+    expect(decisive).not.toMatch(/paper-300|T[1-7] +full +true/); // T1–T7 on true values and the paper-scale sample are not decisive
+    expect(reported).toMatch(/T1 +paper-300 +likert +5 .*≥ 0\.8 +(meets it|below it)/);
+    expect(reported).not.toMatch(/\b(pass|FAIL)\n/);
+    const failing = JSON.parse(readFileSync(join(out, 'validation.json'), 'utf8')).targets.filter((t: { pass: boolean }) => !t.pass).map((t: { id: string }) => t.id);
+    expect(r.stdout).toContain(failing.length === 0 ? 'every target meets its threshold' : `${failing.join(', ')} ${failing.length === 1 ? 'does not meet its threshold' : 'do not meet their thresholds'}`);
     const verdict = JSON.parse(readFileSync(join(out, 'validation.json'), 'utf8'));
     expect(verdict.targets.map((t: { id: string }) => t.id)).toEqual(expect.arrayContaining(['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8-falling', 'T8-rising', 'T9', 'T10']));
     const report = readFileSync(join(out, 'report.html'), 'utf8');
