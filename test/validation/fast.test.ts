@@ -59,6 +59,24 @@ describe('validate-model, fast variant (5 replicates × 500 firms)', () => {
     expect(coefOf(fit, 'sli').coef, 'T5: rising at the start').toBeGreaterThan(0);
   });
 
+  it('gives byte-identical validation.csv and validation.json with 1 and 2 workers, and again when resumed', () => {
+    const { dir } = tinyScenario();
+    const args = (out: string, workers: string) => ['validate-model', '--replicates', '2', '--population', '300', '--out', join(dir, out), '--workers', workers];
+    const one = cli(args('one', '1'));
+    const two = cli(args('two', '2'));
+    expect([0, 1]).toContain(one.status);
+    expect(two.status).toBe(one.status);
+    for (const file of ['validation.csv', 'validation.json', 'survey.csv', join('variants', 'shock', 'exits.csv')]) {
+      expect(readFileSync(join(dir, 'two', file), 'utf8'), file).toBe(readFileSync(join(dir, 'one', file), 'utf8'));
+    }
+    const before = readFileSync(join(dir, 'one', 'validation.csv'), 'utf8');
+    const ledger = readFileSync(join(dir, 'one', 'variants', 'shock', 'ledger.jsonl'), 'utf8');
+    const again = cli(args('one', '2')); // every run is in the ledger: nothing is simulated again, the verdict is recomputed
+    expect(again.status).toBe(one.status);
+    expect(readFileSync(join(dir, 'one', 'variants', 'shock', 'ledger.jsonl'), 'utf8')).toBe(ledger);
+    expect(readFileSync(join(dir, 'one', 'validation.csv'), 'utf8')).toBe(before);
+  });
+
   it('checks only the targets asked for, runs only the variants they need, and refuses an unknown one', () => {
     const { dir } = tinyScenario();
     const out = join(dir, 'only-t9');
