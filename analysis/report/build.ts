@@ -8,11 +8,11 @@ import { readManifest, type Manifest } from '../../sim/run/manifest.js';
 import { writeAtomic } from '../../sim/run/outputs.js';
 import { timeseriesFigure } from '../figures/timeseries.js';
 import type { CompareRow } from '../figures/forest.js';
-import { loadRows, loadTable } from '../io.js';
+import { loadRows, loadRowsBetween, loadTable } from '../io.js';
 import { aggregateByTick } from '../verbs/aggregate.js';
 import { compareSections, sweepSections, validationSection, type SweepOptions } from './extras.js';
 import { type Section, escapeHtml, renderPage } from './html.js';
-import { cooperationSections, exitSections, keyNumbers, sliSections, timeSeriesSections } from './runset.js';
+import { EXIT_HORIZON, cooperationSections, exitSections, keyNumbers, sliSections, timeSeriesSections } from './runset.js';
 
 /** Options of a report. */
 export interface ReportOptions {
@@ -43,13 +43,21 @@ function footer(m: Manifest): string {
   ].join(' ');
 }
 
+/** "Who exits after quarter T" for a run set with snapshots; only the exits in the horizon the figure shows are read. */
+function exitSectionsOf(dir: string, ticks: number, context = ''): Section[] {
+  const snapshots = loadRows(dir, 'snapshots.csv');
+  const first = snapshots.reduce((m, r) => Math.min(m, Number(r.tick)), Infinity);
+  const exits = Number.isFinite(first) ? loadRowsBetween(dir, 'exits.csv', 'tick', first + 1, first + EXIT_HORIZON) : [];
+  return exitSections(snapshots, exits, ticks, context);
+}
+
 /** Sections of one run set directory. */
 function runSetSections(dir: string, m: Manifest, opts: ReportOptions): Section[] {
   const runs = loadTable(dir, 'runs.csv');
   if (runs.numRows() === 0) return [{ title: 'No results', reading: 'No run of this set finished successfully; see ledger.jsonl for the errors.' }];
   const survey = loadRows(dir, 'survey.csv');
   const sections = [keyNumbers(runs), ...timeSeriesSections(loadTable(dir, 'timeseries.csv'), m.scenario.burnIn), ...cooperationSections(survey), ...sliSections(survey)];
-  if (existsSync(join(dir, 'snapshots.csv'))) sections.push(...exitSections(loadRows(dir, 'snapshots.csv'), loadRows(dir, 'exits.csv'), m.scenario.ticks));
+  if (existsSync(join(dir, 'snapshots.csv'))) sections.push(...exitSectionsOf(dir, m.scenario.ticks));
   const sweep = m.scenario.sweep;
   if (sweep && existsSync(join(dir, 'design.csv'))) {
     const sweepOpts: SweepOptions = { outcome: opts.sweepOutcome ?? 'inno_product', threshold: opts.primThreshold };
@@ -58,7 +66,7 @@ function runSetSections(dir: string, m: Manifest, opts: ReportOptions): Section[
   if (existsSync(join(dir, 'validation.json'))) {
     sections.push(validationSection(JSON.parse(readFileSync(join(dir, 'validation.json'), 'utf8'))));
     const shock = join(dir, 'variants', 'shock');
-    if (existsSync(join(shock, 'snapshots.csv'))) sections.push(...exitSections(loadRows(shock, 'snapshots.csv'), loadRows(shock, 'exits.csv'), m.scenario.ticks, 'Shock variant (T9): '));
+    if (existsSync(join(shock, 'snapshots.csv'))) sections.push(...exitSectionsOf(shock, m.scenario.ticks, 'Shock variant (T9): '));
   }
   return sections;
 }

@@ -114,10 +114,13 @@ export function sliSections(survey: Row[]): Section[] {
   return sections;
 }
 
+/** Quarters after a snapshot in which the report counts exits. */
+export const EXIT_HORIZON = 20;
+
 /** Exits after the first snapshot, by depth and LO tercile (only when the scenario asked for snapshots); `context` prefixes the title. */
 export function exitSections(snapshots: Row[], exits: Row[], ticks: number, context = ''): Section[] {
   if (snapshots.length === 0) return [];
-  const r = exitsBy(snapshots, exits, 20, ticks - 1);
+  const r = exitsBy(snapshots, exits, EXIT_HORIZON, ticks - 1);
   if (r.horizon < 1) return [];
   const shown = r.cells.filter((c) => c.firms >= 30 && Number.isFinite(c.mean));
   const most = shown.reduce<IncidenceCell | undefined>((a, c) => (!a || c.mean > a.mean ? c : a), undefined);

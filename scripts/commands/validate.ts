@@ -1,6 +1,6 @@
 /** `smesim validate-model`: run the validation scenario and its variants, evaluate T1–T10, write the verdict. */
 import { join } from 'node:path';
-import { loadRows } from '../../analysis/io.js';
+import { loadRows, loadRowsBetween } from '../../analysis/io.js';
 import { REFERENCE_SAMPLES, ablationRows, shockEffectRows, shockRows, subsidyRow, summarise, surveyRows, type TargetSummary, type ValidationRow } from '../../analysis/validation/evaluate.js';
 import type { Scenario } from '../../sim/config/scenario.js';
 import { makeRunPlan } from '../../sim/plan/plan.js';
@@ -75,8 +75,10 @@ function printTable(summaries: TargetSummary[], primary: TargetSummary[]): void 
 
 /** T9 on the shock runs, and its two references: on the validation runs, and the shock's effect (the two paired). */
 function t9Rows(mainDir: string, shockDir: string, shockTick: number): ValidationRow[] {
-  const without = { snapshots: loadRows(mainDir, 'snapshots.csv'), exits: loadRows(mainDir, 'exits.csv') };
-  const withShock = { snapshots: loadRows(shockDir, 'snapshots.csv'), exits: loadRows(shockDir, 'exits.csv') };
+  // exits in the quarters T9 looks at (shockTick … shockTick + horizon − 1), the others are never read
+  const exits = (dir: string) => loadRowsBetween(dir, 'exits.csv', 'tick', shockTick, shockTick + SHOCK_HORIZON - 1);
+  const without = { snapshots: loadRows(mainDir, 'snapshots.csv'), exits: exits(mainDir) };
+  const withShock = { snapshots: loadRows(shockDir, 'snapshots.csv'), exits: exits(shockDir) };
   return [
     ...shockRows(withShock.snapshots, withShock.exits, shockTick, SHOCK_HORIZON),
     ...shockRows(without.snapshots, without.exits, shockTick, SHOCK_HORIZON, 'no-shock'),

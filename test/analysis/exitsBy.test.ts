@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadRowsBetween } from '../../analysis/io.js';
 import { incidenceFigure } from '../../analysis/figures/incidence.js';
 import { exitsBy } from '../../analysis/verbs/exitsBy.js';
 
@@ -57,5 +61,19 @@ describe('exitsBy (who exits after a snapshot)', () => {
 
   it('refuses an empty snapshot', () => {
     expect(() => exitsBy([], exits, 5)).toThrow(/no rows/);
+  });
+});
+
+describe('loadRowsBetween (reading only the exits a horizon needs)', () => {
+  it('keeps the rows whose column lies in [min, max], bounds included, in file order, with parsed values', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'smesim-io-'));
+    writeFileSync(join(dir, 'exits.csv'), 'run_id,tick,firm_id,sector\nr1,9,1,a\nr1,10,2,"b, c"\nr2,12,3,a\nr1,15,4,b\nr2,16,5,a\n');
+    const rows = loadRowsBetween(dir, 'exits.csv', 'tick', 10, 15);
+    expect(rows).toEqual([
+      { run_id: 'r1', tick: 10, firm_id: 2, sector: 'b, c' },
+      { run_id: 'r2', tick: 12, firm_id: 3, sector: 'a' },
+      { run_id: 'r1', tick: 15, firm_id: 4, sector: 'b' },
+    ]);
+    expect(loadRowsBetween(dir, 'exits.csv', 'tick', 20, 30)).toEqual([]);
   });
 });
