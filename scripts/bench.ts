@@ -16,7 +16,7 @@ import { packageRoot } from '../sim/run/manifest.js';
 import { PoolEvaluator } from '../sim/run/pool.js';
 import { runOne, simulate } from '../sim/runOne.js';
 import { loadScenario } from '../sim/config/load.js';
-import { surveyTargets } from '../analysis/validation/targets.js';
+import { surveyTargetsByMeasure } from '../analysis/validation/targets.js';
 import type { RunSpec } from '../sim/runOne.js';
 
 v8.setFlagsFromString('--expose-gc');
@@ -129,7 +129,7 @@ export function estimation(firms: number, repeats: number): BenchRow {
   let targets = 0;
   for (let k = 0; k < repeats; k++) {
     const start = now();
-    targets = (['likert', 'true'] as const).flatMap((m) => surveyTargets(rows, m)).length;
+    targets = Object.values(surveyTargetsByMeasure(rows)).flat().length;
     times.push(now() - start);
   }
   const seconds = Math.min(...times);

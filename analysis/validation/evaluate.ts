@@ -7,7 +7,9 @@ import { makeStream, randInt } from '../../sim/rng.js';
 import { pairedDifferences } from '../verbs/paired.js';
 import { mean } from '../verbs/stats.js';
 import { t10, t9, t9ShockEffect } from './policyTargets.js';
-import { type Measure, type TargetResult, surveyTargets, t5 } from './targets.js';
+import { type Measure, type TargetResult, surveyTargetsByMeasure, t5 } from './targets.js';
+
+const MEASURES = ['likert', 'true'] as const;
 
 type Row = Record<string, unknown>;
 
@@ -88,8 +90,9 @@ export function surveyRows(survey: Row[], seed: number): ValidationRow[] {
       ['full', rows],
       ['paper-300', sample(rows, 300, seed, runId)],
     ] as const) {
-      for (const measure of ['likert', 'true'] as const) {
-        for (const r of surveyTargets(data, measure)) out.push({ ...r, runId, sample: label, measure });
+      const byMeasure = surveyTargetsByMeasure(data, MEASURES);
+      for (const measure of MEASURES) {
+        for (const r of byMeasure[measure]!) out.push({ ...r, runId, sample: label, measure });
       }
     }
   }

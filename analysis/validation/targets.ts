@@ -153,5 +153,14 @@ export function moderationTarget(target: 'T6' | 'T7', survey: Row[], moderator: 
 
 /** T1–T7 on one survey. */
 export function surveyTargets(survey: Row[], m: Measure = 'likert'): TargetResult[] {
-  return [t1(survey), t2(survey), t3(survey), t4(survey), t5(survey, m), moderationTarget('T6', survey, 'lo', m), moderationTarget('T7', survey, 'dyn', m)];
+  return surveyTargetsByMeasure(survey, [m])[m]!;
+}
+
+/**
+ * T1–T7 on one survey for each of `measures`. T1–T4 use no Likert measure (cooperation and breadth are
+ * counts), so they are estimated once and the same results serve every measure.
+ */
+export function surveyTargetsByMeasure(survey: Row[], measures: readonly Measure[] = ['likert', 'true']): Partial<Record<Measure, TargetResult[]>> {
+  const common = [t1(survey), t2(survey), t3(survey), t4(survey)];
+  return Object.fromEntries(measures.map((m) => [m, [...common, t5(survey, m), moderationTarget('T6', survey, 'lo', m), moderationTarget('T7', survey, 'dyn', m)]]));
 }
