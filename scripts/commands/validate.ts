@@ -69,7 +69,7 @@ function printTable(summaries: TargetSummary[], primary: TargetSummary[]): void 
   for (const t of primary) process.stdout.write(line(t, t.pass ? 'pass' : 'FAIL'));
   const others = summaries.filter((t) => !primary.includes(t));
   if (others.length === 0) return;
-  process.stdout.write('\nAlso reported, without a verdict (true values, a paper-scale sample of 300 firms, references for T9):\n' + header + 'reading\n');
+  process.stdout.write('\nAlso reported, without a verdict:\n' + header + 'reading\n');
   for (const t of others) process.stdout.write(line(t, REFERENCE_SAMPLES.has(t.sample) ? '(no verdict)' : t.pass ? 'meets it' : 'below it'));
 }
 
