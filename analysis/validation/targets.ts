@@ -151,11 +151,6 @@ export function moderationTarget(target: 'T6' | 'T7', survey: Row[], moderator: 
   });
 }
 
-/** T1–T7 on one survey. */
-export function surveyTargets(survey: Row[], m: Measure = 'likert'): TargetResult[] {
-  return surveyTargetsByMeasure(survey, [m])[m]!;
-}
-
 /**
  * T1–T7 on one survey for each of `measures`. T1–T4 use no Likert measure (cooperation and breadth are
  * counts), so they are estimated once and the same results serve every measure.
