@@ -10,6 +10,7 @@ import { timeseriesFigure } from '../figures/timeseries.js';
 import type { CompareRow } from '../figures/forest.js';
 import { loadRows, loadRowsBetween, loadTable } from '../io.js';
 import { aggregateByTick } from '../verbs/aggregate.js';
+import { firstSnapshotTick } from '../verbs/exitsBy.js';
 import { compareSections, sweepSections, validationSection, type SweepOptions } from './extras.js';
 import { type Section, escapeHtml, renderPage } from './html.js';
 import { EXIT_HORIZON, cooperationSections, exitSections, keyNumbers, sliSections, timeSeriesSections } from './runset.js';
@@ -46,7 +47,7 @@ function footer(m: Manifest): string {
 /** "Who exits after quarter T" for a run set with snapshots; only the exits in the horizon the figure shows are read. */
 function exitSectionsOf(dir: string, ticks: number, context = ''): Section[] {
   const snapshots = loadRows(dir, 'snapshots.csv');
-  const first = snapshots.reduce((m, r) => Math.min(m, Number(r.tick)), Infinity);
+  const first = firstSnapshotTick(snapshots);
   const exits = Number.isFinite(first) ? loadRowsBetween(dir, 'exits.csv', 'tick', first + 1, first + EXIT_HORIZON) : [];
   return exitSections(snapshots, exits, ticks, context);
 }

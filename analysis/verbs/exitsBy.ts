@@ -29,6 +29,11 @@ export function flagExits<R extends Row>(alive: R[], exits: Row[], after: number
   return alive.map((r) => ({ ...r, exit: gone.has(key(r)) ? 1 : 0 }));
 }
 
+/** The first quarter in a snapshots table (Infinity when it is empty); a loop, for hundreds of thousands of rows. */
+export function firstSnapshotTick(snapshots: Row[]): number {
+  return snapshots.reduce((m, r) => Math.min(m, Number(r.tick)), Infinity);
+}
+
 /**
  * Exit shares after the first snapshot quarter T: an exit counts when its quarter is in (T, T + horizon],
  * the horizon cut at `lastTick` (the run's last quarter). LO terciles are cut at the pooled snapshot's
@@ -36,7 +41,7 @@ export function flagExits<R extends Row>(alive: R[], exits: Row[], after: number
  */
 export function exitsBy(snapshots: Row[], exits: Row[], maxHorizon: number, lastTick = Infinity): ExitsBy {
   if (snapshots.length === 0) throw new Error('exitsBy: snapshots.csv has no rows');
-  const tick = snapshots.reduce((m, r) => Math.min(m, Number(r.tick)), Infinity); // a loop: hundreds of thousands of rows
+  const tick = firstSnapshotTick(snapshots);
   const horizon = Math.min(maxHorizon, lastTick - tick);
   const alive = snapshots.filter((r) => Number(r.tick) === tick);
   const rows = flagExits(alive, exits, tick, horizon).map((r) => ({ run_id: r.run_id, sli: Number(r.sli), lo: Number(r.lo), exit: r.exit }));
