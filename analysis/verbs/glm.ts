@@ -46,13 +46,6 @@ function linkInverse(link: Link, eta: number): [mu: number, dmu: number] {
   return [normCdf(eta), normPdf(eta)];
 }
 
-/** A k×k ml-matrix from a row-major typed array. */
-function toMatrix(a: Float64Array, k: number): Matrix {
-  const m = new Matrix(k, k);
-  for (let r = 0; r < k; r++) for (let c = 0; c < k; c++) m.set(r, c, a[r * k + c]!);
-  return m;
-}
-
 /** Check the columns: no constant column besides the intercept, no all-zero column. */
 function checkColumns(X: number[][], names: string[]): void {
   for (let j = 0; j < names.length; j++) {
@@ -115,7 +108,7 @@ export function fitGlm(y: ArrayLike<number>, X: number[][], names: string[], lin
     for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) xtwx[a * k + b] = xtwx[b * k + a]!;
     let next: number[];
     try {
-      next = solve(toMatrix(xtwx, k), Matrix.columnVector(XtWz)).getColumn(0);
+      next = solve(Matrix.from1DArray(k, k, xtwx), Matrix.columnVector(XtWz)).getColumn(0);
     } catch {
       throw new EstimationError('the design matrix is singular (collinear columns); drop one of the collinear regressors');
     }
@@ -156,7 +149,7 @@ export function fitGlm(y: ArrayLike<number>, X: number[][], names: string[], lin
     }
     logLik += y[i]! * Math.log(mu) + (1 - y[i]!) * Math.log(1 - mu);
   }
-  const bread = inverse(toMatrix(info, k));
+  const bread = inverse(Matrix.from1DArray(k, k, info));
   let cov = bread;
   if (groupScores) {
     const G = groupScores.size;
@@ -164,7 +157,7 @@ export function fitGlm(y: ArrayLike<number>, X: number[][], names: string[], lin
     const factor = opts.clusters ? (G / (G - 1)) * ((n - 1) / (n - k)) : 1;
     const meat = new Float64Array(k * k);
     for (const sum of groupScores.values()) for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) meat[a * k + b]! += factor * sum[a]! * sum[b]!;
-    cov = bread.mmul(toMatrix(meat, k)).mmul(bread);
+    cov = bread.mmul(Matrix.from1DArray(k, k, meat)).mmul(bread);
   }
   const se = beta.map((_, j) => Math.sqrt(cov.get(j, j)));
   if (se.some((v) => !Number.isFinite(v))) throw new EstimationError('standard errors are not finite (information matrix singular)');
