@@ -102,7 +102,7 @@ export function compareSections(rows: CompareRow[]): Section[] {
 
 type TargetLine = { id: string; description: string; sample?: string; measure?: string; runs?: number; passRate: number; meanStatistic?: number; threshold: string; pass: boolean };
 
-/** The validation table, when a validation run wrote validation.json (`all` adds T9's references: no-shock, shock-effect). */
+/** The validation table, when a validation run wrote validation.json (`all` adds the references: T9's no-shock and shock-effect, the two-lines diagnostics). */
 export function validationSection(validation: { replicates?: number; firms?: number; checked?: string[]; targets: TargetLine[]; all?: TargetLine[] }): Section {
   const passed = validation.targets.filter((t) => t.pass).length;
   const stat = (t: TargetLine) => (t.meanStatistic !== undefined && Number.isFinite(t.meanStatistic) ? formatNumber(t.meanStatistic) : '');
@@ -120,12 +120,24 @@ export function validationSection(validation: { replicates?: number; firms?: num
     (t9 && effect
       ? ` What the shock adds, tested directly (each validation run stacked with its shock run, which holds the same firms before the shock; shock × SLI·(1 − LO) in the exit logit, standard errors clustered by firm): positive at 5% in ${formatNumber(effect.passRate)} of ${effect.runs ?? '?'} pairs, mean z ${stat(effect) || 'n/a'}.`
       : '');
+  const twoLines = (id: string) => validation.all?.find((t) => t.id === `${id}-two-lines`);
+  const [tlFull, tlRising, tlFalling] = [twoLines('T5'), twoLines('T8-rising'), twoLines('T8-falling')];
+  const twoLinesReading =
+    tlFull || tlRising || tlFalling
+      ? ` A second opinion on the inverted U, without a verdict: the two-lines test (Simonsohn 2018: one line below the quadratic's vertex, one above, the same controls) finds a rising and a falling line in ${[
+          tlFull ? `${formatNumber(tlFull.passRate)} of the runs of the full model (T5)` : '',
+          tlFalling ? `${formatNumber(tlFalling.passRate)} of the runs with the falling-limb mechanisms off` : '',
+        ]
+          .filter(Boolean)
+          .join(' and ')}${tlRising ? `${tlFull || tlFalling ? ';' : ''} a rising left line in ${formatNumber(tlRising.passRate)} of the runs with supplier proposals flat in SLI (T8-rising asks for at most 0.2)` : ''}.`
+      : '';
   return {
     title: 'Validation targets (MODEL.md §9)',
     reading:
       `${passed} of ${validation.targets.length} ${validation.checked ? `checked targets (asked for: ${validation.checked.join(', ')})` : 'targets'} meet their threshold (full survey of ${validation.firms ?? '?'} firms, ${validation.replicates ?? '?'} replicates; validation.csv has every run, the paper-scale sample of 300 firms and the true-value measures; the mean statistic is the mean over runs of validation.csv's statistic column, a z for T1, T2, T4, T8-rising and T9).` +
       (passed < validation.targets.length ? ' Why a target fails with the default parameters, and what was tried, is written up in docs/CALIBRATION.md ("What does not hold").' : '') +
-      t9Reading,
+      t9Reading +
+      twoLinesReading,
     html: `<table><thead><tr><th>target</th><th>what</th><th>measure</th><th>runs</th><th>pass rate</th><th>mean statistic</th><th>needed</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
   };
 }

@@ -7,7 +7,7 @@ import { makeStream, randInt } from '../../sim/rng.js';
 import { pairedDifferences } from '../verbs/paired.js';
 import { mean } from '../verbs/stats.js';
 import { t10, t9, t9ShockEffect } from './policyTargets.js';
-import { type Measure, type TargetResult, surveyTargetsByMeasure, t5 } from './targets.js';
+import { type Measure, type TargetResult, surveyTargetsByMeasure, t5, t5TwoLines } from './targets.js';
 
 const MEASURES = ['likert', 'true'] as const;
 
@@ -28,6 +28,19 @@ export type Sample = 'full' | 'paper-300' | 'no-shock' | 'shock-effect';
  * themselves; `shock-effect`, the shock's own effect on T9's pattern (validation and shock runs paired).
  */
 export const REFERENCE_SAMPLES: ReadonlySet<Sample> = new Set(['no-shock', 'shock-effect']);
+
+/** Suffix of the two-lines diagnostics beside T5 and T8 (`T5-two-lines`, …): references, without a verdict. */
+export const TWO_LINES = '-two-lines';
+
+/** Whether a row or summary is a reference (no verdict): a reference sample, or a two-lines diagnostic. */
+export function isReference(target: string, sample: Sample): boolean {
+  return REFERENCE_SAMPLES.has(sample) || target.endsWith(TWO_LINES);
+}
+
+/** The target a row belongs to: `T5-two-lines` → `T5` (what `--targets` selects). */
+export function targetOf(id: string): string {
+  return id.endsWith(TWO_LINES) ? id.slice(0, -TWO_LINES.length) : id;
+}
 
 /** Pass rate of one target over its runs, with the threshold it must meet. */
 export interface TargetSummary {
@@ -54,6 +67,9 @@ export const DESCRIPTIONS: Record<string, string> = {
   T7: 'dynamism flattens the falling limb (slope at SLI p90)',
   'T8-falling': 'ablation: convergence, lock-in and crowding off → no inverted U (T5 pass rate ≤ 0.2)',
   'T8-rising': 'ablation: supplier proposals not rising in SLI → no rising limb (significant low-end slope in ≤ 0.2 of runs)',
+  'T5-two-lines': 'T5 by the two-lines test: left line rising and right line falling (5% one-sided each)',
+  'T8-falling-two-lines': 'T8-falling by the two-lines test: both lines, as for T5',
+  'T8-rising-two-lines': 'T8-rising by the two-lines test: the left line rising at 5% (one-sided)',
   T9: 'after a dynamism shock, exit hazard rises with SLI·(1 − LO)',
   T10: 'demand-led subsidy: knowledge providers up strongly, customers/suppliers marginally, competitors not at all',
 };
@@ -82,7 +98,7 @@ function sample(rows: Row[], k: number, seed: number, runId: string): Row[] {
   return idx.slice(0, k).sort((a, b) => a - b).map((i) => rows[i]!);
 }
 
-/** T1–T7 on every run of the validation survey, for both samples and both measures. */
+/** T1–T7 on every run of the validation survey, for both samples and both measures; T5's two-lines diagnostic on the full survey (Likert). */
 export function surveyRows(survey: Row[], seed: number): ValidationRow[] {
   const out: ValidationRow[] = [];
   for (const [runId, rows] of byRun(survey)) {
@@ -95,18 +111,28 @@ export function surveyRows(survey: Row[], seed: number): ValidationRow[] {
         for (const r of byMeasure[measure]!) out.push({ ...r, runId, sample: label, measure });
       }
     }
+    out.push({ ...t5TwoLines(rows, `T5${TWO_LINES}`), runId, sample: 'full', measure: 'likert' });
   }
   return out;
 }
 
-/** T8: T5 on the ablation surveys (falling: the inverted U must vanish; rising: the low-end slope must not be positive). */
+/**
+ * T8: T5 on the ablation surveys (falling: the inverted U must vanish; rising: the low-end slope must not be
+ * positive), each with its two-lines diagnostic (rising: is the left line still rising?).
+ */
 export function ablationRows(fallingSurvey: Row[], risingSurvey: Row[]): ValidationRow[] {
   const out: ValidationRow[] = [];
-  for (const [runId, rows] of byRun(fallingSurvey)) out.push({ ...t5(rows), target: 'T8-falling', runId, sample: 'full', measure: 'likert' });
+  for (const [runId, rows] of byRun(fallingSurvey)) {
+    out.push({ ...t5(rows), target: 'T8-falling', runId, sample: 'full', measure: 'likert' });
+    out.push({ ...t5TwoLines(rows, `T8-falling${TWO_LINES}`), runId, sample: 'full', measure: 'likert' });
+  }
   for (const [runId, rows] of byRun(risingSurvey)) {
     const r = t5(rows);
     const tLow = r.details?.tLow ?? NaN;
     out.push({ target: 'T8-rising', statistic: tLow, pValue: NaN, pass: tLow > 1.645, note: r.note, runId, sample: 'full', measure: 'likert' });
+    const two = t5TwoLines(rows, `T8-rising${TWO_LINES}`);
+    const zLow = two.details?.zLow ?? NaN;
+    out.push({ ...two, statistic: zLow, pValue: two.details?.pLow ?? NaN, pass: zLow > 1.645, runId, sample: 'full', measure: 'likert' });
   }
   return out;
 }
@@ -147,7 +173,8 @@ export function subsidyRow(baselineRuns: Row[], subsidyRuns: Row[]): ValidationR
 
 /**
  * Pass rates per target, sample and measure. Ablations must pass rarely (≤ 0.2), the rest often (≥ 0.8);
- * a reference sample has no threshold (`pass` is then whether its run would have met T9's test).
+ * a reference (a reference sample or a two-lines diagnostic, `isReference`) has no threshold: its `pass`
+ * only says whether it would have met the threshold of the target it stands beside.
  */
 export function summarise(rows: ValidationRow[]): TargetSummary[] {
   const keys = [...new Set(rows.map((r) => `${r.target}|${r.sample}|${r.measure}`))];
@@ -159,7 +186,7 @@ export function summarise(rows: ValidationRow[]): TargetSummary[] {
     const ablation = id.startsWith('T8');
     const pass = ablation ? passRate <= 0.2 : id === 'T10' ? passRate === 1 : passRate >= 0.8;
     const failedRuns = rs.filter((r) => (ablation ? r.pass : !r.pass)).map((r) => r.runId);
-    const threshold = REFERENCE_SAMPLES.has(sampleName) ? 'reference' : ablation ? '≤ 0.2' : id === 'T10' ? 'holds' : '≥ 0.8';
+    const threshold = isReference(id, sampleName) ? 'reference' : ablation ? '≤ 0.2' : id === 'T10' ? 'holds' : '≥ 0.8';
     return { id, description: DESCRIPTIONS[id] ?? id, sample: sampleName, measure, runs: rs.length, passRate, meanStatistic, threshold, pass, failedRuns };
   });
 }

@@ -7,6 +7,7 @@ import { surveyDesign, type Regressors } from '../verbs/design.js';
 import { EstimationError, coefOf, fitGlm } from '../verbs/glm.js';
 import { BREADTH_BINS, INNOVATION_TYPES } from '../verbs/incidence.js';
 import { lindMehlum, moderation } from '../verbs/invertedU.js';
+import { twoLines } from '../verbs/twoLines.js';
 import { correlation, olsResiduals } from '../verbs/ols.js';
 import { mean, quantile } from '../verbs/stats.js';
 
@@ -127,6 +128,32 @@ export function t5(survey: Row[], m: Measure = 'likert'): TargetResult {
     const x = d.rows.map(sli);
     const u = lindMehlum(fitGlm(d.y, d.X, d.names), 'sli', 'sli2', Math.min(...x), Math.max(...x));
     return { target: 'T5', statistic: u.beta2, pValue: u.p, pass: u.invertedU, details: { tLow: u.tLow, tHigh: u.tHigh, turningPoint: u.turningPoint }, note: `β2 ${u.beta2.toFixed(3)}, turning point ${u.turningPoint.toFixed(3)} (inside: ${u.turningInside}), end slopes t ${u.tLow.toFixed(2)} / ${u.tHigh.toFixed(2)}${dropNote(d.dropped)}` };
+  });
+}
+
+/**
+ * T5's inverted U read by the "two lines" test (analysis/verbs/twoLines.ts) on the same regression: the
+ * left line must rise and the right one fall, each at 5% one-sided. A diagnostic beside T5 and T8
+ * (`<target>-two-lines` in validation.csv), without a verdict. The statistic is the weaker line's z,
+ * signed so that positive means the inverted U's direction (min(z_low, −z_high)); `details` hold both.
+ */
+export function t5TwoLines(survey: Row[], target: string, m: Measure = 'likert'): TargetResult {
+  return guarded(target, () => {
+    const sli = measureOf('sli', m);
+    const d = surveyDesign(survey, 'inno_product', [
+      ['sli', sli],
+      ['sli2', (r) => sli(r) ** 2],
+    ]);
+    const r = twoLines(d.y, d.X, d.names, 'sli', 'sli2');
+    if (!r.testable) return { target, statistic: NaN, pValue: NaN, pass: false, details: { zLow: NaN, zHigh: NaN, pLow: NaN, breakPoint: r.breakPoint }, note: `no two lines: ${r.reason}${dropNote(d.dropped)}` };
+    return {
+      target,
+      statistic: Math.min(r.zLow, -r.zHigh),
+      pValue: Math.max(r.pLow, r.pHigh),
+      pass: r.invertedU,
+      details: { zLow: r.zLow, zHigh: r.zHigh, pLow: r.pLow, breakPoint: r.breakPoint },
+      note: `break at SLI ${r.breakPoint.toFixed(3)} (${r.nLow} firms at or below, ${r.nHigh} above); left line ${r.slopeLow.toFixed(3)} (z ${r.zLow.toFixed(2)}), right line ${r.slopeHigh.toFixed(3)} (z ${r.zHigh.toFixed(2)})${dropNote(d.dropped)}`,
+    };
   });
 }
 

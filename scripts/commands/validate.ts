@@ -1,7 +1,7 @@
 /** `smesim validate-model`: run the validation scenario and its variants, evaluate T1–T10, write the verdict. */
 import { join } from 'node:path';
 import { loadRows, loadRowsBetween } from '../../analysis/io.js';
-import { REFERENCE_SAMPLES, ablationRows, shockEffectRows, shockRows, subsidyRow, summarise, surveyRows, type TargetSummary, type ValidationRow } from '../../analysis/validation/evaluate.js';
+import { ablationRows, isReference, targetOf, shockEffectRows, shockRows, subsidyRow, summarise, surveyRows, type TargetSummary, type ValidationRow } from '../../analysis/validation/evaluate.js';
 import type { Scenario } from '../../sim/config/scenario.js';
 import { makeRunPlan } from '../../sim/plan/plan.js';
 import { scenarioSchema } from '../../sim/config/scenario.js';
@@ -60,17 +60,17 @@ function variants(s: Scenario): [name: string, scenario: Scenario][] {
 }
 
 function printTable(summaries: TargetSummary[], primary: TargetSummary[]): void {
-  const header = `${'target'.padEnd(12)}${'sample'.padEnd(14)}${'measure'.padEnd(8)}${'runs'.padStart(5)}${'pass rate'.padStart(11)}${'mean stat'.padStart(11)}  needed     `;
+  const header = `${'target'.padEnd(22)}${'sample'.padEnd(14)}${'measure'.padEnd(8)}${'runs'.padStart(5)}${'pass rate'.padStart(11)}${'mean stat'.padStart(11)}  needed     `;
   const line = (t: TargetSummary, verdict: string) => {
     const stat = Number.isFinite(t.meanStatistic) ? t.meanStatistic.toFixed(2) : '';
-    return `${t.id.padEnd(12)}${t.sample.padEnd(14)}${t.measure.padEnd(8)}${String(t.runs).padStart(5)}${t.passRate.toFixed(2).padStart(11)}${stat.padStart(11)}  ${t.threshold.padEnd(10)} ${verdict}\n`;
+    return `${t.id.padEnd(22)}${t.sample.padEnd(14)}${t.measure.padEnd(8)}${String(t.runs).padStart(5)}${t.passRate.toFixed(2).padStart(11)}${stat.padStart(11)}  ${t.threshold.padEnd(10)} ${verdict}\n`;
   };
   process.stdout.write('\nTargets (these decide the verdict and the exit code):\n' + header + 'verdict\n');
   for (const t of primary) process.stdout.write(line(t, t.pass ? 'pass' : 'FAIL'));
   const others = summaries.filter((t) => !primary.includes(t));
   if (others.length === 0) return;
   process.stdout.write('\nAlso reported, without a verdict:\n' + header + 'reading\n');
-  for (const t of others) process.stdout.write(line(t, REFERENCE_SAMPLES.has(t.sample) ? '(no verdict)' : t.pass ? 'meets it' : 'below it'));
+  for (const t of others) process.stdout.write(line(t, isReference(t.id, t.sample) ? '(no verdict)' : t.pass ? 'meets it' : 'below it'));
 }
 
 /** T9 on the shock runs, and its two references: on the validation runs, and the shock's effect (the two paired). */
@@ -124,9 +124,9 @@ export async function validateCommand(opts: ValidateOptions): Promise<number> {
     ...(want('T8-falling', 'T8-rising') ? ablationRows(needed.has('ablation-falling') ? loadRows(v('ablation-falling'), 'survey.csv') : [], needed.has('ablation-rising') ? loadRows(v('ablation-rising'), 'survey.csv') : []) : []),
     ...(want('T9') ? t9Rows(outDir, v('shock'), shockTick) : []),
     ...(want('T10') ? [subsidyRow(loadRows(outDir, 'runs.csv'), loadRows(v('subsidy'), 'runs.csv'))] : []),
-  ].filter((r) => targets.includes(r.target));
+  ].filter((r) => targets.includes(targetOf(r.target)));
   const summaries = summarise(rows);
-  const primary = summaries.filter((t) => t.sample === 'full' && (t.measure === 'likert' || !/^T[1-7]$/.test(t.id)));
+  const primary = summaries.filter((t) => t.sample === 'full' && !isReference(t.id, t.sample) && (t.measure === 'likert' || !/^T[1-7]$/.test(t.id)));
   const allPass = primary.every((t) => t.pass);
   writeAtomic(join(outDir, 'validation.csv'), toCsv({ columns: ['run_id', 'target', 'sample', 'measure', 'statistic', 'p_value', 'pass', 'note'], rows: rows.map((r) => [r.runId, r.target, r.sample, r.measure, r.statistic, r.pValue, r.pass ? 1 : 0, r.note]) }));
   const partial = targets.length < Object.keys(TARGET_VARIANT).length;

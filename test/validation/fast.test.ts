@@ -20,12 +20,19 @@ describe('validate-model, fast variant (5 replicates × 500 firms)', () => {
     expect(decisive).not.toMatch(/paper-300|T[1-7] +full +true/); // T1–T7 on true values and the paper-scale sample are not decisive
     expect(reported).toMatch(/T1 +paper-300 +likert +5 .*≥ 0\.8 +(meets it|below it)/);
     expect(reported).not.toMatch(/\b(pass|FAIL)\n/);
+    // the two-lines diagnostics stand beside T5 and T8, without a verdict
+    expect(decisive).not.toContain('two-lines');
+    for (const id of ['T5', 'T8-falling', 'T8-rising']) expect(reported).toMatch(new RegExp(`${id}-two-lines +full +likert +5 .*reference +\\(no verdict\\)`));
+    const twoLines = readFileSync(join(out, 'validation.csv'), 'utf8').split('\n').filter((l) => l.includes(',T5-two-lines,full,likert,'));
+    expect(twoLines).toHaveLength(5);
+    for (const l of twoLines) expect(l).toMatch(/,(-?\d[^,]*,[^,]+,[01],"?break at SLI|NaN,NaN,0,"?no two lines)/); // a z, or the reason there was no break to test
     const verdict = JSON.parse(readFileSync(join(out, 'validation.json'), 'utf8'));
     const failing = verdict.targets.filter((t: { pass: boolean }) => !t.pass).map((t: { id: string }) => t.id);
     expect(r.stdout).toContain(failing.length === 0 ? 'every target meets its threshold' : `${failing.join(', ')} ${failing.length === 1 ? 'does not meet its threshold' : 'do not meet their thresholds'}`);
     expect(verdict.targets.map((t: { id: string }) => t.id)).toEqual(expect.arrayContaining(['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8-falling', 'T8-rising', 'T9', 'T10']));
     const report = readFileSync(join(out, 'report.html'), 'utf8');
     expect(report).toContain('Validation targets');
+    expect(report).toContain('the two-lines test (Simonsohn 2018');
     expect(report).toContain('<h2>Shock variant (T9): who exits after quarter 169</h2>'); // the snapshot before the shock at 170
     // T9's reference without the shock: the validation runs keep the same snapshot, and the regression is read on them
     expect(report).toContain('<h2>Who exits after quarter 169</h2>');
