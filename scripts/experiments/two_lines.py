@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """A second opinion on T5 and T8: the "two lines" test of an inverted U, run by run.
 
-Used for docs/CALIBRATION.md (T8, rising limb); a diagnostic, not a validation target. For every run
+Used for docs/CALIBRATION.md (T8, rising limb); a diagnostic, not a validation target. Since 2026-11-27
+`smesim validate-model` reports the same test itself, with T5's controls (rows `*-two-lines` of
+validation.csv, analysis/verbs/twoLines.ts); this script, without controls, is kept to repeat the first
+measurements. For every run
 of a `smesim validate-model` output folder (the main survey and both ablations) it fits T5's logit on
 SLI + SLI² (Likert SLI rescaled to [0, 1], no controls), breaks the range at the fitted vertex, and fits
 two lines there: logit on (x − x_c) below the break, (x − x_c) above it and a dummy for "above"

@@ -71,4 +71,15 @@ describe('validation section of the report', () => {
     expect(both.reading).toContain('What the shock adds, tested directly');
     expect(both.reading).toContain('positive at 5% in 0.04 of 50 pairs, mean z 0.11.');
   });
+
+  it('reads the two-lines diagnostics beside T5 and T8 when validation.json has them, and only those it has', () => {
+    const t5 = target('T5', true);
+    const two = (id: string, passRate: number) => ({ ...target(`${id}-two-lines`, false), passRate, threshold: 'reference' });
+    const s = validationSection({ replicates: 50, firms: 5000, targets: [t5], all: [t5, two('T5', 0.52), two('T8-falling', 0), two('T8-rising', 0.06)] });
+    expect(s.reading).toContain('finds a rising and a falling line in 0.52 of the runs of the full model (T5) and 0 of the runs with the falling-limb mechanisms off; a rising left line in 0.06 of the runs with supplier proposals flat');
+    expect(s.html).not.toContain('two-lines'); // a reference: not a row of the verdict table
+    const onlyRising = validationSection({ replicates: 50, firms: 5000, targets: [t5], all: [t5, two('T8-rising', 0.1)] });
+    expect(onlyRising.reading).toMatch(/finds a rising left line in 0\.1 of the runs with supplier proposals flat/);
+    expect(validationSection({ replicates: 50, firms: 5000, targets: [t5], all: [t5] }).reading).not.toContain('two-lines');
+  });
 });
