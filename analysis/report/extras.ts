@@ -129,7 +129,7 @@ export function validationSection(validation: { replicates?: number; firms?: num
     tlRising ? `a rising left line in ${formatNumber(tlRising.passRate)} of the runs with supplier proposals flat in SLI (T8-rising asks for at most 0.2)` : '',
   ].filter(Boolean);
   const twoLinesReading = findings.length
-    ? ` A second opinion on the inverted U, without a verdict: the two-lines test (Simonsohn 2018: one line below the vertex of T5's quadratic and one above it, with T5's controls) finds ${findings.join('; ')}.`
+    ? ` A second opinion on the inverted U, without a verdict: the two-lines test (Simonsohn 2018: one line below a break and one above it, the break set by his Robin Hood procedure, with T5's controls) finds ${findings.join('; ')}.`
     : '';
   return {
     title: 'Validation targets (MODEL.md §9)',

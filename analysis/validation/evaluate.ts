@@ -67,9 +67,9 @@ export const DESCRIPTIONS: Record<string, string> = {
   T7: 'dynamism flattens the falling limb (slope at SLI p90)',
   'T8-falling': 'ablation: convergence, lock-in and crowding off → no inverted U (T5 pass rate ≤ 0.2)',
   'T8-rising': 'ablation: supplier proposals not rising in SLI → no rising limb (significant low-end slope in ≤ 0.2 of runs)',
-  'T5-two-lines': 'T5 by the two-lines test: left line rising and right line falling (5% one-sided each)',
+  'T5-two-lines': 'T5 by the two-lines test (Robin Hood break): left line rising and right line falling, each at 5% (two-sided)',
   'T8-falling-two-lines': 'T8-falling by the two-lines test: both lines, as for T5',
-  'T8-rising-two-lines': 'T8-rising by the two-lines test: the left line rising at 5% (one-sided)',
+  'T8-rising-two-lines': 'T8-rising by the two-lines test: the left line rising at 5% (two-sided)',
   T9: 'after a dynamism shock, exit hazard rises with SLI·(1 − LO)',
   T10: 'demand-led subsidy: knowledge providers up strongly, customers/suppliers marginally, competitors not at all',
 };
@@ -131,8 +131,8 @@ export function ablationRows(fallingSurvey: Row[], risingSurvey: Row[]): Validat
     const tLow = r.details?.tLow ?? NaN;
     out.push({ target: 'T8-rising', statistic: tLow, pValue: NaN, pass: tLow > 1.645, note: r.note, runId, sample: 'full', measure: 'likert' });
     const two = t5TwoLines(rows, `T8-rising${TWO_LINES}`);
-    const zLow = two.details?.zLow ?? NaN;
-    out.push({ ...two, statistic: zLow, pValue: two.details?.pLow ?? NaN, pass: zLow > 1.645, runId, sample: 'full', measure: 'likert' });
+    const [zLow, pLow] = [two.details?.zLow ?? NaN, two.details?.pLow ?? NaN];
+    out.push({ ...two, statistic: zLow, pValue: pLow, pass: zLow > 0 && pLow < 0.05, runId, sample: 'full', measure: 'likert' });
   }
   return out;
 }

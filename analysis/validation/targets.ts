@@ -132,14 +132,15 @@ export function t5(survey: Row[], m: Measure = 'likert'): TargetResult {
 }
 
 /**
- * T5's inverted U read by the "two lines" test (analysis/verbs/twoLines.ts) on the same regression: the
- * left line must rise and the right one fall, each at 5% one-sided. A diagnostic beside T5 and T8
- * (`<target>-two-lines` in validation.csv), without a verdict. The statistic is the weaker line's z,
- * signed so that positive means the inverted U's direction (min(z_low, −z_high)); `details` hold both.
+ * T5's inverted U read by the "two lines" test (analysis/verbs/twoLines.ts, Simonsohn's Robin Hood break)
+ * on the same regression, Likert SLI: the left line must rise and the right one fall, each significant at
+ * 5% (two-sided). A diagnostic beside T5 and T8 (`<target>-two-lines` in validation.csv), without a
+ * verdict. The statistic is the weaker line's z, signed so that positive means the inverted U's direction
+ * (min(z_low, −z_high)); `details` hold both.
  */
-export function t5TwoLines(survey: Row[], target: string, m: Measure = 'likert'): TargetResult {
+export function t5TwoLines(survey: Row[], target: string): TargetResult {
   return guarded(target, () => {
-    const sli = measureOf('sli', m);
+    const sli = measureOf('sli', 'likert');
     const d = surveyDesign(survey, 'inno_product', [
       ['sli', sli],
       ['sli2', (r) => sli(r) ** 2],
@@ -152,7 +153,7 @@ export function t5TwoLines(survey: Row[], target: string, m: Measure = 'likert')
       pValue: Math.max(r.pLow, r.pHigh),
       pass: r.invertedU,
       details: { zLow: r.zLow, zHigh: r.zHigh, pLow: r.pLow, breakPoint: r.breakPoint },
-      note: `break at SLI ${r.breakPoint.toFixed(3)} (${r.nLow} firms at or below, ${r.nHigh} above); left line ${r.slopeLow.toFixed(3)} (z ${r.zLow.toFixed(2)}), right line ${r.slopeHigh.toFixed(3)} (z ${r.zHigh.toFixed(2)})${dropNote(d.dropped)}`,
+      note: `break at SLI ${r.breakPoint.toFixed(3)} (${r.nLow} firms at or below, ${r.nHigh} at or above); left line ${r.slopeLow.toFixed(3)} (z ${r.zLow.toFixed(2)}), right line ${r.slopeHigh.toFixed(3)} (z ${r.zHigh.toFixed(2)})${dropNote(d.dropped)}`,
     };
   });
 }

@@ -6,13 +6,25 @@ import { twoLines } from '../../analysis/verbs/twoLines.js';
 import { makeStream } from '../../sim/rng.js';
 
 interface Ref {
-  break: number;
-  n_low: number;
   coef: number[];
   se: number[];
   p: number[];
 }
-const ref = JSON.parse(readFileSync('test/fixtures/glm/reference.json', 'utf8')) as { names: string[]; X: number[][]; y_logit: number[]; two_lines: Ref };
+const ref = JSON.parse(readFileSync('test/fixtures/glm/reference.json', 'utf8')) as {
+  names: string[];
+  X: number[][];
+  y_logit: number[];
+  two_lines: Ref & { break: number; n_low: number };
+  two_lines_rh: { x_discrete: number[]; median: number; break: number; low: Ref; high: Ref };
+};
+
+function agree(fit: { names: string[]; coef: number[]; se: number[]; p: number[] } | undefined, want: Ref) {
+  expect(fit).toBeDefined();
+  fit!.coef.forEach((c, j) => expect(Math.abs(c - want.coef[j]!), `coef ${fit!.names[j]}`).toBeLessThan(1e-6));
+  fit!.se.forEach((s, j) => expect(Math.abs(s - want.se[j]!), `se ${fit!.names[j]}`).toBeLessThan(1e-4));
+  fit!.p.forEach((p, j) => expect(Math.abs(p - want.p[j]!), `p ${fit!.names[j]}`).toBeLessThan(1e-4));
+}
+const lineNames = [...ref.names.map((n) => (n === 'x2' ? 'x2_low' : n === 'x2sq' ? 'x2_high' : n)), 'x2_above'];
 
 /** n draws of x uniform on [0, 1] (in steps of 1/6, as a rescaled 7-point Likert item) and y ~ Bernoulli(p(x)). */
 function survey(p: (x: number) => number, n: number, seed: number): { y: number[]; X: number[][]; x: number[] } {
@@ -23,19 +35,38 @@ function survey(p: (x: number) => number, n: number, seed: number): { y: number[
 }
 const NAMES = ['(intercept)', 'x', 'x2'];
 
-describe('two lines (Simonsohn 2018), broken at the quadratic’s vertex', () => {
-  it('agrees with statsmodels on the break, coefficients, standard errors and p-values', () => {
-    const r = twoLines(ref.y_logit, ref.X, ref.names, 'x2', 'x2sq');
+describe('two lines (Simonsohn 2018)', () => {
+  it('vertex rule: agrees with statsmodels on the break, coefficients, standard errors and p-values', () => {
+    const r = twoLines(ref.y_logit, ref.X, ref.names, 'x2', 'x2sq', { rule: 'vertex' });
     const want = ref.two_lines;
     expect(r.testable).toBe(true);
     expect(Math.abs(r.breakPoint - want.break)).toBeLessThan(1e-6);
     expect(r.nLow).toBe(want.n_low);
-    expect(r.fit!.names).toEqual([...ref.names.map((n) => (n === 'x2' ? 'x2_low' : n === 'x2sq' ? 'x2_high' : n)), 'x2_above']);
-    r.fit!.coef.forEach((c, j) => expect(Math.abs(c - want.coef[j]!), `coef ${r.fit!.names[j]}`).toBeLessThan(1e-6));
-    r.fit!.se.forEach((s, j) => expect(Math.abs(s - want.se[j]!), `se ${r.fit!.names[j]}`).toBeLessThan(1e-4));
-    r.fit!.p.forEach((p, j) => expect(Math.abs(p - want.p[j]!), `p ${r.fit!.names[j]}`).toBeLessThan(1e-4));
+    expect(r.fitLow!.names).toEqual(lineNames);
+    agree(r.fitLow, want); // x is continuous: no row sits at the break, so both regressions are this one
+    agree(r.fitHigh, want);
     expect(r.zLow).toBeCloseTo(want.coef[2]! / want.se[2]!, 4);
     expect(r.zHigh).toBeCloseTo(want.coef[3]! / want.se[3]!, 4);
+  });
+
+  it('Robin Hood rule: agrees with an independent statsmodels implementation on a discrete x (break at a value of x)', () => {
+    const want = ref.two_lines_rh;
+    const X = ref.X.map((row, k) => {
+      const v = want.x_discrete[k]!;
+      const out = row.slice();
+      out[ref.names.indexOf('x2')] = v;
+      out[ref.names.indexOf('x2sq')] = v * v;
+      return out;
+    });
+    const r = twoLines(ref.y_logit, X, ref.names, 'x2', 'x2sq');
+    expect(r.rule).toBe('robin-hood');
+    expect(r.testable).toBe(true);
+    expect(Math.abs(r.breakPoint - want.break)).toBeLessThan(1e-9);
+    expect(want.x_discrete.filter((v) => v === want.break).length).toBeGreaterThan(0); // rows at the break: the two regressions differ
+    agree(r.fitLow, want.low);
+    agree(r.fitHigh, want.high);
+    expect(r.fitLow!.coef).not.toEqual(r.fitHigh!.coef);
+    expect(r.nLow + r.nHigh).toBeGreaterThan(X.length);
   });
 
   it('finds a real inverted U', () => {
@@ -48,31 +79,43 @@ describe('two lines (Simonsohn 2018), broken at the quadratic’s vertex', () =>
     expect(r.invertedU).toBe(true);
   });
 
-  it('does not call "flat, then falling" an inverted U, where the quadratic’s Lind–Mehlum test does', () => {
-    const { y, X, x } = survey((v) => 0.56 - 0.4 * v ** 4, 20000, 2);
-    const lm = lindMehlum(fitGlm(y, X, NAMES), 'x', 'x2', Math.min(...x), Math.max(...x));
-    expect(lm.invertedU).toBe(true); // the artefact: a positive, significant slope at the low end
-    const r = twoLines(y, X, NAMES, 'x', 'x2');
-    expect(r.testable).toBe(true);
-    expect(r.zHigh).toBeLessThan(-1.645);
-    expect(r.zLow).toBeLessThan(1.645);
-    expect(r.invertedU).toBe(false);
-  });
+  for (const rule of ['robin-hood', 'vertex'] as const) {
+    it(`${rule}: does not call "flat, then falling" an inverted U, where the quadratic’s Lind–Mehlum test does`, () => {
+      const { y, X, x } = survey((v) => 0.56 - 0.4 * v ** 4, 20000, 2);
+      const lm = lindMehlum(fitGlm(y, X, NAMES), 'x', 'x2', Math.min(...x), Math.max(...x));
+      expect(lm.invertedU).toBe(true); // the artefact: a positive, significant slope at the low end
+      const r = twoLines(y, X, NAMES, 'x', 'x2', { rule });
+      expect(r.testable).toBe(true);
+      expect(r.zHigh).toBeLessThan(-1.96);
+      expect(r.zLow).toBeLessThan(1.96);
+      expect(r.invertedU).toBe(false);
+    });
 
-  it('a curve with no maximum is not testable, and says why', () => {
-    const { y, X } = survey((x) => 0.2 + 0.5 * x * x, 3000, 3);
-    const r = twoLines(y, X, NAMES, 'x', 'x2');
-    expect(r.testable).toBe(false);
-    expect(r.invertedU).toBe(false);
+    it(`${rule}: a curve that falls from the start has no inverted U to test, and says why`, () => {
+      const { y, X } = survey((v) => 0.7 - 0.5 * v, 4000, 3);
+      const r = twoLines(y, X, NAMES, 'x', 'x2', { rule });
+      expect(r.testable).toBe(false);
+      expect(r.invertedU).toBe(false);
+      expect(r.reason).toMatch(/does not rise at the lowest x/);
+      expect(r.fitLow).toBeUndefined();
+    });
+  }
+
+  it('vertex rule: a rising curve without a maximum is not testable', () => {
+    const { y, X } = survey((v) => 0.2 + 0.1 * v + 0.5 * v * v, 4000, 5);
+    const r = twoLines(y, X, NAMES, 'x', 'x2', { rule: 'vertex' });
     expect(r.reason).toMatch(/no maximum/);
-    expect(r.fit).toBeUndefined();
   });
 
-  it('a vertex at the edge of the range is not testable', () => {
-    const { y, X } = survey((x) => 0.7 - 0.6 * x * x, 6000, 4); // falling from x = 0: the vertex sits at the lowest value
-    const r = twoLines(y, X, NAMES, 'x', 'x2');
+  it('vertex rule: a vertex that leaves one value of x below it is not testable', () => {
+    const { y, X } = survey((v) => 1 / (1 + Math.exp(-(0.3 + v - 5 * v * v))), 20000, 4); // log-odds peak at x = 0.1, below the second value (1/6)
+    const r = twoLines(y, X, NAMES, 'x', 'x2', { rule: 'vertex' });
     expect(r.testable).toBe(false);
-    expect(r.reason).toMatch(/leaves [01] distinct value\(s\) of x below it/);
+    expect(r.reason).toMatch(/leaves 1 distinct value\(s\) at or below it/);
+  });
+
+  it('Robin Hood rule: refuses a continuous x, and says to use the vertex rule', () => {
+    expect(() => twoLines(ref.y_logit, ref.X, ref.names, 'x2', 'x2sq')).toThrow(/discrete .*use the vertex rule/);
   });
 
   it('names a missing regressor', () => {
