@@ -5,7 +5,7 @@
  * Degenerate data give a clear error, never a silent NaN.
  */
 import jstatPkg from 'jstat';
-import { Matrix, inverse, solve } from 'ml-matrix';
+import { EigenvalueDecomposition, Matrix, inverse, solve } from 'ml-matrix';
 
 const { jStat } = jstatPkg;
 
@@ -52,6 +52,26 @@ function checkColumns(X: number[][], names: string[]): void {
     const first = X[0]![j]!;
     const constant = X.every((row) => row[j] === first);
     if (constant && names[j] !== '(intercept)') throw new EstimationError(`column '${names[j]}' is constant (${first}) in all ${X.length} rows; drop it from the model`);
+  }
+}
+
+/** Smallest over largest eigenvalue of the scaled information matrix below which columns count as collinear. */
+const COLLINEAR = 1e-12;
+
+/**
+ * Refuse a rank-deficient design: the information matrix, scaled to unit diagonal, must not have an
+ * eigenvalue below COLLINEAR times its largest. The error names the columns of the near-null direction.
+ */
+function checkRank(info: Float64Array, k: number, names: string[]): void {
+  const scale = Array.from({ length: k }, (_, a) => 1 / Math.sqrt(info[a * k + a]!));
+  const scaled = Matrix.from1DArray(k, k, Array.from(info, (v, at) => v * scale[Math.floor(at / k)]! * scale[at % k]!));
+  const eig = new EigenvalueDecomposition(scaled, { assumeSymmetric: true });
+  const values = eig.realEigenvalues;
+  const low = values.indexOf(Math.min(...values));
+  if (!(values[low]! > COLLINEAR * Math.max(...values))) {
+    const direction = eig.eigenvectorMatrix.getColumn(low);
+    const involved = names.filter((_, a) => Math.abs(direction[a]!) > 0.1);
+    throw new EstimationError(`the design matrix is singular: columns ${involved.map((n) => `'${n}'`).join(', ')} are collinear; drop one of them`);
   }
 }
 
@@ -149,7 +169,13 @@ export function fitGlm(y: ArrayLike<number>, X: number[][], names: string[], lin
     }
     logLik += y[i]! * Math.log(mu) + (1 - y[i]!) * Math.log(1 - mu);
   }
-  const bread = inverse(Matrix.from1DArray(k, k, info));
+  checkRank(info, k, names);
+  let bread: Matrix;
+  try {
+    bread = inverse(Matrix.from1DArray(k, k, info));
+  } catch {
+    throw new EstimationError('the information matrix is singular (collinear columns); drop one of the collinear regressors');
+  }
   let cov = bread;
   if (groupScores) {
     const G = groupScores.size;

@@ -30,7 +30,8 @@ export type BreakRule = 'robin-hood' | 'vertex';
 
 /** The two-lines result. Slopes are on the scale of the fitted model (log-odds for a logit). */
 export interface TwoLines {
-  rule: BreakRule;
+  /** How the break was set: a rule, or `given` (opts.breakAt). */
+  rule: BreakRule | 'given';
   /** The break point x_c (NaN when there is none). */
   breakPoint: number;
   /** False when no break could be set or one side holds fewer than two distinct values of x. */
@@ -60,20 +61,32 @@ const MAX_DISCRETE_VALUES = 30;
 /**
  * The interrupted regression at xc: x and x² (columns i, j) give way to (x − xc) on the left side and
  * on the right side, and the jump at the break enters as a last column. `breakLeft`: rows at xc are on the left.
+ * A side with fewer than two distinct values of x has no slope (its column would be constant or
+ * collinear with the jump), so the column is left out, as R's glm leaves out an aliased one.
  */
 function interrupted(y: ArrayLike<number>, X: number[][], names: string[], i: number, j: number, xc: number, breakLeft: boolean): GlmFit {
   const x = names[i]!;
-  const lineNames = names.map((n, k) => (k === i ? `${x}_low` : k === j ? `${x}_high` : n));
+  const isHigh = (v: number) => (breakLeft ? v > xc : v >= xc);
+  const values = [...new Set(X.map((row) => row[i]!))];
+  const nHigh = values.filter(isHigh).length;
+  const nLow = values.length - nHigh;
+  const keep = { low: nLow >= 2, high: nHigh >= 2, above: nLow >= 1 && nHigh >= 1 };
+  const lineNames = names.flatMap((n, k) => (k === i ? (keep.low ? [`${x}_low`] : []) : k === j ? (keep.high ? [`${x}_high`] : []) : [n]));
   const Z = X.map((row) => {
     const v = row[i]!;
-    const high = breakLeft ? v > xc : v >= xc;
-    const z = row.slice();
-    z[i] = high ? 0 : v - xc;
-    z[j] = high ? v - xc : 0;
-    z.push(high ? 1 : 0);
+    const high = isHigh(v);
+    const z: number[] = [];
+    row.forEach((value, k) => {
+      if (k === i) {
+        if (keep.low) z.push(high ? 0 : v - xc);
+      } else if (k === j) {
+        if (keep.high) z.push(high ? v - xc : 0);
+      } else z.push(value);
+    });
+    if (keep.above) z.push(high ? 1 : 0);
     return z;
   });
-  return fitGlm(y, Z, [...lineNames, `${x}_above`]);
+  return fitGlm(y, Z, keep.above ? [...lineNames, `${x}_above`] : lineNames);
 }
 
 /** The two lines at xc: left slope from the regression with xc on the left, right slope from the one with xc on the right. */
@@ -140,29 +153,32 @@ function sides(values: number[], xc: number): string | undefined {
 
 /**
  * Two lines in x on a design (y, X, names) that holds the regressors `x` and `x2` (= x²) besides its
- * controls (and an intercept named '(intercept)' for the Robin Hood break). The quadratic is fitted
- * first: it must rise at the lowest x (else there is no inverted U to test; Simonsohn's test would
- * look for a U instead) and, for the vertex rule, have a maximum.
+ * controls (and an intercept named '(intercept)' for the Robin Hood break). Unless the break is given
+ * (`breakAt`), the quadratic is fitted first: it must rise at the lowest x (else there is no inverted U
+ * to test; Simonsohn's test would look for a U instead) and, for the vertex rule, have a maximum.
  */
-export function twoLines(y: ArrayLike<number>, X: number[][], names: string[], x: string, x2: string, opts: { rule?: BreakRule; alpha?: number } = {}): TwoLines {
-  const rule = opts.rule ?? 'robin-hood';
+export function twoLines(y: ArrayLike<number>, X: number[][], names: string[], x: string, x2: string, opts: { rule?: BreakRule; breakAt?: number; alpha?: number } = {}): TwoLines {
+  const rule = opts.breakAt !== undefined ? 'given' : (opts.rule ?? 'robin-hood');
   const alpha = opts.alpha ?? 0.05;
   const i = names.indexOf(x);
   const j = names.indexOf(x2);
   if (i < 0 || j < 0) throw new EstimationError(`two lines need the regressors '${x}' and '${x2}' (have: ${names.join(', ')})`);
   const none = (reason: string, breakPoint = NaN): TwoLines => ({ rule, breakPoint, testable: false, reason, slopeLow: NaN, zLow: NaN, pLow: NaN, slopeHigh: NaN, zHigh: NaN, pHigh: NaN, nLow: NaN, nHigh: NaN, invertedU: false });
-  const quad = fitGlm(y, X, names);
-  const [b1, b2] = [quad.coef[i]!, quad.coef[j]!];
   const values = [...new Set(X.map((row) => row[i]!))].sort((a, b) => a - b);
-  if (!(b1 + 2 * b2 * values[0]! > 0)) return none(`the quadratic does not rise at the lowest ${x} (slope ${(b1 + 2 * b2 * values[0]!).toFixed(3)} there)`);
   let xc: number;
-  if (rule === 'vertex') {
-    if (!(b2 < 0)) return none(`the quadratic has no maximum (β2 ${b2.toFixed(3)})`);
-    xc = -b1 / (2 * b2);
-  } else {
-    const found = robinHoodBreak(y, X, names, i, j);
-    if (typeof found === 'string') return none(found);
-    xc = found;
+  if (opts.breakAt !== undefined) xc = opts.breakAt;
+  else {
+    const quad = fitGlm(y, X, names);
+    const [b1, b2] = [quad.coef[i]!, quad.coef[j]!];
+    if (!(b1 + 2 * b2 * values[0]! > 0)) return none(`the quadratic does not rise at the lowest ${x} (slope ${(b1 + 2 * b2 * values[0]!).toFixed(3)} there)`);
+    if (rule === 'vertex') {
+      if (!(b2 < 0)) return none(`the quadratic has no maximum (β2 ${b2.toFixed(3)})`);
+      xc = -b1 / (2 * b2);
+    } else {
+      const found = robinHoodBreak(y, X, names, i, j);
+      if (typeof found === 'string') return none(found);
+      xc = found;
+    }
   }
   const side = sides(values, xc);
   if (side) return none(`the break ${xc.toFixed(3)} ${side}`, xc);

@@ -55,6 +55,12 @@ describe('degenerate data gives a clear error, never a silent NaN', () => {
     const y = Array.from({ length: 40 }, (_, i) => i % 2);
     expect(() => fitGlm(y, y.map((v, i) => [1, 3, i / 40]), ['(intercept)', 'c', 'x'])).toThrow(/column 'c' is constant/);
   });
+  it('a column proportional to a dummy, and dummies that sum to the intercept: an error that names the columns', () => {
+    const y = Array.from({ length: 300 }, (_, i) => ((i * 37) % 11 < 5 ? 1 : 0));
+    const d = (i: number, k: number) => (i % 3 === k ? 1 : 0);
+    expect(() => fitGlm(y, y.map((_, i) => [1, d(i, 0), d(i, 0) / 6]), ['(intercept)', 'a', 'a_scaled'])).toThrow(/columns 'a', 'a_scaled' are collinear/);
+    expect(() => fitGlm(y, y.map((_, i) => [1, d(i, 0), d(i, 1), d(i, 2)]), ['(intercept)', 'a', 'b', 'c'])).toThrow(/columns '\(intercept\)', 'a', 'b', 'c' are collinear/);
+  });
   it('collinear columns', () => {
     const y = Array.from({ length: 40 }, (_, i) => (i * 7) % 3 === 0 ? 1 : 0);
     expect(() => fitGlm(y, y.map((_, i) => [1, i / 40, (2 * i) / 40]), ['(intercept)', 'a', 'b'])).toThrow(EstimationError);

@@ -118,6 +118,18 @@ describe('two lines (Simonsohn 2018)', () => {
     expect(() => twoLines(ref.y_logit, ref.X, ref.names, 'x2', 'x2sq')).toThrow(/discrete .*use the vertex rule/);
   });
 
+  it('a break at the second-highest value: the left regression has one value above the break and no slope there, the right one has both', () => {
+    const { y, X } = survey((v) => 0.3 + 0.8 * v * (1 - v), 6000, 6);
+    const r = twoLines(y, X, NAMES, 'x', 'x2', { breakAt: 5 / 6 });
+    expect(r.rule).toBe('given');
+    expect(r.testable).toBe(true);
+    expect(r.fitLow!.names).toEqual(['(intercept)', 'x_low', 'x_above']); // x_high would be collinear with the jump
+    expect(r.fitHigh!.names).toEqual(['(intercept)', 'x_low', 'x_high', 'x_above']);
+    expect(r.zLow).toBeGreaterThan(1.96);
+    expect(r.zHigh).toBeLessThan(0);
+    expect(twoLines(y, X, NAMES, 'x', 'x2', { breakAt: 1 }).reason).toMatch(/leaves 7 distinct value\(s\) at or below it and 1 at or above/);
+  });
+
   it('names a missing regressor', () => {
     expect(() => twoLines(ref.y_logit, ref.X, ref.names, 'sli', 'sli2')).toThrow(EstimationError);
   });
