@@ -1,34 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { dropPerfectPredictors, surveyDesign } from '../../analysis/verbs/design.js';
 import { EstimationError, fitGlm } from '../../analysis/verbs/glm.js';
 import { lindMehlum, moderation } from '../../analysis/verbs/invertedU.js';
 import { correlation, olsResiduals } from '../../analysis/verbs/ols.js';
-
-interface Ref {
-  coef: number[];
-  se: number[];
-  p: number[];
-}
-const ref = JSON.parse(readFileSync('test/fixtures/glm/reference.json', 'utf8')) as {
-  names: string[];
-  X: number[][];
-  y_logit: number[];
-  y_probit: number[];
-  y_frac: number[];
-  logit: Ref;
-  probit: Ref;
-  fractional: Ref;
-  ols_residuals: number[];
-  groups: number[];
-  logit_cluster: Ref;
-};
-
-function agree(fit: { coef: number[]; se: number[]; p: number[] }, want: Ref) {
-  fit.coef.forEach((c, j) => expect(Math.abs(c - want.coef[j]!), `coef ${ref.names[j]}`).toBeLessThan(1e-6));
-  fit.se.forEach((s, j) => expect(Math.abs(s - want.se[j]!), `se ${ref.names[j]}`).toBeLessThan(1e-4));
-  fit.p.forEach((p, j) => expect(Math.abs(p - want.p[j]!), `p ${ref.names[j]}`).toBeLessThan(1e-4));
-}
+import { agree, ref } from './reference.js';
 
 describe('GLM estimators against statsmodels (scripts/fixtures/make_glm_fixtures.py)', () => {
   it('logit by IRLS', () => agree(fitGlm(ref.y_logit, ref.X, ref.names, 'logit'), ref.logit));

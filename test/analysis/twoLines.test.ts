@@ -1,29 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EstimationError, fitGlm } from '../../analysis/verbs/glm.js';
 import { lindMehlum } from '../../analysis/verbs/invertedU.js';
 import { twoLines } from '../../analysis/verbs/twoLines.js';
 import { makeStream } from '../../sim/rng.js';
+import { agree, ref } from './reference.js';
 
-interface Ref {
-  coef: number[];
-  se: number[];
-  p: number[];
-}
-const ref = JSON.parse(readFileSync('test/fixtures/glm/reference.json', 'utf8')) as {
-  names: string[];
-  X: number[][];
-  y_logit: number[];
-  two_lines: Ref & { break: number; n_low: number };
-  two_lines_rh: { x_discrete: number[]; median: number; break: number; low: Ref; high: Ref };
-};
-
-function agree(fit: { names: string[]; coef: number[]; se: number[]; p: number[] } | undefined, want: Ref) {
-  expect(fit).toBeDefined();
-  fit!.coef.forEach((c, j) => expect(Math.abs(c - want.coef[j]!), `coef ${fit!.names[j]}`).toBeLessThan(1e-6));
-  fit!.se.forEach((s, j) => expect(Math.abs(s - want.se[j]!), `se ${fit!.names[j]}`).toBeLessThan(1e-4));
-  fit!.p.forEach((p, j) => expect(Math.abs(p - want.p[j]!), `p ${fit!.names[j]}`).toBeLessThan(1e-4));
-}
 const lineNames = [...ref.names.map((n) => (n === 'x2' ? 'x2_low' : n === 'x2sq' ? 'x2_high' : n)), 'x2_above'];
 
 /** n draws of x uniform on [0, 1] (in steps of 1/6, as a rescaled 7-point Likert item) and y ~ Bernoulli(p(x)). */

@@ -1,0 +1,34 @@
+/** The statsmodels reference fits (scripts/fixtures/make_glm_fixtures.py) and the agreement the estimator tests ask of them. */
+import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
+
+/** One reference fit. */
+export interface Ref {
+  coef: number[];
+  se: number[];
+  p: number[];
+}
+
+export const ref = JSON.parse(readFileSync('test/fixtures/glm/reference.json', 'utf8')) as {
+  names: string[];
+  X: number[][];
+  y_logit: number[];
+  y_probit: number[];
+  y_frac: number[];
+  logit: Ref;
+  probit: Ref;
+  fractional: Ref;
+  ols_residuals: number[];
+  groups: number[];
+  logit_cluster: Ref;
+  two_lines: Ref & { break: number; n_low: number };
+  two_lines_rh: { x_discrete: number[]; median: number; break: number; low: Ref; high: Ref };
+};
+
+/** Agreement with statsmodels: ≤ 1e-6 on coefficients, ≤ 1e-4 on standard errors and p-values. */
+export function agree(fit: { names: string[]; coef: number[]; se: number[]; p: number[] } | undefined, want: Ref): void {
+  expect(fit).toBeDefined();
+  fit!.coef.forEach((c, j) => expect(Math.abs(c - want.coef[j]!), `coef ${fit!.names[j]}`).toBeLessThan(1e-6));
+  fit!.se.forEach((s, j) => expect(Math.abs(s - want.se[j]!), `se ${fit!.names[j]}`).toBeLessThan(1e-4));
+  fit!.p.forEach((p, j) => expect(Math.abs(p - want.p[j]!), `p ${fit!.names[j]}`).toBeLessThan(1e-4));
+}
