@@ -5,7 +5,7 @@
  * Degenerate data give a clear error, never a silent NaN.
  */
 import jstatPkg from 'jstat';
-import { EigenvalueDecomposition, Matrix, inverse, solve } from 'ml-matrix';
+import { Matrix, inverse, solve } from 'ml-matrix';
 
 const { jStat } = jstatPkg;
 
@@ -55,24 +55,20 @@ function checkColumns(X: number[][], names: string[]): void {
   }
 }
 
-/** Smallest over largest eigenvalue of the scaled information matrix below which columns count as collinear. */
-const COLLINEAR = 1e-12;
+/** A column whose variance inflation factor exceeds this counts as collinear with others. */
+const MAX_VIF = 1e10;
 
 /**
- * Refuse a rank-deficient design: the information matrix, scaled to unit diagonal, must not have an
- * eigenvalue below COLLINEAR times its largest. The error names the columns of the near-null direction.
+ * Refuse a rank-deficient design. The diagonal of the inverse information matrix, times the diagonal of
+ * the information matrix, is each column's variance inflation factor (≥ 1): near-infinite, or not
+ * positive from rounding, when the column is (nearly) a combination of others. The error names them.
  */
-function checkRank(info: Float64Array, k: number, names: string[]): void {
-  const scale = Array.from({ length: k }, (_, a) => 1 / Math.sqrt(info[a * k + a]!));
-  const scaled = Matrix.from1DArray(k, k, Array.from(info, (v, at) => v * scale[Math.floor(at / k)]! * scale[at % k]!));
-  const eig = new EigenvalueDecomposition(scaled, { assumeSymmetric: true });
-  const values = eig.realEigenvalues;
-  const low = values.indexOf(Math.min(...values));
-  if (!(values[low]! > COLLINEAR * Math.max(...values))) {
-    const direction = eig.eigenvectorMatrix.getColumn(low);
-    const involved = names.filter((_, a) => Math.abs(direction[a]!) > 0.1);
-    throw new EstimationError(`the design matrix is singular: columns ${involved.map((n) => `'${n}'`).join(', ')} are collinear; drop one of them`);
-  }
+function checkRank(info: Float64Array, bread: Matrix, k: number, names: string[]): void {
+  const collinear = names.filter((_, a) => {
+    const vif = info[a * k + a]! * bread.get(a, a);
+    return !(vif > 0 && vif < MAX_VIF);
+  });
+  if (collinear.length > 0) throw new EstimationError(`the design matrix is singular: columns ${collinear.map((n) => `'${n}'`).join(', ')} are collinear; drop one of them`);
 }
 
 /**
@@ -169,13 +165,13 @@ export function fitGlm(y: ArrayLike<number>, X: number[][], names: string[], lin
     }
     logLik += y[i]! * Math.log(mu) + (1 - y[i]!) * Math.log(1 - mu);
   }
-  checkRank(info, k, names);
   let bread: Matrix;
   try {
     bread = inverse(Matrix.from1DArray(k, k, info));
   } catch {
     throw new EstimationError('the information matrix is singular (collinear columns); drop one of the collinear regressors');
   }
+  checkRank(info, bread, k, names);
   let cov = bread;
   if (groupScores) {
     const G = groupScores.size;
