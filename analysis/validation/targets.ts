@@ -42,6 +42,15 @@ function guarded(target: string, body: () => TargetResult): TargetResult {
   }
 }
 
+/** Run a fit, prefixing an estimation error with the outcome it was for. */
+function named<T>(outcome: string, fit: () => T): T {
+  try {
+    return fit();
+  } catch (err) {
+    throw err instanceof EstimationError ? new EstimationError(`${outcome}: ${err.message}`) : err;
+  }
+}
+
 const dropNote = (dropped: string[]) => (dropped.length ? `; dropped for perfect prediction: ${dropped.join(', ')}` : '');
 
 /** Logit of each innovation type on one regressor (+ controls): the weakest of the four. */
@@ -52,7 +61,7 @@ function allFourPositive(target: string, survey: Row[], name: string, value: (r:
     const notes: string[] = [];
     for (const y of INNOVATION_TYPES) {
       const d = surveyDesign(survey, y, [[name, value]]);
-      const c = coefOf(fitGlm(d.y, d.X, d.names), name);
+      const c = coefOf(named(y, () => fitGlm(d.y, d.X, d.names)), name);
       if (c.z < worstZ) worstZ = c.z;
       worstP = Math.max(worstP, c.coef > 0 ? c.p : 1);
       notes.push(`${y.replace('inno_', '')} ${c.coef.toFixed(3)} (p ${c.p.toPrecision(2)})${dropNote(d.dropped)}`);

@@ -58,17 +58,37 @@ function checkColumns(X: number[][], names: string[]): void {
 /** A column whose variance inflation factor exceeds this counts as collinear with others. */
 const MAX_VIF = 1e10;
 
-/**
- * Refuse a rank-deficient design. The diagonal of the inverse information matrix, times the diagonal of
- * the information matrix, is each column's variance inflation factor (≥ 1): near-infinite, or not
- * positive from rounding, when the column is (nearly) a combination of others. The error names them.
- */
-function checkRank(info: Float64Array, bread: Matrix, k: number, names: string[]): void {
-  const collinear = names.filter((_, a) => {
-    const vif = info[a * k + a]! * bread.get(a, a);
+/** The columns whose variance inflation factor, read off a matrix and its inverse, is not finite and ≥ 1 (up to rounding). */
+function inflated(m: ArrayLike<number>, inv: Matrix, k: number, names: string[]): string[] {
+  return names.filter((_, a) => {
+    const vif = m[a * k + a]! * inv.get(a, a);
     return !(vif > 0 && vif < MAX_VIF);
   });
-  if (collinear.length > 0) throw new EstimationError(`the design matrix is singular: columns ${collinear.map((n) => `'${n}'`).join(', ')} are collinear; drop one of them`);
+}
+
+/**
+ * Refuse a design the information matrix cannot identify. Each column's variance inflation factor (the
+ * diagonal of the information matrix times that of its inverse, ≥ 1) is near-infinite when the column
+ * is (nearly) a combination of others. If the columns themselves are not (X'X is fine), the weights
+ * are what vanish: fitted probabilities at 0 or 1, quasi-complete separation that stopped short of the
+ * divergence IRLS reports. The error names the columns either way.
+ */
+function checkRank(info: Float64Array, bread: Matrix, X: number[][], beta: number[], names: string[]): void {
+  const k = names.length;
+  const flagged = inflated(info, bread, k, names);
+  if (flagged.length === 0) return;
+  const list = (cols: string[]) => cols.map((n) => `'${n}'`).join(', ');
+  const xtx = new Float64Array(k * k);
+  for (const row of X) for (let a = 0; a < k; a++) if (row[a] !== 0) for (let b = 0; b < k; b++) xtx[a * k + b]! += row[a]! * row[b]!;
+  let collinear = names;
+  try {
+    collinear = inflated(xtx, inverse(Matrix.from1DArray(k, k, xtx)), k, names);
+  } catch {
+    // X'X singular too: the columns are collinear
+  }
+  if (collinear.length > 0) throw new EstimationError(`the design matrix is singular: columns ${list(collinear)} are collinear; drop one of them`);
+  const largest = flagged.reduce((m, n) => (Math.abs(beta[names.indexOf(n)]!) > Math.abs(beta[names.indexOf(m)]!) ? n : m));
+  throw new EstimationError(`quasi-complete separation: some fitted probabilities are 0 or 1, so the data hold no information on columns ${list(flagged)} (coefficient of '${largest}' ${beta[names.indexOf(largest)]!.toFixed(1)}); a regressor (or category) predicts the outcome (almost) perfectly — drop it with its rows`);
 }
 
 /**
@@ -171,7 +191,7 @@ export function fitGlm(y: ArrayLike<number>, X: number[][], names: string[], lin
   } catch {
     throw new EstimationError('the information matrix is singular (collinear columns); drop one of the collinear regressors');
   }
-  checkRank(info, bread, k, names);
+  checkRank(info, bread, X, beta, names);
   let cov = bread;
   if (groupScores) {
     const G = groupScores.size;

@@ -30,6 +30,11 @@ describe('degenerate data gives a clear error, never a silent NaN', () => {
     const y = Array.from({ length: 40 }, (_, i) => i % 2);
     expect(() => fitGlm(y, y.map((v, i) => [1, 3, i / 40]), ['(intercept)', 'c', 'x'])).toThrow(/column 'c' is constant/);
   });
+  it('quasi-complete separation that IRLS converges on (a group whose outcome is always 0): an error, not a fit with p = 1', () => {
+    const y = Array.from({ length: 300 }, (_, i) => (i % 2 === 1 && i % 3 === 0 ? 1 : 0)); // never 1 where coop = 0
+    const X = y.map((_, i) => [1, i % 2, (i % 7) / 7]);
+    expect(() => fitGlm(y, X, ['(intercept)', 'coop', 'x'])).toThrow(/quasi-complete separation: .*no information on columns '\(intercept\)', 'coop'/);
+  });
   it('a column proportional to a dummy, and dummies that sum to the intercept: an error that names the columns', () => {
     const y = Array.from({ length: 300 }, (_, i) => ((i * 37) % 11 < 5 ? 1 : 0));
     const d = (i: number, k: number) => (i % 3 === k ? 1 : 0);
