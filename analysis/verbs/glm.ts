@@ -58,7 +58,7 @@ function checkColumns(X: number[][], names: string[]): void {
 /** A column whose variance inflation factor exceeds this counts as collinear with others. */
 const MAX_VIF = 1e10;
 
-/** The columns whose variance inflation factor, read off a matrix and its inverse, is not finite and ≥ 1 (up to rounding). */
+/** The columns whose variance inflation factor, read off a matrix and its inverse, is not a positive number below MAX_VIF. */
 function inflated(m: ArrayLike<number>, inv: Matrix, k: number, names: string[]): string[] {
   return names.filter((_, a) => {
     const vif = m[a * k + a]! * inv.get(a, a);
