@@ -18,6 +18,12 @@ const seedArg = (v: string) => {
   if (!Number.isSafeInteger(n) || n < 0) throw new InvalidArgumentError(`the seed must be a whole number ≥ 0 (got '${v}')`);
   return n;
 };
+const seedsArg = (v: string) => {
+  const seeds = v.split(',').map((x) => x.trim()).filter(Boolean).map(seedArg);
+  if (seeds.length === 0) throw new InvalidArgumentError(`give a comma-separated list of seeds, e.g. 20261123,7,99 (got '${v}')`);
+  if (new Set(seeds).size !== seeds.length) throw new InvalidArgumentError(`a seed appears twice in '${v}'`);
+  return seeds;
+};
 const formatsArg = (v: string) => {
   const list = v.split(',').map((f) => f.trim()).filter((f) => f && f !== 'csv');
   for (const f of list) if (f !== 'arrow' && f !== 'parquet') throw new InvalidArgumentError(`unknown format '${f}': use csv, arrow, parquet or a list like arrow,parquet`);
@@ -146,11 +152,12 @@ program
   .option('-r, --replicates <n>', 'replicates per run set (default: the scenario’s, 50)', count('--replicates'))
   .option('-p, --population <n>', 'firms per run (default: the scenario’s, 5,000)', count('--population'))
   .option('-s, --seed <n>', 'master seed', seedArg)
+  .option('--seeds <list>', 'several master seeds, e.g. 20261123,7,99: each in its own folder (seed-<n>), then their pass rates side by side (seeds.csv); exit 0 only when every target holds on every seed', seedsArg)
   .option('-w, --workers <n>', 'worker threads (default: all cores)', count('--workers'))
   .option('-t, --targets <list>', 'check only these targets and run only the variants they need, e.g. T5,T6,T7 or T8 (default: all)')
   .option('--force', 'replace an output directory that holds a different run set')
   .option('--json', 'print a machine-readable summary on stdout')
-  .addHelpText('after', '\nExamples:\n  $ smesim validate-model\n  $ smesim validate-model --replicates 5 --population 500 --out out/validation-quick\n  $ smesim validate-model --replicates 12 --targets T5,T6,T7 --out out/calibrate   # while calibrating\n')
+  .addHelpText('after', '\nExamples:\n  $ smesim validate-model\n  $ smesim validate-model --replicates 5 --population 500 --out out/validation-quick\n  $ smesim validate-model --replicates 12 --targets T5,T6,T7 --out out/calibrate   # while calibrating\n  $ smesim validate-model --seeds 20261123,7,99 --out out/validation-seeds          # the default seed and two others\n')
   .action(act(async (opts) => {
     const { validateCommand } = await import('./commands/validate.js');
     return validateCommand(opts);

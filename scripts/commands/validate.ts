@@ -1,4 +1,5 @@
 /** `smesim validate-model`: run the validation scenario and its variants, evaluate T1–T10, write the verdict. */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadRows, loadRowsBetween } from '../../analysis/io.js';
 import { ablationRows, isReference, targetOf, shockEffectRows, shockRows, subsidyRow, summarise, surveyRows, type TargetSummary, type ValidationRow } from '../../analysis/validation/evaluate.js';
@@ -22,6 +23,10 @@ export interface ValidateOptions {
   json?: boolean;
   /** Only these targets (and the variants they need); default all. */
   targets?: string;
+  /** Several master seeds: each validated in its own folder `seed-<n>`, then a table across them (seeds.csv). */
+  seeds?: number[];
+  /** One seed of --seeds: print only the verdict line (`line`) or nothing (`silent`, under --json). */
+  brief?: 'line' | 'silent';
 }
 
 /** Every target id, and the variant run set each needs besides the main one. */
@@ -86,8 +91,53 @@ function t9Rows(mainDir: string, shockDir: string, shockTick: number): Validatio
   ];
 }
 
+/**
+ * `--seeds`: validate each master seed in its own folder (`seed-<n>`, each a complete validation output,
+ * resumable on its own), then print and write (`seeds.csv`) the decisive targets' pass rates across the
+ * seeds. Exit 0 only when every target holds on every seed — the calibration condition of the issue
+ * (the default seed and at least two others) in one command.
+ */
+async function validateSeeds(opts: ValidateOptions, seeds: number[]): Promise<number> {
+  if (opts.seed !== undefined) throw new InputError(`give either --seed or --seeds, not both (got --seed ${opts.seed} and --seeds ${seeds.join(',')}); --seeds validates each seed in its own folder`);
+  const outDir = opts.out ?? join('out', 'validation');
+  let failedRuns = false;
+  const perSeed: { seed: number; dir: string; allPass: boolean; targets: TargetSummary[] }[] = [];
+  for (const seed of seeds) {
+    const dir = join(outDir, `seed-${seed}`);
+    const code = await validateCommand({ ...opts, seeds: undefined, seed, out: dir, brief: opts.json ? 'silent' : 'line', json: false });
+    const verdict = JSON.parse(readFileSync(join(dir, 'validation.json'), 'utf8')) as { allPass: boolean; targets: TargetSummary[] };
+    if (code !== EXIT_OK && verdict.allPass) failedRuns = true;
+    perSeed.push({ seed, dir, allPass: verdict.allPass, targets: verdict.targets });
+  }
+  const ids = [...new Set(perSeed.flatMap((p) => p.targets.map((t) => t.id)))];
+  const find = (p: (typeof perSeed)[number], id: string) => p.targets.find((t) => t.id === id);
+  const rows = perSeed.flatMap((p) => p.targets.map((t) => [p.seed, t.id, t.sample, t.measure, t.runs, t.passRate, t.meanStatistic, t.threshold, t.pass ? 1 : 0] as (string | number)[]));
+  writeAtomic(join(outDir, 'seeds.csv'), toCsv({ columns: ['seed', 'target', 'sample', 'measure', 'runs', 'pass_rate', 'mean_statistic', 'threshold', 'pass'], rows }));
+  const allPass = perSeed.every((p) => p.allPass);
+  if (opts.json) {
+    process.stdout.write(JSON.stringify({ outDir, allPass, seeds: perSeed.map((p) => ({ seed: p.seed, outDir: p.dir, allPass: p.allPass, targets: p.targets })) }) + '\n');
+  } else {
+    const width = Math.max(12, ...seeds.map((s) => String(s).length + 7));
+    process.stdout.write(`\nPass rates by master seed (decisive targets; FAIL = misses its threshold):\n${'target'.padEnd(12)}${'needed'.padEnd(9)}${seeds.map((s) => String(s).padStart(width)).join('')}\n`);
+    for (const id of ids) {
+      const threshold = perSeed.map((p) => find(p, id)?.threshold).find(Boolean) ?? '';
+      const cells = perSeed.map((p) => {
+        const t = find(p, id);
+        return (t ? `${t.passRate.toFixed(2)}${t.pass ? '' : ' FAIL'}` : '–').padStart(width);
+      });
+      process.stdout.write(`${id.padEnd(12)}${threshold.padEnd(9)}${cells.join('')}\n`);
+    }
+    const failing = ids.map((id) => ({ id, on: perSeed.filter((p) => find(p, id) && !find(p, id)!.pass).map((p) => p.seed) })).filter((f) => f.on.length > 0);
+    process.stdout.write(
+      `\n${allPass ? `every target meets its threshold on all ${seeds.length} seeds` : failing.map((f) => `${f.id} fails on ${f.on.length === seeds.length ? 'every seed' : `seed${f.on.length > 1 ? 's' : ''} ${f.on.join(', ')}`}`).join('; ')}; per seed in ${join(outDir, 'seed-<n>')}, the table in ${join(outDir, 'seeds.csv')}\n`,
+    );
+  }
+  return allPass && !failedRuns ? EXIT_OK : EXIT_RUNS_FAILED;
+}
+
 /** Run, evaluate, write validation.csv / validation.json / report.html; exit 0 only when every target holds. */
 export async function validateCommand(opts: ValidateOptions): Promise<number> {
+  if (opts.seeds) return validateSeeds(opts, opts.seeds);
   const file = opts.scenario ?? join(packageRoot(), 'scenarios', 'validation.yaml');
   const loaded = loadOrFail(file);
   let s = loaded.scenario;
@@ -134,12 +184,15 @@ export async function validateCommand(opts: ValidateOptions): Promise<number> {
   const report = await tryReport(outDir);
   if (opts.json) process.stdout.write(JSON.stringify({ outDir, allPass, failedRuns: failed, targets: primary, report: report ?? null }) + '\n');
   else {
-    printTable(summaries, primary);
     const scope = partial ? `only ${targets.join(', ')} checked: ` : '';
     const failing = primary.filter((t) => !t.pass).map((t) => t.id);
     const verdict = allPass ? `every ${partial ? 'checked ' : ''}target meets its threshold` : failing.length === 1 ? `${failing[0]} does not meet its threshold` : `${failing.join(', ')} do not meet their thresholds`;
-    process.stdout.write(`\n${scope}${verdict}; details in ${join(outDir, 'validation.csv')}\n`);
-    if (report) process.stdout.write(`report: ${report}\n`);
+    if (opts.brief === 'line') process.stdout.write(`seed ${s.seed}: ${scope}${verdict}; details in ${join(outDir, 'validation.csv')}\n`);
+    else if (!opts.brief) {
+      printTable(summaries, primary);
+      process.stdout.write(`\n${scope}${verdict}; details in ${join(outDir, 'validation.csv')}\n`);
+      if (report) process.stdout.write(`report: ${report}\n`);
+    }
   }
   if (failed > 0) return EXIT_RUNS_FAILED;
   return allPass ? EXIT_OK : EXIT_RUNS_FAILED;

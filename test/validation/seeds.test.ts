@@ -1,0 +1,50 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../run/helpers.js';
+
+describe('validate-model --seeds: several master seeds, one folder each, pass rates side by side', () => {
+  it('validates each seed as --seed would, tabulates them in seeds.csv, and exits 0 only when every target holds on every seed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'smesim-seeds-'));
+    const common = ['--replicates', '2', '--population', '400', '--targets', 'T1,T5', '--workers', '2'];
+    const multi = cli(['validate-model', '--seeds', '3,4', ...common, '--out', join(dir, 'multi')]);
+    expect([0, 1]).toContain(multi.status);
+    expect(multi.stdout).toMatch(/^seed 3: only T1, T5 checked: /m);
+    expect(multi.stdout).toMatch(/^seed 4: only T1, T5 checked: /m);
+    expect(multi.stdout).toMatch(/Pass rates by master seed[^\n]*\ntarget +needed +3 +4\n/);
+    expect(multi.stdout).not.toContain('Also reported, without a verdict'); // one table for all seeds, not one per seed
+
+    const rows = readFileSync(join(dir, 'multi', 'seeds.csv'), 'utf8').trim().split('\n');
+    expect(rows[0]).toBe('seed,target,sample,measure,runs,pass_rate,mean_statistic,threshold,pass');
+    expect(rows.slice(1).map((r) => r.split(',').slice(0, 4).join(','))).toEqual(['3,T1,full,likert', '3,T5,full,likert', '4,T1,full,likert', '4,T5,full,likert']);
+    const allPass = rows.slice(1).every((r) => r.endsWith(',1'));
+    expect(multi.status).toBe(allPass ? 0 : 1);
+    expect(multi.stdout).toContain(allPass ? 'every target meets its threshold on all 2 seeds' : 'fails on');
+    for (const seed of [3, 4]) expect(JSON.parse(readFileSync(join(dir, 'multi', `seed-${seed}`, 'validation.json'), 'utf8')).seed).toBe(seed);
+
+    // --json: one object for all seeds on stdout, nothing else (the runs are resumed, not repeated)
+    const json = cli(['validate-model', '--seeds', '3,4', ...common, '--out', join(dir, 'multi'), '--json']);
+    const summary = JSON.parse(json.stdout);
+    expect(summary.allPass).toBe(allPass);
+    expect(summary.seeds.map((x: { seed: number; targets: unknown[] }) => [x.seed, x.targets.length])).toEqual([
+      [3, 2],
+      [4, 2],
+    ]);
+
+    // each seed's folder is what a single --seed run writes
+    const single = cli(['validate-model', '--seed', '4', ...common, '--out', join(dir, 'single')]);
+    expect([0, 1]).toContain(single.status);
+    expect(readFileSync(join(dir, 'multi', 'seed-4', 'validation.csv'), 'utf8')).toBe(readFileSync(join(dir, 'single', 'validation.csv'), 'utf8'));
+  });
+
+  it('refuses --seed with --seeds, and a seed given twice, before any run starts (exit 2)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'smesim-seeds-'));
+    const both = cli(['validate-model', '--seed', '1', '--seeds', '2,3', '--out', join(dir, 'x')]);
+    expect(both.status).toBe(2);
+    expect(both.stderr).toContain('give either --seed or --seeds, not both');
+    const twice = cli(['validate-model', '--seeds', '2,2', '--out', join(dir, 'y')]);
+    expect(twice.status).toBe(2);
+    expect(twice.stderr).toContain("a seed appears twice in '2,2'");
+  });
+});
