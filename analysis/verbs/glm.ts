@@ -67,16 +67,16 @@ function inflated(m: ArrayLike<number>, inv: Matrix, k: number, names: string[])
 }
 
 /**
- * Refuse a design the information matrix cannot identify. Each column's variance inflation factor (the
- * diagonal of the information matrix times that of its inverse, ≥ 1) is near-infinite when the column
- * is (nearly) a combination of others. If the columns themselves are not (X'X is fine), the weights
+ * Refuse a design the information matrix cannot identify (`bread`, its inverse, is undefined when it
+ * could not be inverted). Each column's variance inflation factor (the diagonal of the information
+ * matrix times that of its inverse, ≥ 1) is near-infinite when the column is (nearly) a combination of others. If the columns themselves are not (X'X is fine), the weights
  * are what vanish: fitted probabilities at 0 or 1, quasi-complete separation that stopped short of the
  * divergence IRLS reports. The error names the columns either way.
  */
-function checkRank(info: Float64Array, bread: Matrix, X: number[][], beta: number[], names: string[]): void {
+function checkRank(info: Float64Array, bread: Matrix | undefined, X: number[][], beta: number[], names: string[]): asserts bread is Matrix {
   const k = names.length;
-  const flagged = inflated(info, bread, k, names);
-  if (flagged.length === 0) return;
+  const flagged = bread ? inflated(info, bread, k, names) : names; // no inverse at all: every column is suspect
+  if (bread && flagged.length === 0) return;
   const list = (cols: string[]) => cols.map((n) => `'${n}'`).join(', ');
   const xtx = new Float64Array(k * k);
   for (const row of X) for (let a = 0; a < k; a++) if (row[a] !== 0) for (let b = 0; b < k; b++) xtx[a * k + b]! += row[a]! * row[b]!;
@@ -185,11 +185,11 @@ export function fitGlm(y: ArrayLike<number>, X: number[][], names: string[], lin
     }
     logLik += y[i]! * Math.log(mu) + (1 - y[i]!) * Math.log(1 - mu);
   }
-  let bread: Matrix;
+  let bread: Matrix | undefined;
   try {
     bread = inverse(Matrix.from1DArray(k, k, info));
   } catch {
-    throw new EstimationError('the information matrix is singular (collinear columns); drop one of the collinear regressors');
+    bread = undefined; // singular: checkRank says whether the columns or the weights are why
   }
   checkRank(info, bread, X, beta, names);
   let cov = bread;
