@@ -1,5 +1,4 @@
 /** `smesim validate-model`: run the validation scenario and its variants, evaluate T1–T10, write the verdict. */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadRows, loadRowsBetween } from '../../analysis/io.js';
 import { ablationRows, isReference, targetOf, shockEffectRows, shockRows, subsidyRow, summarise, surveyRows, type TargetSummary, type ValidationRow } from '../../analysis/validation/evaluate.js';
@@ -104,10 +103,9 @@ async function validateSeeds(opts: ValidateOptions, seeds: number[]): Promise<nu
   const perSeed: { seed: number; dir: string; allPass: boolean; targets: TargetSummary[] }[] = [];
   for (const seed of seeds) {
     const dir = join(outDir, `seed-${seed}`);
-    const code = await validateCommand({ ...opts, seeds: undefined, seed, out: dir, brief: opts.json ? 'silent' : 'line', json: false });
-    const verdict = JSON.parse(readFileSync(join(dir, 'validation.json'), 'utf8')) as { allPass: boolean; targets: TargetSummary[] };
-    if (code !== EXIT_OK && verdict.allPass) failedRuns = true;
-    perSeed.push({ seed, dir, allPass: verdict.allPass, targets: verdict.targets });
+    const verdict = await runValidation({ ...opts, seed, out: dir, brief: opts.json ? 'silent' : 'line', json: false });
+    if (verdict.failedRuns > 0) failedRuns = true;
+    perSeed.push({ seed, dir, allPass: verdict.allPass, targets: verdict.primary });
   }
   const ids = [...new Set(perSeed.flatMap((p) => p.targets.map((t) => t.id)))];
   const find = (p: (typeof perSeed)[number], id: string) => p.targets.find((t) => t.id === id);
@@ -138,6 +136,12 @@ async function validateSeeds(opts: ValidateOptions, seeds: number[]): Promise<nu
 /** Run, evaluate, write validation.csv / validation.json / report.html; exit 0 only when every target holds. */
 export async function validateCommand(opts: ValidateOptions): Promise<number> {
   if (opts.seeds) return validateSeeds(opts, opts.seeds);
+  const { failedRuns, allPass } = await runValidation(opts);
+  return failedRuns === 0 && allPass ? EXIT_OK : EXIT_RUNS_FAILED;
+}
+
+/** One validation (one master seed): run, evaluate, write and print; returns the verdict on the decisive targets. */
+async function runValidation(opts: ValidateOptions): Promise<{ allPass: boolean; failedRuns: number; primary: TargetSummary[] }> {
   const file = opts.scenario ?? join(packageRoot(), 'scenarios', 'validation.yaml');
   const loaded = loadOrFail(file);
   let s = loaded.scenario;
@@ -194,6 +198,5 @@ export async function validateCommand(opts: ValidateOptions): Promise<number> {
       if (report) process.stdout.write(`report: ${report}\n`);
     }
   }
-  if (failed > 0) return EXIT_RUNS_FAILED;
-  return allPass ? EXIT_OK : EXIT_RUNS_FAILED;
+  return { allPass, failedRuns: failed, primary };
 }
