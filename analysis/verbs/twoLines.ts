@@ -64,10 +64,9 @@ const MAX_DISCRETE_VALUES = 30;
  * A side with fewer than two distinct values of x has no slope (its column would be constant or
  * collinear with the jump), so the column is left out, as R's glm leaves out an aliased one.
  */
-function interrupted(y: ArrayLike<number>, X: number[][], names: string[], i: number, j: number, xc: number, breakLeft: boolean): GlmFit {
+function interrupted(y: ArrayLike<number>, X: number[][], names: string[], i: number, j: number, values: number[], xc: number, breakLeft: boolean): GlmFit {
   const x = names[i]!;
   const isHigh = (v: number) => (breakLeft ? v > xc : v >= xc);
-  const values = [...new Set(X.map((row) => row[i]!))];
   const nHigh = values.filter(isHigh).length;
   const nLow = values.length - nHigh;
   const keep = { low: nLow >= 2, high: nHigh >= 2, above: nLow >= 1 && nHigh >= 1 };
@@ -89,11 +88,14 @@ function interrupted(y: ArrayLike<number>, X: number[][], names: string[], i: nu
   return fitGlm(y, Z, keep.above ? [...lineNames, `${x}_above`] : lineNames);
 }
 
-/** The two lines at xc: left slope from the regression with xc on the left, right slope from the one with xc on the right. */
-function linesAt(y: ArrayLike<number>, X: number[][], names: string[], i: number, j: number, xc: number) {
+/**
+ * The two lines at xc: left slope from the regression with xc on the left, right slope from the one with xc
+ * on the right. `values`: the distinct values of x (column i), sorted.
+ */
+function linesAt(y: ArrayLike<number>, X: number[][], names: string[], i: number, j: number, values: number[], xc: number) {
   const x = names[i]!;
-  const fitLow = interrupted(y, X, names, i, j, xc, true);
-  const fitHigh = interrupted(y, X, names, i, j, xc, false);
+  const fitLow = interrupted(y, X, names, i, j, values, xc, true);
+  const fitHigh = interrupted(y, X, names, i, j, values, xc, false);
   return { fitLow, fitHigh, low: coefOf(fitLow, `${x}_low`), high: coefOf(fitHigh, `${x}_high`) };
 }
 
@@ -101,11 +103,9 @@ function linesAt(y: ArrayLike<number>, X: number[][], names: string[], i: number
  * Simonsohn's Robin Hood break for a discrete x: the flat maximum of a step-function fit (one dummy per
  * value of x besides the first, the other regressors at their means, link scale) among the values
  * strictly inside x's 10th–90th percentiles, the lines at its median, then its quantile z_high/(z_low + z_high).
- * Returns the break, or the reason there is none.
+ * `x` is column i, `values` its distinct values, sorted. Returns the break, or the reason there is none.
  */
-function robinHoodBreak(y: ArrayLike<number>, X: number[][], names: string[], i: number, j: number): number | string {
-  const x = X.map((row) => row[i]!);
-  const values = [...new Set(x)].sort((a, b) => a - b);
+function robinHoodBreak(y: ArrayLike<number>, X: number[][], names: string[], i: number, j: number, x: number[], values: number[]): number | string {
   if (values.length > MAX_DISCRETE_VALUES) throw new EstimationError(`the Robin Hood break needs a discrete ${names[i]} (a Likert item, say); it has ${values.length} distinct values (use the vertex rule)`);
   const intercept = names.indexOf('(intercept)');
   if (intercept < 0) throw new EstimationError('the Robin Hood break needs an intercept column named (intercept)');
@@ -139,7 +139,7 @@ function robinHoodBreak(y: ArrayLike<number>, X: number[][], names: string[], i:
   const mid = quantile(xflat, 0.5);
   const side = sides(values, mid);
   if (side) return `the flat maximum's median ${mid.toFixed(3)} ${side}`;
-  const { low, high } = linesAt(y, X, names, i, j, mid);
+  const { low, high } = linesAt(y, X, names, i, j, values, mid);
   const [z1, z2] = [Math.abs(low.z), Math.abs(high.z)];
   return quantile(xflat, z1 + z2 > 0 ? z2 / (z1 + z2) : 0.5);
 }
@@ -164,7 +164,8 @@ export function twoLines(y: ArrayLike<number>, X: number[][], names: string[], x
   const j = names.indexOf(x2);
   if (i < 0 || j < 0) throw new EstimationError(`two lines need the regressors '${x}' and '${x2}' (have: ${names.join(', ')})`);
   const none = (reason: string, breakPoint = NaN): TwoLines => ({ rule, breakPoint, testable: false, reason, slopeLow: NaN, zLow: NaN, pLow: NaN, slopeHigh: NaN, zHigh: NaN, pHigh: NaN, nLow: NaN, nHigh: NaN, invertedU: false });
-  const values = [...new Set(X.map((row) => row[i]!))].sort((a, b) => a - b);
+  const xs = X.map((row) => row[i]!);
+  const values = [...new Set(xs)].sort((a, b) => a - b);
   let xc: number;
   if (opts.breakAt !== undefined) xc = opts.breakAt;
   else {
@@ -175,17 +176,16 @@ export function twoLines(y: ArrayLike<number>, X: number[][], names: string[], x
       if (!(b2 < 0)) return none(`the quadratic has no maximum (β2 ${b2.toFixed(3)})`);
       xc = -b1 / (2 * b2);
     } else {
-      const found = robinHoodBreak(y, X, names, i, j);
+      const found = robinHoodBreak(y, X, names, i, j, xs, values);
       if (typeof found === 'string') return none(found);
       xc = found;
     }
   }
   const side = sides(values, xc);
   if (side) return none(`the break ${xc.toFixed(3)} ${side}`, xc);
-  const { fitLow, fitHigh, low, high } = linesAt(y, X, names, i, j, xc);
+  const { fitLow, fitHigh, low, high } = linesAt(y, X, names, i, j, values, xc);
   const twoSided = (z: number) => 2 * (1 - jStat.normal.cdf(Math.abs(z), 0, 1));
   const [pLow, pHigh] = [twoSided(low.z), twoSided(high.z)];
-  const xs = X.map((row) => row[i]!);
   return {
     rule,
     breakPoint: xc,
