@@ -122,11 +122,13 @@ export function validationSection(validation: { replicates?: number; firms?: num
       : '');
   const twoLines = (id: string) => validation.all?.find((t) => t.id === `${id}-two-lines`);
   const [tlFull, tlRising, tlFalling] = [twoLines('T5'), twoLines('T8-rising'), twoLines('T8-falling')];
+  const bothLines = [
+    tlFull && `${formatNumber(tlFull.passRate)} of the runs of the full model (T5)`,
+    tlFalling && `${formatNumber(tlFalling.passRate)} of the runs with the falling-limb mechanisms off`,
+  ].filter(Boolean);
   const findings = [
-    tlFull || tlFalling
-      ? `a rising and a falling line in ${[tlFull ? `${formatNumber(tlFull.passRate)} of the runs of the full model (T5)` : '', tlFalling ? `${formatNumber(tlFalling.passRate)} of the runs with the falling-limb mechanisms off` : ''].filter(Boolean).join(' and ')}`
-      : '',
-    tlRising ? `a rising left line in ${formatNumber(tlRising.passRate)} of the runs with supplier proposals flat in SLI (T8-rising asks for at most 0.2)` : '',
+    bothLines.length > 0 && `a rising and a falling line in ${bothLines.join(' and ')}`,
+    tlRising && `a rising left line in ${formatNumber(tlRising.passRate)} of the runs with supplier proposals flat in SLI (T8-rising asks for at most 0.2)`,
   ].filter(Boolean);
   const twoLinesReading = findings.length
     ? ` A second opinion on the inverted U, without a verdict: the two-lines test (Simonsohn 2018: one line below a break and one above it, the break set by his Robin Hood procedure, with T5's controls) finds ${findings.join('; ')}.`
