@@ -14,11 +14,37 @@ export function loadRows(outDir: string, file: string): Record<string, unknown>[
 }
 
 /**
- * Rows of a run set's CSV table whose numeric `column` lies in [min, max], filtered before they become
- * objects: the exit log of a validation run set has over a million rows, of which a shock's horizon
- * needs a tenth.
+ * Rows of a run set's CSV table whose numeric `column` lies in [min, max]. The exit log of a validation
+ * run set has over a million rows, of which a shock's horizon needs a tenth, so the lines that are
+ * plainly out of range are dropped from the text before arquero parses it (3–4 times faster on it);
+ * the range is then applied again to the parsed values, so the result is the same as filtering the
+ * whole table, for a table whose columns each hold one type, as every table smesim writes does
+ * (arquero infers a column's type from the rows it is given). A file with a quoted field (which may
+ * hold a comma or a line break) is parsed whole.
  */
 export function loadRowsBetween(outDir: string, file: string, column: string, min: number, max: number): Record<string, unknown>[] {
+  const text = readFileSync(join(outDir, file), 'utf8');
   const inRange = aq.escape((d: Record<string, unknown>) => Number(d[column]) >= min && Number(d[column]) <= max);
-  return loadTable(outDir, file).filter(inRange).objects() as Record<string, unknown>[];
+  return aq.fromCSV(text.includes('"') ? text : linesBetween(text, column, min, max)).filter(inRange).objects() as Record<string, unknown>[];
+}
+
+/** The header and every line whose `column` cell is not a number outside [min, max] (unquoted CSV only). */
+function linesBetween(text: string, column: string, min: number, max: number): string {
+  const headerEnd = text.indexOf('\n');
+  if (headerEnd < 0) return text;
+  const at = text.slice(0, headerEnd).split(',').indexOf(column);
+  if (at < 0) return text;
+  const kept = [text.slice(0, headerEnd + 1)];
+  for (let start = headerEnd + 1; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    let cell = start;
+    for (let k = 0; k < at && cell <= end; k++) cell = text.indexOf(',', cell) + 1 || end + 1;
+    const comma = cell <= end ? text.indexOf(',', cell) : -1;
+    const raw = cell <= end ? text.slice(cell, comma < 0 || comma > end ? end : comma) : '';
+    const v = Number(raw);
+    if (raw === '' || Number.isNaN(v) || (v >= min && v <= max)) kept.push(text.slice(start, end + 1));
+    start = end + 1;
+  }
+  return kept.join('');
 }

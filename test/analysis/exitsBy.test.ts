@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
 import { loadRowsBetween } from '../../analysis/io.js';
 import { incidenceFigure } from '../../analysis/figures/incidence.js';
@@ -75,5 +76,24 @@ describe('loadRowsBetween (reading only the exits a horizon needs)', () => {
       { run_id: 'r1', tick: 15, firm_id: 4, sector: 'b' },
     ]);
     expect(loadRowsBetween(dir, 'exits.csv', 'tick', 20, 30)).toEqual([]);
+  });
+
+  it('gives what filtering the whole parsed table gives: any column, the last one, empty and missing cells, no final newline, a quoted file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'smesim-io-'));
+    const lines = ['run_id,firm_id,sli,tick'];
+    for (let k = 0; k < 400; k++) lines.push(`r${k % 3},${k},${((k * 37) % 100) / 100},${k % 25}`);
+    lines.push('r9,401,0.5,', 'r9,403'); // an empty cell (parsed as null, which Number makes 0) and a missing one
+    const text = lines.join('\n');
+    writeFileSync(join(dir, 'a.csv'), text);
+    writeFileSync(join(dir, 'b.csv'), text.replace('r9,403', '"r9",403'));
+    const whole = (column: string, min: number, max: number) =>
+      (aq.fromCSV(text).objects() as Record<string, unknown>[]).filter((d) => Number(d[column]) >= min && Number(d[column]) <= max);
+    for (const [column, min, max] of [['tick', 0, 4], ['tick', 24, 30], ['sli', 0.2, 0.3], ['firm_id', 399, 402]] as const) {
+      const expected = whole(column, min, max);
+      expect(expected.length).toBeGreaterThan(1);
+      expect(loadRowsBetween(dir, 'a.csv', column, min, max)).toEqual(expected);
+      expect(loadRowsBetween(dir, 'b.csv', column, min, max)).toEqual(expected);
+    }
+    expect(whole('tick', 0, 4).some((d) => d.firm_id === 401)).toBe(true); // the empty cell, kept for the parsed check
   });
 });
