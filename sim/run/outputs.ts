@@ -45,6 +45,22 @@ export function designTable(plan: RunPlan): Table {
   };
 }
 
+/** What `writeTables` writes for these results, in the same order (tested together). */
+export function tableFiles(outDir: string, results: RunOutput[], plan: RunPlan, formats: ColumnarFormat[] = []): string[] {
+  const files: string[] = [];
+  for (const [file, key] of TABLES) {
+    if (key === 'snapshots' && !results.some((r) => r.snapshots)) continue; // written only when asked for
+    const path = join(outDir, file);
+    files.push(path, ...formats.map((format) => columnarPath(path, format)));
+  }
+  if (plan.points.length > 0) files.push(join(outDir, 'design.csv'));
+  for (const r of results) if (r.network !== undefined) files.push(networkPath(outDir, r.runId));
+  return files;
+}
+
+const columnarPath = (csv: string, format: ColumnarFormat) => csv.replace(/\.csv$/, format === 'arrow' ? '.arrow' : '.parquet');
+const networkPath = (outDir: string, runId: string) => join(outDir, 'networks', `${runId.replace(/\//g, '__')}.graphml`);
+
 /**
  * Merge the outputs of successful runs into the run set's tables: CSV always, plus Arrow IPC and/or
  * Parquet copies when asked for (and networks, when the scenario asks for them).
@@ -59,7 +75,7 @@ export function writeTables(outDir: string, results: RunOutput[], plan: RunPlan,
     writeAtomic(path, toCsv(table));
     written.push(path);
     for (const format of formats) {
-      const columnar = path.replace(/\.csv$/, format === 'arrow' ? '.arrow' : '.parquet');
+      const columnar = columnarPath(path, format);
       writeAtomic(columnar, format === 'arrow' ? toArrow(table) : toParquet(table));
       written.push(columnar);
     }
@@ -71,7 +87,7 @@ export function writeTables(outDir: string, results: RunOutput[], plan: RunPlan,
   }
   for (const r of results) {
     if (r.network === undefined) continue;
-    const path = join(outDir, 'networks', `${r.runId.replace(/\//g, '__')}.graphml`);
+    const path = networkPath(outDir, r.runId);
     writeAtomic(path, r.network);
     written.push(path);
   }
