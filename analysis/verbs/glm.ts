@@ -67,28 +67,64 @@ function inflated(m: ArrayLike<number>, inv: Matrix, k: number, names: string[])
 }
 
 /**
+ * The exact (or near-exact) linear dependencies among the columns, read off X'X: each column in turn is
+ * regressed on the earlier columns that are not themselves dependent; when what it adds is below
+ * 1/MAX_VIF of its own sum of squares (the same bound as the VIF check), it is a combination of
+ * the earlier columns with a non-negligible coefficient, and those are named with it (as R's
+ * `alias()` names an aliased coefficient's combination).
+ */
+function dependencies(xtx: Float64Array, k: number, names: string[]): string[][] {
+  const sets: string[][] = [];
+  const kept: number[] = [];
+  for (let j = 0; j < k; j++) {
+    const own = xtx[j * k + j]!;
+    if (kept.length > 0 && own > 0) {
+      const A = Matrix.from1DArray(kept.length, kept.length, kept.flatMap((a) => kept.map((b) => xtx[a * k + b]!)));
+      const c = kept.map((a) => xtx[a * k + j]!);
+      const b = solve(A, Matrix.columnVector(c)).getColumn(0);
+      const added = own - b.reduce((s, v, m) => s + v * c[m]!, 0);
+      if (added <= own / MAX_VIF) {
+        const involved = kept.filter((a, m) => Math.abs(b[m]!) * Math.sqrt(xtx[a * k + a]!) > 1e-8 * Math.sqrt(own));
+        sets.push([...involved, j].map((a) => names[a]!));
+        continue;
+      }
+    }
+    if (own > 0) kept.push(j);
+    else sets.push([names[j]!]);
+  }
+  return sets;
+}
+
+/**
  * Refuse a design the information matrix cannot identify (`bread`, its inverse, is undefined when it
  * could not be inverted). Each column's variance inflation factor (the diagonal of the information
- * matrix times that of its inverse, ≥ 1) is near-infinite when the column is (nearly) a combination of others. If the columns themselves are not (X'X is fine), the weights
- * are what vanish: fitted probabilities at 0 or 1, quasi-complete separation that stopped short of the
- * divergence IRLS reports. The error names the columns either way.
+ * matrix times that of its inverse, ≥ 1) is near-infinite when the column is (nearly) a combination
+ * of others. If the columns themselves are (X'X says so), the error names each set of collinear
+ * columns; if they are not, the weights are what vanish: fitted probabilities at 0 or 1, quasi-complete
+ * separation that stopped short of the divergence IRLS reports, and the error names the columns it leaves
+ * without information.
  */
 function checkRank(info: Float64Array, bread: Matrix | undefined, X: number[][], beta: number[], names: string[]): asserts bread is Matrix {
   const k = names.length;
   const flagged = bread ? inflated(info, bread, k, names) : names; // no inverse at all: every column is suspect
   if (bread && flagged.length === 0) return;
-  const list = (cols: string[]) => cols.map((n) => `'${n}'`).join(', ');
+  const largest = flagged.reduce((m, n) => (Math.abs(beta[names.indexOf(n)]!) > Math.abs(beta[names.indexOf(m)]!) ? n : m));
+  throw (
+    collinearity(X, names) ??
+    new EstimationError(`quasi-complete separation: some fitted probabilities are 0 or 1, so the data hold no information on columns ${quoted(flagged)} (coefficient of '${largest}' ${beta[names.indexOf(largest)]!.toFixed(1)}); a regressor (or category) predicts the outcome (almost) perfectly — drop it with its rows`)
+  );
+}
+
+const quoted = (cols: string[]) => cols.map((n) => `'${n}'`).join(', ');
+
+/** The error for collinear columns (each set named), or undefined when X'X identifies every column. */
+function collinearity(X: number[][], names: string[]): EstimationError | undefined {
+  const k = names.length;
   const xtx = new Float64Array(k * k);
   for (const row of X) for (let a = 0; a < k; a++) if (row[a] !== 0) for (let b = 0; b < k; b++) xtx[a * k + b]! += row[a]! * row[b]!;
-  let collinear = names;
-  try {
-    collinear = inflated(xtx, inverse(Matrix.from1DArray(k, k, xtx)), k, names);
-  } catch {
-    // X'X singular too: the columns are collinear
-  }
-  if (collinear.length > 0) throw new EstimationError(`the design matrix is singular: columns ${list(collinear)} are collinear; drop one of them`);
-  const largest = flagged.reduce((m, n) => (Math.abs(beta[names.indexOf(n)]!) > Math.abs(beta[names.indexOf(m)]!) ? n : m));
-  throw new EstimationError(`quasi-complete separation: some fitted probabilities are 0 or 1, so the data hold no information on columns ${list(flagged)} (coefficient of '${largest}' ${beta[names.indexOf(largest)]!.toFixed(1)}); a regressor (or category) predicts the outcome (almost) perfectly — drop it with its rows`);
+  const sets = dependencies(xtx, k, names);
+  if (sets.length === 0) return undefined;
+  return new EstimationError(`the design matrix is singular: ${sets.map((set) => (set.length === 1 ? `column ${quoted(set)} is all zeros` : `columns ${quoted(set)} are collinear`)).join('; ')}; drop one column of each set`);
 }
 
 /**
@@ -142,18 +178,19 @@ export function fitGlm(y: ArrayLike<number>, X: number[][], names: string[], lin
       dev -= 2 * (y[i]! * Math.log(mu) + (1 - y[i]!) * Math.log(1 - mu));
     }
     for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) xtwx[a * k + b] = xtwx[b * k + a]!;
+    // A step that cannot be solved or runs away: collinear columns if X'X says so, else separation.
+    const separation = (what: string) =>
+      collinearity(X, names) ?? new EstimationError(`perfect or quasi-complete separation: ${what}; a regressor (or category) predicts the outcome perfectly — drop it with its rows`);
     let next: number[];
     try {
       next = solve(Matrix.from1DArray(k, k, xtwx), Matrix.columnVector(XtWz)).getColumn(0);
     } catch {
-      throw new EstimationError('the design matrix is singular (collinear columns); drop one of the collinear regressors');
+      throw separation('the weights of the IRLS step vanish');
     }
-    if (next.some((v) => !Number.isFinite(v))) throw new EstimationError('the design matrix is singular (collinear columns); drop one of the collinear regressors');
+    if (next.some((v) => !Number.isFinite(v))) throw separation('the IRLS step is not finite');
     const change = Math.max(...next.map((v, j) => Math.abs(v - beta[j]!)));
     beta = next;
-    if (beta.some((v) => Math.abs(v) > 50)) {
-      throw new EstimationError(`perfect or quasi-complete separation: coefficient of '${names[beta.findIndex((v) => Math.abs(v) > 50)]}' diverges; a regressor (or category) predicts the outcome perfectly — drop it with its rows`);
-    }
+    if (beta.some((v) => Math.abs(v) > 50)) throw separation(`coefficient of '${names[beta.findIndex((v) => Math.abs(v) > 50)]}' diverges`);
     if (change < tol || Math.abs(prevDev - dev) < tol * (Math.abs(dev) + 1)) {
       iterations++;
       break;

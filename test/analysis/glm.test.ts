@@ -41,6 +41,18 @@ describe('degenerate data gives a clear error, never a silent NaN', () => {
     expect(() => fitGlm(y, y.map((_, i) => [1, d(i, 0), d(i, 0) / 6]), ['(intercept)', 'a', 'a_scaled'])).toThrow(/columns 'a', 'a_scaled' are collinear/);
     expect(() => fitGlm(y, y.map((_, i) => [1, d(i, 0), d(i, 1), d(i, 2)]), ['(intercept)', 'a', 'b', 'c'])).toThrow(/columns '\(intercept\)', 'a', 'b', 'c' are collinear/);
   });
+  it('names only the columns of each collinear set, however many others the model has', () => {
+    const y = Array.from({ length: 300 }, (_, i) => ((i * 37) % 11 < 5 ? 1 : 0));
+    const cols = (i: number) => {
+      const [x, a, b, z, u] = [(i % 13) / 13, (i * 7) % 5, ((i * 11) % 9) / 3, i % 2, ((i * 5) % 17) / 17];
+      return [1, x, a, b, a + 2 * b, z, u, 3 * u - 1];
+    };
+    const names = ['(intercept)', 'x', 'a', 'b', 'a_plus_2b', 'z', 'u', 'u_shifted'];
+    expect(() => fitGlm(y, y.map((_, i) => cols(i)), names)).toThrow(/singular: columns 'a', 'b', 'a_plus_2b' are collinear; columns '\(intercept\)', 'u', 'u_shifted' are collinear; drop one column of each set$/);
+    // nearly, not exactly: a tiny perturbation (1e-9) leaves the VIF far above 1e10, and the same set is named
+    const nearly = y.map((_, i) => cols(i).slice(0, 6).map((v, j) => (j === 4 ? v + 1e-9 * ((i * 3) % 7) : v)));
+    expect(() => fitGlm(y, nearly, names.slice(0, 6))).toThrow(/singular: columns 'a', 'b', 'a_plus_2b' are collinear; drop/);
+  });
   it('collinear columns', () => {
     const y = Array.from({ length: 40 }, (_, i) => (i * 7) % 3 === 0 ? 1 : 0);
     expect(() => fitGlm(y, y.map((_, i) => [1, i / 40, (2 * i) / 40]), ['(intercept)', 'a', 'b'])).toThrow(EstimationError);
