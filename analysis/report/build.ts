@@ -65,7 +65,8 @@ function runSetSections(dir: string, m: Manifest, opts: ReportOptions): Section[
     sections.push(...sweepSections(runs.objects() as Record<string, unknown>[], loadRows(dir, 'design.csv'), sweep.parameters.map((p) => p.name), sweep.design, sweepOpts));
   }
   if (existsSync(join(dir, 'validation.json'))) {
-    sections.push(validationSection(JSON.parse(readFileSync(join(dir, 'validation.json'), 'utf8'))));
+    // the verdict is what a validation's reader opens the report for: it comes first
+    sections.unshift(validationSection(JSON.parse(readFileSync(join(dir, 'validation.json'), 'utf8'))));
     const shock = join(dir, 'variants', 'shock');
     if (existsSync(join(shock, 'snapshots.csv'))) sections.push(...exitSectionsOf(shock, m.scenario.ticks, 'Shock variant (T9): '));
   }

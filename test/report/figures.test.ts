@@ -50,11 +50,14 @@ describe('validation section of the report', () => {
   const target = (id: string, pass: boolean) => ({ id, description: `<${id}>`, measure: 'likert', runs: 50, passRate: pass ? 0.9 : 0.1, threshold: '≥ 0.8', pass });
   it('counts the targets that hold, escapes the text, and points to CALIBRATION.md only when one fails', () => {
     const failing = validationSection({ replicates: 50, firms: 5000, targets: [target('T1', true), target('T9', false)] });
-    expect(failing.reading).toMatch(/^1 of 2 targets meet their threshold \(full survey of 5000 firms, 50 replicates/);
+    expect(failing.reading).toMatch(/^1 of 2 targets meet their threshold; T9 \(pass rate 0\.1, needs ≥ 0\.8\) does not \(full survey of 5000 firms, 50 replicates/);
+    const two = validationSection({ replicates: 50, firms: 5000, targets: [target('T1', false), target('T9', false)] });
+    expect(two.reading).toMatch(/^0 of 2 targets meet their threshold; T1 \(pass rate 0\.1, needs ≥ 0\.8\), T9 \(pass rate 0\.1, needs ≥ 0\.8\) do not \(/);
     expect(failing.reading).toContain('docs/CALIBRATION.md');
     expect(failing.html).toContain('&lt;T9&gt;');
     expect(failing.html).toContain('<td class="fail">fail</td>');
     const passing = validationSection({ replicates: 50, firms: 5000, targets: [target('T1', true)] });
+    expect(passing.reading).toMatch(/^1 of 1 targets meet their threshold \(/);
     expect(passing.reading).not.toContain('CALIBRATION');
     expect(passing.reading).not.toContain('without the shock');
   });
