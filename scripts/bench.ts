@@ -1,12 +1,14 @@
 /**
  * Benchmarks (figures printed, never asserted): engine throughput and memory by population, pool
- * efficiency on a 200-run sweep, pool overhead on tiny runs, and the default validation workload.
+ * efficiency on a 200-run sweep, pool overhead on tiny runs, the default validation workload, its
+ * estimation, and reading the exits of T9's 20 quarters from a validation-sized exit log.
  * `npm run bench` or `smesim bench`; writes bench/results.json.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as aq from 'arquero';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { makeScenario } from '../sim/config/scenario.js';
@@ -17,6 +19,8 @@ import { PoolEvaluator } from '../sim/run/pool.js';
 import { runOne, simulate } from '../sim/runOne.js';
 import { loadScenario } from '../sim/config/load.js';
 import { surveyTargetsByMeasure } from '../analysis/validation/targets.js';
+import { loadRowsBetween, loadTable } from '../analysis/io.js';
+import { makeStream, randInt } from '../sim/rng.js';
 import type { RunSpec } from '../sim/runOne.js';
 
 v8.setFlagsFromString('--expose-gc');
@@ -136,6 +140,34 @@ export function estimation(firms: number, repeats: number): BenchRow {
   return { benchmark: 'estimation', firms: rows.length, ticks: s.ticks, runs: 1, workers: 1, seconds, firmTicksPerSecond: null, bytesPerFirm: null, efficiency: null, note: `${targets} target evaluations (T1–T7, Likert and true measures) on one survey of ${rows.length} firms; fastest of ${repeats}` };
 }
 
+/**
+ * Reading the exits of a 20-quarter window from an exit log shaped like a validation run set's
+ * (`runs` runs × `perRun` exits spread over 200 quarters; seeded): as T9 and the report read it
+ * (lines out of range dropped as text, then parsed) and, for comparison, parsed whole and filtered.
+ */
+export function exitLog(runs: number, perRun: number): BenchRow {
+  const dir = mkdtempSync(join(tmpdir(), 'smesim-bench-'));
+  const rng = makeStream(1, 'bench-exit-log');
+  const lines = ['run_id,tick,firm_id,sector,region,employees,age_quarters,lo,sli'];
+  for (let r = 1; r <= runs; r++) {
+    const ticks = Array.from({ length: perRun }, () => randInt(rng, 200)).sort((a, b) => a - b);
+    for (const [k, t] of ticks.entries()) lines.push(`validation/r${String(r).padStart(3, '0')},${t},${k},metal-products,${randInt(rng, 7)},${10 + randInt(rng, 240)},${randInt(rng, 200)},${rng().toFixed(6)},${rng().toFixed(6)}`);
+  }
+  writeFileSync(join(dir, 'exits.csv'), lines.join('\n') + '\n');
+  const time = (f: () => number): [seconds: number, rows: number] => {
+    const start = now();
+    const rows = f();
+    return [now() - start, rows];
+  };
+  const [filtered, kept] = time(() => loadRowsBetween(dir, 'exits.csv', 'tick', 170, 189).length);
+  const inRange = aq.escape((d: Record<string, unknown>) => Number(d.tick) >= 170 && Number(d.tick) <= 189);
+  const [whole, same] = time(() => loadTable(dir, 'exits.csv').filter(inRange).objects().length);
+  rmSync(dir, { recursive: true, force: true });
+  if (kept !== same) throw new Error(`exit-log benchmark: ${kept} rows filtered as text, ${same} parsed whole`);
+  const note = `T9's window: ${kept.toLocaleString('en-US')} of ${(runs * perRun).toLocaleString('en-US')} exits in a log as large as a 5,000-firm validation run set's; parsed whole and then filtered: ${whole.toFixed(2)} s`;
+  return { benchmark: 'exit-log', firms: 5_000, ticks: 200, runs, workers: 1, seconds: filtered, firmTicksPerSecond: null, bytesPerFirm: null, efficiency: null, note };
+}
+
 /** Run the benchmarks; quick = smaller sizes (for a smoke check). */
 export async function runBenchmarks(opts: { quick?: boolean; workers?: number; out?: string } = {}): Promise<BenchRow[]> {
   const workers = opts.workers ?? 2;
@@ -160,6 +192,7 @@ export async function runBenchmarks(opts: { quick?: boolean; workers?: number; o
     add({ benchmark: 'validation', firms: validation.population, ticks: validation.ticks, runs: plan.length, workers, seconds, firmTicksPerSecond: work / seconds, bytesPerFirm: null, efficiency: null, note: 'the runs of scenarios/validation.yaml (one of the five run sets of validate-model)' });
   }
   add(estimation(opts.quick ? 1_000 : 5_000, opts.quick ? 1 : 3));
+  add(exitLog(opts.quick ? 5 : 50, 20_000));
   const e1 = rows.find((r) => r.benchmark === 'engine' && r.firms === 1_000);
   const e100 = rows.find((r) => r.benchmark === 'engine' && r.firms === 100_000);
   if (e1 && e100) process.stdout.write(`\ntime per firm-tick at 100,000 firms / at 1,000 firms: ${(e1.firmTicksPerSecond! / e100.firmTicksPerSecond!).toFixed(2)}\n`);
