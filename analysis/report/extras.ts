@@ -102,7 +102,6 @@ export function compareSections(rows: CompareRow[]): Section[] {
 
 type TargetLine = { id: string; description: string; sample?: string; measure?: string; runs?: number; passRate: number; meanStatistic?: number; threshold: string; pass: boolean };
 
-/** The validation table, when a validation run wrote validation.json (`all` adds the references: T9's no-shock and shock-effect, the two-lines diagnostics). */
 /** "; T9 does not (pass rate 0.26, needs ≥ 0.8)" — the targets that miss, named in the verdict's first sentence. */
 function failingList(targets: TargetLine[]): string {
   const failing = targets.filter((t) => !t.pass);
@@ -111,6 +110,11 @@ function failingList(targets: TargetLine[]): string {
   return `; ${each.join(', ')} ${failing.length === 1 ? 'does' : 'do'} not`;
 }
 
+/**
+ * The validation table, when a validation run wrote validation.json (`all` adds the references: T9's
+ * no-shock and shock-effect, the two-lines diagnostics). The reading is the verdict in one sentence;
+ * what the columns mean and the references are notes under the table.
+ */
 export function validationSection(validation: { replicates?: number; firms?: number; checked?: string[]; targets: TargetLine[]; all?: TargetLine[] }): Section {
   const passed = validation.targets.filter((t) => t.pass).length;
   const stat = (t: TargetLine) => (t.meanStatistic !== undefined && Number.isFinite(t.meanStatistic) ? formatNumber(t.meanStatistic) : '');
@@ -121,13 +125,14 @@ export function validationSection(validation: { replicates?: number; firms?: num
   const t9 = validation.targets.find((t) => t.id === 'T9');
   const reference = validation.all?.find((t) => t.id === 'T9' && t.sample === 'no-shock');
   const effect = validation.all?.find((t) => t.id === 'T9' && t.sample === 'shock-effect');
-  const t9Reading =
-    (t9 && reference
-      ? ` T9 without the shock (its regression on the validation runs themselves, same quarters): pass rate ${formatNumber(reference.passRate)}, mean z ${stat(reference) || 'n/a'}; with the shock: ${formatNumber(t9.passRate)}, mean z ${stat(t9) || 'n/a'}. Only what the shock adds is its doing.`
-      : '') +
-    (t9 && effect
-      ? ` What the shock adds, tested directly (each validation run stacked with its shock run, which holds the same firms before the shock; shock × SLI·(1 − LO) in the exit logit, standard errors clustered by firm): positive at 5% in ${formatNumber(effect.passRate)} of ${effect.runs ?? '?'} pairs, mean z ${stat(effect) || 'n/a'}.`
-      : '');
+  const t9Notes = [
+    t9 && reference
+      ? `T9 without the shock (its regression on the validation runs themselves, same quarters): pass rate ${formatNumber(reference.passRate)}, mean z ${stat(reference) || 'n/a'}; with the shock: ${formatNumber(t9.passRate)}, mean z ${stat(t9) || 'n/a'}. Only what the shock adds is its doing.`
+      : '',
+    t9 && effect
+      ? `What the shock adds, tested directly (each validation run stacked with its shock run, which holds the same firms before the shock; shock × SLI·(1 − LO) in the exit logit, standard errors clustered by firm): positive at 5% in ${formatNumber(effect.passRate)} of ${effect.runs ?? '?'} pairs, mean z ${stat(effect) || 'n/a'}.`
+      : '',
+  ];
   const twoLines = (id: string) => validation.all?.find((t) => t.id === `${id}-two-lines`);
   const [tlFull, tlRising, tlFalling] = [twoLines('T5'), twoLines('T8-rising'), twoLines('T8-falling')];
   const bothLines = [
@@ -138,16 +143,18 @@ export function validationSection(validation: { replicates?: number; firms?: num
     bothLines.length > 0 && `a rising and a falling line in ${bothLines.join(' and ')}`,
     tlRising && `a rising left line in ${formatNumber(tlRising.passRate)} of the runs with supplier proposals flat in SLI (T8-rising asks for at most 0.2)`,
   ].filter(Boolean);
-  const twoLinesReading = findings.length
-    ? ` A second opinion on the inverted U, without a verdict: the two-lines test (Simonsohn 2018: one line below a break and one above it, the break set by his Robin Hood procedure, with T5's controls) finds ${findings.join('; ')}.`
+  const twoLinesNote = findings.length
+    ? `A second opinion on the inverted U, without a verdict: the two-lines test (Simonsohn 2018: one line below a break and one above it, the break set by his Robin Hood procedure, with T5's controls) finds ${findings.join('; ')}.`
     : '';
+  const notes = [
+    "validation.csv has every run, the paper-scale sample of 300 firms and the true-value measures; the mean statistic is the mean over runs of validation.csv's statistic column, a z for T1, T2, T4, T8-rising and T9.",
+    passed < validation.targets.length ? 'Why a target fails with the default parameters, and what was tried, is written up in docs/CALIBRATION.md ("What does not hold").' : '',
+    ...t9Notes,
+    twoLinesNote,
+  ].filter(Boolean);
   return {
     title: 'Validation targets (MODEL.md §9)',
-    reading:
-      `${passed} of ${validation.targets.length} ${validation.checked ? `checked targets (asked for: ${validation.checked.join(', ')})` : 'targets'} meet their threshold${failingList(validation.targets)} (full survey of ${validation.firms ?? '?'} firms, ${validation.replicates ?? '?'} replicates; validation.csv has every run, the paper-scale sample of 300 firms and the true-value measures; the mean statistic is the mean over runs of validation.csv's statistic column, a z for T1, T2, T4, T8-rising and T9).` +
-      (passed < validation.targets.length ? ' Why a target fails with the default parameters, and what was tried, is written up in docs/CALIBRATION.md ("What does not hold").' : '') +
-      t9Reading +
-      twoLinesReading,
-    html: `<table><thead><tr><th>target</th><th>what</th><th>measure</th><th>runs</th><th>pass rate</th><th>mean statistic</th><th>needed</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
+    reading: `${passed} of ${validation.targets.length} ${validation.checked ? `checked targets (asked for: ${validation.checked.join(', ')})` : 'targets'} meet their threshold${failingList(validation.targets)} (full survey of ${validation.firms?.toLocaleString('en-US') ?? '?'} firms, ${validation.replicates ?? '?'} replicates).`,
+    html: `<table><thead><tr><th>target</th><th>what</th><th>measure</th><th>runs</th><th>pass rate</th><th>mean statistic</th><th>needed</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table>${notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`).join('')}`,
   };
 }

@@ -38,6 +38,7 @@ main { max-width: 72rem; margin: 0 auto; padding: 1rem 2rem 3rem; }
 section { background: #fff; border: 1px solid #e3e3e3; border-radius: 6px; padding: 1rem 1.2rem; margin: 1.2rem 0; }
 section h2 { font-size: 1.15rem; margin: 0 0 .4rem; }
 .reading { margin: .2rem 0 .6rem; color: #333; }
+.note { margin: .6rem 0 0; color: #444; font-size: .92rem; max-width: 62rem; }
 .plot { width: 100%; min-height: 380px; }
 table { border-collapse: collapse; font-size: .92rem; }
 td, th { border-bottom: 1px solid #e5e5e5; padding: .3rem .7rem; text-align: left; }

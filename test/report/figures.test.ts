@@ -50,39 +50,40 @@ describe('validation section of the report', () => {
   const target = (id: string, pass: boolean) => ({ id, description: `<${id}>`, measure: 'likert', runs: 50, passRate: pass ? 0.9 : 0.1, threshold: '≥ 0.8', pass });
   it('counts the targets that hold, escapes the text, and points to CALIBRATION.md only when one fails', () => {
     const failing = validationSection({ replicates: 50, firms: 5000, targets: [target('T1', true), target('T9', false)] });
-    expect(failing.reading).toMatch(/^1 of 2 targets meet their threshold; T9 \(pass rate 0\.1, needs ≥ 0\.8\) does not \(full survey of 5000 firms, 50 replicates/);
+    expect(failing.reading).toMatch(/^1 of 2 targets meet their threshold; T9 \(pass rate 0\.1, needs ≥ 0\.8\) does not \(full survey of 5,000 firms, 50 replicates/);
     const two = validationSection({ replicates: 50, firms: 5000, targets: [target('T1', false), target('T9', false)] });
     expect(two.reading).toMatch(/^0 of 2 targets meet their threshold; T1 \(pass rate 0\.1, needs ≥ 0\.8\), T9 \(pass rate 0\.1, needs ≥ 0\.8\) do not \(/);
-    expect(failing.reading).toContain('docs/CALIBRATION.md');
+    expect(failing.reading).toMatch(/replicates\)\.$/); // one sentence: the verdict; the rest are notes under the table
+    expect(failing.html).toContain('docs/CALIBRATION.md');
     expect(failing.html).toContain('&lt;T9&gt;');
     expect(failing.html).toContain('<td class="fail">fail</td>');
     const passing = validationSection({ replicates: 50, firms: 5000, targets: [target('T1', true)] });
     expect(passing.reading).toMatch(/^1 of 1 targets meet their threshold \(/);
-    expect(passing.reading).not.toContain('CALIBRATION');
-    expect(passing.reading).not.toContain('without the shock');
+    expect(passing.html).not.toContain('CALIBRATION');
+    expect(passing.html).not.toContain('without the shock');
   });
 
   it("sets T9 beside its no-shock reference and the shock's own effect, with the mean statistics", () => {
     const t9 = { ...target('T9', false), passRate: 0.3, meanStatistic: 1.52 };
     const reference = { ...t9, sample: 'no-shock', passRate: 0.28, meanStatistic: 1.49, threshold: 'reference', pass: true };
     const s = validationSection({ replicates: 50, firms: 5000, targets: [t9], all: [t9, reference] });
-    expect(s.reading).toContain('T9 without the shock (its regression on the validation runs themselves, same quarters): pass rate 0.28, mean z 1.49; with the shock: 0.3, mean z 1.52');
+    expect(s.html).toContain('<p class="note">T9 without the shock (its regression on the validation runs themselves, same quarters): pass rate 0.28, mean z 1.49; with the shock: 0.3, mean z 1.52');
     expect(s.html).toContain('<td class="num">1.52</td>');
-    expect(s.reading).not.toContain('What the shock adds');
+    expect(s.html).not.toContain('What the shock adds');
     const effect = { ...t9, sample: 'shock-effect', runs: 50, passRate: 0.04, meanStatistic: 0.11, threshold: 'reference', pass: false };
     const both = validationSection({ replicates: 50, firms: 5000, targets: [t9], all: [t9, reference, effect] });
-    expect(both.reading).toContain('What the shock adds, tested directly');
-    expect(both.reading).toContain('positive at 5% in 0.04 of 50 pairs, mean z 0.11.');
+    expect(both.html).toContain('What the shock adds, tested directly');
+    expect(both.html).toContain('positive at 5% in 0.04 of 50 pairs, mean z 0.11.');
   });
 
   it('reads the two-lines diagnostics beside T5 and T8 when validation.json has them, and only those it has', () => {
     const t5 = target('T5', true);
     const two = (id: string, passRate: number) => ({ ...target(`${id}-two-lines`, false), passRate, threshold: 'reference' });
     const s = validationSection({ replicates: 50, firms: 5000, targets: [t5], all: [t5, two('T5', 0.52), two('T8-falling', 0), two('T8-rising', 0.06)] });
-    expect(s.reading).toContain('finds a rising and a falling line in 0.52 of the runs of the full model (T5) and 0 of the runs with the falling-limb mechanisms off; a rising left line in 0.06 of the runs with supplier proposals flat');
-    expect(s.html).not.toContain('two-lines'); // a reference: not a row of the verdict table
+    expect(s.html).toContain('finds a rising and a falling line in 0.52 of the runs of the full model (T5) and 0 of the runs with the falling-limb mechanisms off; a rising left line in 0.06 of the runs with supplier proposals flat');
+    expect(s.html).not.toMatch(/<td>T[58][^<]*-two-lines<\/td>/); // a reference: not a row of the verdict table
     const onlyRising = validationSection({ replicates: 50, firms: 5000, targets: [t5], all: [t5, two('T8-rising', 0.1)] });
-    expect(onlyRising.reading).toMatch(/finds a rising left line in 0\.1 of the runs with supplier proposals flat/);
-    expect(validationSection({ replicates: 50, firms: 5000, targets: [t5], all: [t5] }).reading).not.toContain('two-lines');
+    expect(onlyRising.html).toMatch(/finds a rising left line in 0\.1 of the runs with supplier proposals flat/);
+    expect(validationSection({ replicates: 50, firms: 5000, targets: [t5], all: [t5] }).html).not.toContain('two-lines');
   });
 });
