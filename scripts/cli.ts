@@ -37,6 +37,10 @@ const shardArg = (v: string) => {
   }
 };
 
+/** Collect a repeatable option's values. */
+const collect = (v: string, previous: string[] = []) => [...previous, v];
+const SET_HELP = 'override a scenario field, e.g. --set sli.convergenceRate=2.2 (repeatable; checked like the file; `smesim describe` lists the fields)';
+
 /** Run a command body; bad input becomes exit code 2 with the message on stderr. */
 const act =
   <A extends unknown[]>(body: (...args: A) => number | Promise<number>) =>
@@ -69,7 +73,8 @@ function executionOptions(cmd: Command): Command {
     .option('--allow-large', 'allow populations over 10 million firms or runs over 100,000 quarters')
     .option('--format <list>', 'also write the tables as arrow and/or parquet (CSV is always written)', formatsArg)
     .option('--no-report', 'do not write report.html')
-    .option('--json', 'print a machine-readable summary on stdout');
+    .option('--json', 'print a machine-readable summary on stdout')
+    .option('--set <path=value>', SET_HELP, collect);
 }
 
 /** Options of the commands that execute one plan (run, sweep). */
@@ -155,9 +160,10 @@ program
   .option('--seeds <list>', 'several master seeds, e.g. 20261123,7,99: each in its own folder (seed-<n>), then their pass rates side by side (seeds.csv); exit 0 only when every target holds on every seed', seedsArg)
   .option('-w, --workers <n>', 'worker threads (default: all cores)', count('--workers'))
   .option('-t, --targets <list>', 'check only these targets and run only the variants they need, e.g. T5,T6,T7 or T8 (default: all)')
+  .option('--set <path=value>', `${SET_HELP}; the ablation, shock and subsidy variants are built on the result`, collect)
   .option('--force', 'replace an output directory that holds a different run set')
   .option('--json', 'print a machine-readable summary on stdout')
-  .addHelpText('after', '\nExamples:\n  $ smesim validate-model\n  $ smesim validate-model --replicates 5 --population 500 --out out/validation-quick\n  $ smesim validate-model --replicates 12 --targets T5,T6,T7 --out out/calibrate   # while calibrating\n  $ smesim validate-model --seeds 20261123,7,99 --out out/validation-seeds          # the default seed and two others\n')
+  .addHelpText('after', '\nExamples:\n  $ smesim validate-model\n  $ smesim validate-model --replicates 5 --population 500 --out out/validation-quick\n  $ smesim validate-model --replicates 12 --targets T5,T6,T7 --out out/calibrate   # while calibrating\n  $ smesim validate-model --replicates 12 --targets T6 --set sli.convergenceRate=2.2 --out out/calibrate-gamma-2.2\n  $ smesim validate-model --seeds 20261123,7,99 --out out/validation-seeds          # the default seed and two others\n')
   .action(act(async (opts) => {
     const { validateCommand } = await import('./commands/validate.js');
     return validateCommand(opts);
@@ -180,8 +186,9 @@ program
   .command('check')
   .description('Validate scenario files without running them (exit 2 on any problem).')
   .argument('<scenario...>', 'scenario YAML file(s)')
-  .addHelpText('after', '\nExample:\n  $ smesim check scenarios/*.yaml\n')
-  .action(act((files: string[]) => checkCommand(files)));
+  .option('--set <path=value>', SET_HELP, collect)
+  .addHelpText('after', '\nExamples:\n  $ smesim check scenarios/*.yaml\n  $ smesim check scenarios/baseline.yaml --set population=2000 --set sli.costSaving=0.08\n')
+  .action(act((files: string[], opts: { set?: string[] }) => checkCommand(files, opts.set)));
 
 program
   .command('describe')

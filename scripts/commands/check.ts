@@ -3,15 +3,16 @@ import { makeRunPlan } from '../../sim/plan/plan.js';
 import { EXIT_BAD_INPUT, EXIT_OK, InputError, loadOrFail } from './common.js';
 
 /** Check each file; print 'ok' lines or every problem; returns the exit code. */
-export function checkCommand(files: string[]): number {
+export function checkCommand(files: string[], sets: string[] = []): number {
   let bad = 0;
   for (const file of files) {
     try {
-      const { scenario: s, files: chain } = loadOrFail(file);
+      const { scenario: s, files: chain } = loadOrFail(file, sets);
       const plan = makeRunPlan(s);
       const sweep = s.sweep ? `, ${s.sweep.design} sweep of ${plan.points.length} points` : '';
       const ext = chain.length > 1 ? ` (extends ${chain.slice(1).join(' → ')})` : '';
-      process.stdout.write(`ok: ${file}: '${s.name}'${ext}: ${plan.specs.length} runs (${s.replicates} replicates${sweep}) of ${s.population} firms × ${s.ticks} quarters\n`);
+      const set = sets.length > 0 ? ` with ${sets.map((a) => `--set ${a}`).join(' ')}` : '';
+      process.stdout.write(`ok: ${file}${set}: '${s.name}'${ext}: ${plan.specs.length} runs (${s.replicates} replicates${sweep}) of ${s.population} firms × ${s.ticks} quarters\n`);
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       process.stderr.write(`error: ${err.message}\n`);

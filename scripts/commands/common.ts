@@ -16,14 +16,24 @@ export const EXIT_BAD_INPUT = 2;
 /** Raised for bad input; the CLI prints the message and exits 2. */
 export class InputError extends Error {}
 
-/** Load a scenario file or throw InputError with every problem listed. */
-export function loadOrFail(file: string): LoadedScenario {
+/** Load a scenario file, with `--set path=value` overrides on top, or throw InputError with every problem listed. */
+export function loadOrFail(file: string, sets: string[] = []): LoadedScenario {
   try {
-    return loadScenarioFile(file);
+    return loadScenarioFile(file, sets);
   } catch (err) {
     if (err instanceof ScenarioError) throw new InputError(err.message);
     throw err;
   }
+}
+
+/** What a run set was made from, for its manifest and report: the `--set` overrides, then the files (most specific first). */
+export function sources(loaded: LoadedScenario): string[] {
+  return [...loaded.sets.map((s) => `--set ${s}`), ...loaded.files];
+}
+
+/** The `--set` arguments again, for a command line printed to resume or retry (each quoted for a POSIX shell when it needs it). */
+export function setArgs(sets: string[] = []): string {
+  return sets.map((s) => ` --set ${/^[\w.,=:+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`}`).join('');
 }
 
 /** Limits that protect a laptop from a typo; each can be lifted with the flag named in the message. */

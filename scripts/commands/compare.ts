@@ -6,7 +6,7 @@ import type { Scenario } from '../../sim/config/scenario.js';
 import { makeRunPlan } from '../../sim/plan/plan.js';
 import { formatCell, toCsv } from '../../sim/run/csv.js';
 import { writeAtomic } from '../../sim/run/outputs.js';
-import { EXIT_OK, EXIT_RUNS_FAILED, InputError, checkGuards, executeWithProgress, loadOrFail, makeEvaluator, tryReport } from './common.js';
+import { EXIT_OK, EXIT_RUNS_FAILED, InputError, checkGuards, executeWithProgress, loadOrFail, makeEvaluator, sources, tryReport } from './common.js';
 
 /** Outcomes compared (columns of runs.csv). */
 export const COMPARE_OUTCOMES = [
@@ -16,6 +16,8 @@ export const COMPARE_OUTCOMES = [
 
 /** Options of `smesim compare`. */
 export interface CompareOptions {
+  /** `--set path=value` overrides, applied on top of every scenario file. */
+  set?: string[];
   out?: string;
   replicates?: number;
   seed?: number;
@@ -32,7 +34,7 @@ export async function compareCommand(baselineFile: string, policyFiles: string[]
   const problems: string[] = [];
   const loaded = files.map((f) => {
     try {
-      return loadOrFail(f);
+      return loadOrFail(f, opts.set);
     } catch (err) {
       if (err instanceof InputError) problems.push(err.message);
       else throw err;
@@ -61,7 +63,7 @@ export async function compareCommand(baselineFile: string, policyFiles: string[]
       const s: Scenario = { ...s0, seed, replicates };
       const plan = makeRunPlan(s);
       checkGuards(s, plan, { maxRuns: opts.maxRuns, allowLarge: opts.allowLarge ?? false });
-      const summary = await executeWithProgress(s, plan, { outDir: join(outDir, s.name), evaluator, scenarioFiles: loaded[k]!.files, force: opts.force });
+      const summary = await executeWithProgress(s, plan, { outDir: join(outDir, s.name), evaluator, scenarioFiles: sources(loaded[k]!), force: opts.force });
       await tryReport(join(outDir, s.name));
       failedRuns.push(...summary.failed.map((f) => f.runId));
     }

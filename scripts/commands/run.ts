@@ -5,7 +5,7 @@ import { type Shard, shardSpecs } from '../../sim/run/execute.js';
 import { runOne } from '../../sim/runOne.js';
 import type { Scenario } from '../../sim/config/scenario.js';
 import type { ColumnarFormat } from '../../sim/run/columnar.js';
-import { EXIT_OK, InputError, checkGuards, executeWithProgress, loadOrFail, makeEvaluator, reportSummary, tryReport } from './common.js';
+import { EXIT_OK, InputError, checkGuards, executeWithProgress, loadOrFail, makeEvaluator, reportSummary, setArgs, sources, tryReport } from './common.js';
 
 /** Options shared by `run` and `sweep`. */
 export interface RunOptions {
@@ -23,6 +23,8 @@ export interface RunOptions {
   format?: ColumnarFormat[];
   /** false with --no-report. */
   report?: boolean;
+  /** `--set path=value` overrides, applied on top of the scenario file. */
+  set?: string[];
 }
 
 /** Parse `i/n` (1-based) for --shard. */
@@ -63,7 +65,7 @@ function formatSeconds(s: number): string {
 
 /** Run a scenario file (with its sweep, if any); returns the exit code. */
 export async function runCommand(file: string, opts: RunOptions, mode: 'run' | 'sweep'): Promise<number> {
-  const loaded = loadOrFail(file);
+  const loaded = loadOrFail(file, opts.set);
   let scenario = loaded.scenario;
   if (mode === 'sweep' && !scenario.sweep) throw new InputError(`${file} has no 'sweep:' block; add one (see scenarios/sweep-example.yaml) or use 'smesim run'`);
   if (opts.replicates !== undefined) scenario = { ...scenario, replicates: opts.replicates };
@@ -80,13 +82,13 @@ export async function runCommand(file: string, opts: RunOptions, mode: 'run' | '
     const summary = await executeWithProgress(scenario, plan, {
       outDir,
       evaluator,
-      scenarioFiles: loaded.files,
+      scenarioFiles: sources(loaded),
       force: opts.force,
       retryFailed: opts.retryFailed,
       shard: opts.shard,
       formats: opts.format,
     });
-    const retry = `smesim ${mode} ${file} --out ${outDir}${opts.shard ? ` --shard ${opts.shard.index}/${opts.shard.count}` : ''}`;
+    const retry = `smesim ${mode} ${file}${setArgs(opts.set)} --out ${outDir}${opts.shard ? ` --shard ${opts.shard.index}/${opts.shard.count}` : ''}`;
     const report = opts.report === false ? undefined : await tryReport(outDir);
     return reportSummary(scenario.name, summary, retry, opts.json ?? false, report);
   } finally {

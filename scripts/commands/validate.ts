@@ -8,7 +8,7 @@ import { scenarioSchema } from '../../sim/config/scenario.js';
 import { toCsv } from '../../sim/run/csv.js';
 import { packageRoot } from '../../sim/run/manifest.js';
 import { writeAtomic } from '../../sim/run/outputs.js';
-import { EXIT_OK, EXIT_RUNS_FAILED, InputError, executeWithProgress, loadOrFail, makeEvaluator, tryReport } from './common.js';
+import { EXIT_OK, EXIT_RUNS_FAILED, InputError, executeWithProgress, loadOrFail, makeEvaluator, sources, tryReport } from './common.js';
 
 /** Options of `smesim validate-model`. */
 export interface ValidateOptions {
@@ -24,6 +24,8 @@ export interface ValidateOptions {
   targets?: string;
   /** Several master seeds: each validated in its own folder `seed-<n>`, then a table across them (seeds.csv). */
   seeds?: number[];
+  /** `--set path=value` overrides, applied on top of the validation scenario. */
+  set?: string[];
   /** One seed of --seeds: print only the verdict line (`line`) or nothing (`silent`, under --json). */
   brief?: 'line' | 'silent';
 }
@@ -143,7 +145,7 @@ export async function validateCommand(opts: ValidateOptions): Promise<number> {
 /** One validation (one master seed): run, evaluate, write and print; returns the verdict on the decisive targets. */
 async function runValidation(opts: ValidateOptions): Promise<{ allPass: boolean; failedRuns: number; primary: TargetSummary[] }> {
   const file = opts.scenario ?? join(packageRoot(), 'scenarios', 'validation.yaml');
-  const loaded = loadOrFail(file);
+  const loaded = loadOrFail(file, opts.set);
   let s = loaded.scenario;
   if (opts.replicates !== undefined) s = { ...s, replicates: opts.replicates };
   if (opts.population !== undefined) s = { ...s, population: opts.population };
@@ -164,7 +166,7 @@ async function runValidation(opts: ValidateOptions): Promise<{ allPass: boolean;
   try {
     for (const [sub, scenario] of sets) {
       const plan = makeRunPlan(scenario);
-      const summary = await executeWithProgress(scenario, plan, { outDir: join(outDir, sub), evaluator, scenarioFiles: loaded.files, force: opts.force });
+      const summary = await executeWithProgress(scenario, plan, { outDir: join(outDir, sub), evaluator, scenarioFiles: sources(loaded), force: opts.force });
       failed += summary.failed.length;
       if (!opts.json) process.stderr.write(`${scenario.name}: ${summary.ok}/${summary.planned} runs ok\n`);
     }

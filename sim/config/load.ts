@@ -27,22 +27,24 @@ export class ScenarioError extends Error {
   }
 }
 
-/** `file:line:col: path: message`. */
+/** `file:line:col: path: message` (`file: path: message` when there is no line: a file that cannot be read, a `--set`). */
 export function formatProblem(p: ScenarioProblem): string {
-  return `${p.file}:${p.line}:${p.col}: ${p.path ? `${p.path}: ` : ''}${p.message}`;
+  return `${p.file}${p.line > 0 ? `:${p.line}:${p.col}` : ''}: ${p.path ? `${p.path}: ` : ''}${p.message}`;
 }
 
-/** One file of an extends chain, parsed. */
+/** One file of an extends chain, parsed; or one `--set path=value` from the command line (`cli`, no lines to point at). */
 export interface Layer {
   file: string;
   doc: Document;
   lines: LineCounter;
+  cli?: boolean;
 }
 
-/** A validated scenario and the files it was read from (the file itself, then what it extends). */
+/** A validated scenario, the files it was read from (the file itself, then what it extends) and the `--set` overrides applied on top. */
 export interface LoadedScenario {
   scenario: Scenario;
   files: string[];
+  sets: string[];
 }
 
 type Obj = Record<string, unknown>;
@@ -76,6 +78,7 @@ export function locate(layers: Layer[], path: readonly PropertyKey[], key?: stri
         if (!pair) continue;
         offset = (pair.key as { range: [number, number] }).range[0];
       }
+      if (layer.cli) return { file: layer.file, line: 0, col: 0 };
       const pos = layer.lines.linePos(offset);
       return { file: layer.file, line: pos.line, col: pos.col };
     }
@@ -135,6 +138,34 @@ function readChain(abs: string, shown: string, chain: string[], layers: Layer[],
   return merged;
 }
 
+/**
+ * One `--set path=value` as a layer on top of the file's chain: the value is read as YAML (so 2.2 is a
+ * number, true a flag, [a, b] a list, {tick: 170, magnitude: 0.6} a group) at the dotted path, and is
+ * then validated, and its problems reported, like a field written in the file.
+ */
+function setLayer(arg: string, problems: ScenarioProblem[]): { layer: Layer; data: Obj } | undefined {
+  const file = `--set ${arg}`;
+  const eq = arg.indexOf('=');
+  const path = eq > 0 ? arg.slice(0, eq).trim().split('.') : [];
+  if (path.length === 0 || path.some((k) => !/^[A-Za-z_][A-Za-z0-9_]*$/.test(k))) {
+    problems.push({ file, line: 0, col: 0, path: '', message: `expected a field's dotted path, '=' and a value (got ${show(arg)}); write e.g. --set sli.convergenceRate=2.2 (\`smesim describe\` lists every field)` });
+    return undefined;
+  }
+  if (path[0] === 'extends') {
+    problems.push({ file, line: 0, col: 0, path: 'extends', message: `cannot be set from the command line (got ${show(arg.slice(eq + 1))}); write extends: in a scenario file and run that file` });
+    return undefined;
+  }
+  const text = path.map((k, d) => `${'  '.repeat(d)}${k}:${d === path.length - 1 ? ` ${arg.slice(eq + 1)}` : ''}`).join('\n') + '\n';
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const data: unknown = doc.errors.length > 0 ? undefined : doc.toJS();
+  if (!isObj(data)) {
+    problems.push({ file, line: 0, col: 0, path: path.join('.'), message: `the value cannot be read (got ${show(arg.slice(eq + 1))}); put text that holds ': ', '#' or quotes in quotes, e.g. --set name='my run'` });
+    return undefined;
+  }
+  return { layer: { file, doc, lines, cli: true }, data };
+}
+
 /** Value at a path of a plain object. */
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = data;
@@ -169,11 +200,20 @@ function unknownFieldProblems(parent: readonly PropertyKey[], keys: string[], la
   });
 }
 
-/** Read, merge and validate a scenario file and what it extends. Throws ScenarioError listing every problem. */
-export function loadScenarioFile(file: string): LoadedScenario {
+/**
+ * Read, merge and validate a scenario file and what it extends, with `--set path=value` overrides on
+ * top (later ones win). Throws ScenarioError listing every problem.
+ */
+export function loadScenarioFile(file: string, sets: string[] = []): LoadedScenario {
   const layers: Layer[] = [];
   const problems: ScenarioProblem[] = [];
-  const data = readChain(resolve(file), file, [], layers, problems);
+  let data = readChain(resolve(file), file, [], layers, problems);
+  for (const arg of sets) {
+    const set = setLayer(arg, problems);
+    if (!set || !data) continue;
+    layers.push(set.layer);
+    data = deepMerge(data, set.data);
+  }
   if (!data || problems.length > 0) throw new ScenarioError(problems);
   const result = scenarioSchema.safeParse(data);
   if (!result.success) {
@@ -190,7 +230,7 @@ export function loadScenarioFile(file: string): LoadedScenario {
   problems.push(...checkSweep(data, layers));
   if (problems.length > 0) throw new ScenarioError(problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col));
   const { extends: _ext, ...scenario } = result.data!;
-  return { scenario: scenario as Scenario, files: layers.map((l) => l.file).reverse() };
+  return { scenario: scenario as Scenario, files: layers.filter((l) => !l.cli).map((l) => l.file).reverse(), sets };
 }
 
 /** Read and validate a scenario file. */
