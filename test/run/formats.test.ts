@@ -1,9 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tableFromIPC } from '@uwdata/flechette';
 import { parquetReadObjects } from 'hyparquet';
 import { describe, expect, it } from 'vitest';
 import * as aq from 'arquero';
+import { makeScenario } from '../../sim/config/scenario.js';
+import { makeRunPlan } from '../../sim/plan/plan.js';
+import { tableFiles, writeTables } from '../../sim/run/outputs.js';
+import { type RunOutput, runOne } from '../../sim/runOne.js';
 import { cli, tinyScenario } from './helpers.js';
 
 describe('columnar outputs', () => {
@@ -19,5 +24,17 @@ describe('columnar outputs', () => {
     expect(parquet).toHaveLength(csv.length);
     expect(arrow[3]!.run_id).toBe(csv[3]!.run_id);
     expect(parquet[5]!.sli_true).toBeCloseTo(Number(csv[5]!.sli_true), 6);
+  });
+
+  it('lists, in tableFiles, exactly what writeTables writes (a resumed complete run set checks those files)', () => {
+    const s = makeScenario({ name: 'list', population: 40, ticks: 30, burnIn: 10, replicates: 2, outputs: { network: true, snapshots: [20] }, sweep: { design: 'lhs', samples: 2, parameters: [{ name: 'sli.convergenceRate', min: 1, max: 2 }] } });
+    const plan = makeRunPlan(s);
+    const results = plan.specs.map((spec) => runOne(spec) as RunOutput);
+    const dir = mkdtempSync(join(tmpdir(), 'smesim-tables-'));
+    for (const formats of [[], ['arrow', 'parquet']] as const) {
+      const listed = tableFiles(dir, results, plan, [...formats]);
+      expect(writeTables(dir, results, plan, [...formats])).toEqual(listed);
+      expect(listed.filter((f) => /snapshots|design|graphml/.test(f)).length).toBe(2 + formats.length + results.length);
+    }
   });
 });
