@@ -73,14 +73,14 @@ function executionOptions(cmd: Command): Command {
     .option('--allow-large', 'allow populations over 10 million firms or runs over 100,000 quarters')
     .option('--format <list>', 'also write the tables as arrow and/or parquet (CSV is always written)', formatsArg)
     .option('--no-report', 'do not write report.html')
-    .option('--json', 'print a machine-readable summary on stdout')
-    .option('--set <path=value>', SET_HELP, collect);
+    .option('--json', 'print a machine-readable summary on stdout');
 }
 
 /** Options of the commands that execute one plan (run, sweep). */
 function planOptions(cmd: Command): Command {
   return executionOptions(cmd)
     .option('--shard <i/n>', 'run only share i of n (for clusters; join with `smesim merge`)', shardArg)
+    .option('--set <path=value>', SET_HELP, collect)
     .option('--retry-failed', 'run again the runs that failed last time')
     .option('--dry-run', 'print the plan size and an estimated wall time, run nothing');
 }
@@ -110,6 +110,7 @@ executionOptions(
     .argument('<baseline>', 'baseline scenario file')
     .argument('<policy...>', 'policy scenario file(s)'),
 )
+  .option('--set <path=value>', `${SET_HELP}; applied to every scenario file`, collect)
   .addHelpText('after', '\nExample:\n  $ smesim compare scenarios/baseline.yaml scenarios/training-programme.yaml --replicates 10\n')
   .action(act((baseline: string, policies: string[], opts) => compareCommand(baseline, policies, opts)));
 

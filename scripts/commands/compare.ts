@@ -41,7 +41,8 @@ export async function compareCommand(baselineFile: string, policyFiles: string[]
       return undefined;
     }
   });
-  if (problems.length > 0) throw new InputError(problems.join('\n'));
+  // a bad --set is the same problem in every file: say it once
+  if (problems.length > 0) throw new InputError([...new Set(problems.flatMap((p) => p.split('\n')))].join('\n'));
   const scenarios = loaded.map((l) => l!.scenario);
   const base = scenarios[0]!;
   const seed = opts.seed ?? base.seed;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ScenarioError, loadScenarioFile } from '../../sim/config/load.js';
@@ -61,6 +61,17 @@ describe('--set path=value: a scenario field overridden from the command line', 
     const bad = spawnSync('node', [CLI, 'check', BASELINE, '--set', 'sli.convergenceRate=fast'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/^error: --set sli\.convergenceRate=fast: sli\.convergenceRate: expected a number/);
+    const compare = spawnSync('node', [CLI, 'compare', BASELINE, join('scenarios', 'training-programme.yaml'), '--set', 'population=-1', '--out', join(tinyScenario().dir, 'c')], { encoding: 'utf8' });
+    expect(compare.status).toBe(2); // every scenario of a comparison gets the override, and is refused before any run
+    expect(compare.stderr.match(/--set population=-1: population: /g)).toHaveLength(1); // the same problem in both files, said once
+    const pair = tinyScenario('', 2);
+    writeFileSync(join(pair.dir, 'policy.yaml'), 'extends: tiny.yaml\nname: tiny-policy\n');
+    const compared = spawnSync('node', [CLI, 'compare', pair.file, join(pair.dir, 'policy.yaml'), '--set', 'population=60', '--out', join(pair.dir, 'c'), '--workers', '1'], { encoding: 'utf8' });
+    expect(compared.status, compared.stderr).toBe(0);
+    for (const name of ['tiny', 'tiny-policy']) {
+      const m = JSON.parse(readFileSync(join(pair.dir, 'c', name, 'manifest.json'), 'utf8'));
+      expect([m.scenario.population, m.scenarioFiles[0]]).toEqual([60, '--set population=60']);
+    }
     const ok = spawnSync('node', [CLI, 'check', BASELINE, '--set', 'population=300'], { encoding: 'utf8' });
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/with --set population=300: 'baseline': \d+ runs \(\d+ replicates\) of 300 firms/);
