@@ -10,9 +10,10 @@ import { timeseriesFigure } from '../figures/timeseries.js';
 import type { CompareRow } from '../figures/forest.js';
 import { loadRows, loadRowsBetween, loadTable } from '../io.js';
 import { aggregateByTick } from '../verbs/aggregate.js';
+import { seedsVerdict } from '../validation/evaluate.js';
 import { firstSnapshotTick } from '../verbs/exitsBy.js';
 import { compareSections, sweepSections, validationSection, type SweepOptions } from './extras.js';
-import { type Section, escapeHtml, renderPage } from './html.js';
+import { type Section, escapeHtml, formatNumber, renderPage } from './html.js';
 import { EXIT_HORIZON, cooperationSections, exitSections, keyNumbers, sliSections, timeSeriesSections } from './runset.js';
 
 /** Options of a report. */
@@ -92,9 +93,44 @@ function compareReport(dir: string): string {
   return renderPage(`smesim comparison: ${names.join(', ')}`, head, sections, footer(base));
 }
 
+/**
+ * The report of a `validate-model --seeds` folder: the decisive targets' pass rates by master seed
+ * (seeds.csv), the verdict across seeds, and a link to each seed's own report.
+ */
+function seedsReport(dir: string): string {
+  const rows = loadRows(dir, 'seeds.csv');
+  const seeds = [...new Set(rows.map((r) => Number(r.seed)))];
+  const ids = [...new Set(rows.map((r) => String(r.target)))];
+  const cell = (seed: number, id: string) => rows.find((r) => Number(r.seed) === seed && String(r.target) === id);
+  const verdict = seedsVerdict(seeds, ids, (seed, id) => Number(cell(seed, id)?.pass ?? 1) === 0);
+  const head = `<tr><th>target</th><th>needed</th>${seeds.map((s) => `<th><a href="seed-${escapeHtml(s)}/report.html">seed ${escapeHtml(s)}</a></th>`).join('')}</tr>`;
+  const body = ids.map((id) => {
+    const threshold = seeds.map((s) => cell(s, id)?.threshold).find((t) => t !== undefined) ?? '';
+    const cells = seeds.map((s) => {
+      const r = cell(s, id);
+      if (!r) return '<td class="num">–</td>';
+      const pass = Number(r.pass) === 1;
+      return `<td class="num${pass ? '' : ' fail'}">${escapeHtml(formatNumber(Number(r.pass_rate)))}${pass ? '' : ' fail'}</td>`;
+    });
+    return `<tr><td>${escapeHtml(id)}</td><td>${escapeHtml(threshold)}</td>${cells.join('')}</tr>`;
+  });
+  const m = readManifest(join(dir, `seed-${seeds[0]}`));
+  const s = m?.scenario;
+  const what = s ? ` of '${escapeHtml(s.name)}': ${escapeHtml(s.replicates)} replicates of ${escapeHtml(s.population.toLocaleString('en-US'))} firms per run set` : '';
+  const headHtml = `<h1>Validation across ${seeds.length} master seeds</h1><p>${escapeHtml('smesim validate-model --seeds')}${what}; seeds ${escapeHtml(seeds.join(', '))}. Each seed's folder (seed-&lt;n&gt;) is a complete validation with its own report.</p>`;
+  const section: Section = {
+    title: 'Pass rates by master seed (the targets that decide the verdict)',
+    reading: `${verdict}.`,
+    html: `<table><thead>${head}</thead><tbody>${body.join('')}</tbody></table><p class="note">${escapeHtml("Each cell is the share of a seed's replicate runs in which the target holds; 'fail' marks a pass rate that misses the threshold. seeds.csv has the numbers; each seed's report (linked above) has the reference rows, the paper-scale sample and the figures.")}</p>`,
+  };
+  const foot = m ? `smesim ${escapeHtml(m.version)}${m.gitCommit ? ` (commit ${escapeHtml(m.gitCommit.slice(0, 10))})` : ''}, Node ${escapeHtml(m.node)}.` : '';
+  return renderPage(`smesim validation across seeds ${seeds.join(', ')}`, headHtml, [section], foot);
+}
+
 /** Build the report of an output directory as an HTML string. */
 export function buildReport(dir: string, opts: ReportOptions = {}): string {
   if (existsSync(join(dir, 'compare.csv'))) return compareReport(dir);
+  if (existsSync(join(dir, 'seeds.csv'))) return seedsReport(dir);
   const m = readManifest(dir);
   if (!m) throw new Error(`${dir} has no manifest.json: give the output directory of smesim run, sweep, compare or validate-model`);
   return renderPage(`smesim report: ${m.scenario.name}`, header(m), runSetSections(dir, m, opts), footer(m));

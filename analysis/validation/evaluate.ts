@@ -74,6 +74,16 @@ export const DESCRIPTIONS: Record<string, string> = {
   T10: 'demand-led subsidy: knowledge providers up strongly, customers/suppliers marginally, competitors not at all',
 };
 
+/**
+ * The verdict across master seeds, in words: "every target meets its threshold on all 3 seeds", or
+ * "T9 fails on every seed; T10 fails on seed 7" (targets in the order given).
+ */
+export function seedsVerdict(seeds: number[], ids: string[], fails: (seed: number, id: string) => boolean): string {
+  const failing = ids.map((id) => ({ id, on: seeds.filter((s) => fails(s, id)) })).filter((f) => f.on.length > 0);
+  if (failing.length === 0) return `every target meets its threshold on all ${seeds.length} seeds`;
+  return failing.map((f) => `${f.id} fails on ${f.on.length === seeds.length ? 'every seed' : `seed${f.on.length > 1 ? 's' : ''} ${f.on.join(', ')}`}`).join('; ');
+}
+
 /** Group rows by run id (in run-id order). */
 export function byRun(rows: Row[]): Map<string, Row[]> {
   const m = new Map<string, Row[]>();

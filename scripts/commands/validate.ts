@@ -1,7 +1,7 @@
 /** `smesim validate-model`: run the validation scenario and its variants, evaluate T1–T10, write the verdict. */
 import { join } from 'node:path';
 import { loadRows, loadRowsBetween } from '../../analysis/io.js';
-import { ablationRows, isReference, targetOf, shockEffectRows, shockRows, subsidyRow, summarise, surveyRows, type TargetSummary, type ValidationRow } from '../../analysis/validation/evaluate.js';
+import { ablationRows, isReference, seedsVerdict, targetOf, shockEffectRows, shockRows, subsidyRow, summarise, surveyRows, type TargetSummary, type ValidationRow } from '../../analysis/validation/evaluate.js';
 import type { Scenario } from '../../sim/config/scenario.js';
 import { makeRunPlan } from '../../sim/plan/plan.js';
 import { scenarioSchema } from '../../sim/config/scenario.js';
@@ -114,8 +114,9 @@ async function validateSeeds(opts: ValidateOptions, seeds: number[]): Promise<nu
   const rows = perSeed.flatMap((p) => p.targets.map((t) => [p.seed, t.id, t.sample, t.measure, t.runs, t.passRate, t.meanStatistic, t.threshold, t.pass ? 1 : 0] as (string | number)[]));
   writeAtomic(join(outDir, 'seeds.csv'), toCsv({ columns: ['seed', 'target', 'sample', 'measure', 'runs', 'pass_rate', 'mean_statistic', 'threshold', 'pass'], rows }));
   const allPass = perSeed.every((p) => p.allPass);
+  const report = await tryReport(outDir);
   if (opts.json) {
-    process.stdout.write(JSON.stringify({ outDir, allPass, seeds: perSeed.map((p) => ({ seed: p.seed, outDir: p.dir, allPass: p.allPass, targets: p.targets })) }) + '\n');
+    process.stdout.write(JSON.stringify({ outDir, allPass, report: report ?? null, seeds: perSeed.map((p) => ({ seed: p.seed, outDir: p.dir, allPass: p.allPass, targets: p.targets })) }) + '\n');
   } else {
     const width = Math.max(12, ...seeds.map((s) => String(s).length + 7));
     process.stdout.write(`\nPass rates by master seed (decisive targets; FAIL = misses its threshold):\n${'target'.padEnd(12)}${'needed'.padEnd(9)}${seeds.map((s) => String(s).padStart(width)).join('')}\n`);
@@ -127,10 +128,10 @@ async function validateSeeds(opts: ValidateOptions, seeds: number[]): Promise<nu
       });
       process.stdout.write(`${id.padEnd(12)}${threshold.padEnd(9)}${cells.join('')}\n`);
     }
-    const failing = ids.map((id) => ({ id, on: perSeed.filter((p) => find(p, id) && !find(p, id)!.pass).map((p) => p.seed) })).filter((f) => f.on.length > 0);
-    process.stdout.write(
-      `\n${allPass ? `every target meets its threshold on all ${seeds.length} seeds` : failing.map((f) => `${f.id} fails on ${f.on.length === seeds.length ? 'every seed' : `seed${f.on.length > 1 ? 's' : ''} ${f.on.join(', ')}`}`).join('; ')}; per seed in ${join(outDir, 'seed-<n>')}, the table in ${join(outDir, 'seeds.csv')}\n`,
-    );
+    const bySeed = new Map(perSeed.map((p) => [p.seed, p]));
+    const verdict = seedsVerdict(seeds, ids, (seed, id) => find(bySeed.get(seed)!, id)?.pass === false);
+    process.stdout.write(`\n${verdict}; per seed in ${join(outDir, 'seed-<n>')}, the table in ${join(outDir, 'seeds.csv')}\n`);
+    if (report) process.stdout.write(`report: ${report}\n`);
   }
   return allPass && !failedRuns ? EXIT_OK : EXIT_RUNS_FAILED;
 }

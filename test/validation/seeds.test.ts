@@ -23,10 +23,22 @@ describe('validate-model --seeds: several master seeds, one folder each, pass ra
     expect(multi.stdout).toContain(allPass ? 'every target meets its threshold on all 2 seeds' : 'fails on');
     for (const seed of [3, 4]) expect(JSON.parse(readFileSync(join(dir, 'multi', `seed-${seed}`, 'validation.json'), 'utf8')).seed).toBe(seed);
 
+    // one report for the seeds together: the same verdict, a cell per seed and target, each seed's report linked
+    expect(multi.stdout).toContain(`report: ${join(dir, 'multi', 'report.html')}`);
+    const report = readFileSync(join(dir, 'multi', 'report.html'), 'utf8');
+    const verdictLine = multi.stdout.split('\n').find((l) => l.includes('per seed in'))!;
+    expect(report).toContain(`<p class="reading">${verdictLine.slice(0, verdictLine.indexOf('; per seed in')).replace(/'/g, '&#39;')}.</p>`);
+    expect(report).toContain('<h1>Validation across 2 master seeds</h1>');
+    for (const seed of [3, 4]) expect(report).toContain(`<a href="seed-${seed}/report.html">seed ${seed}</a>`);
+    expect(report.match(/<tr><td>T[15]<\/td><td>≥ 0\.8<\/td>(<td class="num( fail)?">[\d.]+( fail)?<\/td>){2}<\/tr>/g)).toHaveLength(2);
+    expect(cli(['report', join(dir, 'multi')]).status).toBe(0);
+    expect(readFileSync(join(dir, 'multi', 'report.html'), 'utf8')).toBe(report);
+
     // --json: one object for all seeds on stdout, nothing else (the runs are resumed, not repeated)
     const json = cli(['validate-model', '--seeds', '3,4', ...common, '--out', join(dir, 'multi'), '--json']);
     const summary = JSON.parse(json.stdout);
     expect(summary.allPass).toBe(allPass);
+    expect(summary.report).toBe(join(dir, 'multi', 'report.html'));
     expect(summary.seeds.map((x: { seed: number; targets: unknown[] }) => [x.seed, x.targets.length])).toEqual([
       [3, 2],
       [4, 2],
