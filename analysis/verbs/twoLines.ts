@@ -19,11 +19,8 @@
  * Standard errors are the model-based ones of the logit (Simonsohn uses HC3 robust ones on OLS or
  * probit); controls enter both lines.
  */
-import jstatPkg from 'jstat';
 import { EstimationError, type GlmFit, coefOf, fitGlm } from './glm.js';
 import { quantile } from './stats.js';
-
-const { jStat } = jstatPkg;
 
 /** Where the two lines break. */
 export type BreakRule = 'robin-hood' | 'vertex';
@@ -184,8 +181,7 @@ export function twoLines(y: ArrayLike<number>, X: number[][], names: string[], x
   const side = sides(values, xc);
   if (side) return none(`the break ${xc.toFixed(3)} ${side}`, xc);
   const { fitLow, fitHigh, low, high } = linesAt(y, X, names, i, j, values, xc);
-  const twoSided = (z: number) => 2 * (1 - jStat.normal.cdf(Math.abs(z), 0, 1));
-  const [pLow, pHigh] = [twoSided(low.z), twoSided(high.z)];
+  const [pLow, pHigh] = [low.p, high.p]; // fitGlm's two-sided p-values
   return {
     rule,
     breakPoint: xc,
