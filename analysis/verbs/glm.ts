@@ -152,6 +152,9 @@ export function fitGlm(y: ArrayLike<number>, X: number[][], names: string[], lin
       eta[i] = s;
     }
   };
+  // A step that cannot be solved or runs away: collinear columns if X'X says so, else separation.
+  const separation = (what: string) =>
+    collinearity(X, names) ?? new EstimationError(`perfect or quasi-complete separation: ${what}; a regressor (or category) predicts the outcome perfectly — drop it with its rows`);
   let beta = new Array<number>(k).fill(0);
   let iterations = 0;
   let prevDev = Infinity;
@@ -178,9 +181,6 @@ export function fitGlm(y: ArrayLike<number>, X: number[][], names: string[], lin
       dev -= 2 * (y[i]! * Math.log(mu) + (1 - y[i]!) * Math.log(1 - mu));
     }
     for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) xtwx[a * k + b] = xtwx[b * k + a]!;
-    // A step that cannot be solved or runs away: collinear columns if X'X says so, else separation.
-    const separation = (what: string) =>
-      collinearity(X, names) ?? new EstimationError(`perfect or quasi-complete separation: ${what}; a regressor (or category) predicts the outcome perfectly — drop it with its rows`);
     let next: number[];
     try {
       next = solve(Matrix.from1DArray(k, k, xtwx), Matrix.columnVector(XtWz)).getColumn(0);
