@@ -2,11 +2,12 @@
 /** smesim: the command-line interface. Thin: parses arguments and calls the commands. */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { checkCommand } from './commands/check.js';
-import { EXIT_BAD_INPUT, InputError } from './commands/common.js';
+import { EXIT_BAD_INPUT, EXIT_RUNS_FAILED, InputError } from './commands/common.js';
 import { compareCommand } from './commands/compare.js';
 import { describeCommand } from './commands/describe.js';
 import { mergeCommand, replayCommand } from './commands/merge.js';
 import { parseShard, runCommand } from './commands/run.js';
+import { OutputPathError, fsReason } from '../sim/run/outputs.js';
 
 const count = (what: string) => (v: string) => {
   const n = Number(v);
@@ -41,16 +42,27 @@ const shardArg = (v: string) => {
 const collect = (v: string, previous: string[] = []) => [...previous, v];
 const SET_HELP = 'override a scenario field, e.g. --set sli.convergenceRate=2.2 (repeatable; checked like the file; `smesim describe` lists the fields)';
 
-/** Run a command body; bad input becomes exit code 2 with the message on stderr. */
+/**
+ * Run a command body. Bad input (a scenario, an argument, an output folder that cannot be used)
+ * becomes exit code 2 with the message on stderr; a file-system failure on the way (a full disk, a
+ * folder made read-only) becomes one line and exit code 1: finished runs are in the ledger, so the
+ * same command resumes. Anything else is a bug and keeps its stack trace.
+ */
 const act =
   <A extends unknown[]>(body: (...args: A) => number | Promise<number>) =>
   async (...args: A) => {
     try {
       process.exitCode = await body(...args);
     } catch (err) {
-      if (!(err instanceof InputError)) throw err;
-      process.stderr.write(`error: ${err.message}\n`);
-      process.exitCode = EXIT_BAD_INPUT;
+      if (err instanceof InputError || err instanceof OutputPathError) {
+        process.stderr.write(`error: ${err.message}\n`);
+        process.exitCode = EXIT_BAD_INPUT;
+        return;
+      }
+      const e = err as NodeJS.ErrnoException;
+      if (!e?.code || !e.syscall) throw err;
+      process.stderr.write(`error: cannot ${e.syscall} ${e.path ?? ''}: ${fsReason(e)}; fix that and run the same command again (finished runs are kept)\n`);
+      process.exitCode = EXIT_RUNS_FAILED;
     }
   };
 
@@ -58,7 +70,7 @@ const program = new Command()
   .name('smesim')
   .description('Agent-based simulation of SME innovation: cooperation partners, supplier integration and dynamism.\nExit codes: 0 ok, 1 some runs failed, 2 bad input.')
   .version('0.1.0')
-  .showHelpAfterError()
+  .showHelpAfterError('(add --help for the options and examples)')
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : EXIT_BAD_INPUT));
 
 /** Options every executing command shares. */

@@ -11,7 +11,7 @@ import type { Evaluator } from './evaluator.js';
 import { discardPartialFiles, latestEntries, readLedger, readResult, recordRun } from './ledger.js';
 import { type Manifest, buildManifest, readManifest } from './manifest.js';
 import type { ColumnarFormat } from './columnar.js';
-import { tableFiles, writeAtomic, writeTables } from './outputs.js';
+import { prepareOutputDir, tableFiles, writeAtomic, writeTables } from './outputs.js';
 
 /** A shard: this process runs the specs at positions k with k mod count = index − 1. */
 export interface Shard {
@@ -70,6 +70,7 @@ function claimDirectory(outDir: string, manifest: Manifest, force: boolean): voi
 export async function executePlan(scenario: Scenario, plan: RunPlan, opts: ExecuteOptions): Promise<ExecuteSummary> {
   const { outDir } = opts;
   const manifest = buildManifest(scenario, plan, opts.scenarioFiles, opts.shard ?? null);
+  prepareOutputDir(outDir);
   claimDirectory(outDir, manifest, opts.force ?? false);
   discardPartialFiles(outDir);
   const previous = readManifest(outDir);

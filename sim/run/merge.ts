@@ -2,14 +2,14 @@
  * Joining shard directories into one run set. The shards must come from one plan; together they must
  * hold every run exactly once. The merged tables equal those of a single-machine run, byte for byte.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeRunPlan } from '../plan/plan.js';
 import type { RunOutput } from '../runOne.js';
 import type { ColumnarFormat } from './columnar.js';
 import { type LedgerEntry, latestEntries, readLedger, readResult, resultFile } from './ledger.js';
 import { type Manifest, planHash, readManifest } from './manifest.js';
-import { writeAtomic, writeTables } from './outputs.js';
+import { prepareOutputDir, writeAtomic, writeTables } from './outputs.js';
 
 /** Raised when shards cannot be merged; the message says what is wrong. */
 export class MergeError extends Error {}
@@ -35,7 +35,8 @@ export function mergeShards(dirs: string[], outDir: string, formats: ColumnarFor
   });
   const plan = makeRunPlan(first.scenario);
   if (planHash(plan) !== first.planHash) throw new MergeError(`the shards were planned by another version of smesim (plan hash differs); merge with the version that ran them (${first.version})`);
-  if (existsSync(outDir) && readdirSync(outDir).length > 0 && !force) throw new MergeError(`output directory ${outDir} is not empty; choose another --out or add --force`);
+  prepareOutputDir(outDir);
+  if (readdirSync(outDir).length > 0 && !force) throw new MergeError(`output directory ${outDir} is not empty; choose another --out or add --force`);
 
   const found = new Map<string, { dir: string; entry: LedgerEntry }>();
   const duplicates: string[] = [];

@@ -1,6 +1,6 @@
 /** Writing a run set's tables: atomically (temp file + rename), merged and sorted by run_id. */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { accessSync, constants, existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { RunOutput, RunSpec, Table } from '../runOne.js';
 import type { RunPlan } from '../plan/plan.js';
 import { type ColumnarFormat, toArrow, toParquet } from './columnar.js';
@@ -12,6 +12,53 @@ export function writeAtomic(path: string, content: string | Uint8Array): void {
   const tmp = `${path}.tmp-${process.pid}`;
   writeFileSync(tmp, content);
   renameSync(tmp, path);
+}
+
+/** Raised when an output folder cannot be used; the message names it, says why and what to do. */
+export class OutputPathError extends Error {}
+
+/** What a file-system error code means, in words (the code itself follows in brackets). */
+const FS_REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  ENOENT: 'a part of the path does not exist and cannot be created',
+  EEXIST: 'a file of that name is in the way',
+  ENAMETOOLONG: 'the path is too long',
+};
+
+/** An error's reason in words, with its code: "permission denied (EACCES)". */
+export function fsReason(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  return e.code ? `${FS_REASONS[e.code] ?? e.message} (${e.code})` : String((err as Error)?.message ?? err);
+}
+
+/**
+ * Make sure `dir` is a folder this process can write to, creating it (and its parents) if needed,
+ * before anything runs; otherwise throw OutputPathError saying why. Folders are created one level
+ * at a time from the nearest existing one, as `mkdirSync(…, { recursive: true })` never returns
+ * on some virtual file systems (/proc, on Node 20).
+ */
+export function prepareOutputDir(dir: string): void {
+  const fail = (why: string) => new OutputPathError(`cannot use ${dir} as the output folder: ${why}; choose another --out`);
+  const missing: string[] = [];
+  let at = resolve(dir);
+  while (!existsSync(at)) {
+    missing.unshift(at);
+    const up = dirname(at);
+    if (up === at) break;
+    at = up;
+  }
+  if (existsSync(at) && !statSync(at).isDirectory()) throw fail(at === resolve(dir) ? 'it is a file, not a folder' : `${at} is a file, not a folder`);
+  try {
+    for (const d of missing) mkdirSync(d);
+    accessSync(dir, constants.W_OK);
+  } catch (err) {
+    throw fail(fsReason(err));
+  }
 }
 
 /** The tables every run produces, with their file names. */

@@ -50,4 +50,21 @@ describe('smesim run (built CLI)', () => {
     expect(r.stderr).toContain(`${scenario}:2:13: population`);
     expect(existsSync(join(dir, 'o'))).toBe(false);
   });
+
+  it('exits 2 with one clear line, not a stack trace, for an output folder that cannot be used', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'smesim-run-'));
+    const scenario = join(dir, 'tiny.yaml');
+    writeFileSync(scenario, 'name: tiny\nreplicates: 1\npopulation: 30\nticks: 20\nburnIn: 5\nregions: 1\nsectors: [a]\n');
+    writeFileSync(join(dir, 'afile'), 'in the way\n');
+    const onFile = spawnSync('node', [CLI, 'run', scenario, '--out', join(dir, 'afile')], { encoding: 'utf8' });
+    expect(onFile.status).toBe(2);
+    expect(onFile.stderr).toBe(`error: cannot use ${join(dir, 'afile')} as the output folder: it is a file, not a folder; choose another --out\n`);
+    execFileSync('node', [CLI, 'run', scenario, '--out', join(dir, 'o'), '--no-report']);
+    const under = spawnSync('node', [CLI, 'merge', join(dir, 'o'), '--out', join(dir, 'afile', 'sub')], { encoding: 'utf8' });
+    expect(under.status).toBe(2);
+    expect(under.stderr).toBe(`error: cannot use ${join(dir, 'afile', 'sub')} as the output folder: ${join(dir, 'afile')} is a file, not a folder; choose another --out\n`);
+    const bad = spawnSync('node', [CLI, 'run', scenario, '--workers', '0'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe("error: option '-w, --workers <n>' argument '0' is invalid. --workers must be a whole number of at least 1 (got '0')\n(add --help for the options and examples)\n");
+  });
 });

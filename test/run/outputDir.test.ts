@@ -1,0 +1,33 @@
+import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { OutputPathError, fsReason, prepareOutputDir } from '../../sim/run/outputs.js';
+
+describe('prepareOutputDir', () => {
+  it('creates missing folders, parents included, and accepts an existing one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'smesim-outdir-'));
+    const deep = join(dir, 'a', 'b', 'c');
+    prepareOutputDir(deep);
+    expect(statSync(deep).isDirectory()).toBe(true);
+    prepareOutputDir(deep); // again: nothing to do
+  });
+
+  it('says which part of the path is a file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'smesim-outdir-'));
+    writeFileSync(join(dir, 'f'), '');
+    expect(() => prepareOutputDir(join(dir, 'f'))).toThrow(new OutputPathError(`cannot use ${join(dir, 'f')} as the output folder: it is a file, not a folder; choose another --out`));
+    expect(() => prepareOutputDir(join(dir, 'f', 'g', 'h'))).toThrow(`${join(dir, 'f')} is a file, not a folder`);
+    expect(existsSync(join(dir, 'f', 'g'))).toBe(false);
+  });
+
+  it.runIf(existsSync('/proc/self'))('returns with an error where a recursive mkdir would never return (/proc on Node 20)', () => {
+    expect(() => prepareOutputDir('/proc/smesim-out/x')).toThrow(/cannot use \/proc\/smesim-out\/x as the output folder: .*\(ENOENT\)/);
+  });
+
+  it('words file-system error codes', () => {
+    expect(fsReason(Object.assign(new Error('x'), { code: 'ENOSPC' }))).toBe('no space left on the device (ENOSPC)');
+    expect(fsReason(Object.assign(new Error('odd'), { code: 'EWHAT' }))).toBe('odd (EWHAT)');
+    expect(fsReason(new Error('plain'))).toBe('plain');
+  });
+});
