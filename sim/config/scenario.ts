@@ -51,11 +51,23 @@ export const scenarioSchema = z
     if (s.landscape.multiplierMin > s.landscape.multiplierMax) issue(['landscape', 'multiplierMin'], `exceeds multiplierMax (got ${s.landscape.multiplierMin} > ${s.landscape.multiplierMax}); swap the two`);
     const repeated = s.sectors.filter((name, k) => s.sectors.indexOf(name) !== k);
     if (repeated.length > 0) issue(['sectors'], `sector names must be distinct (got '${repeated[0]}' twice); rename one of them`);
+    // A quarter at or after the end of the run would silently never happen.
+    const last = s.ticks - 1;
+    const inRun = (path: (string | number)[], t: number, what: string) => {
+      if (t > last) issue(path, `is after the run's last quarter (got ${t} with ticks = ${s.ticks}, so quarters run 0 to ${last}); ${what} never happens: use a quarter from 0 to ${last} or raise ticks`);
+    };
     for (const [i, shock] of s.dynamism.shocks.entries()) {
+      inRun(['dynamism', 'shocks', i, 'tick'], shock.tick, 'the shock');
       for (const name of shock.sectors ?? []) {
         if (!s.sectors.includes(name)) issue(['dynamism', 'shocks', i, 'sectors'], `unknown sector (got '${name}'); use one of: ${s.sectors.join(', ')}`);
       }
     }
+    const { training, cooperationSubsidy: subsidy, supplierDiversity } = s.policies;
+    if (training) inRun(['policies', 'training', 'start'], training.start, 'the training programme');
+    if (subsidy) inRun(['policies', 'cooperationSubsidy', 'start'], subsidy.start, 'the subsidy');
+    if (subsidy?.end !== undefined && subsidy.end < subsidy.start) issue(['policies', 'cooperationSubsidy', 'end'], `is before start (got end ${subsidy.end} < start ${subsidy.start}); the subsidy runs from start to end: make end at least start, or omit it for an open-ended subsidy`);
+    if (supplierDiversity) inRun(['policies', 'supplierDiversity', 'start'], supplierDiversity.start, 'the measure');
+    s.outputs.snapshots.forEach((t, i) => inRun(['outputs', 'snapshots', i], t, 'the snapshot'));
   });
 
 /** A complete, validated scenario with every default filled in. */
