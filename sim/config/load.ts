@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { type Document, LineCounter, isMap, isScalar, parseDocument } from 'yaml';
+import { type Document, LineCounter, isMap, isScalar, parseDocument, stringify } from 'yaml';
 import { fieldsAt, listParameters, type ParamInfo } from './introspect.js';
 import { closest, issueMessage, show } from './messages.js';
 import { type Scenario, scenarioSchema } from './scenario.js';
@@ -141,29 +141,64 @@ function readChain(abs: string, shown: string, chain: string[], layers: Layer[],
 /**
  * One `--set path=value` as a layer on top of the file's chain: the value is read as YAML (so 2.2 is a
  * number, true a flag, [a, b] a list, {tick: 170, magnitude: 0.6} a group) at the dotted path, and is
- * then validated, and its problems reported, like a field written in the file.
+ * then validated, and its problems reported, like a field written in the file. A number in the path
+ * picks an element of a list the scenario already has (`dynamism.shocks.0.tick=150`, counting from 0,
+ * as problems name it); the list is then set whole, with that element changed.
  */
-function setLayer(arg: string, problems: ScenarioProblem[]): { layer: Layer; data: Obj } | undefined {
+function setLayer(arg: string, problems: ScenarioProblem[], current: Obj | undefined): { layer: Layer; data: Obj } | undefined {
   const file = `--set ${arg}`;
   const eq = arg.indexOf('=');
   const path = eq > 0 ? arg.slice(0, eq).trim().split('.') : [];
-  if (path.length === 0 || path.some((k) => !/^[A-Za-z_][A-Za-z0-9_]*$/.test(k))) {
-    problems.push({ file, line: 0, col: 0, path: '', message: `expected a field's dotted path, '=' and a value (got ${show(arg)}); write e.g. --set sli.convergenceRate=2.2 (\`smesim describe\` lists every field)` });
+  const raw = arg.slice(eq + 1);
+  const problem = (at: string, message: string) => {
+    problems.push({ file, line: 0, col: 0, path: at, message });
     return undefined;
+  };
+  if (path.length === 0 || !/^[A-Za-z_]\w*$/.test(path[0]!) || path.some((k) => !/^([A-Za-z_]\w*|\d+)$/.test(k))) {
+    return problem('', `expected a field's dotted path, '=' and a value (got ${show(arg)}); write e.g. --set sli.convergenceRate=2.2 (\`smesim describe\` lists every field)`);
   }
-  if (path[0] === 'extends') {
-    problems.push({ file, line: 0, col: 0, path: 'extends', message: `cannot be set from the command line (got ${show(arg.slice(eq + 1))}); write extends: in a scenario file and run that file` });
-    return undefined;
+  if (path[0] === 'extends') return problem('extends', `cannot be set from the command line (got ${show(raw)}); write extends: in a scenario file and run that file`);
+  const valueDoc = parseDocument(`v: ${raw}\n`, { uniqueKeys: true, prettyErrors: false });
+  const value: unknown = valueDoc.errors.length > 0 ? undefined : (valueDoc.toJS() as Obj | null)?.v;
+  if (value === undefined) return problem(path.join('.'), `the value cannot be read (got ${show(raw)}); put text that holds ': ', '#' or quotes in quotes, e.g. --set name='my run'`);
+  const index = path.findIndex((k) => /^\d+$/.test(k));
+  let top = path; // the path the layer sets: down to the first list, which is then set whole
+  let topValue: unknown = value;
+  if (index >= 0) {
+    top = path.slice(0, index);
+    const list = valueAt(current, top);
+    if (!Array.isArray(list)) return problem(top.join('.'), `is not a list in this scenario (got ${show(list)}), so '${path[index]}' picks nothing; set the whole field instead, e.g. --set '${top.join('.')}=…'`);
+    try {
+      topValue = withValueAt(list, path.slice(index), value);
+    } catch (err) {
+      if (!(err instanceof NoSuchElement)) throw err;
+      return problem(path.join('.'), `${err.message} (got ${show(raw)})`);
+    }
   }
-  const text = path.map((k, d) => `${'  '.repeat(d)}${k}:${d === path.length - 1 ? ` ${arg.slice(eq + 1)}` : ''}`).join('\n') + '\n';
+  const data: Obj = top.reduceRight<unknown>((v, k) => ({ [k]: v }), topValue) as Obj;
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  const data: unknown = doc.errors.length > 0 ? undefined : doc.toJS();
-  if (!isObj(data)) {
-    problems.push({ file, line: 0, col: 0, path: path.join('.'), message: `the value cannot be read (got ${show(arg.slice(eq + 1))}); put text that holds ': ', '#' or quotes in quotes, e.g. --set name='my run'` });
-    return undefined;
-  }
+  const doc = parseDocument(stringify(data), { lineCounter: lines });
   return { layer: { file, doc, lines, cli: true }, data };
+}
+
+/** Why an indexed `--set` path picks nothing. */
+class NoSuchElement extends Error {}
+
+/** A copy of `target` with the value at `path` (list indexes as digits) replaced; NoSuchElement when an index is not in its list. */
+function withValueAt(target: unknown, path: string[], value: unknown): unknown {
+  if (path.length === 0) return value;
+  const [key, ...rest] = path as [string, ...string[]];
+  if (!/^\d+$/.test(key)) {
+    const obj = isObj(target) ? target : {};
+    return { ...obj, [key]: withValueAt(obj[key], rest, value) };
+  }
+  if (!Array.isArray(target)) throw new NoSuchElement(`'${key}' picks an element of a list, but this is not one (got ${show(target)})`);
+  const k = Number(key);
+  if (k >= target.length) {
+    const has = target.length === 0 ? 'no elements' : target.length === 1 ? '1 element, number 0' : `${target.length} elements, numbers 0 to ${target.length - 1}`;
+    throw new NoSuchElement(`the list has ${has}, so there is no element ${k}; to add one, set the whole list`);
+  }
+  return target.map((v, j) => (j === k ? withValueAt(v, rest, value) : v));
 }
 
 /** Value at a path of a plain object. */
@@ -209,7 +244,7 @@ export function loadScenarioFile(file: string, sets: string[] = []): LoadedScena
   const problems: ScenarioProblem[] = [];
   let data = readChain(resolve(file), file, [], layers, problems);
   for (const arg of sets) {
-    const set = setLayer(arg, problems);
+    const set = setLayer(arg, problems, data);
     if (!set || !data) continue;
     layers.push(set.layer);
     data = deepMerge(data, set.data);

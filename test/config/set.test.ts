@@ -57,6 +57,25 @@ describe('--set path=value: a scenario field overridden from the command line', 
     expect(problems(['ticks=50'], file)).toEqual([expect.stringMatching(/tiny\.yaml:8:\d+: surveyWindow: /)]);
   });
 
+  it('picks an element of a list the scenario has by its number, counting from 0 as problems name it', () => {
+    const file = join('scenarios', 'dynamism-shock.yaml');
+    const plain = loadScenarioFile(file).scenario;
+    const { scenario: s } = loadScenarioFile(file, ['dynamism.shocks.0.magnitude=0.9', 'dynamism.shocks.0.sectors.1=food-drink', 'outputs.snapshots.0=140']);
+    expect(s.dynamism.shocks).toEqual([{ ...plain.dynamism.shocks[0], magnitude: 0.9, sectors: ['metal-products', 'food-drink'] }]);
+    expect(s.outputs.snapshots).toEqual([140]);
+    expect(s.dynamism.schedule).toBe(plain.dynamism.schedule); // the rest of the group is the file's
+    // a whole element, then a field of it
+    const both = loadScenarioFile(file, ['dynamism.shocks.0={tick: 120, magnitude: 0.5}', 'dynamism.shocks.0.tick=130']).scenario;
+    expect(both.dynamism.shocks).toEqual([{ tick: 130, magnitude: 0.5, demandLoss: 0 }]);
+    expect(problems(['dynamism.shocks.1.tick=120'], file)).toEqual([
+      "--set dynamism.shocks.1.tick=120: dynamism.shocks.1.tick: the list has 1 element, number 0, so there is no element 1; to add one, set the whole list (got '120')",
+    ]);
+    expect(problems(['sli.0=1'], file)[0]).toMatch(/^--set sli\.0=1: sli: is not a list in this scenario \(got .*\), so '0' picks nothing; set the whole field instead/);
+    expect(problems(['dynamism.shocks.0.sectors.0=metals'], file)[0]).toMatch(/^--set dynamism\.shocks\.0\.sectors\.0=metals: dynamism\.shocks\.0\.sectors: unknown sector \(got 'metals'\)/);
+    expect(problems(['dynamism.shocks.0.magnitude=2'], file)[0]).toMatch(/^--set dynamism\.shocks\.0\.magnitude=2: dynamism\.shocks\.0\.magnitude: must be at most 1 \(got 2\)/);
+    expect(problems(['0.tick=1'])[0]).toMatch(/^--set 0\.tick=1: expected a field's dotted path/);
+  });
+
   it('on the CLI: check exits 2 naming the override, and a run records its overrides with the files (report footer, manifest)', () => {
     const bad = spawnSync('node', [CLI, 'check', BASELINE, '--set', 'sli.convergenceRate=fast'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
