@@ -1,6 +1,9 @@
 /** Evaluators run RunSpecs and hand back RunRecords; the sequential one is the reference for the pool. */
 import { type RunResult, type RunSpec, runOne } from '../runOne.js';
 
+/** The message a pool worker sends, with its threadId, once the worker file is loaded (see PoolEvaluator.close). */
+export const WORKER_LOADED = 'smesim-worker-loaded';
+
 /**
  * A finished run as the sink needs it: status, and for a successful run its RunOutput as JSON text.
  * Workers serialise the output themselves, so the main thread only writes a string (a single copy

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { RunSpec } from '../runOne.js';
-import type { Evaluator, RunRecord } from './evaluator.js';
+import { type Evaluator, type RunRecord, WORKER_LOADED } from './evaluator.js';
 import { packageRoot } from './manifest.js';
 
 /** The compiled worker file (workers load JavaScript; under a TS loader, use the build in dist/). */
@@ -29,6 +29,8 @@ export interface PoolOptions {
 /** Runs specs on a pool of worker threads. */
 export class PoolEvaluator implements Evaluator {
   private readonly pool: Piscina;
+  /** Threads that have finished loading the worker file. */
+  private readonly loaded = new Set<number>();
   constructor(readonly workers: number, opts: PoolOptions = {}) {
     this.pool = new Piscina({
       filename: workerFile(),
@@ -36,6 +38,10 @@ export class PoolEvaluator implements Evaluator {
       maxThreads: workers,
       idleTimeout: 60_000,
       resourceLimits: { maxOldGenerationSizeMb: opts.maxHeapMb ?? (Number(process.env.SMESIM_WORKER_HEAP_MB) || 4096) },
+    });
+    this.pool.on('message', (m: unknown) => {
+      const id = (m as Record<string, unknown> | null)?.[WORKER_LOADED];
+      if (typeof id === 'number') this.loaded.add(id);
     });
   }
 
@@ -55,7 +61,15 @@ export class PoolEvaluator implements Evaluator {
     );
   }
 
+  /**
+   * Stop the workers, once each has finished loading the worker file. Node 20 aborts the whole
+   * process ("v8::Module::IsGraphAsync must be used on an instantiated module") when a worker is
+   * terminated while piscina's require() is instantiating that file; a pool closed soon after it
+   * started (a resumed run set with nothing left to run, on a busy machine) hit it. Waits at most
+   * about 30 s, in case a worker never loads.
+   */
   async close(): Promise<void> {
+    for (let i = 0; i < 3000 && !this.pool.threads.every((w) => this.loaded.has(w.threadId)); i++) await new Promise((r) => setTimeout(r, 10));
     await this.pool.destroy();
   }
 }

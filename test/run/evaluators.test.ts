@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeScenario } from '../../sim/config/scenario.js';
 import { makeRunPlan } from '../../sim/plan/plan.js';
@@ -34,4 +35,21 @@ describe('evaluators', () => {
     expect(m.planHash).toMatch(/^[0-9a-f]{64}$/);
     expect(m.finished).not.toBeNull();
   });
+
+  it('a pool closed at any moment after it starts stops cleanly (Node 20 aborts if a worker is stopped while loading its file)', () => {
+    // Without PoolEvaluator.close waiting for the workers to load, closing 150–180 ms after the start
+    // aborted the process (SIGABRT) on the 2-core development machine; the sweep of delays covers that.
+    const pool = resolve('dist', 'sim', 'run', 'pool.js');
+    const script = `import { PoolEvaluator } from ${JSON.stringify(pool)};
+      for (let ms = 0; ms <= 300; ms += 10) {
+        const p = new PoolEvaluator(2);
+        await new Promise((r) => setTimeout(r, ms));
+        await p.close();
+      }
+      console.log('closed 31 pools');`;
+    const r = spawnSync('node', ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(r.signal, r.stderr.slice(0, 500)).toBeNull();
+    expect(r.status, r.stderr.slice(0, 500)).toBe(0);
+    expect(r.stdout).toBe('closed 31 pools\n');
+  }, 120_000);
 });
