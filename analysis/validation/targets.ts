@@ -106,7 +106,7 @@ export function t3(survey: Row[]): TargetResult {
   return guarded('T3', () => {
     const residuals = INNOVATION_TYPES.map((y) => {
       const d = surveyDesign(survey, y, [], ['sector', 'region'], false);
-      return olsResiduals(d.y, d.X);
+      return olsResiduals(d.y, d.X, d.names);
     });
     const cors: number[] = [];
     for (let a = 0; a < 4; a++) for (let b = a + 1; b < 4; b++) cors.push(correlation(residuals[a]!, residuals[b]!));

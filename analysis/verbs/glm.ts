@@ -118,7 +118,7 @@ function checkRank(info: Float64Array, bread: Matrix | undefined, X: number[][],
 const quoted = (cols: string[]) => cols.map((n) => `'${n}'`).join(', ');
 
 /** The error for collinear columns (each set named), or undefined when X'X identifies every column. */
-function collinearity(X: number[][], names: string[]): EstimationError | undefined {
+export function collinearity(X: number[][], names: string[]): EstimationError | undefined {
   const k = names.length;
   const xtx = new Float64Array(k * k);
   for (const row of X) for (let a = 0; a < k; a++) if (row[a] !== 0) for (let b = 0; b < k; b++) xtx[a * k + b]! += row[a]! * row[b]!;

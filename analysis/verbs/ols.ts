@@ -1,9 +1,11 @@
 /** Ordinary least squares (linear probability model) residuals, for the complementarity check. */
 import { Matrix, solve } from 'ml-matrix';
-import { EstimationError } from './glm.js';
+import { EstimationError, collinearity } from './glm.js';
 
-/** Residuals of y regressed on X (X includes the intercept column). */
-export function olsResiduals(y: ArrayLike<number>, X: number[][]): number[] {
+/** Residuals of y regressed on X (X includes the intercept column; `names` name its columns in errors). */
+export function olsResiduals(y: ArrayLike<number>, X: number[][], names: string[]): number[] {
+  const problem = collinearity(X, names); // each set of collinear columns named, as fitGlm does
+  if (problem) throw problem;
   const Xm = new Matrix(X);
   const yv = Matrix.columnVector(Array.from(y));
   let beta: Matrix;

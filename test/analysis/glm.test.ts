@@ -16,7 +16,7 @@ describe('GLM estimators against statsmodels (scripts/fixtures/make_glm_fixtures
     expect(fit.se).not.toEqual(fitGlm(ref.y_logit, ref.X, ref.names, 'logit').se);
   });
   it('linear probability model residuals', () => {
-    olsResiduals(ref.y_logit, ref.X).forEach((r, i) => expect(Math.abs(r - ref.ols_residuals[i]!)).toBeLessThan(1e-9));
+    olsResiduals(ref.y_logit, ref.X, ref.names).forEach((r, i) => expect(Math.abs(r - ref.ols_residuals[i]!)).toBeLessThan(1e-9));
   });
 });
 
@@ -52,6 +52,14 @@ describe('degenerate data gives a clear error, never a silent NaN', () => {
     // nearly, not exactly: a tiny perturbation (1e-9) leaves the VIF far above 1e10, and the same set is named
     const nearly = y.map((_, i) => cols(i).slice(0, 6).map((v, j) => (j === 4 ? v + 1e-9 * ((i * 3) % 7) : v)));
     expect(() => fitGlm(y, nearly, names.slice(0, 6))).toThrow(/singular: columns 'a', 'b', 'a_plus_2b' are collinear; drop/);
+  });
+  it('linear probability model residuals: collinear columns named as fitGlm names them', () => {
+    const y = Array.from({ length: 300 }, (_, i) => ((i * 37) % 11 < 5 ? 1 : 0));
+    const d = (i: number, k: number) => (i % 3 === k ? 1 : 0);
+    expect(() => olsResiduals(y, y.map((_, i) => [1, d(i, 0), d(i, 1), d(i, 2), (i % 7) / 7]), ['(intercept)', 'a', 'b', 'c', 'x'])).toThrow(
+      /^the design matrix is singular: columns '\(intercept\)', 'a', 'b', 'c' are collinear; drop one column of each set$/,
+    );
+    expect(() => olsResiduals(y, y.map((_, i) => [1, 0, (i % 7) / 7]), ['(intercept)', 'empty', 'x'])).toThrow(/column 'empty' is all zeros/);
   });
   it('collinear columns', () => {
     const y = Array.from({ length: 40 }, (_, i) => (i * 7) % 3 === 0 ? 1 : 0);
