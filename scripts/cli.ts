@@ -2,7 +2,7 @@
 /** smesim: the command-line interface. Thin: parses arguments and calls the commands. */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { checkCommand } from './commands/check.js';
-import { EXIT_BAD_INPUT, EXIT_RUNS_FAILED, InputError } from './commands/common.js';
+import { EXIT_BAD_INPUT, EXIT_RUNS_FAILED, InputError, executing, interruptMessage } from './commands/common.js';
 import { compareCommand } from './commands/compare.js';
 import { describeCommand } from './commands/describe.js';
 import { mergeCommand, replayCommand } from './commands/merge.js';
@@ -65,6 +65,16 @@ const act =
       process.exitCode = EXIT_RUNS_FAILED;
     }
   };
+
+// Ctrl-C or a TERM signal (a cluster's time limit): every finished run is already in the ledger and
+// tables are written atomically, so say what is kept and how to resume, and stop (exit 130 / 143).
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  process.once(signal, () => {
+    executing.stopProgress?.();
+    process.stderr.write(`\n${interruptMessage(process.argv.slice(2))}`);
+    process.exit(code);
+  });
+}
 
 const program = new Command()
   .name('smesim')

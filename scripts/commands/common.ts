@@ -31,9 +31,14 @@ export function sources(loaded: LoadedScenario): string[] {
   return [...loaded.sets.map((s) => `--set ${s}`), ...loaded.files];
 }
 
-/** The `--set` arguments again, for a command line printed to resume or retry (each quoted for a POSIX shell when it needs it). */
+/** An argument as a POSIX shell reads it back: as it is when it holds only safe characters, else in single quotes. */
+export function shellQuote(arg: string): string {
+  return /^[\w./,=:+@%-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The `--set` arguments again, for a command line printed to resume or retry. */
 export function setArgs(sets: string[] = []): string {
-  return sets.map((s) => ` --set ${/^[\w.,=:+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`}`).join('');
+  return sets.map((s) => ` --set ${shellQuote(s)}`).join('');
 }
 
 /** Limits that protect a laptop from a typo; each can be lifted with the flag named in the message. */
@@ -68,19 +73,38 @@ export function progressReporter(total: number): { update: (done: number) => voi
   return { update: (done) => bar.update(done), stop: () => bar.stop() };
 }
 
+/** The run set being executed, for the message printed when the command is interrupted. */
+export const executing: { outDir?: string; done: number; total: number; stopProgress?: () => void } = { done: 0, total: 0 };
+
 /**
  * Execute a plan with a progress bar on a terminal; a foreign output directory becomes bad input
  * (exit 2) with the message that says how to proceed.
  */
 export async function executeWithProgress(scenario: Scenario, plan: RunPlan, opts: Omit<ExecuteOptions, 'onProgress'>): Promise<ExecuteSummary> {
-  const progress = progressReporter(shardSpecs(plan.specs, opts.shard).length);
+  const total = shardSpecs(plan.specs, opts.shard).length;
+  const progress = progressReporter(total);
+  Object.assign(executing, { outDir: opts.outDir, done: 0, total, stopProgress: progress.stop });
   try {
-    return await executePlan(scenario, plan, { ...opts, onProgress: (done) => progress.update(done) });
+    return await executePlan(scenario, plan, {
+      ...opts,
+      onProgress: (done) => {
+        executing.done = done;
+        progress.update(done);
+      },
+    });
   } catch (err) {
     throw err instanceof OutputConflictError ? new InputError(err.message) : err;
   } finally {
     progress.stop();
+    executing.stopProgress = undefined;
   }
+}
+
+/** What to print when the command is stopped by Ctrl-C or a TERM signal: what is kept, and the command that resumes. */
+export function interruptMessage(argv: string[]): string {
+  const kept = executing.outDir ? ` ${executing.done} of ${executing.total} runs of ${executing.outDir} are finished and kept;` : '';
+  const command = ['smesim', ...argv.map(shellQuote)].join(' ');
+  return `interrupted:${kept} run the same command again to resume:\n  ${command}\n`;
 }
 
 /** Write the run set's report.html; a report problem is a warning, never a failed run set. */

@@ -29,7 +29,8 @@ export interface ExecuteOptions {
   shard?: Shard;
   /** Columnar copies of the tables to write besides CSV. */
   formats?: ColumnarFormat[];
-  onProgress?: (done: number, total: number, last: { runId: string; ok: boolean }) => void;
+  /** Called once before any run starts (done = runs already finished) and after each run (with that run). */
+  onProgress?: (done: number, total: number, last?: { runId: string; ok: boolean }) => void;
 }
 
 /** What happened. */
@@ -93,6 +94,7 @@ export async function executePlan(scenario: Scenario, plan: RunPlan, opts: Execu
   });
 
   let done = mine.length - todo.length;
+  opts.onProgress?.(done, mine.length);
   await opts.evaluator.evaluate(todo, (record, durationMs) => {
     recordRun(outDir, record, (attempts.get(record.runId) ?? 0) + 1, durationMs);
     done++;

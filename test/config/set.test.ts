@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ScenarioError, loadScenarioFile } from '../../sim/config/load.js';
-import { setArgs } from '../../scripts/commands/common.js';
+import { setArgs, shellQuote } from '../../scripts/commands/common.js';
 import { tinyScenario } from '../run/helpers.js';
 
 const CLI = join('dist', 'scripts', 'cli.js');
@@ -125,5 +125,6 @@ describe('--set path=value: a scenario field overridden from the command line', 
   it('prints the overrides back, quoted for a shell where needed, in the command that resumes a run set', () => {
     expect(setArgs(['population=300', "name=it's mine", 'policies.training={start: 80}'])).toBe(" --set population=300 --set 'name=it'\\''s mine' --set 'policies.training={start: 80}'");
     expect(setArgs(undefined)).toBe('');
+    expect(['out/a-b', 'my file.yaml', 'x;rm', ''].map(shellQuote)).toEqual(['out/a-b', "'my file.yaml'", "'x;rm'", "''"]);
   });
 });

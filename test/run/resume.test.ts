@@ -1,4 +1,5 @@
 import { appendFileSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, cliAsync, tables, tinyScenario } from './helpers.js';
@@ -31,6 +32,32 @@ describe('kill -9 and resume', () => {
       if (before > 0) expect(again.stdout).toMatch(new RegExp(`\\(${before} already done, resumed\\)`));
       expect(tables(out)).toEqual(tables(clean));
     }
+  });
+
+  it('Ctrl-C (SIGINT) says how many runs are kept and the command that resumes; that command finishes identically', async () => {
+    const { dir, file } = tinyScenario('', 16, 150, 80);
+    const clean = join(dir, 'clean');
+    expect(cli(['run', file, '--out', clean, '--workers', '2', '--no-report']).status).toBe(0);
+    const out = join(dir, 'interrupted');
+    const args = ['run', file, '--out', out, '--workers', '2', '--no-report'];
+    const child = spawn('node', [join('dist', 'scripts', 'cli.js'), ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    const ledger = join(out, 'ledger.jsonl');
+    const recorded = () => (existsSync(ledger) ? readFileSync(ledger, 'utf8').split('\n').filter((l) => l.endsWith('}')).length : 0);
+    const started = Date.now();
+    while (recorded() < 3 && Date.now() - started < 60_000) await sleep(5);
+    child.kill('SIGINT');
+    const code = await exited;
+    const kept = recorded();
+    expect(kept, 'interrupted before the end').toBeLessThan(16);
+    expect(code).toBe(130);
+    expect(stderr).toContain(`interrupted: ${kept} of 16 runs of ${out} are finished and kept; run the same command again to resume:\n  smesim ${args.join(' ')}\n`);
+    const again = cli(args);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toContain(`(${kept} already done, resumed)`);
+    expect(tables(out)).toEqual(tables(clean));
   });
 
   it('discards half-written files and a torn ledger line', () => {
