@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { latestEntries, readLedger } from '../../sim/run/ledger.js';
 import { readManifest, type Manifest } from '../../sim/run/manifest.js';
 import { writeAtomic } from '../../sim/run/outputs.js';
 import { timeseriesFigure } from '../figures/timeseries.js';
@@ -133,6 +134,11 @@ export function buildReport(dir: string, opts: ReportOptions = {}): string {
   if (existsSync(join(dir, 'seeds.csv'))) return seedsReport(dir);
   const m = readManifest(dir);
   if (!m) throw new Error(`${dir} has no manifest.json: give the output directory of smesim run, sweep, compare or validate-model`);
+  if (!m.finished && !existsSync(join(dir, 'runs.csv'))) {
+    const recorded = latestEntries(readLedger(dir)).size;
+    const of = m.shard ? `runs recorded for shard ${m.shard.index}/${m.shard.count} of a ${m.runs}-run plan` : `of ${m.runs} runs recorded`;
+    throw new Error(`${dir} has no tables yet: its run set has not finished (${recorded} ${of}); run the command that made it again, which resumes, merges the tables and writes the report`);
+  }
   return renderPage(`smesim report: ${m.scenario.name}`, header(m), runSetSections(dir, m, opts), footer(m));
 }
 

@@ -34,6 +34,18 @@ describe('report.html', () => {
     expect(readFileSync(join(outDir, 'report.html'), 'utf8')).toBe(before);
   });
 
+  it('of a run set that has not finished: says so, with how many runs are recorded and how to finish it (exit 2)', () => {
+    const dir = join(outDir, '..', 'unfinished');
+    mkdirSync(dir, { recursive: true });
+    const manifest = JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, finished: null }));
+    writeFileSync(join(dir, 'ledger.jsonl'), readFileSync(join(outDir, 'ledger.jsonl'), 'utf8').split('\n')[0] + '\n');
+    expect(() => buildReport(dir)).toThrow(`${dir} has no tables yet: its run set has not finished (1 of 3 runs recorded); run the command that made it again, which resumes, merges the tables and writes the report`);
+    const r = cli(['report', dir]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^error: .* has no tables yet/);
+  });
+
   it('inlines Plotly once, loads nothing from the network, and stays a reasonable size', () => {
     const html = readFileSync(join(outDir, 'report.html'), 'utf8');
     expect(html.match(/\* plotly\.js v\d+\.\d+\.\d+/g)).toHaveLength(1); // the bundle's header comment, exactly once
