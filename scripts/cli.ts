@@ -8,6 +8,7 @@ import { describeCommand } from './commands/describe.js';
 import { mergeCommand, replayCommand } from './commands/merge.js';
 import { parseShard, runCommand } from './commands/run.js';
 import { OutputPathError, fsReason } from '../sim/run/outputs.js';
+import { PlanError } from '../sim/plan/plan.js';
 
 const count = (what: string) => (v: string) => {
   const n = Number(v);
@@ -43,7 +44,8 @@ const collect = (v: string, previous: string[] = []) => [...previous, v];
 const SET_HELP = 'override a scenario field, e.g. --set sli.convergenceRate=2.2 (repeatable; checked like the file; `smesim describe` lists the fields)';
 
 /**
- * Run a command body. Bad input (a scenario, an argument, an output folder that cannot be used)
+ * Run a command body. Bad input (a scenario, an argument, a sweep point that makes an invalid
+ * scenario, an output folder that cannot be used)
  * becomes exit code 2 with the message on stderr; a file-system failure on the way (a full disk, a
  * folder made read-only) becomes one line and exit code 1: finished runs are in the ledger, so the
  * same command resumes. Anything else is a bug and keeps its stack trace.
@@ -54,14 +56,14 @@ const act =
     try {
       process.exitCode = await body(...args);
     } catch (err) {
-      if (err instanceof InputError || err instanceof OutputPathError) {
+      if (err instanceof InputError || err instanceof OutputPathError || err instanceof PlanError) {
         process.stderr.write(`error: ${err.message}\n`);
         process.exitCode = EXIT_BAD_INPUT;
         return;
       }
       const e = err as NodeJS.ErrnoException;
       if (!e?.code || !e.syscall) throw err;
-      process.stderr.write(`error: cannot ${e.syscall} ${e.path ?? ''}: ${fsReason(e)}; fix that and run the same command again (finished runs are kept)\n`);
+      process.stderr.write(`error: cannot ${e.syscall}${e.path ? ` ${e.path}` : ''}: ${fsReason(e)}; fix that and run the same command again (finished runs are kept)\n`);
       process.exitCode = EXIT_RUNS_FAILED;
     }
   };

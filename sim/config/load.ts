@@ -159,7 +159,8 @@ function setLayer(arg: string, problems: ScenarioProblem[], current: Obj | undef
   }
   if (path[0] === 'extends') return problem('extends', `cannot be set from the command line (got ${show(raw)}); write extends: in a scenario file and run that file`);
   const valueDoc = parseDocument(`v: ${raw}\n`, { uniqueKeys: true, prettyErrors: false });
-  const value: unknown = valueDoc.errors.length > 0 ? undefined : (valueDoc.toJS() as Obj | null)?.v;
+  const parsed: unknown = valueDoc.errors.length > 0 ? undefined : valueDoc.toJS();
+  const value = isObj(parsed) && Object.keys(parsed).length === 1 ? parsed.v : undefined; // a line break in the value could add fields
   if (value === undefined) return problem(path.join('.'), `the value cannot be read (got ${show(raw)}); put text that holds ': ', '#' or quotes in quotes, e.g. --set name='my run'`);
   const index = path.findIndex((k) => /^\d+$/.test(k));
   let top = path; // the path the layer sets: down to the first list, which is then set whole

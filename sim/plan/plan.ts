@@ -15,6 +15,9 @@ export function replicateId(rep: number, total: number): string {
   return padded('r', rep, total, 3);
 }
 
+/** Raised when a sweep's design point makes an invalid scenario (e.g. `ticks` swept below a policy's start). */
+export class PlanError extends Error {}
+
 /** A copy of the scenario with each dotted path set to its value (integers rounded), validated once. */
 export function withParameters(s: Scenario, values: Record<string, number>): Scenario {
   const copy = JSON.parse(JSON.stringify(s)) as Record<string, unknown>;
@@ -27,7 +30,11 @@ export function withParameters(s: Scenario, values: Record<string, number>): Sce
     }
     node[keys[keys.length - 1]!] = value;
   }
-  return scenarioSchema.parse(copy);
+  const result = scenarioSchema.safeParse(copy);
+  if (result.success) return result.data;
+  const point = Object.entries(values).map(([k, v]) => `${k} = ${v}`).join(', ');
+  const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+  throw new PlanError(`the sweep's design point with ${point} makes an invalid scenario: ${problems}; narrow the sweep's range or change that field`);
 }
 
 /** The plan of a scenario: its runs, and the design points when it has a sweep. */

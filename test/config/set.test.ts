@@ -51,6 +51,7 @@ describe('--set path=value: a scenario field overridden from the command line', 
     expect(problems(['population'])[0]).toMatch(/^--set population: expected a field's dotted path, '=' and a value \(got 'population'\); write e\.g\. --set sli\.convergenceRate=2\.2/);
     expect(problems(['sli..x=1'])[0]).toMatch(/^--set sli\.\.x=1: expected a field's dotted path/);
     expect(problems(['name=a: b'])[0]).toMatch(/^--set name=a: b: name: the value cannot be read \(got 'a: b'\); put text that holds ': '/);
+    expect(problems(['population=5\nticks: 3']).join('\n')).toMatch(/^--set population=5\nticks: 3: population: the value cannot be read/); // a line break cannot add a field
     expect(problems(['extends=other.yaml'])[0]).toMatch(/^--set extends=other\.yaml: extends: cannot be set from the command line/);
     // a problem of the file itself still points at its line
     const { file } = tinyScenario('surveyWindow: -1\n');
