@@ -2,7 +2,7 @@
  * Building report.html from an output directory's files alone (manifest, tables, compare.csv,
  * validation.json). Works for a run set, a sweep and a compare directory.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { latestEntries, readLedger } from '../../sim/run/ledger.js';
 import { readManifest, type Manifest } from '../../sim/run/manifest.js';
@@ -133,7 +133,11 @@ export function buildReport(dir: string, opts: ReportOptions = {}): string {
   if (existsSync(join(dir, 'compare.csv'))) return compareReport(dir);
   if (existsSync(join(dir, 'seeds.csv'))) return seedsReport(dir);
   const m = readManifest(dir);
-  if (!m) throw new Error(`${dir} has no manifest.json: give the output directory of smesim run, sweep, compare or validate-model`);
+  if (!m) {
+    const runSets = existsSync(dir) && statSync(dir).isDirectory() ? readdirSync(dir).filter((f) => existsSync(join(dir, f, 'manifest.json'))).sort() : [];
+    if (runSets.length > 0) throw new Error(`${dir} holds the run sets of a compare that has not finished (${runSets.join(', ')}; no compare.csv yet); run the compare again, which resumes and writes compare.csv and the report`);
+    throw new Error(`${dir} has no manifest.json: give the output directory of smesim run, sweep, compare or validate-model`);
+  }
   if (!m.finished && !existsSync(join(dir, 'runs.csv'))) {
     const recorded = latestEntries(readLedger(dir)).size;
     const of = m.shard ? `runs recorded for shard ${m.shard.index}/${m.shard.count} of a ${m.runs}-run plan` : `of ${m.runs} runs recorded`;

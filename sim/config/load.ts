@@ -92,8 +92,9 @@ function readChain(abs: string, shown: string, chain: string[], layers: Layer[],
   let text: string;
   try {
     text = readFileSync(abs, 'utf8');
-  } catch {
-    problems.push({ file: shown, line: 0, col: 0, path: '', message: `cannot read the file (got path ${show(abs)}); check the path and that the file exists` });
+  } catch (err) {
+    const why = (err as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a folder, not a file; give a scenario YAML file inside it' : 'check the path and that the file exists';
+    problems.push({ file: shown, line: 0, col: 0, path: '', message: `cannot read the file (got path ${show(abs)}); ${why}` });
     return undefined;
   }
   const lines = new LineCounter();

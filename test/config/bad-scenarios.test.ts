@@ -48,6 +48,7 @@ describe('bad scenario files', () => {
 
   it('names a missing file', () => {
     expect(() => loadScenarioFile('no/such/scenario.yaml')).toThrow(/^no\/such\/scenario\.yaml: cannot read the file/);
+    expect(() => loadScenarioFile('scenarios')).toThrow(/^scenarios: cannot read the file \(got path .*\); it is a folder, not a file; give a scenario YAML file inside it$/);
   });
 
   it('makes the CLI exit with code 2 and create no output directory, for every broken file', () => {

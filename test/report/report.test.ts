@@ -44,6 +44,9 @@ describe('report.html', () => {
     const r = cli(['report', dir]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^error: .* has no tables yet/);
+    // the outer folder of a compare that stopped before compare.csv
+    expect(() => buildReport(join(dir, '..'))).toThrow(/holds the run sets of a compare that has not finished \(.*run.*unfinished.*; no compare\.csv yet\); run the compare again/);
+    expect(() => buildReport(join(dir, 'manifest.json'))).toThrow(/has no manifest\.json/);
   });
 
   it('inlines Plotly once, loads nothing from the network, and stays a reasonable size', () => {
