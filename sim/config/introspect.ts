@@ -115,27 +115,56 @@ function shapesOf(core: AnySchema): Field[] {
   return out;
 }
 
-/** Every field of the schema, depth first, in declaration order. */
+/** What the schema says of one field: kind, default, range, unit, description. */
+function infoOf(path: string, child: AnySchema, onlyWhen?: string): ParamInfo {
+  const u = unwrap(child);
+  const kind = kindOf(u.core);
+  const info: ParamInfo = { path, kind, description: u.meta.description as string | undefined, unit: u.meta.unit as string | undefined };
+  if (onlyWhen) info.onlyWhen = onlyWhen;
+  if (u.defaultValue !== undefined && kind !== 'group') info.default = u.defaultValue;
+  if (kind === 'number' || kind === 'integer') {
+    const num = u.core as unknown as { minValue: number | null; maxValue: number | null };
+    if (num.minValue !== null && Number.isFinite(num.minValue)) info.min = num.minValue;
+    if (num.maxValue !== null && Number.isFinite(num.maxValue)) info.max = num.maxValue;
+  }
+  if (kind === 'enum') info.values = valuesOf(u.core);
+  return info;
+}
+
+/** Every field of the schema, depth first, in declaration order (not inside lists). */
 export function listParameters(schema: AnySchema, prefix = ''): ParamInfo[] {
   const out: ParamInfo[] = [];
   for (const { key, schema: child, onlyWhen } of shapesOf(unwrap(schema).core)) {
     if (key === '$schema') continue;
     const path = prefix ? `${prefix}.${key}` : key;
-    const u = unwrap(child);
-    const kind = kindOf(u.core);
-    const info: ParamInfo = { path, kind, description: u.meta.description as string | undefined, unit: u.meta.unit as string | undefined };
-    if (onlyWhen) info.onlyWhen = onlyWhen;
-    if (u.defaultValue !== undefined && kind !== 'group') info.default = u.defaultValue;
-    if (kind === 'number' || kind === 'integer') {
-      const num = u.core as unknown as { minValue: number | null; maxValue: number | null };
-      if (num.minValue !== null && Number.isFinite(num.minValue)) info.min = num.minValue;
-      if (num.maxValue !== null && Number.isFinite(num.maxValue)) info.max = num.maxValue;
-    }
-    if (kind === 'enum') info.values = valuesOf(u.core);
+    const info = infoOf(path, child, onlyWhen);
     out.push(info);
-    if (kind === 'group') out.push(...listParameters(child, path));
+    if (info.kind === 'group') out.push(...listParameters(child, path));
   }
   return out;
+}
+
+/**
+ * The field at a dotted path that may pass through list elements by number (e.g.
+ * `dynamism.shocks.0.magnitude`), or undefined when the schema has no such field.
+ */
+export function paramAt(schema: AnySchema, path: string): ParamInfo | undefined {
+  let s = schema;
+  let onlyWhen: string | undefined;
+  for (const key of path.split('.')) {
+    const def = defOf(unwrap(s).core);
+    if (def.type === 'array' && def.element) {
+      if (!/^\d+$/.test(key)) return undefined;
+      s = def.element;
+      onlyWhen = undefined;
+      continue;
+    }
+    const next = shapesOf(unwrap(s).core).find((e) => e.key === key);
+    if (!next) return undefined;
+    s = next.schema;
+    onlyWhen = next.onlyWhen;
+  }
+  return infoOf(path, s, onlyWhen);
 }
 
 /** Field names allowed directly under `path` (for did-you-mean suggestions). */

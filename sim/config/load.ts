@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { type Document, LineCounter, isMap, isScalar, parseDocument, stringify } from 'yaml';
-import { fieldsAt, listParameters, type ParamInfo } from './introspect.js';
+import { fieldsAt, listParameters, paramAt, type ParamInfo } from './introspect.js';
 import { closest, issueMessage, show } from './messages.js';
 import { type Scenario, scenarioSchema } from './scenario.js';
 import { checkSweep } from './sweepCheck.js';
@@ -62,6 +62,11 @@ let PARAMS: Map<string, ParamInfo> | undefined;
 export function paramIndex(): Map<string, ParamInfo> {
   PARAMS ??= new Map(listParameters(scenarioSchema).map((p) => [p.path, p]));
   return PARAMS;
+}
+
+/** Parameter facts at a dotted path, which may pick list elements by number (`dynamism.shocks.0.magnitude`). */
+export function paramInfo(path: string): ParamInfo | undefined {
+  return paramIndex().get(path) ?? (/\.\d+(\.|$)/.test(path) ? paramAt(scenarioSchema, path) : undefined);
 }
 
 /** Position of the node at `path` in the nearest layer that has it (child first), else of its nearest ancestor. */
@@ -259,7 +264,7 @@ export function loadScenarioFile(file: string, sets: string[] = []): LoadedScena
         problems.push(...unknownFieldProblems(issue.path, issue.keys, layers, data));
         continue;
       }
-      const info = paramIndex().get(issue.path.filter((k) => typeof k === 'string').join('.'));
+      const info = paramInfo(issue.path.join('.'));
       const message = issue.code === 'custom' ? issue.message : issueMessage(issue, valueAt(data, issue.path), info);
       problems.push({ ...locate(layers, issue.path), path: issue.path.join('.'), message });
     }

@@ -3,15 +3,18 @@
  * fit. Works on the raw (merged, unvalidated) data so its problems are reported with all the others.
  */
 import type { Layer, ScenarioProblem } from './load.js';
-import { locate, paramIndex } from './load.js';
+import { locate, paramIndex, paramInfo } from './load.js';
 import { closest, show } from './messages.js';
 
 /** Top-level numbers that are not model parameters and make no sense to sweep. */
 const NOT_SWEEPABLE = new Set(['seed', 'replicates']);
 
-/** The numeric parameters a sweep may vary, by dotted path. */
+/** Whether a field can be swept: a number that is a model parameter. */
+const sweepable = (p: { kind: string; path: string }) => (p.kind === 'number' || p.kind === 'integer') && !NOT_SWEEPABLE.has(p.path) && !p.path.startsWith('sweep.');
+
+/** The numeric parameters a sweep may vary, by dotted path (besides fields of list elements, e.g. dynamism.shocks.0.magnitude). */
 export function sweepableParameters(): string[] {
-  return [...paramIndex().values()].filter((p) => (p.kind === 'number' || p.kind === 'integer') && !NOT_SWEEPABLE.has(p.path) && !p.path.startsWith('sweep.')).map((p) => p.path);
+  return [...paramIndex().values()].filter(sweepable).map((p) => p.path);
 }
 
 type Obj = Record<string, unknown>;
@@ -31,7 +34,7 @@ export function checkSweep(data: Obj, layers: Layer[]): ScenarioProblem[] {
     const p = raw as Obj;
     const name = p.name as string;
     const at = (field: string) => ({ ...locate(layers, ['sweep', 'parameters', i, field]), path: `sweep.parameters.${i}.${field}` });
-    const info = paramIndex().get(name);
+    const info = paramInfo(name);
     if (seen.has(name)) problems.push({ ...at('name'), message: `is swept twice (got ${show(name)}); keep one entry per parameter` });
     seen.add(name);
     if (!info) {
@@ -39,9 +42,21 @@ export function checkSweep(data: Obj, layers: Layer[]): ScenarioProblem[] {
       problems.push({ ...at('name'), message: `is not a parameter (got ${show(name)}); ${near ? `did you mean '${near}'? ` : ''}\`smesim describe\` lists every parameter` });
       return;
     }
-    if (!numeric.includes(name)) {
+    if (!sweepable(info)) {
       problems.push({ ...at('name'), message: `is not a numeric parameter (got ${show(name)}, which is ${info.kind === 'group' ? 'a group of fields' : `a ${info.kind}`}); only numbers can be swept` });
       return;
+    }
+    const index = name.split('.').findIndex((k) => /^\d+$/.test(k));
+    if (index >= 0) {
+      const listPath = name.split('.').slice(0, index);
+      let list: unknown = data;
+      for (const k of listPath) list = list !== null && typeof list === 'object' ? (list as Obj)[k] : undefined;
+      const k = Number(name.split('.')[index]);
+      const length = Array.isArray(list) ? list.length : 0;
+      if (k >= length) {
+        problems.push({ ...at('name'), message: `picks element ${k} of ${listPath.join('.')}, which has ${length === 0 ? 'none' : length === 1 ? '1 (number 0)' : `${length} (numbers 0 to ${length - 1})`} (got ${show(name)}); sweep an element the scenario has` });
+        return;
+      }
     }
     if (info.onlyWhen && `schedule: ${schedule}` !== info.onlyWhen) {
       problems.push({ ...at('name'), message: `exists only when dynamism ${info.onlyWhen} (got schedule '${schedule}'); set that schedule or sweep another parameter` });

@@ -2,7 +2,7 @@
 import { type Scenario, scenarioSchema } from '../config/scenario.js';
 import { deriveRunSeed } from '../rng.js';
 import type { RunSpec } from '../runOne.js';
-import { paramIndex } from '../config/load.js';
+import { paramInfo } from '../config/load.js';
 import { type DesignPoint, designPoints } from './designs.js';
 
 /** Zero-padded id, e.g. r007 or p0012. */
@@ -66,7 +66,7 @@ export function makeRunPlan(scenario: Scenario): RunPlan {
   points.forEach((point, k) => {
     const params: Record<string, number> = {};
     parameters.forEach((name, d) => {
-      params[name] = paramIndex().get(name)?.kind === 'integer' ? Math.round(point.values[d]!) : point.values[d]!;
+      params[name] = paramInfo(name)?.kind === 'integer' ? Math.round(point.values[d]!) : point.values[d]!;
     });
     const s = withParameters(base, params);
     const pid = padded('p', k, points.length, 4);

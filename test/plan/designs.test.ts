@@ -107,4 +107,22 @@ describe('run plans', () => {
     expect(r.stderr).toMatch(/^error: the sweep's design point with ticks = 60 makes an invalid scenario: .*narrow the sweep's range or change that field\n$/);
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
+
+  it('sweeps a field of a list element by its number (a shock\'s magnitude and quarter), with ranges from the schema', () => {
+    const s = makeScenario({
+      name: 'shocks',
+      dynamism: { schedule: 'constant', shocks: [{ tick: 150, magnitude: 0.6 }] },
+      sweep: { design: 'grid', parameters: [{ name: 'dynamism.shocks.0.magnitude', levels: [0.3, 0.9] }, { name: 'dynamism.shocks.0.tick', min: 120.2, max: 150, steps: 2 }] },
+    });
+    const p = makeRunPlan(s);
+    expect(p.parameters).toEqual(['dynamism.shocks.0.magnitude', 'dynamism.shocks.0.tick']);
+    const shocks = [...new Set(p.specs.map((spec) => JSON.stringify(spec.scenario.dynamism.shocks)))];
+    expect(shocks.map((j) => JSON.parse(j))).toEqual([
+      [{ tick: 120, magnitude: 0.3, demandLoss: 0 }], // an integer field is rounded
+      [{ tick: 150, magnitude: 0.3, demandLoss: 0 }],
+      [{ tick: 120, magnitude: 0.9, demandLoss: 0 }],
+      [{ tick: 150, magnitude: 0.9, demandLoss: 0 }],
+    ]);
+    expect(p.specs[0]!.params).toEqual({ 'dynamism.shocks.0.magnitude': 0.3, 'dynamism.shocks.0.tick': 120 });
+  });
 });
