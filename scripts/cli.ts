@@ -45,10 +45,10 @@ const SET_HELP = 'override a scenario field, e.g. --set sli.convergenceRate=2.2 
 
 /**
  * Run a command body. Bad input (a scenario, an argument, a sweep point that makes an invalid
- * scenario, an output folder that cannot be used)
- * becomes exit code 2 with the message on stderr; a file-system failure on the way (a full disk, a
- * folder made read-only) becomes one line and exit code 1: finished runs are in the ledger, so the
- * same command resumes. Anything else is a bug and keeps its stack trace.
+ * scenario, an output folder that cannot be used) becomes exit code 2 with the message on stderr; a
+ * file-system failure on the way (a full disk, a folder made read-only) becomes one line and exit
+ * code 1: finished runs are in the ledger, so the same command resumes. Anything else is a bug and
+ * keeps its stack trace.
  */
 const act =
   <A extends unknown[]>(body: (...args: A) => number | Promise<number>) =>

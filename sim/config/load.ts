@@ -209,7 +209,7 @@ function withValueAt(target: unknown, path: string[], value: unknown): unknown {
 }
 
 /** Value at a path of a plain object. */
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+export function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = data;
   for (const k of path) v = v !== null && typeof v === 'object' ? (v as Obj)[k as string] : undefined;
   return v;

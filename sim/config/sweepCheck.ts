@@ -3,7 +3,7 @@
  * fit. Works on the raw (merged, unvalidated) data so its problems are reported with all the others.
  */
 import type { Layer, ScenarioProblem } from './load.js';
-import { locate, paramIndex, paramInfo } from './load.js';
+import { locate, paramIndex, paramInfo, valueAt } from './load.js';
 import { closest, show } from './messages.js';
 
 /** Top-level numbers that are not model parameters and make no sense to sweep. */
@@ -46,12 +46,12 @@ export function checkSweep(data: Obj, layers: Layer[]): ScenarioProblem[] {
       problems.push({ ...at('name'), message: `is not a numeric parameter (got ${show(name)}, which is ${info.kind === 'group' ? 'a group of fields' : `a ${info.kind}`}); only numbers can be swept` });
       return;
     }
-    const index = name.split('.').findIndex((k) => /^\d+$/.test(k));
+    const keys = name.split('.');
+    const index = keys.findIndex((k) => /^\d+$/.test(k));
     if (index >= 0) {
-      const listPath = name.split('.').slice(0, index);
-      let list: unknown = data;
-      for (const k of listPath) list = list !== null && typeof list === 'object' ? (list as Obj)[k] : undefined;
-      const k = Number(name.split('.')[index]);
+      const listPath = keys.slice(0, index);
+      const list = valueAt(data, listPath);
+      const k = Number(keys[index]);
       const length = Array.isArray(list) ? list.length : 0;
       if (k >= length) {
         problems.push({ ...at('name'), message: `picks element ${k} of ${listPath.join('.')}, which has ${length === 0 ? 'none' : length === 1 ? '1 (number 0)' : `${length} (numbers 0 to ${length - 1})`} (got ${show(name)}); sweep an element the scenario has` });
