@@ -80,7 +80,7 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
 
 const program = new Command()
   .name('smesim')
-  .description('Agent-based simulation of SME innovation: cooperation partners, supplier integration and dynamism.\nExit codes: 0 ok, 1 some runs failed, 2 bad input.')
+  .description('Agent-based simulation of SME innovation: cooperation partners, supplier integration and dynamism.\nExit codes: 0 ok, 1 some runs failed (validate-model: a target missed), 2 bad input, 130/143 interrupted by Ctrl-C/TERM (run the same command again to resume).')
   .version('0.1.0')
   .showHelpAfterError('(add --help for the options and examples)')
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : EXIT_BAD_INPUT));

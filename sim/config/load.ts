@@ -2,8 +2,8 @@
  * Reading scenario files: YAML (with `extends:` chains) → merged object → validated Scenario.
  * Every problem is reported at once, as `file:line:col: field: what is wrong (got VALUE); how to fix`.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { type Document, LineCounter, isMap, isScalar, parseDocument, stringify } from 'yaml';
 import { fieldsAt, listParameters, paramAt, type ParamInfo } from './introspect.js';
 import { closest, issueMessage, show } from './messages.js';
@@ -92,13 +92,33 @@ export function locate(layers: Layer[], path: readonly PropertyKey[], key?: stri
   return { file: last?.file ?? '?', line: 1, col: 1 };
 }
 
+/**
+ * For a scenario file that is not there: the YAML files beside it that were probably meant (a typo, a
+ * missing extension, the start of a longer name), as `; did you mean 'a' or 'b'?`, or where the folder
+ * itself is missing, that; empty when nothing is close.
+ */
+function nearbyScenarios(abs: string, shown: string): string {
+  let names: string[];
+  try {
+    names = readdirSync(dirname(abs)).filter((n) => /\.ya?ml$/i.test(n)).sort();
+  } catch {
+    return `; the folder ${show(dirname(shown))} does not exist either`;
+  }
+  const stem = basename(abs).replace(/\.ya?ml$/i, '').toLowerCase();
+  const typo = closest(basename(abs), names);
+  const longer = stem.length >= 3 ? names.filter((n) => n.toLowerCase().startsWith(stem)) : [];
+  const hits = [...new Set([...(typo === undefined ? [] : [typo]), ...longer])].slice(0, 3);
+  if (hits.length === 0) return '';
+  return `; did you mean ${hits.map((n) => show(join(dirname(shown), n))).join(' or ')}?`;
+}
+
 /** Read a file and everything it extends; problems are collected, never thrown here. */
 function readChain(abs: string, shown: string, chain: string[], layers: Layer[], problems: ScenarioProblem[]): Obj | undefined {
   let text: string;
   try {
     text = readFileSync(abs, 'utf8');
   } catch (err) {
-    const why = (err as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a folder, not a file; give a scenario YAML file inside it' : 'check the path and that the file exists';
+    const why = (err as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a folder, not a file; give a scenario YAML file inside it' : `check the path and that the file exists${nearbyScenarios(abs, shown)}`;
     problems.push({ file: shown, line: 0, col: 0, path: '', message: `cannot read the file (got path ${show(abs)}); ${why}` });
     return undefined;
   }

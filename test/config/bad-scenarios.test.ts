@@ -51,6 +51,24 @@ describe('bad scenario files', () => {
     expect(() => loadScenarioFile('scenarios')).toThrow(/^scenarios: cannot read the file \(got path .*\); it is a folder, not a file; give a scenario YAML file inside it$/);
   });
 
+  it('suggests the scenario files that were probably meant, or says that the folder is missing', () => {
+    const msg = (path: string): string => {
+      try {
+        loadScenarioFile(path);
+      } catch (err) {
+        return (err as Error).message;
+      }
+      return expect.unreachable();
+    };
+    expect(msg('scenarios/basline.yaml')).toMatch(/the file exists; did you mean 'scenarios\/baseline\.yaml'\?$/);
+    expect(msg('scenarios/baseline')).toMatch(/did you mean 'scenarios\/baseline\.yaml'\?$/);
+    expect(msg('scenarios/cooperation-subsidy.yaml')).toMatch(
+      /did you mean 'scenarios\/cooperation-subsidy-demand-led\.yaml' or 'scenarios\/cooperation-subsidy-supply-led\.yaml'\?$/,
+    );
+    expect(msg('scenarios/zzz.yaml')).toMatch(/check the path and that the file exists$/);
+    expect(msg('no/such/scenario.yaml')).toMatch(/the file exists; the folder 'no\/such' does not exist either$/);
+  });
+
   it('makes the CLI exit with code 2 and create no output directory, for every broken file', () => {
     const root = mkdtempSync(join(tmpdir(), 'smesim-bad-'));
     for (const file of files) {
