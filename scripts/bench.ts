@@ -14,7 +14,7 @@ import vm from 'node:vm';
 import { makeScenario } from '../sim/config/scenario.js';
 import { makeRunPlan } from '../sim/plan/plan.js';
 import { type Evaluator, SequentialEvaluator } from '../sim/run/evaluator.js';
-import { packageRoot } from '../sim/run/manifest.js';
+import { packageRoot } from '../sim/packageRoot.js';
 import { PoolEvaluator } from '../sim/run/pool.js';
 import { runOne, simulate } from '../sim/runOne.js';
 import { loadScenario } from '../sim/config/load.js';

@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scenarioJsonSchema, scenarioReadme } from './commands/describe.js';
-import { packageRoot } from '../sim/run/manifest.js';
+import { packageRoot } from '../sim/packageRoot.js';
 
 const dir = join(packageRoot(), 'scenarios');
 writeFileSync(join(dir, 'scenario.schema.json'), scenarioJsonSchema());

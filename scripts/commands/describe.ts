@@ -6,7 +6,7 @@ import { paramIndex } from '../../sim/config/load.js';
 import { type ParamInfo, listParameters } from '../../sim/config/introspect.js';
 import { closest } from '../../sim/config/messages.js';
 import { scenarioSchema } from '../../sim/config/scenario.js';
-import { packageRoot } from '../../sim/run/manifest.js';
+import { packageRoot } from '../../sim/packageRoot.js';
 import { EXIT_OK, InputError } from './common.js';
 
 const fmt = (v: unknown) => (v === undefined ? '' : Array.isArray(v) ? `[${v.join(', ')}]` : String(v));

@@ -6,7 +6,7 @@ import type { Scenario } from '../../sim/config/scenario.js';
 import { makeRunPlan } from '../../sim/plan/plan.js';
 import { scenarioSchema } from '../../sim/config/scenario.js';
 import { toCsv } from '../../sim/run/csv.js';
-import { packageRoot } from '../../sim/run/manifest.js';
+import { packageRoot } from '../../sim/packageRoot.js';
 import { writeAtomic } from '../../sim/run/outputs.js';
 import { EXIT_OK, EXIT_RUNS_FAILED, InputError, executeWithProgress, loadOrFail, makeEvaluator, sources, tryReport } from './common.js';
 

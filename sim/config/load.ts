@@ -7,6 +7,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { type Document, LineCounter, isMap, isScalar, parseDocument, stringify } from 'yaml';
 import { fieldsAt, listParameters, paramAt, type ParamInfo } from './introspect.js';
 import { closest, issueMessage, show } from './messages.js';
+import { packageRoot } from '../packageRoot.js';
 import { type Scenario, scenarioSchema } from './scenario.js';
 import { checkSweep } from './sweepCheck.js';
 
@@ -112,6 +113,20 @@ function nearbyScenarios(abs: string, shown: string): string {
   return `; did you mean ${hits.map((n) => show(join(dirname(shown), n))).join(' or ')}?`;
 }
 
+/**
+ * For `extends:` naming a file that is not there: when smesim's own scenarios/ folder has a file of that
+ * name (a copied example that extends baseline.yaml, say), how to write the path to it from this file.
+ */
+function builtInHint(abs: string, ext: string): string {
+  const root = packageRoot();
+  const dir = join(root, 'scenarios');
+  const name = existsSync(join(dir, basename(ext))) ? basename(ext) : closest(basename(ext), readdirSync(dir).filter((n) => /\.ya?ml$/i.test(n)));
+  if (name === undefined) return '';
+  const builtIn = join(dir, name);
+  const inside = !relative(root, abs).startsWith('..'); // a file in the package's folder can point to it relatively
+  return `; to build on smesim's own ${name}, write extends: ${inside ? relative(dirname(abs), builtIn) : builtIn}`;
+}
+
 /** Read a file and everything it extends; problems are collected, never thrown here. */
 function readChain(abs: string, shown: string, chain: string[], layers: Layer[], problems: ScenarioProblem[]): Obj | undefined {
   let text: string;
@@ -154,7 +169,9 @@ function readChain(abs: string, shown: string, chain: string[], layers: Layer[],
       const cycle = [...chain, abs, parentAbs].map((f) => relative(process.cwd(), f) || f).join(' → ');
       problems.push({ ...at, path: 'extends', message: `extends goes round in a circle (got ${cycle}); remove one of these extends` });
     } else if (!existsSync(parentAbs)) {
-      problems.push({ ...at, path: 'extends', message: `no such file (got ${show(ext)}, looked for ${parentShown}); the path is relative to this file's folder` });
+      const nearby = nearbyScenarios(parentAbs, ext);
+      const hint = nearby.startsWith('; did you mean') ? nearby : nearby + builtInHint(abs, ext);
+      problems.push({ ...at, path: 'extends', message: `no such file (got ${show(ext)}, looked for ${parentShown}); the path is relative to this file's folder${hint}` });
     } else {
       const parent = readChain(parentAbs, parentShown, [...chain, abs], layers, problems);
       if (parent) merged = deepMerge(parent, own);

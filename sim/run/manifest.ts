@@ -2,10 +2,10 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Scenario } from '../config/scenario.js';
 import type { RunPlan } from '../plan/plan.js';
+import { packageRoot } from '../packageRoot.js';
 
 /** Contents of manifest.json. */
 export interface Manifest {
@@ -22,13 +22,6 @@ export interface Manifest {
   started: string;
   finished: string | null;
   scenario: Scenario;
-}
-
-/** The package root (where package.json is), found from this module's location. */
-export function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return dir;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');

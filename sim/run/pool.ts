@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { RunSpec } from '../runOne.js';
 import { type Evaluator, type RunRecord, WORKER_LOADED } from './evaluator.js';
-import { packageRoot } from './manifest.js';
+import { packageRoot } from '../packageRoot.js';
 
 /** The compiled worker file (workers load JavaScript; under a TS loader, use the build in dist/). */
 export function workerFile(): string {

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ScenarioError, formatProblem, loadScenarioFile } from '../../sim/config/load.js';
 
@@ -67,6 +67,16 @@ describe('bad scenario files', () => {
     );
     expect(msg('scenarios/zzz.yaml')).toMatch(/check the path and that the file exists$/);
     expect(msg('no/such/scenario.yaml')).toMatch(/the file exists; the folder 'no\/such' does not exist either$/);
+  });
+
+  it('points an example copied out of scenarios/ back to the scenario it extends, and spots a typo in extends', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'smesim-extends-'));
+    const copy = join(dir, 'my-training.yaml');
+    copyFileSync(join('scenarios', 'training-programme.yaml'), copy); // extends: baseline.yaml, which is not beside it
+    expect(() => loadScenarioFile(copy)).toThrow(`to build on smesim's own baseline.yaml, write extends: ${resolve('scenarios', 'baseline.yaml')}`);
+    copyFileSync(join('scenarios', 'baseline.yaml'), join(dir, 'base.yaml'));
+    writeFileSync(copy, 'extends: bse.yaml\npopulation: 200\n');
+    expect(() => loadScenarioFile(copy)).toThrow(/extends: no such file \(got 'bse\.yaml', .*\); the path is relative to this file's folder; did you mean 'base\.yaml'\?$/);
   });
 
   it('makes the CLI exit with code 2 and create no output directory, for every broken file', () => {
