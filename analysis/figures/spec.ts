@@ -6,6 +6,8 @@ export interface FigureSpec {
 
 /** Colours used across figures (colour-blind safe, Okabe–Ito). */
 export const COLOURS = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#F0E442', '#000000'];
+/** The baseline's colour where it is drawn beside policies (compare). */
+export const BASELINE_COLOUR = '#555555';
 
 /** A colour with transparency, for confidence bands. */
 export function translucent(hex: string, alpha = 0.18): string {
@@ -24,8 +26,9 @@ export function baseLayout(title: string, x: string, y: string, extra: Record<st
     title: { text: plotText(title), font: { size: 16 } },
     xaxis: { title: { text: plotText(x) }, zeroline: false },
     yaxis: { title: { text: plotText(y) }, zeroline: false },
-    margin: { l: 70, r: 20, t: 50, b: 90 },
-    legend: { orientation: 'h', y: -0.28 },
+    margin: { l: 70, r: 20, t: 50, b: 100 },
+    // At the foot of the figure whatever its height (a paper-relative position drifts away on tall plots).
+    legend: { orientation: 'h', yref: 'container', y: 0, yanchor: 'bottom', traceorder: 'normal' },
     font: { family: 'system-ui, -apple-system, Segoe UI, sans-serif', size: 13 },
     ...extra,
   };

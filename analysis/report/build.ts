@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { latestEntries, readLedger } from '../../sim/run/ledger.js';
 import { readManifest, type Manifest } from '../../sim/run/manifest.js';
 import { writeAtomic } from '../../sim/run/outputs.js';
+import { BASELINE_COLOUR, COLOURS } from '../figures/spec.js';
 import { timeseriesFigure } from '../figures/timeseries.js';
 import type { CompareRow } from '../figures/forest.js';
 import { loadRows, loadRowsBetween, loadTable } from '../io.js';
@@ -14,6 +15,7 @@ import { aggregateByTick } from '../verbs/aggregate.js';
 import { seedsVerdict } from '../validation/evaluate.js';
 import { firstSnapshotTick } from '../verbs/exitsBy.js';
 import { compareSections, sweepSections, validationSection, type SweepOptions } from './extras.js';
+import { TIMESERIES_LABELS, outcomeLabel } from './labels.js';
 import { type Section, escapeHtml, formatNumber, renderPage } from './html.js';
 import { EXIT_HORIZON, cooperationSections, exitSections, keyNumbers, sliSections, timeSeriesSections } from './runset.js';
 
@@ -84,10 +86,20 @@ function compareReport(dir: string): string {
   const base = manifests.find((m) => !names.includes(m.scenario.name)) ?? manifests[0]!;
   const sections = compareSections(rows);
   const timeseries = new Map(subdirs.map((d) => [d, loadTable(join(dir, d), 'timeseries.csv')]));
-  for (const outcome of ['inno_product', 'coop_share', 'mean_sli']) {
-    const series = subdirs.flatMap((d) => aggregateByTick(timeseries.get(d)!, [outcome]).map((r) => ({ ...r, outcome: d })));
-    const labels = Object.fromEntries(subdirs.map((d) => [d, d]));
-    sections.push({ title: `${outcome} over time, by scenario`, reading: 'Replicate means with 95% bands; all scenarios share their worlds replicate by replicate, so gaps between lines come from the policies.', figure: timeseriesFigure(series, labels, outcome, outcome, base.scenario.burnIn) });
+  // The policies in the order they were given, in the forest plot's colours, and the baseline in grey, drawn
+  // last so that it shows where the scenarios have not parted yet, and listed first.
+  const baseDir = subdirs[manifests.indexOf(base)]!;
+  const policyDirs = names.map((n) => subdirs.find((d, k) => manifests[k]!.scenario.name === n)).filter((d): d is string => d !== undefined && d !== baseDir);
+  const ordered = [...policyDirs, baseDir];
+  const legend = Object.fromEntries(ordered.map((d) => [d, d === baseDir && !/baseline/i.test(d) ? `${d} (baseline)` : d]));
+  const style = {
+    colours: Object.fromEntries([...policyDirs.map((d, k) => [d, COLOURS[k % COLOURS.length]!]), [baseDir, BASELINE_COLOUR]]),
+    legendRank: Object.fromEntries(ordered.map((d, k) => [d, d === baseDir ? 1 : 2 + k])),
+  };
+  for (const [outcome, unit] of [['inno_product', 'share of firms'], ['coop_share', 'share of firms'], ['mean_sli', 'mean depth (0–1)']] as const) {
+    const series = ordered.flatMap((d) => aggregateByTick(timeseries.get(d)!, [outcome]).map((r) => ({ ...r, outcome: d })));
+    const label = outcomeLabel(outcome, TIMESERIES_LABELS);
+    sections.push({ title: `${label[0]!.toUpperCase()}${label.slice(1)}, by scenario`, reading: 'Replicate means with 95% bands; all scenarios share their worlds replicate by replicate, so gaps between lines come from the policies (the shaded start is the burn-in).', figure: timeseriesFigure(series, legend, label, unit, base.scenario.burnIn, style) });
   }
   const list = manifests.map((m) => escapeHtml(m.scenario.name)).join(', ');
   const head = `<h1>Comparison: ${list}</h1><p>Baseline: ${escapeHtml(base.scenario.name)}. ${escapeHtml(base.scenario.replicates)} replicates each, master seed ${escapeHtml(base.scenario.seed)} (common random numbers). Each scenario has its own report in its folder.</p>`;

@@ -6,6 +6,7 @@ import { chooseBox, primPeel } from '../verbs/prim.js';
 import { sobolIndices } from '../verbs/sobol.js';
 import { quantile } from '../verbs/stats.js';
 import { type Section, escapeHtml, formatNumber, htmlTable } from './html.js';
+import { OUTCOME_LABELS, outcomeLabel } from './labels.js';
 
 type Row = Record<string, unknown>;
 
@@ -85,17 +86,37 @@ export function sweepSections(runs: Row[], design: Row[], parameters: string[], 
   return sections;
 }
 
-/** The compare forest plot and table. */
+/** A difference as a share of the baseline mean, signed ("+3.0%"), or as a number when the baseline mean is 0. */
+function relative(v: number, base: number): string {
+  if (base === 0) return `${v > 0 ? '+' : ''}${formatNumber(v)}`;
+  const p = (100 * v) / Math.abs(base);
+  return `${p > 0 ? '+' : p < 0 ? '−' : ''}${Math.abs(p).toFixed(1)}%`;
+}
+
+/**
+ * The compare forest plot and table. The reading names, policy by policy, each outcome whose 95% CI
+ * excludes zero, in plain words, with its size relative to the baseline mean and its CI.
+ */
 export function compareSections(rows: CompareRow[]): Section[] {
   const outcomes = [...new Set(rows.map((r) => r.outcome))];
-  const sig = rows.filter((r) => r.ci_low > 0 || r.ci_high < 0);
-  const list = sig.slice(0, 6).map((r) => `${r.outcome} ${r.diff_mean > 0 ? 'up' : 'down'} (${r.policy})`).join(', ');
+  const policies = [...new Set(rows.map((r) => r.policy))];
+  const sig = (r: CompareRow) => r.ci_low > 0 || r.ci_high < 0;
+  const MAX = 8;
+  const perPolicy = policies.map((policy) => {
+    const found = rows.filter((r) => r.policy === policy && sig(r));
+    if (found.length === 0) return `${policy}: none`;
+    const each = found.slice(0, MAX).map((r) => `${outcomeLabel(r.outcome)} ${relative(r.diff_mean, r.baseline_mean)} (95% CI ${relative(r.ci_low, r.baseline_mean)} to ${relative(r.ci_high, r.baseline_mean)})`);
+    return `${policy}: ${each.join('; ')}${found.length > MAX ? `; and ${found.length - MAX} more (table below)` : ''}`;
+  });
+  const anySig = rows.some(sig);
   return [
     {
       title: 'Policy minus baseline (paired by replicate, same worlds)',
-      reading: sig.length ? `Differences whose 95% CI excludes zero: ${list}${sig.length > 6 ? ', …' : ''}.` : 'No difference has a 95% CI that excludes zero.',
-      figure: forestFigure(rows, outcomes, 'Differences from the baseline with 95% CIs'),
-      html: `<details><summary>Table</summary>${htmlTable(['policy', 'outcome', 'baseline', 'policy', 'difference', 'CI low', 'CI high'], rows.map((r) => [r.policy, r.outcome, r.baseline_mean, r.baseline_mean + r.diff_mean, r.diff_mean, r.ci_low, r.ci_high]))}</details>`,
+      reading: anySig
+        ? `Differences whose 95% CI excludes zero, as a share of the baseline mean — ${perPolicy.join('. ')}. Every other difference is within what chance across the replicates allows.`
+        : 'No difference has a 95% CI that excludes zero: with these replicates, no policy effect can be told apart from chance (more replicates narrow the intervals).',
+      figure: forestFigure(rows, outcomes, 'Differences from the baseline with 95% CIs', OUTCOME_LABELS),
+      html: `<details><summary>Table</summary>${htmlTable(['policy', 'outcome', 'baseline', 'policy', 'difference', 'CI low', 'CI high'], rows.map((r) => [r.policy, outcomeLabel(r.outcome), r.baseline_mean, r.baseline_mean + r.diff_mean, r.diff_mean, r.ci_low, r.ci_high]))}</details>`,
     },
   ];
 }

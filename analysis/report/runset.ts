@@ -8,22 +8,13 @@ import { exitsBy, LO_TERCILES } from '../verbs/exitsBy.js';
 import { INNOVATION_TYPES, type IncidenceCell, incidenceByBreadth, incidenceByPartner } from '../verbs/incidence.js';
 import { type SliCurve, sliCurves } from '../verbs/sliCurve.js';
 import { type Section, formatNumber, htmlTable } from './html.js';
+import { outcomeLabel } from './labels.js';
 
 type Row = Record<string, unknown>;
 const pct = (v: number) => (Number.isFinite(v) ? `${(100 * v).toFixed(0)}%` : '–');
 const pct1 = (v: number) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : '–');
 
-const KEY_OUTCOMES: [string, string][] = [
-  ['coop_any', 'firms cooperating with any partner (share)'],
-  ['mean_breadth', 'partner types per firm (breadth)'],
-  ['inno_product', 'product innovators (share)'],
-  ['inno_process', 'process innovators (share)'],
-  ['inno_org', 'organisational innovators (share)'],
-  ['inno_marketing', 'marketing innovators (share)'],
-  ['mean_iss', 'innovative sales share (mean)'],
-  ['mean_sli', 'supplier integration SLI (mean)'],
-  ['exits', 'exits over the run (count)'],
-];
+const KEY_OUTCOMES: [string, string][] = ['coop_any', 'mean_breadth', 'inno_product', 'inno_process', 'inno_org', 'inno_marketing', 'mean_iss', 'mean_sli', 'exits'].map((o) => [o, outcomeLabel(o)]);
 
 /** Key numbers of the survey window with 95% CIs across runs. */
 export function keyNumbers(runs: aq.ColumnTable): Section {

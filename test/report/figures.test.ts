@@ -4,7 +4,7 @@ import { incidenceFigure } from '../../analysis/figures/incidence.js';
 import { sliCurveFigure } from '../../analysis/figures/sliCurve.js';
 import { timeseriesFigure } from '../../analysis/figures/timeseries.js';
 import { sobolFigure } from '../../analysis/figures/sweep.js';
-import { validationSection } from '../../analysis/report/extras.js';
+import { compareSections, validationSection } from '../../analysis/report/extras.js';
 
 describe('figure builders (pure: table → Plotly spec)', () => {
   it('draws a time series as a band (two invisible edges, filled) plus a line per outcome', () => {
@@ -38,6 +38,38 @@ describe('figure builders (pure: table → Plotly spec)', () => {
     const err = f.data[0]!.error_x as { array: number[]; arrayminus: number[] };
     expect(err.array[0]).toBeCloseTo(20, 12);
     expect(err.arrayminus[0]).toBeCloseTo(10, 12);
+  });
+
+  it('gives each policy its own line inside an outcome row, named in plain words', () => {
+    const row = (policy: string, outcome: string, diff: number) => ({ policy, outcome, diff_mean: diff, ci_low: diff - 0.01, ci_high: diff + 0.01, baseline_mean: 0.5 });
+    const rows = [row('a', 'coop_any', 0.1), row('b', 'coop_any', 0.2), row('a', 'mean_lo', 0), row('b', 'mean_lo', 0)];
+    const f = forestFigure(rows, ['coop_any', 'mean_lo'], 'T', { coop_any: 'firms cooperating' });
+    const ys = f.data.map((d) => d.y as number[]);
+    expect(ys[0]![0]).toBeLessThan(0); // row 0, policy a above the row's centre (the axis is reversed)
+    expect(ys[1]![0]).toBeGreaterThan(0);
+    expect(ys[0]![1]! - ys[0]![0]!).toBe(1); // one row apart
+    expect((f.layout.yaxis as { ticktext: string[] }).ticktext).toEqual(['firms cooperating', 'mean_lo']);
+  });
+
+  it('reads a comparison policy by policy: plain-language outcomes, size relative to the baseline, CI', () => {
+    const rows = [
+      { policy: 'subsidy', outcome: 'coop_university', diff_mean: 0.02, ci_low: 0.01, ci_high: 0.03, baseline_mean: 0.1 },
+      { policy: 'subsidy', outcome: 'exits', diff_mean: -5, ci_low: -12, ci_high: 2, baseline_mean: 100 },
+      { policy: 'training', outcome: 'exits', diff_mean: 1, ci_low: -3, ci_high: 5, baseline_mean: 100 },
+    ];
+    const [section] = compareSections(rows);
+    expect(section!.reading).toContain('subsidy: cooperating with universities (share) +20.0% (95% CI +10.0% to +30.0%)');
+    expect(section!.reading).toContain('training: none');
+    expect(section!.reading).not.toContain('exits');
+    expect(compareSections(rows.slice(1))[0]!.reading).toMatch(/^No difference has a 95% CI that excludes zero/);
+  });
+
+  it('colours a compare time series by scenario, and can list the baseline first', () => {
+    const rows = [0, 1].flatMap((tick) => ['p', 'base'].map((outcome) => ({ tick, outcome, n: 1, mean: 0.5, sd: NaN, lo: NaN, hi: NaN })));
+    const f = timeseriesFigure(rows, { p: 'policy', base: 'baseline' }, 'T', 'y', 0, { colours: { base: '#555555' }, legendRank: { base: 1, p: 2 } });
+    expect(f.data).toHaveLength(2); // no bands from one run
+    expect(f.data[1]).toMatchObject({ name: 'baseline', line: { color: '#555555' }, legendrank: 1 });
+    expect(f.data[0]).toMatchObject({ name: 'policy', legendrank: 2 });
   });
 
   it('escapes markup in parameter names', () => {
