@@ -61,12 +61,14 @@ function runSetSections(dir: string, m: Manifest, opts: ReportOptions): Section[
   const runs = loadTable(dir, 'runs.csv');
   if (runs.numRows() === 0) return [{ title: 'No results', reading: 'No run of this set finished successfully; see ledger.jsonl for the errors.' }];
   const survey = loadRows(dir, 'survey.csv');
-  const sections = [keyNumbers(runs), ...timeSeriesSections(loadTable(dir, 'timeseries.csv'), m.scenario.burnIn), ...cooperationSections(survey), ...sliSections(survey)];
-  if (existsSync(join(dir, 'snapshots.csv'))) sections.push(...exitSectionsOf(dir, m.scenario.ticks));
   const sweep = m.scenario.sweep;
-  if (sweep && existsSync(join(dir, 'design.csv'))) {
+  const swept = sweep !== undefined && existsSync(join(dir, 'design.csv'));
+  const sections = [keyNumbers(runs, swept), ...timeSeriesSections(loadTable(dir, 'timeseries.csv'), m.scenario.burnIn), ...cooperationSections(survey), ...sliSections(survey)];
+  if (existsSync(join(dir, 'snapshots.csv'))) sections.push(...exitSectionsOf(dir, m.scenario.ticks));
+  if (sweep && swept) {
+    // what a sweep is run for comes first; the pooled sections follow
     const sweepOpts: SweepOptions = { outcome: opts.sweepOutcome ?? 'inno_product', threshold: opts.primThreshold };
-    sections.push(...sweepSections(runs.objects() as Record<string, unknown>[], loadRows(dir, 'design.csv'), sweep.parameters.map((p) => p.name), sweep.design, sweepOpts));
+    sections.unshift(...sweepSections(runs.objects() as Record<string, unknown>[], loadRows(dir, 'design.csv'), sweep.parameters.map((p) => p.name), sweep.design, sweepOpts));
   }
   if (existsSync(join(dir, 'validation.json'))) {
     // the verdict is what a validation's reader opens the report for: it comes first

@@ -1,4 +1,5 @@
 /** Report sections that appear when the run set has them: sweep analyses, compare results, validation. */
+import jstatPkg from 'jstat';
 import { forestFigure, type CompareRow } from '../figures/forest.js';
 import { morrisFigure, primFigure, responseFigure, sobolFigure } from '../figures/sweep.js';
 import { morrisMeasures } from '../verbs/morris.js';
@@ -7,6 +8,9 @@ import { sobolIndices } from '../verbs/sobol.js';
 import { quantile } from '../verbs/stats.js';
 import { type Section, escapeHtml, formatNumber, htmlTable } from './html.js';
 import { OUTCOME_LABELS, outcomeLabel } from './labels.js';
+
+// @types/jstat lacks spearmancoeff (Spearman's rank correlation, ties given their average rank).
+const { jStat } = jstatPkg as unknown as { jStat: { spearmancoeff(a: number[], b: number[]): number } };
 
 type Row = Record<string, unknown>;
 
@@ -37,6 +41,23 @@ function pointOutcomes(runs: Row[], design: Row[], parameters: string[], outcome
     });
 }
 
+/**
+ * Which parameter the outcome follows most closely across the design points: Spearman rank correlations
+ * (ties averaged), strongest first. Each reads one parameter alone, as the response figure does.
+ */
+export function responseReading(points: { values: number[]; y: number }[], parameters: string[], outcome: string): string {
+  if (points.length < 4) return '';
+  const ys = points.map((p) => p.y);
+  const rho = parameters
+    .map((name, d) => ({ name, r: Number(jStat.spearmancoeff(points.map((p) => p.values[d]!), ys)) }))
+    .sort((a, b) => Math.abs(Number.isFinite(b.r) ? b.r : 0) - Math.abs(Number.isFinite(a.r) ? a.r : 0));
+  const signed = (r: number) => (Number.isFinite(r) ? `${r >= 0 ? '+' : '−'}${Math.abs(r).toFixed(2)}` : 'n/a (constant)');
+  const top = rho[0]!;
+  if (!Number.isFinite(top.r) || top.r === 0) return `${outcomeLabel(outcome)} shows no monotone trend in any parameter (rank correlations are all 0 or undefined).`;
+  const rest = rho.slice(1).map((x) => `${x.name} ${signed(x.r)}`);
+  return `Strongest rank correlation with ${outcomeLabel(outcome)}: ${top.name} ${signed(top.r)} (the outcome ${top.r > 0 ? 'rises' : 'falls'} with it)${rest.length ? `; then ${rest.join(', ')}` : ''}.`;
+}
+
 /** Responses, Sobol' or Morris indices (by design), and PRIM boxes. */
 export function sweepSections(runs: Row[], design: Row[], parameters: string[], kind: string, opts: SweepOptions): Section[] {
   const points = pointOutcomes(runs, design, parameters, opts.outcome);
@@ -44,7 +65,7 @@ export function sweepSections(runs: Row[], design: Row[], parameters: string[], 
   if (points.length === 0) return sections;
   sections.push({
     title: `Sweep: response of ${opts.outcome} to each parameter`,
-    reading: `Each dot is one design point (mean over its replicates); ${points.length} points over ${parameters.length} parameter${parameters.length === 1 ? '' : 's'}.`,
+    reading: `${responseReading(points, parameters, opts.outcome)} Each dot is one design point (mean over its replicates); ${points.length} points over ${parameters.length} parameter${parameters.length === 1 ? '' : 's'}.`,
     figure: responseFigure(points, parameters, opts.outcome),
   });
   if (kind === 'sobol') {

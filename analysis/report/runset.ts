@@ -17,13 +17,13 @@ const pct1 = (v: number) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : '
 const KEY_OUTCOMES: [string, string][] = ['coop_any', 'mean_breadth', 'inno_product', 'inno_process', 'inno_org', 'inno_marketing', 'mean_iss', 'mean_sli', 'exits'].map((o) => [o, outcomeLabel(o)]);
 
 /** Key numbers of the survey window with 95% CIs across runs. */
-export function keyNumbers(runs: aq.ColumnTable): Section {
+export function keyNumbers(runs: aq.ColumnTable, pooled = false): Section {
   const stats = aggregateRuns(runs, KEY_OUTCOMES.map(([o]) => o));
   const rows = stats.map((s, k) => [KEY_OUTCOMES[k]![1], s.mean, Number.isFinite(s.lo) ? `${formatNumber(s.lo)} – ${formatNumber(s.hi)}` : 'one run: no interval']);
   const coop = stats[0]!;
   return {
-    title: 'Key numbers (survey window: the last 12 quarters)',
-    reading: `Across ${coop.n} run${coop.n === 1 ? '' : 's'}, ${pct(coop.mean)} of surveyed firms cooperated with at least one partner and ${pct(stats[2]!.mean)} introduced a product innovation in the survey window.`,
+    title: `Key numbers (survey window: the last 12 quarters${pooled ? '; every design point of the sweep pooled' : ''})`,
+    reading: `${pooled ? 'These and the figures below pool all design points, whose parameters differ; the sweep sections above show how the outcome depends on them. ' : ''}Across ${coop.n} run${coop.n === 1 ? '' : 's'}, ${pct(coop.mean)} of surveyed firms cooperated with at least one partner and ${pct(stats[2]!.mean)} introduced a product innovation in the survey window.`,
     html: htmlTable(['outcome', 'mean over runs', '95% confidence interval'], rows),
   };
 }

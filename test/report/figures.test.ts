@@ -4,7 +4,7 @@ import { incidenceFigure } from '../../analysis/figures/incidence.js';
 import { sliCurveFigure } from '../../analysis/figures/sliCurve.js';
 import { timeseriesFigure } from '../../analysis/figures/timeseries.js';
 import { sobolFigure } from '../../analysis/figures/sweep.js';
-import { compareSections, validationSection } from '../../analysis/report/extras.js';
+import { compareSections, responseReading, validationSection } from '../../analysis/report/extras.js';
 
 describe('figure builders (pure: table → Plotly spec)', () => {
   it('draws a time series as a band (two invisible edges, filled) plus a line per outcome', () => {
@@ -62,6 +62,14 @@ describe('figure builders (pure: table → Plotly spec)', () => {
     expect(section!.reading).toContain('training: none');
     expect(section!.reading).not.toContain('exits');
     expect(compareSections(rows.slice(1))[0]!.reading).toMatch(/^No difference has a 95% CI that excludes zero/);
+  });
+
+  it('reads a sweep response as rank correlations, strongest first, ties averaged, constant parameters n/a', () => {
+    const points = [1, 2, 3, 4, 5].map((v, i) => ({ values: [v, 6 - v, 7], y: [5, 6, 7, 8, 7][i]! }));
+    expect(responseReading(points, ['a', 'b', 'c'], 'inno_product')).toBe(
+      'Strongest rank correlation with product innovators (share): a +0.82 (the outcome rises with it); then b −0.82, c n/a (constant).', // ranks of y 1, 2, 3.5, 5, 3.5: Pearson 8/√95 = 0.8208
+    );
+    expect(responseReading(points.slice(0, 3), ['a', 'b', 'c'], 'inno_product')).toBe(''); // too few points to read
   });
 
   it('colours a compare time series by scenario, and can list the baseline first', () => {

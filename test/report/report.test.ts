@@ -65,6 +65,13 @@ describe('report.html', () => {
     expect(readFileSync(join(compareDir, 'report.html'), 'utf8')).not.toContain('Who exits');
   });
 
+  it('of a sweep opens with the sweep: the response section first, then the pooled sections, marked as pooled', () => {
+    const titles = [...readFileSync(join(sweepDir, 'report.html'), 'utf8').matchAll(/<h2>([^<]*)<\/h2>/g)].map((m) => m[1]!);
+    expect(titles[0]).toBe('Sweep: response of inno_product to each parameter');
+    expect(titles[titles.indexOf('Key numbers (survey window: the last 12 quarters; every design point of the sweep pooled)') - 1]).toMatch(/^(Sweep|Scenario discovery)/);
+    expect(readFileSync(join(outDir, 'report.html'), 'utf8')).toContain('<h2>Key numbers (survey window: the last 12 quarters)</h2>');
+  });
+
   it('escapes every user-supplied string', () => {
     const html = readFileSync(join(outDir, 'report.html'), 'utf8');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;');
