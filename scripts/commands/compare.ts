@@ -90,7 +90,7 @@ export async function compareCommand(baselineFile: string, policyFiles: string[]
   return failedRuns.length > 0 ? EXIT_RUNS_FAILED : EXIT_OK;
 }
 
-/** A readable table: each outcome's difference and 95% CI, flagged when the CI excludes zero. */
+/** A readable table: each outcome's difference, as a change relative to the baseline mean too, and 95% CI, flagged when the CI excludes zero. */
 function printComparison(rows: (string | number)[][], baseline: string, replicates: number, outDir: string): void {
   const f = (v: string | number) => (typeof v === 'number' && !Number.isInteger(v) ? formatCell(Number(v.toPrecision(3))) : String(v));
   let current = '';
@@ -98,10 +98,12 @@ function printComparison(rows: (string | number)[][], baseline: string, replicat
     if (r[0] !== current) {
       current = String(r[0]);
       process.stdout.write(`\n${current} − ${baseline} (paired by replicate, n = ${replicates}; * = 95% CI excludes 0)\n`);
-      process.stdout.write(`  ${'outcome'.padEnd(16)}${'baseline'.padStart(10)}${'policy'.padStart(10)}${'difference'.padStart(12)}   95% CI\n`);
+      process.stdout.write(`  ${'outcome'.padEnd(16)}${'baseline'.padStart(10)}${'policy'.padStart(10)}${'difference'.padStart(12)}${'change'.padStart(9)}   95% CI\n`);
     }
     const sig = Number(r[7]) > 0 || Number(r[8]) < 0 ? '*' : ' ';
-    process.stdout.write(`  ${String(r[1]).padEnd(16)}${f(r[3]!).padStart(10)}${f(r[4]!).padStart(10)}${f(r[5]!).padStart(12)} ${sig} [${f(r[7]!)}, ${f(r[8]!)}]\n`);
+    const base = Number(r[3]);
+    const change = base !== 0 && Number.isFinite(base) ? `${Number(r[5]) >= 0 ? '+' : '-'}${Math.abs((100 * Number(r[5])) / Math.abs(base)).toFixed(1)}%` : '–';
+    process.stdout.write(`  ${String(r[1]).padEnd(16)}${f(r[3]!).padStart(10)}${f(r[4]!).padStart(10)}${f(r[5]!).padStart(12)}${change.padStart(9)} ${sig} [${f(r[7]!)}, ${f(r[8]!)}]\n`);
   }
   process.stdout.write(`\nwritten: ${join(outDir, 'compare.csv')}\n`);
 }

@@ -96,6 +96,9 @@ describe('the analyst workflow', () => {
     const csv = readFileSync(join(out, 'compare.csv'), 'utf8').trim().split('\n');
     expect(csv[0]).toBe('policy,outcome,n,baseline_mean,policy_mean,diff_mean,diff_sd,ci_low,ci_high,p_value');
     const lo = csv.find((l) => l.startsWith('my-training,mean_lo,'))!.split(',');
+    // the printed line also gives the change relative to the baseline mean (difference / baseline), flagged
+    const line = r.stdout.split('\n').find((l) => l.trim().startsWith('mean_lo '))!.trim().split(/\s+/);
+    expect(line.slice(4, 6)).toEqual([`+${((100 * Number(lo[5])) / Number(lo[3])).toFixed(1)}%`, '*']);
     // the trained firms' learning orientation is higher, and the CI says so
     expect(Number(lo[5])).toBeGreaterThan(0.05);
     expect(Number(lo[7])).toBeGreaterThan(0);
