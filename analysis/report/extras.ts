@@ -110,7 +110,7 @@ export function sweepSections(runs: Row[], design: Row[], parameters: string[], 
 /** A difference as a share of the baseline mean, signed ("+3.0%"), or as a number when the baseline mean is 0. */
 function relative(v: number, base: number): string {
   if (base === 0) return `${v > 0 ? '+' : ''}${formatNumber(v)}`;
-  const p = (100 * v) / Math.abs(base);
+  const p = Number(((100 * v) / Math.abs(base)).toFixed(1)); // sign taken after rounding: no "−0.0%"
   return `${p > 0 ? '+' : p < 0 ? '−' : ''}${Math.abs(p).toFixed(1)}%`;
 }
 

@@ -55,6 +55,12 @@ export async function compareCommand(baselineFile: string, policyFiles: string[]
     if (k > 0 && (s.seed !== seed || s.replicates !== replicates)) {
       process.stderr.write(`note: ${files[k]} runs with seed ${seed} and ${replicates} replicates (the baseline's), so both face the same worlds\n`);
     }
+    // the same seed gives the same technology and environment, but not the same firms if the population differs
+    const differs = (name: string, a: unknown, b: unknown) => (k > 0 && a !== b ? [`${name} (${String(a)} against ${String(b)})`] : []);
+    const structure = [...differs('population', s.population, base.population), ...differs('regions', s.regions, base.regions), ...differs('sectors', s.sectors.join(', '), base.sectors.join(', '))];
+    if (structure.length > 0) {
+      process.stderr.write(`note: ${files[k]} differs from the baseline in ${structure.join(', ')}: its firms are not the baseline's, so its differences come from that as well as from any policy\n`);
+    }
   }
   const outDir = opts.out ?? join('out', `compare-${[...names].join('-vs-')}`);
   const evaluator = makeEvaluator(opts.workers);
@@ -102,7 +108,8 @@ function printComparison(rows: (string | number)[][], baseline: string, replicat
     }
     const sig = Number(r[7]) > 0 || Number(r[8]) < 0 ? '*' : ' ';
     const base = Number(r[3]);
-    const change = base !== 0 && Number.isFinite(base) ? `${Number(r[5]) >= 0 ? '+' : '-'}${Math.abs((100 * Number(r[5])) / Math.abs(base)).toFixed(1)}%` : '–';
+    const pct = ((100 * Number(r[5])) / Math.abs(base)).toFixed(1); // sign taken after rounding: no "-0.0%"
+    const change = base !== 0 && Number.isFinite(base) ? (Number(pct) === 0 ? '0.0%' : `${Number(pct) > 0 ? '+' : ''}${pct}%`) : '–';
     process.stdout.write(`  ${String(r[1]).padEnd(16)}${f(r[3]!).padStart(10)}${f(r[4]!).padStart(10)}${f(r[5]!).padStart(12)}${change.padStart(9)} ${sig} [${f(r[7]!)}, ${f(r[8]!)}]\n`);
   }
   process.stdout.write(`\nwritten: ${join(outDir, 'compare.csv')}\n`);
