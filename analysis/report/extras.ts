@@ -6,7 +6,7 @@ import { morrisMeasures } from '../verbs/morris.js';
 import { chooseBox, primPeel } from '../verbs/prim.js';
 import { sobolIndices } from '../verbs/sobol.js';
 import { quantile } from '../verbs/stats.js';
-import { type Section, escapeHtml, formatNumber, htmlTable } from './html.js';
+import { type Section, escapeHtml, formatNumber, htmlTable, percentChange } from './html.js';
 import { OUTCOME_LABELS, outcomeLabel } from './labels.js';
 
 // @types/jstat lacks spearmancoeff (Spearman's rank correlation, ties given their average rank).
@@ -107,12 +107,8 @@ export function sweepSections(runs: Row[], design: Row[], parameters: string[], 
   return sections;
 }
 
-/** A difference as a share of the baseline mean, signed ("+3.0%"), or as a number when the baseline mean is 0. */
-function relative(v: number, base: number): string {
-  if (base === 0) return `${v > 0 ? '+' : ''}${formatNumber(v)}`;
-  const p = Number(((100 * v) / Math.abs(base)).toFixed(1)); // sign taken after rounding: no "−0.0%"
-  return `${p > 0 ? '+' : p < 0 ? '−' : ''}${Math.abs(p).toFixed(1)}%`;
-}
+/** A difference in per cent of the baseline mean, or as a number when that mean is 0. */
+const relative = (v: number, base: number): string => percentChange(v, base) ?? `${v > 0 ? '+' : ''}${formatNumber(v)}`;
 
 /**
  * The compare forest plot and table. The reading names, policy by policy, each outcome whose 95% CI

@@ -87,3 +87,13 @@ export function formatNumber(v: number): string {
   if (Number.isInteger(v)) return v.toLocaleString('en-US');
   return Number(v.toPrecision(3)).toString();
 }
+
+/**
+ * A difference as a signed change in per cent of a baseline mean ("+3.0%", "−0.7%", "0.0%" when it rounds
+ * to zero), or undefined when the baseline mean is 0 or not a number. `minus` is '-' for terminals.
+ */
+export function percentChange(diff: number, base: number, minus = '−'): string | undefined {
+  if (base === 0 || !Number.isFinite(base) || !Number.isFinite(diff)) return undefined;
+  const p = Number(((100 * diff) / Math.abs(base)).toFixed(1)); // the sign is taken after rounding
+  return `${p > 0 ? '+' : p < 0 ? minus : ''}${Math.abs(p).toFixed(1)}%`;
+}

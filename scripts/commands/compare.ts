@@ -1,6 +1,7 @@
 /** `smesim compare`: run a baseline and policies with common random numbers; paired differences with CIs. */
 import { join } from 'node:path';
 import { loadRows } from '../../analysis/io.js';
+import { percentChange } from '../../analysis/report/html.js';
 import { pairedDifferences } from '../../analysis/verbs/paired.js';
 import type { Scenario } from '../../sim/config/scenario.js';
 import { makeRunPlan } from '../../sim/plan/plan.js';
@@ -107,9 +108,7 @@ function printComparison(rows: (string | number)[][], baseline: string, replicat
       process.stdout.write(`  ${'outcome'.padEnd(16)}${'baseline'.padStart(10)}${'policy'.padStart(10)}${'difference'.padStart(12)}${'change'.padStart(9)}   95% CI\n`);
     }
     const sig = Number(r[7]) > 0 || Number(r[8]) < 0 ? '*' : ' ';
-    const base = Number(r[3]);
-    const pct = ((100 * Number(r[5])) / Math.abs(base)).toFixed(1); // sign taken after rounding: no "-0.0%"
-    const change = base !== 0 && Number.isFinite(base) ? (Number(pct) === 0 ? '0.0%' : `${Number(pct) > 0 ? '+' : ''}${pct}%`) : '–';
+    const change = percentChange(Number(r[5]), Number(r[3]), '-') ?? '–';
     process.stdout.write(`  ${String(r[1]).padEnd(16)}${f(r[3]!).padStart(10)}${f(r[4]!).padStart(10)}${f(r[5]!).padStart(12)}${change.padStart(9)} ${sig} [${f(r[7]!)}, ${f(r[8]!)}]\n`);
   }
   process.stdout.write(`\nwritten: ${join(outDir, 'compare.csv')}\n`);

@@ -120,6 +120,7 @@ function nearbyScenarios(abs: string, shown: string): string {
 function builtInHint(abs: string, ext: string): string {
   const root = packageRoot();
   const dir = join(root, 'scenarios');
+  if (!existsSync(dir)) return '';
   const name = existsSync(join(dir, basename(ext))) ? basename(ext) : closest(basename(ext), readdirSync(dir).filter((n) => /\.ya?ml$/i.test(n)));
   if (name === undefined) return '';
   const builtIn = join(dir, name);
