@@ -86,9 +86,9 @@ const program = new Command()
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : EXIT_BAD_INPUT));
 
 /** Options every executing command shares. */
-function executionOptions(cmd: Command): Command {
+function executionOptions(cmd: Command, defaultOut = 'out/<scenario name>'): Command {
   return cmd
-    .option('-o, --out <dir>', 'output directory (default: out/<scenario name>)')
+    .option('-o, --out <dir>', `output directory (default: ${defaultOut})`)
     .option('-r, --replicates <n>', 'override the number of replicates', count('--replicates'))
     .option('-s, --seed <n>', 'override the master seed', seedArg)
     .option('-w, --workers <n>', 'worker threads (default: all cores; 1 = no pool)', count('--workers'))
@@ -133,6 +133,7 @@ executionOptions(
     .description('Run a baseline and one or more policy scenarios on the same worlds (common random numbers) and report paired differences with 95% CIs (compare.csv).')
     .argument('<baseline>', 'baseline scenario file')
     .argument('<policy...>', 'policy scenario file(s)'),
+  'out/compare-<baseline>-vs-<policy>…, one folder per scenario inside it',
 )
   .option('--set <path=value>', `${SET_HELP}; applied to every scenario file`, collect)
   .addHelpText('after', '\nExample:\n  $ smesim compare scenarios/baseline.yaml scenarios/training-programme.yaml --replicates 10\n')

@@ -25,7 +25,7 @@ const FS_REASONS: Record<string, string> = {
   ENOSPC: 'no space left on the device',
   EDQUOT: 'disk quota exceeded',
   ENOTDIR: 'a part of the path is a file, not a folder',
-  ENOENT: 'a part of the path does not exist and cannot be created',
+  ENOENT: 'no such file or folder',
   EEXIST: 'a file of that name is in the way',
   ENAMETOOLONG: 'the path is too long',
 };
@@ -33,6 +33,7 @@ const FS_REASONS: Record<string, string> = {
 /** An error's reason in words, with its code: "permission denied (EACCES)". */
 export function fsReason(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
+  if (e.code === 'ENOENT' && e.syscall === 'mkdir') return 'a part of the path does not exist and cannot be created (ENOENT)';
   return e.code ? `${FS_REASONS[e.code] ?? e.message} (${e.code})` : String((err as Error)?.message ?? err);
 }
 

@@ -29,5 +29,8 @@ describe('prepareOutputDir', () => {
     expect(fsReason(Object.assign(new Error('x'), { code: 'ENOSPC' }))).toBe('no space left on the device (ENOSPC)');
     expect(fsReason(Object.assign(new Error('odd'), { code: 'EWHAT' }))).toBe('odd (EWHAT)');
     expect(fsReason(new Error('plain'))).toBe('plain');
+    // a missing path means different things when creating a folder and when reading a file
+    expect(fsReason(Object.assign(new Error('x'), { code: 'ENOENT', syscall: 'mkdir' }))).toBe('a part of the path does not exist and cannot be created (ENOENT)');
+    expect(fsReason(Object.assign(new Error('x'), { code: 'ENOENT', syscall: 'open' }))).toBe('no such file or folder (ENOENT)');
   });
 });
