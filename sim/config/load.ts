@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { type Document, LineCounter, isMap, isScalar, parseDocument, stringify } from 'yaml';
 import { fieldsAt, listParameters, paramAt, type ParamInfo } from './introspect.js';
-import { closest, issueMessage, show } from './messages.js';
+import { closest, issueMessage, listElements, show } from './messages.js';
 import { packageRoot } from '../packageRoot.js';
 import { type Scenario, scenarioSchema } from './scenario.js';
 import { checkSweep } from './sweepCheck.js';
@@ -240,8 +240,7 @@ function withValueAt(target: unknown, path: string[], value: unknown): unknown {
   if (!Array.isArray(target)) throw new NoSuchElement(`'${key}' picks an element of a list, but this is not one (got ${show(target)})`);
   const k = Number(key);
   if (k >= target.length) {
-    const has = target.length === 0 ? 'no elements' : target.length === 1 ? '1 element, number 0' : `${target.length} elements, numbers 0 to ${target.length - 1}`;
-    throw new NoSuchElement(`the list has ${has}, so there is no element ${k}; to add one, set the whole list`);
+    throw new NoSuchElement(`the list has ${listElements(target.length)}, so there is no element ${k}; to add one, set the whole list`);
   }
   return target.map((v, j) => (j === k ? withValueAt(v, rest, value) : v));
 }

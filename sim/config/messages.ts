@@ -20,6 +20,11 @@ export function closest(word: string, candidates: readonly string[]): string | u
   return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
 
+/** How many elements a list has and their numbers, as problems name them: "1 element, number 0". */
+export function listElements(length: number): string {
+  return length === 0 ? 'no elements' : length === 1 ? '1 element, number 0' : `${length} elements, numbers 0 to ${length - 1}`;
+}
+
 /** A value as it should appear in a message. */
 export function show(v: unknown): string {
   if (v === undefined) return 'nothing';

@@ -4,7 +4,7 @@
  */
 import type { Layer, ScenarioProblem } from './load.js';
 import { locate, paramIndex, paramInfo, valueAt } from './load.js';
-import { closest, show } from './messages.js';
+import { closest, listElements, show } from './messages.js';
 
 /** Top-level numbers that are not model parameters and make no sense to sweep. */
 const NOT_SWEEPABLE = new Set(['seed', 'replicates']);
@@ -54,7 +54,7 @@ export function checkSweep(data: Obj, layers: Layer[]): ScenarioProblem[] {
       const k = Number(keys[index]);
       const length = Array.isArray(list) ? list.length : 0;
       if (k >= length) {
-        problems.push({ ...at('name'), message: `picks element ${k} of ${listPath.join('.')}, which has ${length === 0 ? 'none' : length === 1 ? '1 (number 0)' : `${length} (numbers 0 to ${length - 1})`} (got ${show(name)}); sweep an element the scenario has` });
+        problems.push({ ...at('name'), message: `picks element ${k} of ${listPath.join('.')}, which has ${listElements(length)} (got ${show(name)}); sweep an element the scenario has` });
         return;
       }
     }
