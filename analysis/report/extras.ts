@@ -190,9 +190,27 @@ export function validationSection(validation: { replicates?: number; firms?: num
     ...t9Notes,
     twoLinesNote,
   ].filter(Boolean);
+  // the same targets without a verdict: on the true values, and on a paper-scale sample (as the studies had)
+  const columns = [
+    ['full', 'true', 'full survey, true values'],
+    ['paper-300', 'likert', '300 firms, Likert'],
+    ['paper-300', 'true', '300 firms, true values'],
+  ] as const;
+  const alsoIds = validation.targets.map((t) => t.id).filter((id) => validation.all?.some((a) => a.id === id && a.sample === 'paper-300'));
+  const cell = (id: string, sample: string, measure: string) => {
+    const a = validation.all?.find((x) => x.id === id && x.sample === sample && x.measure === measure);
+    return a ? `<td class="num">${escapeHtml(formatNumber(a.passRate))}${stat(a) ? ` <span class="note">(${escapeHtml(stat(a))})</span>` : ''}</td>` : '<td class="num">–</td>';
+  };
+  const paper = validation.all?.filter((a) => a.sample === 'paper-300' && a.measure === 'likert') ?? [];
+  const paperPassed = paper.filter((a) => a.pass).length;
+  const alsoTable = alsoIds.length
+    ? `<h3>The same targets, without a verdict</h3><p class="note">${escapeHtml(`Pass rate (mean statistic). On a paper-scale sample of 300 firms per run, as the studies had, ${paperPassed} of ${paper.length} of these targets reach their threshold${paperPassed < paper.length / 2 ? ': a survey that small often misses patterns that the full population shows' : ''}.`)}</p><table><thead><tr><th>target</th><th>needed</th>${columns.map(([, , label]) => `<th>${escapeHtml(label)}</th>`).join('')}</tr></thead><tbody>${alsoIds
+        .map((id) => `<tr><td>${escapeHtml(id)}</td><td>${escapeHtml(validation.targets.find((t) => t.id === id)!.threshold)}</td>${columns.map(([sample, measure]) => cell(id, sample, measure)).join('')}</tr>`)
+        .join('')}</tbody></table>`
+    : '';
   return {
     title: 'Validation targets (MODEL.md §9)',
     reading: `${passed} of ${validation.targets.length} ${validation.checked ? `checked targets (asked for: ${validation.checked.join(', ')})` : 'targets'} meet their threshold${failingList(validation.targets)} (full survey of ${validation.firms?.toLocaleString('en-US') ?? '?'} firms, ${validation.replicates ?? '?'} replicates).`,
-    html: `<table><thead><tr><th>target</th><th>what</th><th>measure</th><th>runs</th><th>pass rate</th><th>mean statistic</th><th>needed</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table>${notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`).join('')}`,
+    html: `<table><thead><tr><th>target</th><th>what</th><th>measure</th><th>runs</th><th>pass rate</th><th>mean statistic</th><th>needed</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table>${notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`).join('')}${alsoTable}`,
   };
 }

@@ -116,6 +116,19 @@ describe('validation section of the report', () => {
     expect(both.html).toContain('positive at 5% in 0.04 of 50 pairs, mean z 0.11.');
   });
 
+  it('shows the same targets on the true values and on the paper-scale sample in a second table, without a verdict', () => {
+    const t1 = { ...target('T1', true), sample: 'full', meanStatistic: 5.3 };
+    const also = (sample: string, measure: string, passRate: number) => ({ ...t1, sample, measure, passRate, pass: passRate >= 0.8, meanStatistic: 0.9 });
+    const s = validationSection({ replicates: 50, firms: 5000, targets: [t1], all: [t1, also('full', 'true', 1), also('paper-300', 'likert', 0.12), also('paper-300', 'true', 0.14)] });
+    expect(s.html).toContain('<h3>The same targets, without a verdict</h3>');
+    expect(s.html).toContain('as the studies had, 0 of 1 of these targets reach their threshold: a survey that small often misses');
+    expect(s.html).toMatch(/<tr><td>T1<\/td><td>≥ 0\.8<\/td><td class="num">1 <span class="note">\(0\.9\)<\/span><\/td><td class="num">0\.12 .*<td class="num">0\.14 /);
+    const fine = validationSection({ replicates: 50, firms: 5000, targets: [t1], all: [t1, also('paper-300', 'likert', 0.9)] });
+    expect(fine.html).toContain('1 of 1 of these targets reach their threshold.');
+    expect(fine.html).toContain('<td class="num">–</td>'); // no true-value row given: a dash, not a made-up number
+    expect(validationSection({ replicates: 50, firms: 5000, targets: [t1], all: [t1] }).html).not.toContain('without a verdict');
+  });
+
   it('reads the two-lines diagnostics beside T5 and T8 when validation.json has them, and only those it has', () => {
     const t5 = target('T5', true);
     const two = (id: string, passRate: number) => ({ ...target(`${id}-two-lines`, false), passRate, threshold: 'reference' });
