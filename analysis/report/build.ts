@@ -98,10 +98,16 @@ function compareReport(dir: string): string {
     colours: Object.fromEntries([...policyDirs.map((d, k) => [d, COLOURS[k % COLOURS.length]!]), [baseDir, BASELINE_COLOUR]]),
     legendRank: Object.fromEntries(ordered.map((d, k) => [d, d === baseDir ? 1 : 2 + k])),
   };
+  // common random numbers give the same firms only to scenarios with the baseline's population
+  const sameFirms = (m: Manifest) => m.scenario.population === base.scenario.population && m.scenario.regions === base.scenario.regions && m.scenario.sectors.join() === base.scenario.sectors.join();
+  const others = manifests.filter((m) => !sameFirms(m)).map((m) => m.scenario.name);
+  const shared = others.length === 0
+    ? 'all scenarios share their worlds replicate by replicate, so gaps between lines come from the policies'
+    : `scenarios share their technology and environment replicate by replicate, but ${others.join(', ')} ${others.length === 1 ? 'has' : 'have'} other firms than the baseline (population, regions or sectors differ), so ${others.length === 1 ? 'its' : 'their'} gaps come from that too`;
   for (const [outcome, unit] of [['inno_product', 'share of firms'], ['coop_share', 'share of firms'], ['mean_sli', 'mean depth (0–1)']] as const) {
     const series = ordered.flatMap((d) => aggregateByTick(timeseries.get(d)!, [outcome]).map((r) => ({ ...r, outcome: d })));
     const label = outcomeLabel(outcome, TIMESERIES_LABELS);
-    sections.push({ title: `${label[0]!.toUpperCase()}${label.slice(1)}, by scenario`, reading: 'Replicate means with 95% bands; all scenarios share their worlds replicate by replicate, so gaps between lines come from the policies (the shaded start is the burn-in).', figure: timeseriesFigure(series, legend, label, unit, base.scenario.burnIn, style) });
+    sections.push({ title: `${label[0]!.toUpperCase()}${label.slice(1)}, by scenario`, reading: `Replicate means with 95% bands; ${shared} (the shaded start is the burn-in).`, figure: timeseriesFigure(series, legend, label, unit, base.scenario.burnIn, style) });
   }
   const list = manifests.map((m) => escapeHtml(m.scenario.name)).join(', ');
   const head = `<h1>Comparison: ${list}</h1><p>Baseline: ${escapeHtml(base.scenario.name)}. ${escapeHtml(base.scenario.replicates)} replicates each, master seed ${escapeHtml(base.scenario.seed)} (common random numbers). Each scenario has its own report in its folder.</p>`;

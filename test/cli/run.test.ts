@@ -70,15 +70,19 @@ describe('smesim run (built CLI)', () => {
 });
 
 describe('smesim compare (built CLI)', () => {
-  it('says when a scenario has other firms than the baseline (population, regions, sectors), and not otherwise', () => {
+  it('says when a scenario has other firms than the baseline (population, regions, sectors), on the terminal and in the report', () => {
     const dir = mkdtempSync(join(tmpdir(), 'smesim-cmp-'));
     const base = 'replicates: 2\nticks: 30\nburnIn: 10\nregions: 2\nsectors: [a, b]\n';
     writeFileSync(join(dir, 'base.yaml'), `name: base\npopulation: 60\n${base}`);
     writeFileSync(join(dir, 'same.yaml'), `name: same\npopulation: 60\n${base}policies:\n  training:\n    start: 12\n`);
     writeFileSync(join(dir, 'bigger.yaml'), `name: bigger\npopulation: 70\n${base}`);
-    const r = spawnSync('node', [CLI, 'compare', join(dir, 'base.yaml'), join(dir, 'same.yaml'), join(dir, 'bigger.yaml'), '--out', join(dir, 'out'), '--workers', '1', '--no-report'], { encoding: 'utf8' });
+    const r = spawnSync('node', [CLI, 'compare', join(dir, 'base.yaml'), join(dir, 'same.yaml'), join(dir, 'bigger.yaml'), '--out', join(dir, 'out'), '--workers', '1'], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain("bigger.yaml differs from the baseline in population (70 against 60): its firms are not the baseline's");
     expect(r.stderr).not.toContain('same.yaml differs');
+    // and the report does not claim that every gap between the scenarios' lines comes from a policy
+    const html = readFileSync(join(dir, 'out', 'report.html'), 'utf8');
+    expect(html).toContain('but bigger has other firms than the baseline (population, regions or sectors differ), so its gaps come from that too');
+    expect(html).not.toContain('all scenarios share their worlds');
   });
 });

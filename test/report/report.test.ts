@@ -63,6 +63,8 @@ describe('report.html', () => {
     expect(html).toContain('<h2>Who exits after quarter 60</h2>');
     expect(html).toMatch(/Of the [\d,]+ firms alive after quarter 60 \(pooled over runs\), \d+\.\d% exited within the next 20 quarters/);
     expect(readFileSync(join(compareDir, 'report.html'), 'utf8')).not.toContain('Who exits');
+    // a policy on the baseline's own firms: every gap between the lines is the policy's
+    expect(readFileSync(join(compareDir, 'report.html'), 'utf8')).toContain('all scenarios share their worlds replicate by replicate, so gaps between lines come from the policies');
   });
 
   it('of a sweep opens with the sweep: the response section first, then the pooled sections, marked as pooled', () => {
