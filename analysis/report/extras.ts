@@ -53,7 +53,7 @@ export function responseReading(points: { values: number[]; y: number }[], param
     .sort((a, b) => Math.abs(Number.isFinite(b.r) ? b.r : 0) - Math.abs(Number.isFinite(a.r) ? a.r : 0));
   const signed = (r: number) => (Number.isFinite(r) ? `${r >= 0 ? '+' : '−'}${Math.abs(r).toFixed(2)}` : 'n/a (constant)');
   const top = rho[0]!;
-  if (!Number.isFinite(top.r) || top.r === 0) return `${outcomeLabel(outcome)} shows no monotone trend in any parameter (rank correlations are all 0 or undefined).`;
+  if (!Number.isFinite(top.r) || top.r === 0) return `No parameter moves ${outcomeLabel(outcome)} in one direction (rank correlations are all 0 or undefined).`;
   const rest = rho.slice(1).map((x) => `${x.name} ${signed(x.r)}`);
   return `Strongest rank correlation with ${outcomeLabel(outcome)}: ${top.name} ${signed(top.r)} (the outcome ${top.r > 0 ? 'rises' : 'falls'} with it)${rest.length ? `; then ${rest.join(', ')}` : ''}.`;
 }

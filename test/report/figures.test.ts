@@ -70,6 +70,8 @@ describe('figure builders (pure: table → Plotly spec)', () => {
       'Strongest rank correlation with product innovators (share): a +0.82 (the outcome rises with it); then b −0.82, c n/a (constant).', // ranks of y 1, 2, 3.5, 5, 3.5: Pearson 8/√95 = 0.8208
     );
     expect(responseReading(points.slice(0, 3), ['a', 'b', 'c'], 'inno_product')).toBe(''); // too few points to read
+    const flat = [1, 2, 3, 4].map((v) => ({ values: [v], y: 0.5 }));
+    expect(responseReading(flat, ['a'], 'inno_product')).toBe('No parameter moves product innovators (share) in one direction (rank correlations are all 0 or undefined).');
   });
 
   it('colours a compare time series by scenario, and can list the baseline first', () => {
