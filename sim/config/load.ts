@@ -93,35 +93,39 @@ export function locate(layers: Layer[], path: readonly PropertyKey[], key?: stri
   return { file: last?.file ?? '?', line: 1, col: 1 };
 }
 
+/** The YAML files of a folder, sorted; undefined when the folder cannot be read. */
+function yamlFiles(dir: string): string[] | undefined {
+  try {
+    return readdirSync(dir).filter((n) => /\.ya?ml$/i.test(n)).sort();
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * For a scenario file that is not there: the YAML files beside it that were probably meant (a typo, a
  * missing extension, the start of a longer name), as `; did you mean 'a' or 'b'?`, or where the folder
- * itself is missing, that; empty when nothing is close.
+ * itself is missing, that; `meant` says whether any file was suggested.
  */
-function nearbyScenarios(abs: string, shown: string): string {
-  let names: string[];
-  try {
-    names = readdirSync(dirname(abs)).filter((n) => /\.ya?ml$/i.test(n)).sort();
-  } catch {
-    return `; the folder ${show(dirname(shown))} does not exist either`;
-  }
+function nearbyScenarios(abs: string, shown: string): { meant: boolean; hint: string } {
+  const names = yamlFiles(dirname(abs));
+  if (names === undefined) return { meant: false, hint: `; the folder ${show(dirname(shown))} does not exist either` };
   const stem = basename(abs).replace(/\.ya?ml$/i, '').toLowerCase();
   const typo = closest(basename(abs), names);
   const longer = stem.length >= 3 ? names.filter((n) => n.toLowerCase().startsWith(stem)) : [];
   const hits = [...new Set([...(typo === undefined ? [] : [typo]), ...longer])].slice(0, 3);
-  if (hits.length === 0) return '';
-  return `; did you mean ${hits.map((n) => show(join(dirname(shown), n))).join(' or ')}?`;
+  return { meant: hits.length > 0, hint: hits.length > 0 ? `; did you mean ${hits.map((n) => show(join(dirname(shown), n))).join(' or ')}?` : '' };
 }
 
 /**
  * For `extends:` naming a file that is not there: when smesim's own scenarios/ folder has a file of that
- * name (a copied example that extends baseline.yaml, say), how to write the path to it from this file.
+ * name, or a close one (a copied example that extends baseline.yaml, say), how to write the path to it.
  */
 function builtInHint(abs: string, ext: string): string {
   const root = packageRoot();
   const dir = join(root, 'scenarios');
-  if (!existsSync(dir)) return '';
-  const name = existsSync(join(dir, basename(ext))) ? basename(ext) : closest(basename(ext), readdirSync(dir).filter((n) => /\.ya?ml$/i.test(n)));
+  const names = yamlFiles(dir) ?? [];
+  const name = names.includes(basename(ext)) ? basename(ext) : closest(basename(ext), names);
   if (name === undefined) return '';
   const builtIn = join(dir, name);
   const inside = !relative(root, abs).startsWith('..'); // a file in the package's folder can point to it relatively
@@ -134,7 +138,7 @@ function readChain(abs: string, shown: string, chain: string[], layers: Layer[],
   try {
     text = readFileSync(abs, 'utf8');
   } catch (err) {
-    const why = (err as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a folder, not a file; give a scenario YAML file inside it' : `check the path and that the file exists${nearbyScenarios(abs, shown)}`;
+    const why = (err as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a folder, not a file; give a scenario YAML file inside it' : `check the path and that the file exists${nearbyScenarios(abs, shown).hint}`;
     problems.push({ file: shown, line: 0, col: 0, path: '', message: `cannot read the file (got path ${show(abs)}); ${why}` });
     return undefined;
   }
@@ -171,7 +175,7 @@ function readChain(abs: string, shown: string, chain: string[], layers: Layer[],
       problems.push({ ...at, path: 'extends', message: `extends goes round in a circle (got ${cycle}); remove one of these extends` });
     } else if (!existsSync(parentAbs)) {
       const nearby = nearbyScenarios(parentAbs, ext);
-      const hint = nearby.startsWith('; did you mean') ? nearby : nearby + builtInHint(abs, ext);
+      const hint = nearby.meant ? nearby.hint : nearby.hint + builtInHint(abs, ext);
       problems.push({ ...at, path: 'extends', message: `no such file (got ${show(ext)}, looked for ${parentShown}); the path is relative to this file's folder${hint}` });
     } else {
       const parent = readChain(parentAbs, parentShown, [...chain, abs], layers, problems);
