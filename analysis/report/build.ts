@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { latestEntries, readLedger } from '../../sim/run/ledger.js';
+import { firmDifferences } from '../../sim/config/scenario.js';
 import { readManifest, type Manifest } from '../../sim/run/manifest.js';
 import { writeAtomic } from '../../sim/run/outputs.js';
 import { BASELINE_COLOUR, COLOURS } from '../figures/spec.js';
@@ -99,8 +100,7 @@ function compareReport(dir: string): string {
     legendRank: Object.fromEntries(ordered.map((d, k) => [d, d === baseDir ? 1 : 2 + k])),
   };
   // common random numbers give the same firms only to scenarios with the baseline's population
-  const sameFirms = (m: Manifest) => m.scenario.population === base.scenario.population && m.scenario.regions === base.scenario.regions && m.scenario.sectors.join() === base.scenario.sectors.join();
-  const others = manifests.filter((m) => !sameFirms(m)).map((m) => m.scenario.name);
+  const others = manifests.filter((m) => firmDifferences(m.scenario, base.scenario).length > 0).map((m) => m.scenario.name);
   const shared = others.length === 0
     ? 'all scenarios share their worlds replicate by replicate, so gaps between lines come from the policies'
     : `scenarios share their technology and environment replicate by replicate, but ${others.join(', ')} ${others.length === 1 ? 'has' : 'have'} other firms than the baseline (population, regions or sectors differ), so ${others.length === 1 ? 'its' : 'their'} gaps come from that too`;

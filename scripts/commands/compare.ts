@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { loadRows } from '../../analysis/io.js';
 import { percentChange } from '../../analysis/report/html.js';
 import { pairedDifferences } from '../../analysis/verbs/paired.js';
-import type { Scenario } from '../../sim/config/scenario.js';
+import { type Scenario, firmDifferences } from '../../sim/config/scenario.js';
 import { makeRunPlan } from '../../sim/plan/plan.js';
 import { formatCell, toCsv } from '../../sim/run/csv.js';
 import { writeAtomic } from '../../sim/run/outputs.js';
@@ -57,8 +57,7 @@ export async function compareCommand(baselineFile: string, policyFiles: string[]
       process.stderr.write(`note: ${files[k]} runs with seed ${seed} and ${replicates} replicates (the baseline's), so both face the same worlds\n`);
     }
     // the same seed gives the same technology and environment, but not the same firms if the population differs
-    const differs = (name: string, a: unknown, b: unknown) => (k > 0 && a !== b ? [`${name} (${String(a)} against ${String(b)})`] : []);
-    const structure = [...differs('population', s.population, base.population), ...differs('regions', s.regions, base.regions), ...differs('sectors', s.sectors.join(', '), base.sectors.join(', '))];
+    const structure = k > 0 ? firmDifferences(s, base) : [];
     if (structure.length > 0) {
       process.stderr.write(`note: ${files[k]} differs from the baseline in ${structure.join(', ')}: its firms are not the baseline's, so its differences come from that as well as from any policy\n`);
     }

@@ -70,6 +70,15 @@ export const scenarioSchema = z
     s.outputs.snapshots.forEach((t, i) => inRun(['outputs', 'snapshots', i], t, 'the snapshot'));
   });
 
+/**
+ * Where a scenario's firms differ from a baseline's under the same seed: population, regions or sectors,
+ * each as "population (500 against 200)". Empty when common random numbers give both the same firms.
+ */
+export function firmDifferences(s: Pick<Scenario, 'population' | 'regions' | 'sectors'>, base: Pick<Scenario, 'population' | 'regions' | 'sectors'>): string[] {
+  const differs = (name: string, a: unknown, b: unknown) => (a !== b ? [`${name} (${String(a)} against ${String(b)})`] : []);
+  return [...differs('population', s.population, base.population), ...differs('regions', s.regions, base.regions), ...differs('sectors', s.sectors.join(', '), base.sectors.join(', '))];
+}
+
 /** A complete, validated scenario with every default filled in. */
 export type Scenario = z.output<typeof scenarioSchema>;
 /** What a scenario file may contain (every field optional where it has a default). */
