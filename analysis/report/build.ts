@@ -87,7 +87,6 @@ function compareReport(dir: string): string {
   const subdirs = readdirSync(dir).filter((d) => existsSync(join(dir, d, 'manifest.json')));
   const manifests = subdirs.map((d) => readManifest(join(dir, d))!);
   const base = manifests.find((m) => !names.includes(m.scenario.name)) ?? manifests[0]!;
-  const sections = compareSections(rows);
   const timeseries = new Map(subdirs.map((d) => [d, loadTable(join(dir, d), 'timeseries.csv')]));
   // The policies in the order they were given, in the forest plot's colours, and the baseline in grey, drawn
   // last so that it shows where the scenarios have not parted yet, and listed first.
@@ -101,6 +100,7 @@ function compareReport(dir: string): string {
   };
   // common random numbers give the same firms only to scenarios with the baseline's population
   const others = manifests.filter((m) => firmDifferences(m.scenario, base.scenario).length > 0).map((m) => m.scenario.name);
+  const sections = compareSections(rows, others);
   const shared = others.length === 0
     ? 'all scenarios share their worlds replicate by replicate, so gaps between lines come from the policies'
     : `scenarios share their technology and environment replicate by replicate, but ${others.join(', ')} ${others.length === 1 ? 'has' : 'have'} other firms than the baseline (population, regions or sectors differ), so ${others.length === 1 ? 'its' : 'their'} gaps come from that too`;

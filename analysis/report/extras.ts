@@ -114,7 +114,7 @@ const relative = (v: number, base: number): string => percentChange(v, base) ?? 
  * The compare forest plot and table. The reading names, policy by policy, each outcome whose 95% CI
  * excludes zero, in plain words, with its size relative to the baseline mean and its CI.
  */
-export function compareSections(rows: CompareRow[]): Section[] {
+export function compareSections(rows: CompareRow[], otherFirms: string[] = []): Section[] {
   const outcomes = [...new Set(rows.map((r) => r.outcome))];
   const policies = [...new Set(rows.map((r) => r.policy))];
   const sig = (r: CompareRow) => r.ci_low > 0 || r.ci_high < 0;
@@ -128,10 +128,12 @@ export function compareSections(rows: CompareRow[]): Section[] {
   const anySig = rows.some(sig);
   return [
     {
-      title: 'Policy minus baseline (paired by replicate, same worlds)',
-      reading: anySig
-        ? `Differences whose 95% CI excludes zero, as a share of the baseline mean — ${perPolicy.join('. ')}. Every other difference is within what chance across the replicates allows.`
-        : 'No difference has a 95% CI that excludes zero: with these replicates, no policy effect can be told apart from chance (more replicates narrow the intervals).',
+      title: otherFirms.length === 0 ? 'Policy minus baseline (paired by replicate, same worlds)' : 'Scenario minus baseline (paired by replicate, same technology and environment)',
+      reading:
+        (anySig
+          ? `Differences whose 95% CI excludes zero, as a share of the baseline mean — ${perPolicy.join('. ')}. Every other difference is within what chance across the replicates allows.`
+          : 'No difference has a 95% CI that excludes zero: with these replicates, no policy effect can be told apart from chance (more replicates narrow the intervals).') +
+        (otherFirms.length === 0 ? '' : ` ${otherFirms.join(', ')} ${otherFirms.length === 1 ? 'has' : 'have'} other firms than the baseline (population, regions or sectors differ), so ${otherFirms.length === 1 ? 'its differences come' : 'their differences come'} from that as well as from the policy.`),
       figure: forestFigure(rows, outcomes, 'Differences from the baseline with 95% CIs', OUTCOME_LABELS),
       html: `<details><summary>Table</summary>${htmlTable(['policy', 'outcome', 'baseline', 'policy', 'difference', 'CI low', 'CI high'], rows.map((r) => [r.policy, outcomeLabel(r.outcome), r.baseline_mean, r.baseline_mean + r.diff_mean, r.diff_mean, r.ci_low, r.ci_high]))}</details>`,
     },

@@ -62,6 +62,11 @@ describe('figure builders (pure: table → Plotly spec)', () => {
     expect(section!.reading).toContain('training: none');
     expect(section!.reading).not.toContain('exits');
     expect(compareSections(rows.slice(1))[0]!.reading).toMatch(/^No difference has a 95% CI that excludes zero/);
+    expect(section!.title).toContain('same worlds');
+    // a scenario with other firms than the baseline: the title and the reading say so
+    const [other] = compareSections(rows, ['training']);
+    expect(other!.title).not.toContain('same worlds');
+    expect(other!.reading).toMatch(/training has other firms than the baseline .* so its differences come from that as well as from the policy\.$/);
   });
 
   it('reads a sweep response as rank correlations, strongest first, ties averaged, constant parameters n/a', () => {
