@@ -1,14 +1,11 @@
 #!/usr/bin/env node
-/** smesim: the command-line interface. Thin: parses arguments and calls the commands. */
+/**
+ * smesim: the command-line interface. Thin: parses arguments and calls the commands. Each command's
+ * module is imported when it runs, so that `--help`, `--version` and a mistyped option answer at
+ * once and the Ctrl-C handler is in place before anything heavy loads.
+ */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { checkCommand } from './commands/check.js';
-import { EXIT_BAD_INPUT, EXIT_RUNS_FAILED, InputError, executing, interruptMessage } from './commands/common.js';
-import { compareCommand } from './commands/compare.js';
-import { describeCommand } from './commands/describe.js';
-import { mergeCommand, replayCommand } from './commands/merge.js';
-import { parseShard, runCommand } from './commands/run.js';
-import { OutputPathError, fsReason } from '../sim/run/outputs.js';
-import { PlanError } from '../sim/plan/plan.js';
+import { EXIT_BAD_INPUT, EXIT_RUNS_FAILED, InputError, executing, interruptMessage, parseShard } from './commands/basics.js';
 
 const count = (what: string) => (v: string) => {
   const n = Number(v);
@@ -56,6 +53,8 @@ const act =
     try {
       process.exitCode = await body(...args);
     } catch (err) {
+      // the modules that define these errors are loaded by then if the command could raise them
+      const [{ OutputPathError, fsReason }, { PlanError }] = await Promise.all([import('../sim/run/outputs.js'), import('../sim/plan/plan.js')]);
       if (err instanceof InputError || err instanceof OutputPathError || err instanceof PlanError) {
         process.stderr.write(`error: ${err.message}\n`);
         process.exitCode = EXIT_BAD_INPUT;
@@ -67,6 +66,18 @@ const act =
       process.exitCode = EXIT_RUNS_FAILED;
     }
   };
+
+/** Commands, loaded when they run. */
+const commands = {
+  run: () => import('./commands/run.js'),
+  compare: () => import('./commands/compare.js'),
+  merge: () => import('./commands/merge.js'),
+  check: () => import('./commands/check.js'),
+  describe: () => import('./commands/describe.js'),
+  validate: () => import('./commands/validate.js'),
+  report: () => import('../analysis/report/build.js'),
+  bench: () => import('./bench.js'),
+};
 
 // Ctrl-C or a TERM signal (a cluster's time limit): every finished run is already in the ledger and
 // tables are written atomically, so say what is kept and how to resume, and stop (exit 130 / 143).
@@ -116,7 +127,7 @@ planOptions(
     .argument('<scenario>', 'scenario YAML file'),
 )
   .addHelpText('after', '\nExamples:\n  $ smesim run scenarios/baseline.yaml\n  $ smesim run scenarios/training-programme.yaml --replicates 20 --workers 2 --out out/training\n')
-  .action(act((file: string, opts) => runCommand(file, opts, 'run')));
+  .action(act(async (file: string, opts) => (await commands.run()).runCommand(file, opts, 'run')));
 
 planOptions(
   program
@@ -125,7 +136,7 @@ planOptions(
     .argument('<scenario>', 'scenario YAML file with a sweep: block'),
 )
   .addHelpText('after', '\nExamples:\n  $ smesim sweep scenarios/sweep-example.yaml --dry-run\n  $ smesim sweep scenarios/sweep-example.yaml --workers 2\n  $ smesim sweep scenarios/sweep-example.yaml --shard 1/4 --out out/sweep/shard-0\n')
-  .action(act((file: string, opts) => runCommand(file, opts, 'sweep')));
+  .action(act(async (file: string, opts) => (await commands.run()).runCommand(file, opts, 'sweep')));
 
 executionOptions(
   program
@@ -137,7 +148,7 @@ executionOptions(
 )
   .option('--set <path=value>', `${SET_HELP}; applied to every scenario file`, collect)
   .addHelpText('after', '\nExample:\n  $ smesim compare scenarios/baseline.yaml scenarios/training-programme.yaml --replicates 10\n')
-  .action(act((baseline: string, policies: string[], opts) => compareCommand(baseline, policies, opts)));
+  .action(act(async (baseline: string, policies: string[], opts) => (await commands.compare()).compareCommand(baseline, policies, opts)));
 
 program
   .command('report')
@@ -147,7 +158,7 @@ program
   .option('--threshold <value>', 'sweeps: PRIM looks for design points with the outcome at least this (default: upper quartile)', Number)
   .addHelpText('after', '\nExample:\n  $ smesim report out/sweep-example --outcome coop_any --threshold 0.7\n')
   .action(act(async (outDir: string, opts: { outcome: string; threshold?: number }) => {
-    const { writeReport } = await import('../analysis/report/build.js');
+    const { writeReport } = await commands.report();
     try {
       process.stdout.write(`report: ${writeReport(outDir, { sweepOutcome: opts.outcome, primThreshold: opts.threshold })}\n`);
     } catch (err) {
@@ -165,7 +176,7 @@ program
   .option('--force', 'write into a non-empty output directory')
   .option('--json', 'print a machine-readable summary on stdout')
   .addHelpText('after', '\nExample:\n  $ smesim merge out/sweep/shard-* --out out/sweep/merged\n')
-  .action(act((dirs: string[], opts) => mergeCommand(dirs, opts)));
+  .action(act(async (dirs: string[], opts) => (await commands.merge()).mergeCommand(dirs, opts)));
 
 program
   .command('replay')
@@ -173,7 +184,7 @@ program
   .argument('<outdir>', 'output directory of a run set')
   .argument('<runId>', 'run id, e.g. baseline/r003')
   .addHelpText('after', '\nExample:\n  $ smesim replay out/baseline baseline/r003\n')
-  .action(act((outDir: string, runId: string) => replayCommand(outDir, runId)));
+  .action(act(async (outDir: string, runId: string) => (await commands.merge()).replayCommand(outDir, runId)));
 
 program
   .command('validate-model')
@@ -191,7 +202,7 @@ program
   .option('--json', 'print a machine-readable summary on stdout')
   .addHelpText('after', '\nExamples:\n  $ smesim validate-model\n  $ smesim validate-model --replicates 5 --population 500 --out out/validation-quick\n  $ smesim validate-model --replicates 12 --targets T5,T6,T7 --out out/calibrate   # while calibrating\n  $ smesim validate-model --replicates 12 --targets T6 --set sli.convergenceRate=2.2 --out out/calibrate-gamma-2.2\n  $ smesim validate-model --seeds 20261123,7,99 --out out/validation-seeds          # the default seed and two others\n')
   .action(act(async (opts) => {
-    const { validateCommand } = await import('./commands/validate.js');
+    const { validateCommand } = await commands.validate();
     return validateCommand(opts);
   }));
 
@@ -203,7 +214,7 @@ program
   .option('-o, --out <file>', 'where to write the results (default bench/results.json in the package)')
   .addHelpText('after', '\nExample:\n  $ smesim bench --quick\n')
   .action(act(async (opts: { quick?: boolean; workers: number; out?: string }) => {
-    const { runBenchmarks } = await import('./bench.js');
+    const { runBenchmarks } = await commands.bench();
     await runBenchmarks(opts);
     return 0;
   }));
@@ -214,7 +225,7 @@ program
   .argument('<scenario...>', 'scenario YAML file(s)')
   .option('--set <path=value>', SET_HELP, collect)
   .addHelpText('after', '\nExamples:\n  $ smesim check scenarios/*.yaml\n  $ smesim check scenarios/baseline.yaml --set population=2000 --set sli.costSaving=0.08\n')
-  .action(act((files: string[], opts: { set?: string[] }) => checkCommand(files, opts.set)));
+  .action(act(async (files: string[], opts: { set?: string[] }) => (await commands.check()).checkCommand(files, opts.set)));
 
 program
   .command('describe')
@@ -222,6 +233,6 @@ program
   .argument('[param]', 'a parameter or group, e.g. sli.convergenceRate or portfolio')
   .option('--markdown', 'print the Markdown reference (scenarios/README.md)')
   .addHelpText('after', '\nExamples:\n  $ smesim describe\n  $ smesim describe sli\n  $ smesim describe policies.training.share\n')
-  .action(act((param: string | undefined, opts: { markdown?: boolean }) => describeCommand(param, opts)));
+  .action(act(async (param: string | undefined, opts: { markdown?: boolean }) => (await commands.describe()).describeCommand(param, opts)));
 
 await program.parseAsync(process.argv);

@@ -7,14 +7,8 @@ import type { RunPlan } from '../../sim/plan/plan.js';
 import { type Evaluator, SequentialEvaluator } from '../../sim/run/evaluator.js';
 import { PoolEvaluator } from '../../sim/run/pool.js';
 import { type ExecuteOptions, type ExecuteSummary, OutputConflictError, executePlan, shardSpecs } from '../../sim/run/execute.js';
+import { EXIT_OK, EXIT_RUNS_FAILED, InputError, executing, shellQuote } from './basics.js';
 
-/** Exit codes: 0 ok, 1 runs failed, 2 bad input. */
-export const EXIT_OK = 0;
-export const EXIT_RUNS_FAILED = 1;
-export const EXIT_BAD_INPUT = 2;
-
-/** Raised for bad input; the CLI prints the message and exits 2. */
-export class InputError extends Error {}
 
 /** Load a scenario file, with `--set path=value` overrides on top, or throw InputError with every problem listed. */
 export function loadOrFail(file: string, sets: string[] = []): LoadedScenario {
@@ -29,11 +23,6 @@ export function loadOrFail(file: string, sets: string[] = []): LoadedScenario {
 /** What a run set was made from, for its manifest and report: the `--set` overrides, then the files (most specific first). */
 export function sources(loaded: LoadedScenario): string[] {
   return [...loaded.sets.map((s) => `--set ${s}`), ...loaded.files];
-}
-
-/** An argument as a POSIX shell reads it back: as it is when it holds only safe characters, else in single quotes. */
-export function shellQuote(arg: string): string {
-  return /^[\w./,=:+@%-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
 /** The `--set` arguments again, for a command line printed to resume or retry. */
@@ -73,9 +62,6 @@ export function progressReporter(total: number): { update: (done: number) => voi
   return { update: (done) => bar.update(done), stop: () => bar.stop() };
 }
 
-/** The run set being executed, for the message printed when the command is interrupted. */
-export const executing: { outDir?: string; done: number; total: number; stopProgress?: () => void } = { done: 0, total: 0 };
-
 /**
  * Execute a plan with a progress bar on a terminal; a foreign output directory becomes bad input
  * (exit 2) with the message that says how to proceed.
@@ -98,13 +84,6 @@ export async function executeWithProgress(scenario: Scenario, plan: RunPlan, opt
     progress.stop();
     executing.stopProgress = undefined;
   }
-}
-
-/** What to print when the command is stopped by Ctrl-C or a TERM signal: what is kept, and the command that resumes. */
-export function interruptMessage(argv: string[]): string {
-  const kept = executing.outDir ? ` ${executing.done} of ${executing.total} runs of ${executing.outDir} are finished and kept;` : '';
-  const command = ['smesim', ...argv.map(shellQuote)].join(' ');
-  return `interrupted:${kept} run the same command again to resume:\n  ${command}\n`;
 }
 
 /** Write the run set's report.html; a report problem is a warning, never a failed run set. */

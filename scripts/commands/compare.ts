@@ -7,7 +7,8 @@ import { type Scenario, firmDifferences } from '../../sim/config/scenario.js';
 import { makeRunPlan } from '../../sim/plan/plan.js';
 import { formatCell, toCsv } from '../../sim/run/csv.js';
 import { writeAtomic } from '../../sim/run/outputs.js';
-import { EXIT_OK, EXIT_RUNS_FAILED, InputError, checkGuards, executeWithProgress, loadOrFail, makeEvaluator, sources, tryReport } from './common.js';
+import { EXIT_OK, EXIT_RUNS_FAILED, InputError } from './basics.js';
+import { checkGuards, executeWithProgress, loadOrFail, makeEvaluator, sources, tryReport } from './common.js';
 
 /** Outcomes compared (columns of runs.csv). */
 export const COMPARE_OUTCOMES = [

@@ -7,7 +7,7 @@ import { type ParamInfo, listParameters } from '../../sim/config/introspect.js';
 import { closest } from '../../sim/config/messages.js';
 import { scenarioSchema } from '../../sim/config/scenario.js';
 import { packageRoot } from '../../sim/packageRoot.js';
-import { EXIT_OK, InputError } from './common.js';
+import { EXIT_OK, InputError } from './basics.js';
 
 const fmt = (v: unknown) => (v === undefined ? '' : Array.isArray(v) ? `[${v.join(', ')}]` : String(v));
 const range = (p: ParamInfo) => (p.values ? p.values.join(' \\| ') : p.min !== undefined || p.max !== undefined ? `${fmt(p.min)} … ${fmt(p.max)}` : '');

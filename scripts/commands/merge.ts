@@ -5,7 +5,7 @@ import { readManifest } from '../../sim/run/manifest.js';
 import { readResult } from '../../sim/run/ledger.js';
 import { makeRunPlan } from '../../sim/plan/plan.js';
 import { runOne } from '../../sim/runOne.js';
-import { EXIT_OK, EXIT_RUNS_FAILED, InputError } from './common.js';
+import { EXIT_OK, EXIT_RUNS_FAILED, InputError } from './basics.js';
 
 /** Merge shard directories; returns the exit code. */
 export function mergeCommand(dirs: string[], opts: { out: string; format?: ColumnarFormat[]; force?: boolean; json?: boolean }): number {

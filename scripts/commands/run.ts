@@ -5,7 +5,8 @@ import { type Shard, shardSpecs } from '../../sim/run/execute.js';
 import { runOne } from '../../sim/runOne.js';
 import type { Scenario } from '../../sim/config/scenario.js';
 import type { ColumnarFormat } from '../../sim/run/columnar.js';
-import { EXIT_OK, InputError, checkGuards, executeWithProgress, loadOrFail, makeEvaluator, reportSummary, setArgs, sources, tryReport } from './common.js';
+import { EXIT_OK, InputError } from './basics.js';
+import { checkGuards, executeWithProgress, loadOrFail, makeEvaluator, reportSummary, setArgs, sources, tryReport } from './common.js';
 
 /** Options shared by `run` and `sweep`. */
 export interface RunOptions {
@@ -25,15 +26,6 @@ export interface RunOptions {
   report?: boolean;
   /** `--set path=value` overrides, applied on top of the scenario file. */
   set?: string[];
-}
-
-/** Parse `i/n` (1-based) for --shard. */
-export function parseShard(text: string): Shard {
-  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
-  const index = m ? Number(m[1]) : NaN;
-  const count = m ? Number(m[2]) : NaN;
-  if (!m || count < 1 || index < 1 || index > count) throw new InputError(`--shard expects i/n with 1 ≤ i ≤ n, e.g. --shard 2/4 (got '${text}')`);
-  return { index, count };
 }
 
 /** Seconds one run of this scenario takes here, from a short calibration run. */

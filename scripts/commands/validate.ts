@@ -8,7 +8,8 @@ import { scenarioSchema } from '../../sim/config/scenario.js';
 import { toCsv } from '../../sim/run/csv.js';
 import { packageRoot } from '../../sim/packageRoot.js';
 import { writeAtomic } from '../../sim/run/outputs.js';
-import { EXIT_OK, EXIT_RUNS_FAILED, InputError, executeWithProgress, loadOrFail, makeEvaluator, sources, tryReport } from './common.js';
+import { EXIT_OK, EXIT_RUNS_FAILED, InputError } from './basics.js';
+import { executeWithProgress, loadOrFail, makeEvaluator, sources, tryReport } from './common.js';
 
 /** Options of `smesim validate-model`. */
 export interface ValidateOptions {

@@ -3,7 +3,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ScenarioError, loadScenarioFile } from '../../sim/config/load.js';
-import { setArgs, shellQuote } from '../../scripts/commands/common.js';
+import { shellQuote } from '../../scripts/commands/basics.js';
+import { setArgs } from '../../scripts/commands/common.js';
 import { tinyScenario } from '../run/helpers.js';
 
 const CLI = join('dist', 'scripts', 'cli.js');

@@ -1,0 +1,38 @@
+/**
+ * What the CLI needs before it loads a command: exit codes, InputError, the --shard parser and the
+ * message printed on Ctrl-C. Kept free of heavy imports (zod, arquero, piscina …) so that `--help`,
+ * `--version` and the signal handlers are ready at once; each command's module is imported when it runs.
+ */
+import type { Shard } from '../../sim/run/execute.js';
+
+/** Exit codes: 0 ok, 1 runs failed, 2 bad input. */
+export const EXIT_OK = 0;
+export const EXIT_RUNS_FAILED = 1;
+export const EXIT_BAD_INPUT = 2;
+
+/** Raised for bad input; the CLI prints the message and exits 2. */
+export class InputError extends Error {}
+
+/** Parse `i/n` (1-based) for --shard. */
+export function parseShard(text: string): Shard {
+  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || count < 1 || index < 1 || index > count) throw new InputError(`--shard expects i/n with 1 ≤ i ≤ n, e.g. --shard 2/4 (got '${text}')`);
+  return { index, count };
+}
+
+/** An argument as a POSIX shell reads it back: as it is when it holds only safe characters, else in single quotes. */
+export function shellQuote(arg: string): string {
+  return /^[\w./,=:+@%-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The run set being executed, for the message printed when the command is stopped. */
+export const executing: { outDir?: string; done: number; total: number; stopProgress?: () => void } = { done: 0, total: 0 };
+
+/** What to print when the command is stopped by Ctrl-C or a TERM signal: what is kept, and the command that resumes. */
+export function interruptMessage(argv: string[]): string {
+  const kept = executing.outDir ? ` ${executing.done} of ${executing.total} runs of ${executing.outDir} are finished and kept;` : '';
+  const command = ['smesim', ...argv.map(shellQuote)].join(' ');
+  return `interrupted:${kept} run the same command again to resume:\n  ${command}\n`;
+}
