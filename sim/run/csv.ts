@@ -1,13 +1,15 @@
 /** CSV serialisation with a fixed number format, so equal results give equal bytes. */
 import type { Table } from '../runOne.js';
 
-/** Format one cell: integers as they are, other numbers rounded to 6 decimals, strings quoted when needed. */
+/**
+ * Format one cell: a number exactly, as the shortest text that reads back as the same double (so the
+ * CSV holds what the Arrow and Parquet copies hold: no p-value of 1e-12 written as 0, no design point
+ * rounded), −0 as 0, infinities and NaN as Inf, -Inf, NaN; a string quoted when needed.
+ */
 export function formatCell(v: string | number): string {
   if (typeof v === 'number') {
-    if (Number.isInteger(v)) return String(v);
     if (!Number.isFinite(v)) return v > 0 ? 'Inf' : v < 0 ? '-Inf' : 'NaN';
-    const r = Number(v.toFixed(6));
-    return Object.is(r, -0) ? '0' : String(r);
+    return Object.is(v, -0) ? '0' : String(v);
   }
   return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }

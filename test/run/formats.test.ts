@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import * as aq from 'arquero';
 import { makeScenario } from '../../sim/config/scenario.js';
 import { makeRunPlan } from '../../sim/plan/plan.js';
+import { formatCell, toCsv } from '../../sim/run/csv.js';
 import { tableFiles, writeTables } from '../../sim/run/outputs.js';
 import { type RunOutput, runOne } from '../../sim/runOne.js';
 import { cli, tinyScenario } from './helpers.js';
@@ -23,7 +24,17 @@ describe('columnar outputs', () => {
     expect(arrow).toHaveLength(csv.length);
     expect(parquet).toHaveLength(csv.length);
     expect(arrow[3]!.run_id).toBe(csv[3]!.run_id);
-    expect(parquet[5]!.sli_true).toBeCloseTo(Number(csv[5]!.sli_true), 6);
+    // the CSV holds the same doubles as the Parquet copy, not rounded ones
+    for (const k of [0, 5, csv.length - 1]) for (const col of ['lo_true', 'sli_true', 'dyn_true', 'iss']) expect(Number(csv[k]![col])).toBe(parquet[k]![col]);
+  });
+
+  it('writes every number exactly: tiny p-values stay above 0, doubles read back unchanged', () => {
+    const values = [0.1 + 0.2, 1 / 3, 3.2e-12, -7.5e-9, 0.0012345678901234, 123456789.123, 1e21, 42, -0];
+    expect(values.map((v) => Number(formatCell(v)))).toEqual(values.map((v) => (Object.is(v, -0) ? 0 : v)));
+    expect(formatCell(3.2e-12)).toBe('3.2e-12');
+    expect(formatCell(-0)).toBe('0');
+    expect([Infinity, -Infinity, NaN].map(formatCell)).toEqual(['Inf', '-Inf', 'NaN']);
+    expect(toCsv({ columns: ['a', 'note'], rows: [[0.30000000000000004, 'x, "y"']] })).toBe('a,note\n0.30000000000000004,"x, ""y"""\n');
   });
 
   it('lists, in tableFiles, exactly what writeTables writes (a resumed complete run set checks those files)', () => {
