@@ -3,6 +3,7 @@ import jstatPkg from 'jstat';
 import { forestFigure, type CompareRow } from '../figures/forest.js';
 import { morrisFigure, primFigure, responseFigure, sobolFigure } from '../figures/sweep.js';
 import { morrisMeasures } from '../verbs/morris.js';
+import { SINGLE_PAIR } from '../verbs/paired.js';
 import { chooseBox, primPeel } from '../verbs/prim.js';
 import { sobolIndices } from '../verbs/sobol.js';
 import { quantile } from '../verbs/stats.js';
@@ -130,7 +131,9 @@ export function compareSections(rows: CompareRow[], otherFirms: string[] = []): 
     {
       title: otherFirms.length === 0 ? 'Policy minus baseline (paired by replicate, same worlds)' : 'Scenario minus baseline (paired by replicate, same technology and environment)',
       reading:
-        (anySig
+        (rows.every((r) => !Number.isFinite(r.ci_low))
+          ? SINGLE_PAIR
+          : anySig
           ? `Differences whose 95% CI excludes zero, as a share of the baseline mean — ${perPolicy.join('. ')}. Every other difference is within what chance across the replicates allows.`
           : 'No difference has a 95% CI that excludes zero: with these replicates, no policy effect can be told apart from chance (more replicates narrow the intervals).') +
         (otherFirms.length === 0 ? '' : ` ${otherFirms.join(', ')} ${otherFirms.length === 1 ? 'has' : 'have'} other firms than the baseline (population, regions or sectors differ), so ${otherFirms.length === 1 ? 'its differences come' : 'their differences come'} from that as well as from the policy.`),

@@ -18,6 +18,10 @@ export interface PairedDifference {
 
 type Row = Record<string, unknown>;
 
+/** What the terminal and the report say when a comparison has fewer than two pairs, so no CI. */
+export const SINGLE_PAIR =
+  'One replicate gives no confidence interval (that needs the spread between replicates), so no difference can be told apart from chance: run compare with --replicates 10 or more.';
+
 /**
  * Pair rows by `key` (the replicate number: same seed, same world) and summarise policy − baseline.
  * With fewer than two pairs the CI and p-value are NaN (reported as such, never invented).

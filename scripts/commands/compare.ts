@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { loadRows } from '../../analysis/io.js';
 import { percentChange } from '../../analysis/report/html.js';
-import { pairedDifferences } from '../../analysis/verbs/paired.js';
+import { SINGLE_PAIR, pairedDifferences } from '../../analysis/verbs/paired.js';
 import { type Scenario, firmDifferences } from '../../sim/config/scenario.js';
 import { makeRunPlan } from '../../sim/plan/plan.js';
 import { formatCell, toCsv } from '../../sim/run/csv.js';
@@ -55,7 +55,7 @@ export async function compareCommand(baselineFile: string, policyFiles: string[]
     if (names.has(s.name)) throw new InputError(`${files[k]}: two scenarios are named '${s.name}'; give each its own 'name:'`);
     names.add(s.name);
     if (k > 0 && (s.seed !== seed || s.replicates !== replicates)) {
-      process.stderr.write(`note: ${files[k]} runs with seed ${seed} and ${replicates} replicates (the baseline's), so both face the same worlds\n`);
+      process.stderr.write(`note: ${files[k]} runs with seed ${seed} and ${replicates} replicate${replicates === 1 ? '' : 's'} (the baseline's), so both face the same worlds\n`);
     }
     // the same seed gives the same technology and environment, but not the same firms if the population differs
     const structure = k > 0 ? firmDifferences(s, base) : [];
@@ -90,7 +90,7 @@ export async function compareCommand(baselineFile: string, policyFiles: string[]
   const report = await tryReport(outDir);
   if (opts.json) process.stdout.write(JSON.stringify({ outDir, failedRuns, comparisons: rows.length, report: report ?? null }) + '\n');
   else {
-    printComparison(table.rows, base.name, replicates, outDir);
+    printComparison(table.rows, base.name, outDir);
     if (report) process.stdout.write(`report: ${report}\n`);
   }
   if (failedRuns.length > 0) process.stderr.write(`${failedRuns.length} run(s) failed and are left out of the pairs: ${failedRuns.slice(0, 5).join(', ')}\n`);
@@ -98,18 +98,20 @@ export async function compareCommand(baselineFile: string, policyFiles: string[]
 }
 
 /** A readable table: each outcome's difference, as a change relative to the baseline mean too, and 95% CI, flagged when the CI excludes zero. */
-function printComparison(rows: (string | number)[][], baseline: string, replicates: number, outDir: string): void {
+function printComparison(rows: (string | number)[][], baseline: string, outDir: string): void {
   const f = (v: string | number) => (typeof v === 'number' && !Number.isInteger(v) ? formatCell(Number(v.toPrecision(3))) : String(v));
   let current = '';
   for (const r of rows) {
     if (r[0] !== current) {
       current = String(r[0]);
-      process.stdout.write(`\n${current} − ${baseline} (paired by replicate, n = ${replicates}; * = 95% CI excludes 0)\n`);
+      process.stdout.write(`\n${current} − ${baseline} (paired by replicate, n = ${r[2]}; * = 95% CI excludes 0)\n`);
       process.stdout.write(`  ${'outcome'.padEnd(16)}${'baseline'.padStart(10)}${'policy'.padStart(10)}${'difference'.padStart(12)}${'change'.padStart(9)}   95% CI\n`);
     }
     const sig = Number(r[7]) > 0 || Number(r[8]) < 0 ? '*' : ' ';
     const change = percentChange(Number(r[5]), Number(r[3]), '-') ?? '–';
-    process.stdout.write(`  ${String(r[1]).padEnd(16)}${f(r[3]!).padStart(10)}${f(r[4]!).padStart(10)}${f(r[5]!).padStart(12)}${change.padStart(9)} ${sig} [${f(r[7]!)}, ${f(r[8]!)}]\n`);
+    const ci = Number.isFinite(r[7]) && Number.isFinite(r[8]) ? `[${f(r[7]!)}, ${f(r[8]!)}]` : 'n/a';
+    process.stdout.write(`  ${String(r[1]).padEnd(16)}${f(r[3]!).padStart(10)}${f(r[4]!).padStart(10)}${f(r[5]!).padStart(12)}${change.padStart(9)} ${sig} ${ci}\n`);
   }
+  if (rows.some((r) => Number(r[2]) < 2)) process.stdout.write(`\n${SINGLE_PAIR}\n`);
   process.stdout.write(`\nwritten: ${join(outDir, 'compare.csv')}\n`);
 }

@@ -85,4 +85,18 @@ describe('smesim compare (built CLI)', () => {
     expect(html).toContain('but bigger has other firms than the baseline (population, regions or sectors differ), so its gaps come from that too');
     expect(html).not.toContain('all scenarios share their worlds');
   });
+
+  it('says that one replicate gives no confidence interval instead of printing NaN', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'smesim-cmp1-'));
+    const base = 'population: 40\nticks: 20\nburnIn: 5\nregions: 2\nsectors: [a]\n';
+    writeFileSync(join(dir, 'base.yaml'), `name: base\n${base}`);
+    writeFileSync(join(dir, 'train.yaml'), `name: train\n${base}policies:\n  training:\n    start: 6\n`);
+    const r = spawnSync('node', [CLI, 'compare', join(dir, 'base.yaml'), join(dir, 'train.yaml'), '--replicates', '1', '--out', join(dir, 'out'), '--workers', '1'], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).not.toContain('NaN');
+    expect(r.stdout).toMatch(/coop_any .* n\/a\n/);
+    expect(r.stdout).toContain('One replicate gives no confidence interval');
+    expect(readFileSync(join(dir, 'out', 'report.html'), 'utf8')).toContain('One replicate gives no confidence interval');
+    expect(readFileSync(join(dir, 'out', 'compare.csv'), 'utf8').split('\n')[1]).toMatch(/,NaN,NaN,NaN,NaN$/); // diff_sd, CI, p: not estimable
+  });
 });

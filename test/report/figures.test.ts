@@ -66,6 +66,7 @@ describe('figure builders (pure: table → Plotly spec)', () => {
     // a scenario with other firms than the baseline: the title and the reading say so
     const [other] = compareSections(rows, ['training']);
     expect(other!.title).not.toContain('same worlds');
+    expect(compareSections(rows.map((r) => ({ ...r, ci_low: NaN, ci_high: NaN })))[0]!.reading).toMatch(/^One replicate gives no confidence interval/);
     expect(other!.reading).toMatch(/training has other firms than the baseline .* so its differences come from that as well as from the policy\.$/);
   });
 
