@@ -9,7 +9,6 @@ import { PoolEvaluator } from '../../sim/run/pool.js';
 import { type ExecuteOptions, type ExecuteSummary, OutputConflictError, executePlan, shardSpecs } from '../../sim/run/execute.js';
 import { EXIT_OK, EXIT_RUNS_FAILED, InputError, executing, shellQuote } from './basics.js';
 
-
 /** Load a scenario file, with `--set path=value` overrides on top, or throw InputError with every problem listed. */
 export function loadOrFail(file: string, sets: string[] = []): LoadedScenario {
   try {
