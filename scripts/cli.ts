@@ -117,7 +117,7 @@ function planOptions(cmd: Command): Command {
     .option('--shard <i/n>', 'run only share i of n (for clusters; join with `smesim merge`)', shardArg)
     .option('--set <path=value>', SET_HELP, collect)
     .option('--retry-failed', 'run again the runs that failed last time')
-    .option('--dry-run', 'print the plan size and an estimated wall time, run nothing');
+    .option('--dry-run', 'print the plan size, an estimated wall time and the disk space it needs; run nothing');
 }
 
 planOptions(

@@ -2,7 +2,8 @@
 import { join } from 'node:path';
 import { makeRunPlan, type RunPlan } from '../../sim/plan/plan.js';
 import { type Shard, shardSpecs } from '../../sim/run/execute.js';
-import { runOne } from '../../sim/runOne.js';
+import { type Table, runOne } from '../../sim/runOne.js';
+import { toCsv } from '../../sim/run/csv.js';
 import type { Scenario } from '../../sim/config/scenario.js';
 import type { ColumnarFormat } from '../../sim/run/columnar.js';
 import { EXIT_OK, InputError } from './basics.js';
@@ -28,25 +29,58 @@ export interface RunOptions {
   set?: string[];
 }
 
-/** Seconds one run of this scenario takes here, from a short calibration run. */
-function estimateRunSeconds(s: Scenario): number {
+/**
+ * What one run of this scenario costs here, from a short probe run (at most 300 firms × 40 quarters):
+ * seconds, and bytes on disk — each table's CSV bytes per row times the rows a full run writes (a
+ * quarter per time-series row, at most one survey row per firm, exits at the probe's rate, one
+ * snapshot row per firm and snapshot quarter, the network in proportion to the firms), twice: the
+ * merged tables and the run's own record in runs/. The probe starts without burn-in, when more
+ * firms exit than later, so the figure errs on the high side.
+ */
+function probeRun(s: Scenario): { seconds: number; bytes: number } {
   const pop = Math.min(s.population, 300);
   const ticks = Math.min(s.ticks, 40);
-  const probe = { ...s, population: pop, ticks, burnIn: 0, surveyWindow: Math.min(s.surveyWindow, ticks), sweep: undefined };
+  const probe = { ...s, population: pop, ticks, burnIn: 0, surveyWindow: Math.min(s.surveyWindow, ticks), sweep: undefined, outputs: { ...s.outputs, snapshots: s.outputs.snapshots.length > 0 ? [ticks - 1] : [] } };
   const start = process.hrtime.bigint();
-  runOne({ runId: 'probe/r001', scenario: probe, replicate: 1, seed: 1 });
+  const r = runOne({ runId: 'probe/r001', scenario: probe, replicate: 1, seed: 1 });
   const perFirmTick = Number(process.hrtime.bigint() - start) / 1e9 / (pop * ticks);
-  return perFirmTick * s.population * s.ticks;
+  if (!r.ok) return { seconds: perFirmTick * s.population * s.ticks, bytes: NaN };
+  const perRow = (t: Table | undefined) => (t && t.rows.length > 0 ? toCsv(t).length / t.rows.length : 0);
+  const rows = (t: Table | undefined) => t?.rows.length ?? 0;
+  const csv =
+    perRow(r.timeseries) * s.ticks +
+    toCsv(r.summary).length +
+    perRow(r.survey) * s.population +
+    perRow(r.exits) * (rows(r.exits) / (pop * ticks)) * s.population * s.ticks +
+    perRow(r.snapshots) * s.population * s.outputs.snapshots.length +
+    ((r.network?.length ?? 0) / pop) * s.population;
+  return { seconds: perFirmTick * s.population * s.ticks, bytes: 2 * csv };
 }
 
 /** Describe a plan without running it. */
-function dryRun(s: Scenario, plan: RunPlan, shard: Shard | undefined, workers: number): number {
+function dryRun(s: Scenario, plan: RunPlan, shard: Shard | undefined, workers: number, formats: ColumnarFormat[] = []): number {
   const runs = shardSpecs(plan.specs, shard).length;
-  const secs = (estimateRunSeconds(s) * runs) / Math.max(1, workers);
+  const cost = probeRun(s);
+  const secs = (cost.seconds * runs) / Math.max(1, workers);
   const design = s.sweep ? `${s.sweep.design} over ${plan.parameters.join(', ')}: ${plan.points.length} design points × ${s.replicates} replicates` : `${s.replicates} replicates`;
   process.stdout.write(`${s.name}: ${design} = ${plan.specs.length} runs${shard ? `; shard ${shard.index}/${shard.count} runs ${runs}` : ''}\n`);
   process.stdout.write(`each run: ${s.population} firms × ${s.ticks} quarters; estimated wall time on ${workers} worker(s): ${formatSeconds(secs)}\n`);
+  if (Number.isFinite(cost.bytes)) {
+    const extra = formats.length > 0 ? `, plus the ${formats.join(' and ')} copies` : '';
+    process.stdout.write(`disk: roughly ${formatBytes(cost.bytes)} per run, ${formatBytes(cost.bytes * runs)} in all (tables and per-run records${extra})\n`);
+  }
   return EXIT_OK;
+}
+
+/** "3.4 MB", "1.2 GB" (decimal units, as disk quotas are given). */
+function formatBytes(b: number): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+  let k = 0;
+  while (b >= 1000 && k < units.length - 1) {
+    b /= 1000;
+    k++;
+  }
+  return `${b < 10 && k > 0 ? b.toFixed(1) : Math.round(b)} ${units[k]}`;
 }
 
 function formatSeconds(s: number): string {
@@ -67,7 +101,7 @@ export async function runCommand(file: string, opts: RunOptions, mode: 'run' | '
   const evaluator = makeEvaluator(opts.workers);
   if (opts.dryRun) {
     await evaluator.close();
-    return dryRun(scenario, plan, opts.shard, evaluator.workers);
+    return dryRun(scenario, plan, opts.shard, evaluator.workers, opts.format);
   }
   const outDir = opts.out ?? join('out', scenario.name);
   try {

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -84,6 +84,25 @@ describe('smesim compare (built CLI)', () => {
     const html = readFileSync(join(dir, 'out', 'report.html'), 'utf8');
     expect(html).toContain('but bigger has other firms than the baseline (population, regions or sectors differ), so its gaps come from that too');
     expect(html).not.toContain('all scenarios share their worlds');
+  });
+
+  it('--dry-run prints runs, wall time and a disk estimate within a factor of two of what the run writes, and writes nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'smesim-dry-'));
+    writeFileSync(join(dir, 's.yaml'), 'name: s\npopulation: 200\nticks: 60\nburnIn: 20\nreplicates: 2\nregions: 2\nsectors: [a, b]\n');
+    const out = join(dir, 'out');
+    const dry = spawnSync('node', [CLI, 'run', join(dir, 's.yaml'), '--out', out, '--workers', '1', '--dry-run'], { encoding: 'utf8' });
+    expect(dry.status, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('s: 2 replicates = 2 runs');
+    expect(dry.stdout).toMatch(/estimated wall time on 1 worker\(s\): [\d.]+ (s|min|h)/);
+    const m = /disk: roughly .* per run, ([\d.]+) (B|kB|MB|GB) in all/.exec(dry.stdout);
+    expect(m, dry.stdout).not.toBeNull();
+    const estimate = Number(m![1]) * { B: 1, kB: 1e3, MB: 1e6, GB: 1e9 }[m![2] as 'B']!;
+    expect(existsSync(out)).toBe(false);
+    expect(spawnSync('node', [CLI, 'run', join(dir, 's.yaml'), '--out', out, '--workers', '1', '--no-report'], { encoding: 'utf8' }).status).toBe(0);
+    const size = (f: string) => statSync(f).size;
+    const written = readdirSync(out).filter((f) => f.endsWith('.csv')).reduce((a, f) => a + size(join(out, f)), 0) + readdirSync(join(out, 'runs')).reduce((a, f) => a + size(join(out, 'runs', f)), 0);
+    expect(estimate / written).toBeGreaterThan(0.5);
+    expect(estimate / written).toBeLessThan(2);
   });
 
   it('says that one replicate gives no confidence interval instead of printing NaN', () => {
