@@ -6,6 +6,7 @@
  */
 import jstatPkg from 'jstat';
 import { Matrix, inverse, solve } from 'ml-matrix';
+import { normalTail } from './stats.js';
 
 const { jStat } = jstatPkg;
 
@@ -241,7 +242,7 @@ export function fitGlm(y: ArrayLike<number>, X: number[][], names: string[], lin
   const se = beta.map((_, j) => Math.sqrt(cov.get(j, j)));
   if (se.some((v) => !Number.isFinite(v))) throw new EstimationError('standard errors are not finite (information matrix singular)');
   const z = beta.map((b, j) => b / se[j]!);
-  const p = z.map((v) => 2 * (1 - normCdf(Math.abs(v))));
+  const p = z.map((v) => 2 * normalTail(Math.abs(v)));
   return { link, names, coef: beta, se, z, p, cov: cov.to2DArray(), n, iterations, logLik, robust: opts.robust ?? false, ...(opts.clusters && groupScores ? { clusters: groupScores.size } : {}) };
 }
 

@@ -2,10 +2,8 @@
  * Testing an inverted U in y = … + β1·x + β2·x² (Lind & Mehlum 2010), and how a moderator z in
  * … + β1·x + β2·x² + β3·z + β4·x·z + β5·x²·z shifts its falling limb (Haans, Pieters & He 2016).
  */
-import jstatPkg from 'jstat';
 import { type GlmFit, coefOf } from './glm.js';
-
-const { jStat } = jstatPkg;
+import { normalTail } from './stats.js';
 
 /** The Lind–Mehlum test result. */
 export interface LindMehlum {
@@ -38,7 +36,7 @@ export function lindMehlum(fit: GlmFit, x: string, x2: string, xMin: number, xMa
   const [sHigh, seHigh] = slope(b1, b2, v11, v22, v12, xMax);
   const tLow = sLow / seLow;
   const tHigh = sHigh / seHigh;
-  const p = Math.max(1 - jStat.normal.cdf(tLow, 0, 1), jStat.normal.cdf(tHigh, 0, 1));
+  const p = Math.max(normalTail(tLow), normalTail(-tHigh));
   const turningPoint = -b1 / (2 * b2);
   const turningInside = b2 < 0 && turningPoint > xMin && turningPoint < xMax;
   return { beta1: b1, beta2: b2, turningPoint, turningInside, slopeLow: sLow, slopeHigh: sHigh, tLow, tHigh, p, invertedU: b2 < 0 && turningInside && p < alpha };

@@ -45,7 +45,7 @@ export function pairedDifferences(baseline: Row[], policy: Row[], outcomes: stri
       const tq = jStat.studentt.inv(1 - (1 - level) / 2, n - 1);
       ciLow = diffMean - tq * se;
       ciHigh = diffMean + tq * se;
-      pValue = se > 0 ? 2 * (1 - jStat.studentt.cdf(Math.abs(diffMean / se), n - 1)) : diffMean === 0 ? 1 : 0;
+      pValue = se > 0 ? 2 * jStat.studentt.cdf(-Math.abs(diffMean / se), n - 1) : diffMean === 0 ? 1 : 0; // the lower tail keeps tiny p-values, 1 − cdf does not
     }
     return { outcome, n, baselineMean: mean(b), policyMean: mean(p), diffMean, diffSd, ciLow, ciHigh, pValue };
   });

@@ -4,6 +4,19 @@ import type { Rng } from '../../sim/rng.js';
 
 const { jStat } = jstatPkg;
 
+/**
+ * Upper tail of the standard normal, P(Z > z), accurate in relative terms far into the tail: 1 − Φ(z)
+ * keeps no digit beyond z ≈ 8 (a p-value of 1e-19 would come out as 0), so from z = 3 on it is
+ * φ(z) over Laplace's continued fraction z + 1/(z + 2/(z + 3/(z + …))), taken 80 terms deep
+ * (relative error below 1e-12 against scipy's norm.sf, tested). A two-sided p-value is 2·normalTail(|z|).
+ */
+export function normalTail(z: number): number {
+  if (!(z >= 3)) return 1 - jStat.normal.cdf(z, 0, 1);
+  let t = z;
+  for (let k = 80; k >= 1; k--) t = z + k / t;
+  return Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI) / t;
+}
+
 /** Mean, sd and a confidence interval of a sample. */
 export interface Interval {
   n: number;

@@ -3,6 +3,7 @@ import { dropPerfectPredictors, surveyDesign } from '../../analysis/verbs/design
 import { EstimationError, fitGlm } from '../../analysis/verbs/glm.js';
 import { lindMehlum, moderation } from '../../analysis/verbs/invertedU.js';
 import { correlation, olsResiduals } from '../../analysis/verbs/ols.js';
+import { normalTail } from '../../analysis/verbs/stats.js';
 import { agree, ref } from './reference.js';
 
 describe('GLM estimators against statsmodels (scripts/fixtures/make_glm_fixtures.py)', () => {
@@ -117,5 +118,17 @@ describe('correlation', () => {
   it('is 1 for a linear relation and −1 for its mirror', () => {
     expect(correlation([1, 2, 3], [2, 4, 6])).toBeCloseTo(1, 12);
     expect(correlation([1, 2, 3], [3, 2, 1])).toBeCloseTo(-1, 12);
+  });
+});
+
+describe('normal tail probabilities for p-values', () => {
+  // P(Z > z) from scipy 1.17.1, stats.norm.sf(z)
+  const SCIPY: [number, number][] = [
+    [-3, 0.9986501019683699], [0, 0.5], [1.96, 0.024997895148220435], [3, 0.0013498980316300933], [4.9, 4.791832765903185e-7],
+    [6, 9.865876450376946e-10], [8, 6.22096057427174e-16], [9, 1.1285884059538324e-19], [12, 1.776482112077653e-33],
+    [20, 2.7536241186061556e-89], [30, 4.906713927147908e-198], [37, 5.7255712225239266e-300],
+  ];
+  it('agrees with scipy to 1e-12 in relative terms, far into the tail where 1 − Φ(z) is 0', () => {
+    for (const [z, q] of SCIPY) expect(Math.abs(normalTail(z) / q - 1), `z = ${z}`).toBeLessThan(1e-12);
   });
 });

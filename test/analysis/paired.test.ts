@@ -16,6 +16,12 @@ describe('pairedDifferences', () => {
     expect(d!.pValue).toBeLessThan(0.05);
   });
 
+  it('keeps a tiny p-value instead of rounding it to 0 (scipy.stats.ttest_1samp: 3.1815417789482903e-44)', () => {
+    const diffs = Array.from({ length: 31 }, (_, k) => 1 + 0.01 * (((k * 7) % 13) - 6));
+    const [d] = pairedDifferences(diffs.map((_, k) => ({ replicate: k, y: 0 })), diffs.map((v, k) => ({ replicate: k, y: v })), ['y']);
+    expect(Math.abs(d!.pValue / 3.1815417789482903e-44 - 1)).toBeLessThan(1e-6);
+  });
+
   it('reports NaN, not an invented interval, with a single pair', () => {
     const [d] = pairedDifferences([{ replicate: 1, y: 1 }], [{ replicate: 1, y: 2 }], ['y']);
     expect(d!.diffMean).toBe(1);
