@@ -21,6 +21,7 @@ import { loadScenario } from '../sim/config/load.js';
 import { surveyTargetsByMeasure } from '../analysis/validation/targets.js';
 import { loadRowsBetween, loadTable } from '../analysis/io.js';
 import { makeStream, randInt } from '../sim/rng.js';
+import { formatCell } from '../sim/run/csv.js';
 import type { RunSpec } from '../sim/runOne.js';
 
 v8.setFlagsFromString('--expose-gc');
@@ -151,7 +152,7 @@ export function exitLog(runs: number, perRun: number): BenchRow {
   const lines = ['run_id,tick,firm_id,sector,region,employees,age_quarters,lo,sli'];
   for (let r = 1; r <= runs; r++) {
     const ticks = Array.from({ length: perRun }, () => randInt(rng, 200)).sort((a, b) => a - b);
-    for (const [k, t] of ticks.entries()) lines.push(`validation/r${String(r).padStart(3, '0')},${t},${k},metal-products,${randInt(rng, 7)},${10 + randInt(rng, 240)},${randInt(rng, 200)},${rng().toFixed(6)},${rng().toFixed(6)}`);
+    for (const [k, t] of ticks.entries()) lines.push(`validation/r${String(r).padStart(3, '0')},${t},${k},metal-products,${randInt(rng, 7)},${10 + randInt(rng, 240)},${randInt(rng, 200)},${formatCell(rng())},${formatCell(rng())}`); // LO and SLI written as the tables write them
   }
   writeFileSync(join(dir, 'exits.csv'), lines.join('\n') + '\n');
   const time = (f: () => number): [seconds: number, rows: number] => {
