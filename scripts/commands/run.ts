@@ -32,7 +32,7 @@ export interface RunOptions {
 /**
  * What one run of this scenario costs here, from a short probe run (at most 300 firms × 40 quarters):
  * seconds, and bytes on disk — each table's CSV bytes per row times the rows a full run writes (a
- * quarter per time-series row, at most one survey row per firm, exits at the probe's rate, one
+ * quarter per time-series row, at most one survey row per firm (or per sampled firm), exits at the probe's rate, one
  * snapshot row per firm and snapshot quarter, the network in proportion to the firms), twice: the
  * merged tables and the run's own record in runs/. The probe starts without burn-in, when more
  * firms exit than later, so the figure errs on the high side.
@@ -50,7 +50,7 @@ function probeRun(s: Scenario): { seconds: number; bytes: number } {
   const csv =
     perRow(r.timeseries) * s.ticks +
     toCsv(r.summary).length +
-    perRow(r.survey) * s.population +
+    perRow(r.survey) * (s.survey.sampleSize > 0 ? Math.min(s.survey.sampleSize, s.population) : s.population) +
     perRow(r.exits) * (rows(r.exits) / (pop * ticks)) * s.population * s.ticks +
     perRow(r.snapshots) * s.population * s.outputs.snapshots.length +
     ((r.network?.length ?? 0) / pop) * s.population;
