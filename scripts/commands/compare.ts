@@ -5,6 +5,7 @@ import { percentChange } from '../../analysis/report/html.js';
 import { SINGLE_PAIR, pairedDifferences } from '../../analysis/verbs/paired.js';
 import { type Scenario, firmDifferences } from '../../sim/config/scenario.js';
 import { makeRunPlan } from '../../sim/plan/plan.js';
+import { columnsOf } from '../../sim/run/codebook.js';
 import { formatCell, toCsv } from '../../sim/run/csv.js';
 import { writeAtomic } from '../../sim/run/outputs.js';
 import { EXIT_OK, EXIT_RUNS_FAILED, InputError } from './basics.js';
@@ -85,7 +86,7 @@ export async function compareCommand(baselineFile: string, policyFiles: string[]
       rows.push([s.name, d.outcome, d.n, d.baselineMean, d.policyMean, d.diffMean, d.diffSd, d.ciLow, d.ciHigh, d.pValue]);
     }
   }
-  const table = { columns: ['policy', 'outcome', 'n', 'baseline_mean', 'policy_mean', 'diff_mean', 'diff_sd', 'ci_low', 'ci_high', 'p_value'], rows };
+  const table = { columns: columnsOf('compare.csv'), rows }; // policy, outcome, n, baseline_mean, policy_mean, diff_mean, diff_sd, ci_low, ci_high, p_value
   writeAtomic(join(outDir, 'compare.csv'), toCsv(table));
   const report = await tryReport(outDir);
   if (opts.json) process.stdout.write(JSON.stringify({ outDir, failedRuns, comparisons: rows.length, report: report ?? null }) + '\n');

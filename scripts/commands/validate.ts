@@ -5,6 +5,7 @@ import { ablationRows, isReference, seedsVerdict, targetOf, shockEffectRows, sho
 import type { Scenario } from '../../sim/config/scenario.js';
 import { makeRunPlan } from '../../sim/plan/plan.js';
 import { scenarioSchema } from '../../sim/config/scenario.js';
+import { columnsOf } from '../../sim/run/codebook.js';
 import { toCsv } from '../../sim/run/csv.js';
 import { packageRoot } from '../../sim/packageRoot.js';
 import { writeAtomic } from '../../sim/run/outputs.js';
@@ -113,7 +114,7 @@ async function validateSeeds(opts: ValidateOptions, seeds: number[]): Promise<nu
   const ids = [...new Set(perSeed.flatMap((p) => p.targets.map((t) => t.id)))];
   const find = (p: (typeof perSeed)[number], id: string) => p.targets.find((t) => t.id === id);
   const rows = perSeed.flatMap((p) => p.targets.map((t) => [p.seed, t.id, t.sample, t.measure, t.runs, t.passRate, t.meanStatistic, t.threshold, t.pass ? 1 : 0] as (string | number)[]));
-  writeAtomic(join(outDir, 'seeds.csv'), toCsv({ columns: ['seed', 'target', 'sample', 'measure', 'runs', 'pass_rate', 'mean_statistic', 'threshold', 'pass'], rows }));
+  writeAtomic(join(outDir, 'seeds.csv'), toCsv({ columns: columnsOf('seeds.csv'), rows }));
   const allPass = perSeed.every((p) => p.allPass);
   const report = await tryReport(outDir);
   if (opts.json) {
@@ -186,7 +187,7 @@ async function runValidation(opts: ValidateOptions): Promise<{ allPass: boolean;
   const summaries = summarise(rows);
   const primary = summaries.filter((t) => t.sample === 'full' && !isReference(t.id, t.sample) && (t.measure === 'likert' || !/^T[1-7]$/.test(t.id)));
   const allPass = primary.every((t) => t.pass);
-  writeAtomic(join(outDir, 'validation.csv'), toCsv({ columns: ['run_id', 'target', 'sample', 'measure', 'statistic', 'p_value', 'pass', 'note'], rows: rows.map((r) => [r.runId, r.target, r.sample, r.measure, r.statistic, r.pValue, r.pass ? 1 : 0, r.note]) }));
+  writeAtomic(join(outDir, 'validation.csv'), toCsv({ columns: columnsOf('validation.csv'), rows: rows.map((r) => [r.runId, r.target, r.sample, r.measure, r.statistic, r.pValue, r.pass ? 1 : 0, r.note]) }));
   const partial = targets.length < Object.keys(TARGET_VARIANT).length;
   writeAtomic(join(outDir, 'validation.json'), JSON.stringify({ allPass, ...(partial ? { checked: targets } : {}), firms: s.population, replicates: s.replicates, seed: s.seed, targets: primary, all: summaries }, null, 2) + '\n');
   const report = await tryReport(outDir);
