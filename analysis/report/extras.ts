@@ -136,7 +136,7 @@ export function compareSections(rows: CompareRow[], otherFirms: string[] = []): 
           : anySig
           ? `Differences whose 95% CI excludes zero, as a share of the baseline mean — ${perPolicy.join('. ')}. Every other difference is within what chance across the replicates allows.`
           : 'No difference has a 95% CI that excludes zero: with these replicates, no policy effect can be told apart from chance (more replicates narrow the intervals).') +
-        (otherFirms.length === 0 ? '' : ` ${otherFirms.join(', ')} ${otherFirms.length === 1 ? 'has' : 'have'} other firms than the baseline (population, regions or sectors differ), so ${otherFirms.length === 1 ? 'its differences come' : 'their differences come'} from that as well as from the policy.`),
+        (otherFirms.length === 0 ? '' : ` ${otherFirms.join(', ')} ${otherFirms.length === 1 ? 'has' : 'have'} other firms than the baseline (population, regions or sectors differ), so ${otherFirms.length === 1 ? 'its' : 'their'} differences come from that as well as from the policy.`),
       figure: forestFigure(rows, outcomes, 'Differences from the baseline with 95% CIs', OUTCOME_LABELS),
       html: `<details><summary>Table</summary>${htmlTable(['policy', 'outcome', 'baseline', 'policy', 'difference', 'CI low', 'CI high'], rows.map((r) => [r.policy, outcomeLabel(r.outcome), r.baseline_mean, r.baseline_mean + r.diff_mean, r.diff_mean, r.ci_low, r.ci_high]))}</details>`,
     },
