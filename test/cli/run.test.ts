@@ -115,7 +115,11 @@ describe('smesim compare (built CLI)', () => {
     expect(r.stdout).not.toContain('NaN');
     expect(r.stdout).toMatch(/coop_any .* n\/a\n/);
     expect(r.stdout).toContain('One replicate gives no confidence interval');
-    expect(readFileSync(join(dir, 'out', 'report.html'), 'utf8')).toContain('One replicate gives no confidence interval');
+    const html = readFileSync(join(dir, 'out', 'report.html'), 'utf8');
+    expect(html).toContain('One replicate gives no confidence interval');
+    expect(html).toContain('1 replicate each');
+    expect(html).toContain('One run per scenario (a single replicate, so no bands)');
+    expect(readFileSync(join(dir, 'out', 'base', 'report.html'), 'utf8')).toContain('one run, so no bands');
     expect(readFileSync(join(dir, 'out', 'compare.csv'), 'utf8').split('\n')[1]).toMatch(/,NaN,NaN,NaN,NaN$/); // diff_sd, CI, p: not estimable
   });
 });
