@@ -107,7 +107,7 @@ function compareReport(dir: string): string {
   for (const [outcome, unit] of [['inno_product', 'share of firms'], ['coop_share', 'share of firms'], ['mean_sli', 'mean depth (0–1)']] as const) {
     const series = ordered.flatMap((d) => aggregateByTick(timeseries.get(d)!, [outcome]).map((r) => ({ ...r, outcome: d })));
     const label = outcomeLabel(outcome, TIMESERIES_LABELS);
-    sections.push({ title: `${label[0]!.toUpperCase()}${label.slice(1)}, by scenario`, reading: `${base.scenario.replicates === 1 ? 'One run per scenario (a single replicate, so no bands)' : 'Replicate means with 95% bands'}; ${shared} (the shaded start is the burn-in).`, figure: timeseriesFigure(series, legend, label, unit, base.scenario.burnIn, style) });
+    sections.push({ title: `${label[0]!.toUpperCase()}${label.slice(1)}, by scenario`, reading: `${series.some((r) => r.n > 1) ? 'Replicate means with 95% bands' : 'One run per scenario (a single replicate, so no bands)'}; ${shared} (the shaded start is the burn-in).`, figure: timeseriesFigure(series, legend, label, unit, base.scenario.burnIn, style) });
   }
   const list = manifests.map((m) => escapeHtml(m.scenario.name)).join(', ');
   const head = `<h1>Comparison: ${list}</h1><p>Baseline: ${escapeHtml(base.scenario.name)}. ${escapeHtml(base.scenario.replicates)} replicate${base.scenario.replicates === 1 ? '' : 's'} each, master seed ${escapeHtml(base.scenario.seed)} (common random numbers). Each scenario has its own report in its folder.</p>`;

@@ -34,11 +34,11 @@ export function timeSeriesSections(ts: aq.ColumnTable, burnIn: number): Section[
   const coop = aggregateByTick(ts, ['coop_share', 'mean_sli', 'mean_lo', 'mean_iss']);
   const last = inno.filter((r) => r.outcome === 'inno_product').at(-1);
   const lastCoop = coop.filter((r) => r.outcome === 'coop_share').at(-1);
-  const runs = new Set(ts.array('run_id') as string[]).size;
+  const bands = inno.some((r) => r.n > 1); // an interval needs two runs or more
   return [
     {
       title: 'Innovation over time',
-      reading: `In the last quarter ${pct(last?.mean ?? NaN)} of firms introduced a product innovation in that quarter (${runs === 1 ? 'one run, so no bands' : 'bands: 95% CI across runs'}); the shaded start is the burn-in, which results ignore.`,
+      reading: `In the last quarter ${pct(last?.mean ?? NaN)} of firms introduced a product innovation in that quarter (${bands ? 'bands: 95% CI across runs' : 'one run, so no bands'}); the shaded start is the burn-in, which results ignore.`,
       figure: timeseriesFigure(inno, { inno_product: 'product', inno_process: 'process', inno_org: 'organisational', inno_marketing: 'marketing' }, 'Share of firms innovating each quarter', 'share of firms', burnIn),
     },
     {
