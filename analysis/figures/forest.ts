@@ -9,6 +9,10 @@ export interface CompareRow {
   ci_low: number;
   ci_high: number;
   baseline_mean: number;
+  /** Replicate pairs (compare.csv; absent in rows built by hand). */
+  n?: number;
+  /** The minimum detectable difference at 80% power (compare.csv from 2026-11-28 on). */
+  detectable_diff?: number;
 }
 
 /**

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { loadRows } from '../../analysis/io.js';
 import { percentChange } from '../../analysis/report/html.js';
-import { SINGLE_PAIR, pairedDifferences } from '../../analysis/verbs/paired.js';
+import { SINGLE_PAIR, detectableNote, pairedDifferences } from '../../analysis/verbs/paired.js';
 import { type Scenario, firmDifferences } from '../../sim/config/scenario.js';
 import { makeRunPlan } from '../../sim/plan/plan.js';
 import { columnsOf } from '../../sim/run/codebook.js';
@@ -83,10 +83,10 @@ export async function compareCommand(baselineFile: string, policyFiles: string[]
   const rows: (string | number)[][] = [];
   for (const s of scenarios.slice(1)) {
     for (const d of pairedDifferences(baseRows, loadRows(join(outDir, s.name), 'runs.csv'), COMPARE_OUTCOMES)) {
-      rows.push([s.name, d.outcome, d.n, d.baselineMean, d.policyMean, d.diffMean, d.diffSd, d.ciLow, d.ciHigh, d.pValue]);
+      rows.push([s.name, d.outcome, d.n, d.baselineMean, d.policyMean, d.diffMean, d.diffSd, d.ciLow, d.ciHigh, d.pValue, d.detectable]);
     }
   }
-  const table = { columns: columnsOf('compare.csv'), rows }; // policy, outcome, n, baseline_mean, policy_mean, diff_mean, diff_sd, ci_low, ci_high, p_value
+  const table = { columns: columnsOf('compare.csv'), rows }; // policy, outcome, n, baseline_mean, policy_mean, diff_mean, diff_sd, ci_low, ci_high, p_value, detectable_diff
   writeAtomic(join(outDir, 'compare.csv'), toCsv(table));
   const report = await tryReport(outDir);
   if (opts.json) process.stdout.write(JSON.stringify({ outDir, failedRuns, comparisons: rows.length, report: report ?? null }) + '\n');
@@ -98,7 +98,10 @@ export async function compareCommand(baselineFile: string, policyFiles: string[]
   return failedRuns.length > 0 ? EXIT_RUNS_FAILED : EXIT_OK;
 }
 
-/** A readable table: each outcome's difference, as a change relative to the baseline mean too, and 95% CI, flagged when the CI excludes zero. */
+/**
+ * A readable table: each outcome's difference, as a change relative to the baseline mean too, and 95% CI,
+ * flagged when the CI excludes zero, and the smallest difference the replicates can detect.
+ */
 function printComparison(rows: (string | number)[][], baseline: string, outDir: string): void {
   const f = (v: string | number) => (typeof v === 'number' && !Number.isInteger(v) ? formatCell(Number(v.toPrecision(3))) : String(v));
   let current = '';
@@ -106,13 +109,16 @@ function printComparison(rows: (string | number)[][], baseline: string, outDir: 
     if (r[0] !== current) {
       current = String(r[0]);
       process.stdout.write(`\n${current} − ${baseline} (paired by replicate, n = ${r[2]}; * = 95% CI excludes 0)\n`);
-      process.stdout.write(`  ${'outcome'.padEnd(16)}${'baseline'.padStart(10)}${'policy'.padStart(10)}${'difference'.padStart(12)}${'change'.padStart(9)}   95% CI\n`);
+      process.stdout.write(`  ${'outcome'.padEnd(16)}${'baseline'.padStart(10)}${'policy'.padStart(10)}${'difference'.padStart(12)}${'change'.padStart(9)}   ${'95% CI'.padEnd(24)}detectable\n`);
     }
     const sig = Number(r[7]) > 0 || Number(r[8]) < 0 ? '*' : ' ';
     const change = percentChange(Number(r[5]), Number(r[3]), '-') ?? '–';
     const ci = Number.isFinite(r[7]) && Number.isFinite(r[8]) ? `[${f(r[7]!)}, ${f(r[8]!)}]` : 'n/a';
-    process.stdout.write(`  ${String(r[1]).padEnd(16)}${f(r[3]!).padStart(10)}${f(r[4]!).padStart(10)}${f(r[5]!).padStart(12)}${change.padStart(9)} ${sig} ${ci}\n`);
+    const detectable = Number.isFinite(r[10]) ? `±${f(r[10]!)}` : 'n/a';
+    process.stdout.write(`  ${String(r[1]).padEnd(16)}${f(r[3]!).padStart(10)}${f(r[4]!).padStart(10)}${f(r[5]!).padStart(12)}${change.padStart(9)} ${sig} ${ci.padEnd(24)}${detectable}\n`);
   }
+  const n = Math.max(...rows.map((r) => Number(r[2])));
   if (rows.some((r) => Number(r[2]) < 2)) process.stdout.write(`\n${SINGLE_PAIR}\n`);
+  else process.stdout.write(`\n${detectableNote(n)}\n`);
   process.stdout.write(`\nwritten: ${join(outDir, 'compare.csv')}\n`);
 }

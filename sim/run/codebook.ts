@@ -156,6 +156,7 @@ export const CODEBOOK: readonly TableDoc[] = [
       ['ci_low', 'lower end of the 95% confidence interval of diff_mean (t distribution; NaN with one pair)'],
       ['ci_high', 'upper end of that interval'],
       ['p_value', 'two-sided p-value of the paired t-test that the mean difference is 0'],
+      ['detectable_diff', 'the smallest true difference these n pairs detect (CI excluding 0) 8 times in 10: the paired t-test’s minimum detectable difference at 80% power, from diff_sd (NaN with one pair). A CI that includes 0 does not rule out effects smaller than this; four times the replicates halve it'],
     ],
   },
   {

@@ -120,6 +120,6 @@ describe('smesim compare (built CLI)', () => {
     expect(html).toContain('1 replicate each');
     expect(html).toContain('One run per scenario (a single replicate, so no bands)');
     expect(readFileSync(join(dir, 'out', 'base', 'report.html'), 'utf8')).toContain('one run, so no bands');
-    expect(readFileSync(join(dir, 'out', 'compare.csv'), 'utf8').split('\n')[1]).toMatch(/,NaN,NaN,NaN,NaN$/); // diff_sd, CI, p: not estimable
+    expect(readFileSync(join(dir, 'out', 'compare.csv'), 'utf8').split('\n')[1]).toMatch(/,NaN,NaN,NaN,NaN,NaN$/); // diff_sd, CI, p, detectable: not estimable
   });
 });

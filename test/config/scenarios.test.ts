@@ -94,7 +94,7 @@ describe('the analyst workflow', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/my-training − baseline \(paired by replicate, n = 3/);
     const csv = readFileSync(join(out, 'compare.csv'), 'utf8').trim().split('\n');
-    expect(csv[0]).toBe('policy,outcome,n,baseline_mean,policy_mean,diff_mean,diff_sd,ci_low,ci_high,p_value');
+    expect(csv[0]).toBe('policy,outcome,n,baseline_mean,policy_mean,diff_mean,diff_sd,ci_low,ci_high,p_value,detectable_diff');
     const lo = csv.find((l) => l.startsWith('my-training,mean_lo,'))!.split(',');
     // the printed line also gives the change relative to the baseline mean (difference / baseline), flagged
     const line = r.stdout.split('\n').find((l) => l.trim().startsWith('mean_lo '))!.trim().split(/\s+/);
@@ -102,5 +102,8 @@ describe('the analyst workflow', () => {
     // the trained firms' learning orientation is higher, and the CI says so
     expect(Number(lo[5])).toBeGreaterThan(0.05);
     expect(Number(lo[7])).toBeGreaterThan(0);
+    // the last column is the smallest difference 3 pairs would detect, and the note under the table says what it means
+    expect(line.at(-1)).toBe(`±${Number(Number(lo[10]).toPrecision(3))}`);
+    expect(r.stdout).toContain('detectable: the smallest difference that 3 replicate pairs show (its 95% CI excluding 0) 8 times in 10.');
   });
 });

@@ -5,6 +5,7 @@ import { sliCurveFigure } from '../../analysis/figures/sliCurve.js';
 import { timeseriesFigure } from '../../analysis/figures/timeseries.js';
 import { sobolFigure } from '../../analysis/figures/sweep.js';
 import { compareSections, responseReading, validationSection } from '../../analysis/report/extras.js';
+import { SINGLE_PAIR } from '../../analysis/verbs/paired.js';
 
 describe('figure builders (pure: table → Plotly spec)', () => {
   it('draws a time series as a band (two invisible edges, filled) plus a line per outcome', () => {
@@ -68,6 +69,18 @@ describe('figure builders (pure: table → Plotly spec)', () => {
     expect(other!.title).not.toContain('same worlds');
     expect(compareSections(rows.map((r) => ({ ...r, ci_low: NaN, ci_high: NaN })))[0]!.reading).toMatch(/^One replicate gives no confidence interval/);
     expect(other!.reading).toMatch(/training has other firms than the baseline .* so its differences come from that as well as from the policy\.$/);
+    expect(section!.reading).not.toContain('detectable'); // a compare.csv written before the column existed
+  });
+
+  it('says how small an effect the replicates could have missed, from compare.csv’s n and detectable_diff', () => {
+    const row = (outcome: string, diff: number, detectable: number, n = 10) => ({ policy: 'p', outcome, n, diff_mean: diff, ci_low: diff - detectable / 2, ci_high: diff + detectable / 2, baseline_mean: 0.5, detectable_diff: detectable });
+    const reading = compareSections([row('coop_any', 0.1, 0.025), row('inno_org', 0.001, 0.05)])[0]!.reading;
+    expect(reading).toContain('That does not show the other effects are zero: with 10 replicate pairs, a difference shows reliably (8 times in 10) only from about ±5% to ±10% of the baseline');
+    expect(compareSections([row('inno_org', 0.001, 0.05)])[0]!.reading).toMatch(/^No difference .*That does not show every effect is zero: .* only from about ±10% of the baseline/);
+    // the table lists it
+    expect(compareSections([row('inno_org', 0.001, 0.05)])[0]!.html).toContain('detectable (±)');
+    // one pair: the CI is missing for a reason, and n says so even where a CI would be finite
+    expect(compareSections([row('coop_any', 0.1, NaN, 1)])[0]!.reading).toBe(SINGLE_PAIR);
   });
 
   it('reads a sweep response as rank correlations, strongest first, ties averaged, constant parameters n/a', () => {

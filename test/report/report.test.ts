@@ -2,7 +2,9 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadRows } from '../../analysis/io.js';
 import { buildReport } from '../../analysis/report/build.js';
+import { detectableEffectSize } from '../../analysis/verbs/paired.js';
 import { cli, tinyScenario } from '../run/helpers.js';
 import { CHROMIUM_ARGS, ensureChromium } from './browser.js';
 
@@ -65,6 +67,16 @@ describe('report.html', () => {
     expect(readFileSync(join(compareDir, 'report.html'), 'utf8')).not.toContain('Who exits');
     // a policy on the baseline's own firms: every gap between the lines is the policy's
     expect(readFileSync(join(compareDir, 'report.html'), 'utf8')).toContain('all scenarios share their worlds replicate by replicate, so gaps between lines come from the policies');
+  });
+
+  it('of a compare tells how small an effect its replicates could miss (compare.csv detectable_diff)', () => {
+    const rows = loadRows(compareDir, 'compare.csv');
+    expect(rows.length).toBeGreaterThan(10);
+    for (const r of rows) {
+      expect(r.n).toBe(3);
+      expect(Number(r.detectable_diff)).toBeCloseTo(detectableEffectSize(3) * Number(r.diff_sd), 12);
+    }
+    expect(readFileSync(join(compareDir, 'report.html'), 'utf8')).toMatch(/with 3 replicate pairs, a difference shows reliably \(8 times in 10\) only from about ±[\d.]+% to ±[\d.]+% of the baseline/);
   });
 
   it('of a sweep opens with the sweep: the response section first, then the pooled sections, marked as pooled', () => {
