@@ -3,6 +3,7 @@ import jstatPkg from 'jstat';
 import { forestFigure, type CompareRow } from '../figures/forest.js';
 import { morrisFigure, primFigure, responseFigure, sobolFigure } from '../figures/sweep.js';
 import { morrisMeasures } from '../verbs/morris.js';
+import { smallerThanCalibration } from '../validation/evaluate.js';
 import { SINGLE_PAIR } from '../verbs/paired.js';
 import { chooseBox, primPeel } from '../verbs/prim.js';
 import { sobolIndices } from '../verbs/sobol.js';
@@ -175,8 +176,12 @@ function failingList(targets: TargetLine[]): string {
  * no-shock and shock-effect, the two-lines diagnostics). The reading is the verdict in one sentence;
  * what the columns mean and the references are notes under the table.
  */
-export function validationSection(validation: { replicates?: number; firms?: number; checked?: string[]; targets: TargetLine[]; all?: TargetLine[] }): Section {
+export function validationSection(validation: { replicates?: number; firms?: number; calibration?: { firms: number; replicates: number }; checked?: string[]; targets: TargetLine[]; all?: TargetLine[] }): Section {
   const passed = validation.targets.filter((t) => t.pass).length;
+  const small =
+    validation.calibration && validation.firms !== undefined && validation.replicates !== undefined
+      ? smallerThanCalibration({ firms: validation.firms, replicates: validation.replicates }, validation.calibration)
+      : '';
   const stat = (t: TargetLine) => (t.meanStatistic !== undefined && Number.isFinite(t.meanStatistic) ? formatNumber(t.meanStatistic) : '');
   const rows = validation.targets.map(
     (t) =>
@@ -232,7 +237,7 @@ export function validationSection(validation: { replicates?: number; firms?: num
     : '';
   return {
     title: 'Validation targets (MODEL.md §9)',
-    reading: `${passed} of ${validation.targets.length} ${validation.checked ? `checked targets (asked for: ${validation.checked.join(', ')})` : 'targets'} meet their threshold${failingList(validation.targets)} (full survey of ${validation.firms?.toLocaleString('en-US') ?? '?'} firms, ${validation.replicates ?? '?'} replicates).`,
+    reading: `${passed} of ${validation.targets.length} ${validation.checked ? `checked targets (asked for: ${validation.checked.join(', ')})` : 'targets'} meet their threshold${failingList(validation.targets)} (full survey of ${validation.firms?.toLocaleString('en-US') ?? '?'} firms, ${validation.replicates ?? '?'} replicates).${small ? ` ${small}` : ''}`,
     html: `<table><thead><tr><th>target</th><th>what</th><th>measure</th><th>runs</th><th>pass rate</th><th>mean statistic</th><th>needed</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table>${notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`).join('')}${alsoTable}`,
   };
 }

@@ -84,6 +84,23 @@ export function seedsVerdict(seeds: number[], ids: string[], fails: (seed: numbe
   return failing.map((f) => `${f.id} fails on ${f.on.length === seeds.length ? 'every seed' : `seed${f.on.length > 1 ? 's' : ''} ${f.on.join(', ')}`}`).join('; ');
 }
 
+/**
+ * When a validation is smaller than the one the thresholds were calibrated on (scenarios/validation.yaml:
+ * firms per run, replicates), what that means for reading its verdict; empty when it is not smaller.
+ */
+export function smallerThanCalibration(size: { firms: number; replicates: number }, calibration: { firms: number; replicates: number }): string {
+  const fewer = [
+    size.firms < calibration.firms && `${size.firms.toLocaleString('en-US')} instead of ${calibration.firms.toLocaleString('en-US')} firms per run`,
+    size.replicates < calibration.replicates && `${size.replicates} instead of ${calibration.replicates} replicates`,
+  ].filter(Boolean);
+  if (fewer.length === 0) return '';
+  const why = [
+    size.firms < calibration.firms && 'a smaller survey gives each test less power, so a pattern that holds is found less often',
+    size.replicates < calibration.replicates && `a pass rate from ${size.replicates} run${size.replicates === 1 ? '' : 's'} moves in steps of ${(1 / size.replicates).toFixed(2)}`,
+  ].filter(Boolean);
+  return `This validation is smaller than the calibration (${fewer.join(', ')}): ${why.join(', and ')}. A miss here says less about the model than a miss at full size.`;
+}
+
 /** Group rows by run id (in run-id order). */
 export function byRun(rows: Row[]): Map<string, Row[]> {
   const m = new Map<string, Row[]>();

@@ -1,7 +1,7 @@
 /** `smesim validate-model`: run the validation scenario and its variants, evaluate T1–T10, write the verdict. */
 import { join } from 'node:path';
 import { loadRows, loadRowsBetween } from '../../analysis/io.js';
-import { ablationRows, isReference, seedsVerdict, targetOf, shockEffectRows, shockRows, subsidyRow, summarise, surveyRows, type TargetSummary, type ValidationRow } from '../../analysis/validation/evaluate.js';
+import { ablationRows, isReference, seedsVerdict, smallerThanCalibration, targetOf, shockEffectRows, shockRows, subsidyRow, summarise, surveyRows, type TargetSummary, type ValidationRow } from '../../analysis/validation/evaluate.js';
 import type { Scenario } from '../../sim/config/scenario.js';
 import { makeRunPlan } from '../../sim/plan/plan.js';
 import { scenarioSchema } from '../../sim/config/scenario.js';
@@ -104,12 +104,12 @@ async function validateSeeds(opts: ValidateOptions, seeds: number[]): Promise<nu
   if (opts.seed !== undefined) throw new InputError(`give either --seed or --seeds, not both (got --seed ${opts.seed} and --seeds ${seeds.join(',')}); --seeds validates each seed in its own folder`);
   const outDir = opts.out ?? join('out', 'validation');
   let failedRuns = false;
-  const perSeed: { seed: number; dir: string; allPass: boolean; targets: TargetSummary[] }[] = [];
+  const perSeed: { seed: number; dir: string; allPass: boolean; targets: TargetSummary[]; small: string }[] = [];
   for (const seed of seeds) {
     const dir = join(outDir, `seed-${seed}`);
     const verdict = await runValidation({ ...opts, seed, out: dir, brief: opts.json ? 'silent' : 'line', json: false });
     if (verdict.failedRuns > 0) failedRuns = true;
-    perSeed.push({ seed, dir, allPass: verdict.allPass, targets: verdict.primary });
+    perSeed.push({ seed, dir, allPass: verdict.allPass, targets: verdict.primary, small: verdict.small });
   }
   const ids = [...new Set(perSeed.flatMap((p) => p.targets.map((t) => t.id)))];
   const find = (p: (typeof perSeed)[number], id: string) => p.targets.find((t) => t.id === id);
@@ -133,9 +133,16 @@ async function validateSeeds(opts: ValidateOptions, seeds: number[]): Promise<nu
     const bySeed = new Map(perSeed.map((p) => [p.seed, p]));
     const verdict = seedsVerdict(seeds, ids, (seed, id) => find(bySeed.get(seed)!, id)?.pass === false);
     process.stdout.write(`\n${verdict}; per seed in ${join(outDir, 'seed-<n>')}, the table in ${join(outDir, 'seeds.csv')}\n`);
+    if (perSeed[0]?.small) process.stdout.write(`note: ${perSeed[0].small}\n`);
     if (report) process.stdout.write(`report: ${report}\n`);
   }
   return allPass && !failedRuns ? EXIT_OK : EXIT_RUNS_FAILED;
+}
+
+/** Firms per run and replicates of the validation the thresholds were calibrated on: the packaged scenarios/validation.yaml. */
+function calibrationSize(): { firms: number; replicates: number } {
+  const { population, replicates } = loadOrFail(join(packageRoot(), 'scenarios', 'validation.yaml')).scenario;
+  return { firms: population, replicates };
 }
 
 /** Run, evaluate, write validation.csv / validation.json / report.html; exit 0 only when every target holds. */
@@ -146,7 +153,7 @@ export async function validateCommand(opts: ValidateOptions): Promise<number> {
 }
 
 /** One validation (one master seed): run, evaluate, write and print; returns the verdict on the decisive targets. */
-async function runValidation(opts: ValidateOptions): Promise<{ allPass: boolean; failedRuns: number; primary: TargetSummary[] }> {
+async function runValidation(opts: ValidateOptions): Promise<{ allPass: boolean; failedRuns: number; primary: TargetSummary[]; small: string }> {
   const file = opts.scenario ?? join(packageRoot(), 'scenarios', 'validation.yaml');
   const loaded = loadOrFail(file, opts.set);
   let s = loaded.scenario;
@@ -189,9 +196,11 @@ async function runValidation(opts: ValidateOptions): Promise<{ allPass: boolean;
   const allPass = primary.every((t) => t.pass);
   writeAtomic(join(outDir, 'validation.csv'), toCsv({ columns: columnsOf('validation.csv'), rows: rows.map((r) => [r.runId, r.target, r.sample, r.measure, r.statistic, r.pValue, r.pass ? 1 : 0, r.note]) }));
   const partial = targets.length < Object.keys(TARGET_VARIANT).length;
-  writeAtomic(join(outDir, 'validation.json'), JSON.stringify({ allPass, ...(partial ? { checked: targets } : {}), firms: s.population, replicates: s.replicates, seed: s.seed, targets: primary, all: summaries }, null, 2) + '\n');
+  const calibration = calibrationSize();
+  const small = smallerThanCalibration({ firms: s.population, replicates: s.replicates }, calibration);
+  writeAtomic(join(outDir, 'validation.json'), JSON.stringify({ allPass, ...(partial ? { checked: targets } : {}), firms: s.population, replicates: s.replicates, calibration, seed: s.seed, targets: primary, all: summaries }, null, 2) + '\n');
   const report = await tryReport(outDir);
-  if (opts.json) process.stdout.write(JSON.stringify({ outDir, allPass, failedRuns: failed, targets: primary, report: report ?? null }) + '\n');
+  if (opts.json) process.stdout.write(JSON.stringify({ outDir, allPass, failedRuns: failed, targets: primary, report: report ?? null, ...(small ? { note: small } : {}) }) + '\n');
   else {
     const scope = partial ? `only ${targets.join(', ')} checked: ` : '';
     const failing = primary.filter((t) => !t.pass).map((t) => t.id);
@@ -200,8 +209,9 @@ async function runValidation(opts: ValidateOptions): Promise<{ allPass: boolean;
     else if (!opts.brief) {
       printTable(summaries, primary);
       process.stdout.write(`\n${scope}${verdict}; details in ${join(outDir, 'validation.csv')}\n`);
+      if (small) process.stdout.write(`note: ${small}\n`);
       if (report) process.stdout.write(`report: ${report}\n`);
     }
   }
-  return { allPass, failedRuns: failed, primary };
+  return { allPass, failedRuns: failed, primary, small };
 }

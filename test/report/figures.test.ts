@@ -124,6 +124,16 @@ describe('validation section of the report', () => {
     expect(passing.html).not.toContain('without the shock');
   });
 
+  it('says how to read a validation smaller than the calibration, and only then', () => {
+    const calibration = { firms: 5000, replicates: 50 };
+    expect(validationSection({ replicates: 50, firms: 5000, calibration, targets: [target('T1', true)] }).reading).not.toContain('smaller');
+    expect(validationSection({ replicates: 12, firms: 5000, calibration, targets: [target('T1', false)] }).reading).toContain(
+      'This validation is smaller than the calibration (12 instead of 50 replicates): a pass rate from 12 runs moves in steps of 0.08. A miss here says less about the model than a miss at full size.',
+    );
+    expect(validationSection({ replicates: 50, firms: 1000, calibration, targets: [target('T1', false)] }).reading).toContain('(1,000 instead of 5,000 firms per run): a smaller survey gives each test less power');
+    expect(validationSection({ replicates: 5, firms: 500, targets: [target('T1', false)] }).reading).not.toContain('smaller'); // validation.json written before it had a calibration
+  });
+
   it("sets T9 beside its no-shock reference and the shock's own effect, with the mean statistics", () => {
     const t9 = { ...target('T9', false), passRate: 0.3, meanStatistic: 1.52 };
     const reference = { ...t9, sample: 'no-shock', passRate: 0.28, meanStatistic: 1.49, threshold: 'reference', pass: true };

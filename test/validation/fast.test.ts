@@ -32,6 +32,11 @@ describe('validate-model, fast variant (5 replicates × 500 firms)', () => {
     expect(verdict.targets.map((t: { id: string }) => t.id)).toEqual(expect.arrayContaining(['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8-falling', 'T8-rising', 'T9', 'T10']));
     const report = readFileSync(join(out, 'report.html'), 'utf8');
     expect(report.match(/<h2>[^<]*<\/h2>/)![0]).toBe('<h2>Validation targets (MODEL.md §9)</h2>'); // the verdict comes first
+    // smaller than the calibration (scenarios/validation.yaml): the terminal and the report say how to read a miss
+    expect(verdict.calibration).toEqual({ firms: 5000, replicates: 50 });
+    const small = 'This validation is smaller than the calibration (500 instead of 5,000 firms per run, 5 instead of 50 replicates)';
+    expect(r.stdout).toContain(`note: ${small}`);
+    expect(report).toContain(small);
     expect(report).toContain('the two-lines test (Simonsohn 2018');
     expect(report).toContain('<h2>Shock variant (T9): who exits after quarter 169</h2>'); // the snapshot before the shock at 170
     // T9's reference without the shock: the validation runs keep the same snapshot, and the regression is read on them
