@@ -16,7 +16,8 @@ const shocks = z.array(shockSchema).default([]).meta({ description: 'One-off sho
 
 export const dynamismSchema = z
   .discriminatedUnion('schedule', [
-    z.strictObject({ schedule: z.literal('constant'), level: level(0.5, 'δ in every quarter.'), shocks }),
+    // 'constant' is the default: a dynamism block without a schedule (only shocks, say) takes this branch
+    z.strictObject({ schedule: z.literal('constant').default('constant'), level: level(0.5, 'δ in every quarter.'), shocks }),
     z.strictObject({
       schedule: z.literal('step'),
       before: level(0.5, 'δ before the step.'),

@@ -266,10 +266,12 @@ function unknownFieldProblems(parent: readonly PropertyKey[], keys: string[], la
     if (variant && allowed.includes(key)) {
       const [tagKey] = variant.split(':');
       const chosen = valueAt(data, [...parent, tagKey!]);
+      const fallback = paramIndex().get([...parent.filter((k) => typeof k === 'string'), tagKey].join('.'))?.default;
+      const got = chosen !== undefined ? `${tagKey} '${String(chosen)}'` : fallback !== undefined ? `no ${tagKey}, so ${String(fallback)}` : `no ${tagKey}`;
       return {
         ...locate(layers, parent, key),
         path,
-        message: `exists only when ${variant} (got ${chosen === undefined ? `no ${tagKey}` : `${tagKey} '${String(chosen)}'`}); set ${variant} or remove '${key}' (\`smesim describe\` lists every field).`,
+        message: `exists only when ${variant} (got ${got}); set ${variant} or remove '${key}' (\`smesim describe\` lists every field).`,
       };
     }
     const near = closest(key, allowed);

@@ -77,7 +77,7 @@ export function issueMessage(issue: z.core.$ZodIssue, value: unknown, info: Para
     case 'invalid_union': {
       const u = issue as { discriminator?: string; options?: unknown[] };
       if (u.discriminator && u.options) {
-        const options = u.options.map(String);
+        const options = u.options.filter((o) => o !== undefined).map(String); // undefined: a branch that is the default when the field is left out
         const guess = typeof value === 'string' ? closest(value, options) : undefined;
         return `not an allowed value (got ${show(value)}); ${guess ? `did you mean '${guess}'? ` : ''}use one of: ${options.join(', ')}`;
       }

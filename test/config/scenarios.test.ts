@@ -59,6 +59,17 @@ describe('extends', () => {
   });
 });
 
+describe('defaults', () => {
+  it('reads a dynamism block without a schedule as constant: shocks alone, or a level alone', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'smesim-dyn-'));
+    writeFileSync(join(dir, 'shock.yaml'), 'name: s\ndynamism:\n  shocks:\n    - tick: 100\n      magnitude: 0.5\n');
+    writeFileSync(join(dir, 'level.yaml'), 'name: l\ndynamism:\n  level: 0.9\n');
+    const shock = loadScenarioFile(join(dir, 'shock.yaml')).scenario.dynamism;
+    expect(shock).toEqual({ schedule: 'constant', level: 0.5, shocks: [{ tick: 100, magnitude: 0.5, demandLoss: 0 }] });
+    expect(loadScenarioFile(join(dir, 'level.yaml')).scenario.dynamism).toEqual({ schedule: 'constant', level: 0.9, shocks: [] });
+  });
+});
+
 describe('resource guards', () => {
   it('refuses absurd sizes before running, naming the flag that lifts the guard', () => {
     const dir = mkdtempSync(join(tmpdir(), 'smesim-guard-'));
