@@ -7,7 +7,7 @@ import { smallerThanCalibration } from '../validation/evaluate.js';
 import { SINGLE_PAIR } from '../verbs/paired.js';
 import { chooseBox, primPeel } from '../verbs/prim.js';
 import { sobolIndices } from '../verbs/sobol.js';
-import { quantile } from '../verbs/stats.js';
+import { correlationP, criticalCorrelation, quantile } from '../verbs/stats.js';
 import { type Section, escapeHtml, formatNumber, htmlTable, percentChange } from './html.js';
 import { OUTCOME_LABELS, outcomeLabel } from './labels.js';
 
@@ -45,19 +45,32 @@ function pointOutcomes(runs: Row[], design: Row[], parameters: string[], outcome
 
 /**
  * Which parameter the outcome follows most closely across the design points: Spearman rank correlations
- * (ties averaged), strongest first. Each reads one parameter alone, as the response figure does.
+ * (ties averaged), strongest first, each with its p-value (scipy's t approximation), and how strong a
+ * correlation this many points need to tell from chance. Each reads one parameter alone, as the response
+ * figure does.
  */
 export function responseReading(points: { values: number[]; y: number }[], parameters: string[], outcome: string): string {
   if (points.length < 4) return '';
   const ys = points.map((p) => p.y);
+  const n = points.length;
   const rho = parameters
     .map((name, d) => ({ name, r: Number(jStat.spearmancoeff(points.map((p) => p.values[d]!), ys)) }))
     .sort((a, b) => Math.abs(Number.isFinite(b.r) ? b.r : 0) - Math.abs(Number.isFinite(a.r) ? a.r : 0));
+  const p = (r: number) => {
+    const v = correlationP(r, n);
+    return v < 0.001 ? 'p < 0.001' : `p ${formatNumber(Number(v.toPrecision(2)))}`;
+  };
   const signed = (r: number) => (Number.isFinite(r) ? `${r >= 0 ? '+' : '−'}${Math.abs(r).toFixed(2)}` : 'n/a (constant)');
+  const withP = (r: number) => (Number.isFinite(r) ? `${signed(r)} (${p(r)})` : signed(r));
   const top = rho[0]!;
   if (!Number.isFinite(top.r) || top.r === 0) return `No parameter moves ${outcomeLabel(outcome)} in one direction (rank correlations are all 0 or undefined).`;
-  const rest = rho.slice(1).map((x) => `${x.name} ${signed(x.r)}`);
-  return `Strongest rank correlation with ${outcomeLabel(outcome)}: ${top.name} ${signed(top.r)} (the outcome ${top.r > 0 ? 'rises' : 'falls'} with it)${rest.length ? `; then ${rest.join(', ')}` : ''}.`;
+  const rest = rho.slice(1).map((x) => `${x.name} ${withP(x.r)}`);
+  const critical = criticalCorrelation(n);
+  const significant = rho.filter((x) => Number.isFinite(x.r) && correlationP(x.r, n) < 0.05).length;
+  const chance = `With ${n} design points a rank correlation must be beyond ±${critical.toFixed(2)} to differ from 0 at 5%${
+    significant === 0 ? ': none does here, so more design points (or replicates, which make each point less noisy) would be needed to tell' : ''
+  }.`;
+  return `Strongest rank correlation with ${outcomeLabel(outcome)}: ${top.name} ${signed(top.r)} (${p(top.r)}; the outcome ${correlationP(top.r, n) < 0.05 ? '' : 'tends to '}${top.r > 0 ? 'rise' : 'fall'}${correlationP(top.r, n) < 0.05 ? 's' : ''} with it)${rest.length ? `; then ${rest.join(', ')}` : ''}. ${chance}`;
 }
 
 /** Responses, Sobol' or Morris indices (by design), and PRIM boxes. */

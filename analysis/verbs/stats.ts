@@ -26,6 +26,24 @@ export interface Interval {
   hi: number;
 }
 
+/**
+ * Two-sided p-value of a rank (or Pearson) correlation r over n points, by the t approximation that
+ * scipy.stats.spearmanr uses: t = r·√((n − 2)/(1 − r²)) on n − 2 degrees of freedom. NaN for n < 3 or r NaN.
+ */
+export function correlationP(r: number, n: number): number {
+  if (!(n >= 3) || !Number.isFinite(r)) return NaN;
+  if (Math.abs(r) >= 1) return 0;
+  const t = Math.abs(r) * Math.sqrt((n - 2) / (1 - r * r));
+  return 2 * jStat.studentt.cdf(-t, n - 2);
+}
+
+/** The smallest |r| over n points that correlationP calls significant at `alpha` (two-sided). */
+export function criticalCorrelation(n: number, alpha = 0.05): number {
+  if (!(n >= 3)) return NaN;
+  const t = jStat.studentt.inv(1 - alpha / 2, n - 2);
+  return t / Math.sqrt(n - 2 + t * t);
+}
+
 /** Mean of numbers (NaN for none). */
 export function mean(xs: ArrayLike<number>): number {
   let s = 0;

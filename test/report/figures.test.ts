@@ -6,6 +6,7 @@ import { timeseriesFigure } from '../../analysis/figures/timeseries.js';
 import { sobolFigure } from '../../analysis/figures/sweep.js';
 import { compareSections, responseReading, validationSection } from '../../analysis/report/extras.js';
 import { SINGLE_PAIR } from '../../analysis/verbs/paired.js';
+import { correlationP, criticalCorrelation } from '../../analysis/verbs/stats.js';
 
 describe('figure builders (pure: table → Plotly spec)', () => {
   it('draws a time series as a band (two invisible edges, filled) plus a line per outcome', () => {
@@ -86,8 +87,14 @@ describe('figure builders (pure: table → Plotly spec)', () => {
   it('reads a sweep response as rank correlations, strongest first, ties averaged, constant parameters n/a', () => {
     const points = [1, 2, 3, 4, 5].map((v, i) => ({ values: [v, 6 - v, 7], y: [5, 6, 7, 8, 7][i]! }));
     expect(responseReading(points, ['a', 'b', 'c'], 'inno_product')).toBe(
-      'Strongest rank correlation with product innovators (share): a +0.82 (the outcome rises with it); then b −0.82, c n/a (constant).', // ranks of y 1, 2, 3.5, 5, 3.5: Pearson 8/√95 = 0.8208
+      // ranks of y 1, 2, 3.5, 5, 3.5: Pearson 8/√95 = 0.8208; scipy.stats.spearmanr: p 0.08858700531354384
+      'Strongest rank correlation with product innovators (share): a +0.82 (p 0.089; the outcome tends to rise with it); then b −0.82 (p 0.089), c n/a (constant). With 5 design points a rank correlation must be beyond ±0.88 to differ from 0 at 5%: none does here, so more design points (or replicates, which make each point less noisy) would be needed to tell.',
     );
+    expect(Math.abs(correlationP(8 / Math.sqrt(95), 5) / 0.08858700531354384 - 1)).toBeLessThan(1e-9);
+    expect(criticalCorrelation(16)).toBeCloseTo(0.49730903545939303, 8); // scipy: t.ppf(0.975, 14) / sqrt(14 + t²)
+    // enough points: the strongest correlation is significant, and the reading says so plainly
+    const many = Array.from({ length: 30 }, (_, k) => ({ values: [k], y: k + 5 * Math.sin(k) }));
+    expect(responseReading(many, ['a'], 'inno_product')).toMatch(/^Strongest rank correlation with product innovators \(share\): a \+0\.\d\d \(p < 0\.001; the outcome rises with it\)\. With 30 design points a rank correlation must be beyond ±0\.36 to differ from 0 at 5%\.$/);
     expect(responseReading(points.slice(0, 3), ['a', 'b', 'c'], 'inno_product')).toBe(''); // too few points to read
     const flat = [1, 2, 3, 4].map((v) => ({ values: [v], y: 0.5 }));
     expect(responseReading(flat, ['a'], 'inno_product')).toBe('No parameter moves product innovators (share) in one direction (rank correlations are all 0 or undefined).');
