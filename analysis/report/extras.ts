@@ -6,7 +6,7 @@ import { morrisMeasures } from '../verbs/morris.js';
 import { smallerThanCalibration } from '../validation/evaluate.js';
 import { SINGLE_PAIR } from '../verbs/paired.js';
 import { chooseBox, primPeel } from '../verbs/prim.js';
-import { sobolIndices } from '../verbs/sobol.js';
+import { type SobolIndex, sobolIndices } from '../verbs/sobol.js';
 import { correlationP, criticalCorrelation, quantile } from '../verbs/stats.js';
 import { type Section, escapeHtml, formatNumber, htmlTable, percentChange } from './html.js';
 import { OUTCOME_LABELS, outcomeLabel } from './labels.js';
@@ -73,6 +73,24 @@ export function responseReading(points: { values: number[]; y: number }[], param
   return `Strongest rank correlation with ${outcomeLabel(outcome)}: ${top.name} ${signed(top.r)} (${p(top.r)}; the outcome ${correlationP(top.r, n) < 0.05 ? '' : 'tends to '}${top.r > 0 ? 'rise' : 'fall'}${correlationP(top.r, n) < 0.05 ? 's' : ''} with it)${rest.length ? `; then ${rest.join(', ')}` : ''}. ${chance}`;
 }
 
+/**
+ * The Sobol' reading: the parameter with the largest total index, its indices with their bootstrap CIs,
+ * and whether the runner-up's total-index CI overlaps its own (then the ranking is not settled).
+ */
+export function sobolReading(idx: SobolIndex[], baseSamples: number): string {
+  const [top, second] = [...idx].sort((a, b) => b.total - a.total);
+  const ci = (lo: number, hi: number) => `95% CI ${formatNumber(lo)} to ${formatNumber(hi)}`;
+  const first = top!.first < 0 ? `${formatNumber(top!.first)} (below 0: sampling noise around 0; ${ci(top!.firstLo, top!.firstHi)})` : `${formatNumber(top!.first)} (${ci(top!.firstLo, top!.firstHi)})`;
+  const unsettled =
+    second && second.totalHi >= top!.totalLo
+      ? ` Its total index's CI overlaps that of ${second.parameter} (${formatNumber(second.total)}, ${ci(second.totalLo, second.totalHi)}), so which of them matters most is not settled: more base samples would tell.`
+      : '';
+  const wide = idx.some((x) => x.firstHi - x.firstLo > 0.5 || x.totalHi - x.totalLo > 0.5)
+    ? ` With ${baseSamples} base samples some intervals are wider than 0.5 of the variance, too imprecise to read much into; Sobol' estimates usually need hundreds of base samples (sweep.samples).`
+    : '';
+  return `${top!.parameter} matters most: it accounts for ${first} of the variance alone and ${formatNumber(top!.total)} (${ci(top!.totalLo, top!.totalHi)}) with its interactions (${baseSamples} base samples; bars: 95% bootstrap CIs).${unsettled}${wide}`;
+}
+
 /** Responses, Sobol' or Morris indices (by design), and PRIM boxes. */
 export function sweepSections(runs: Row[], design: Row[], parameters: string[], kind: string, opts: SweepOptions): Section[] {
   const points = pointOutcomes(runs, design, parameters, opts.outcome);
@@ -95,8 +113,7 @@ export function sweepSections(runs: Row[], design: Row[], parameters: string[], 
       .map((g) => ({ fA: g.find((p) => p.role === 'A')!.y, fB: g.find((p) => p.role === 'B')!.y, fAB: parameters.map((_, i) => g.find((p) => p.role === `AB${i}`)!.y) }));
     if (rows.length >= 2) {
       const idx = sobolIndices(rows, parameters);
-      const top = [...idx].sort((a, b) => b.total - a.total)[0]!;
-      sections.push({ title: `Sweep: Sobol' sensitivity indices for ${opts.outcome}`, reading: `${top.parameter} matters most: it accounts for ${formatNumber(top.first)} of the variance alone and ${formatNumber(top.total)} with its interactions (${rows.length} base samples; bars: 95% bootstrap CIs).`, figure: sobolFigure(idx, opts.outcome) });
+      sections.push({ title: `Sweep: Sobol' sensitivity indices for ${opts.outcome}`, reading: sobolReading(idx, rows.length), figure: sobolFigure(idx, opts.outcome) });
     }
   }
   if (kind === 'morris') {

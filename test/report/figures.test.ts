@@ -4,7 +4,7 @@ import { incidenceFigure } from '../../analysis/figures/incidence.js';
 import { sliCurveFigure } from '../../analysis/figures/sliCurve.js';
 import { timeseriesFigure } from '../../analysis/figures/timeseries.js';
 import { sobolFigure } from '../../analysis/figures/sweep.js';
-import { compareSections, responseReading, validationSection } from '../../analysis/report/extras.js';
+import { compareSections, responseReading, sobolReading, validationSection } from '../../analysis/report/extras.js';
 import { SINGLE_PAIR } from '../../analysis/verbs/paired.js';
 import { correlationP, criticalCorrelation } from '../../analysis/verbs/stats.js';
 
@@ -106,6 +106,18 @@ describe('figure builders (pure: table → Plotly spec)', () => {
     expect(f.data).toHaveLength(2); // no bands from one run
     expect(f.data[1]).toMatchObject({ name: 'baseline', line: { color: '#555555' }, legendrank: 1 });
     expect(f.data[0]).toMatchObject({ name: 'policy', legendrank: 2 });
+  });
+
+  it('reads Sobol indices with their CIs, and says when the ranking of the top two is not settled', () => {
+    const index = (parameter: string, first: number, total: number, half: number) => ({ parameter, first, firstLo: first - half, firstHi: first + half, total, totalLo: total - half, totalHi: total + half });
+    expect(sobolReading([index('a', 0.5, 0.6, 0.05), index('b', 0.1, 0.2, 0.05)], 64)).toBe(
+      'a matters most: it accounts for 0.5 (95% CI 0.45 to 0.55) of the variance alone and 0.6 (95% CI 0.55 to 0.65) with its interactions (64 base samples; bars: 95% bootstrap CIs).',
+    );
+    const close = sobolReading([index('b', 0.1, 0.45, 0.1), index('a', -0.02, 0.5, 0.1)], 8);
+    expect(close).toMatch(/^a matters most: it accounts for −?-?0\.02 \(below 0: sampling noise around 0; /);
+    expect(close).toContain("Its total index's CI overlaps that of b (0.45, 95% CI 0.35 to 0.55), so which of them matters most is not settled: more base samples would tell.");
+    expect(close).not.toContain('too imprecise');
+    expect(sobolReading([index('a', 0.5, 0.6, 0.3), index('b', 0.1, 0.2, 0.05)], 8)).toMatch(/With 8 base samples some intervals are wider than 0\.5 of the variance, too imprecise to read much into; Sobol' estimates usually need hundreds of base samples \(sweep\.samples\)\.$/);
   });
 
   it('escapes markup in parameter names', () => {
