@@ -23,13 +23,18 @@ export interface SweepOptions {
   threshold?: number;
 }
 
+/** The design point of a sweep run id (`name/p0012/r003` → 12), or undefined for a run outside a sweep. */
+function designPointOf(runId: unknown): number | undefined {
+  const m = /\/p(\d+)\//.exec(String(runId));
+  return m ? Number(m[1]) : undefined;
+}
+
 /** Mean outcome per design point (over replicates) from runs.csv and design.csv. */
 function pointOutcomes(runs: Row[], design: Row[], parameters: string[], outcome: string): { values: number[]; y: number; role: string; group: number; changed: string }[] {
   const sums = new Map<number, [number, number]>();
   for (const r of runs) {
-    const m = /\/p(\d+)\//.exec(String(r.run_id));
-    if (!m) continue;
-    const k = Number(m[1]);
+    const k = designPointOf(r.run_id);
+    if (k === undefined) continue;
     const cell = sums.get(k) ?? [0, 0];
     cell[0] += Number(r[outcome]);
     cell[1] += 1;
@@ -41,6 +46,37 @@ function pointOutcomes(runs: Row[], design: Row[], parameters: string[], outcome
       const [s, n] = sums.get(Number(d.point))!;
       return { values: parameters.map((p) => Number(d[p])), y: s / n, role: String(d.role ?? ''), group: Number(d.group), changed: String(d.changed ?? '') };
     });
+}
+
+/**
+ * How much of an outcome's variance across a sweep's runs is between replicates of the same design point
+ * (the model's own randomness) rather than between points: the pooled within-point variance over the
+ * variance of all runs (both with n − 1 denominators), capped at 1. A sentence for the response section;
+ * with one run per point, the sentence says the noise is not measured.
+ */
+export function replicateNoiseReading(runs: Row[], outcome: string): string {
+  const byPoint = new Map<number, number[]>();
+  for (const r of runs) {
+    const k = designPointOf(r.run_id);
+    const y = Number(r[outcome]);
+    if (k === undefined || !Number.isFinite(y)) continue;
+    const ys = byPoint.get(k) ?? [];
+    ys.push(y);
+    byPoint.set(k, ys);
+  }
+  const all = [...byPoint.values()].flat();
+  const repeated = [...byPoint.values()].filter((ys) => ys.length > 1);
+  if (all.length < 2) return '';
+  if (repeated.length === 0) return 'Each design point ran once, so the model’s own randomness is mixed into these responses and cannot be told apart from the parameters’ effects (2 or more replicates measure it).';
+  const sq = (ys: number[]) => {
+    const m = ys.reduce((a, v) => a + v, 0) / ys.length;
+    return ys.reduce((a, v) => a + (v - m) ** 2, 0);
+  };
+  const within = repeated.reduce((a, ys) => a + sq(ys), 0) / repeated.reduce((a, ys) => a + ys.length - 1, 0);
+  const total = sq(all) / (all.length - 1);
+  if (!(total > 0)) return '';
+  const share = Math.min(1, within / total);
+  return `Replicates of the same design point differ too: ${formatNumber(Number((100 * share).toFixed(0)))}% of the variance of ${outcomeLabel(outcome)} across runs is between replicates (the model’s own randomness), the rest comes with the parameters${share > 0.5 ? '; with that much noise, more replicates per point sharpen the responses' : ''}.`;
 }
 
 /**
@@ -70,7 +106,8 @@ export function responseReading(points: { values: number[]; y: number }[], param
   const chance = `With ${n} design points a rank correlation must be beyond ±${critical.toFixed(2)} to differ from 0 at 5%${
     significant === 0 ? ': none does here, so more design points (or replicates, which make each point less noisy) would be needed to tell' : ''
   }.`;
-  return `Strongest rank correlation with ${outcomeLabel(outcome)}: ${top.name} ${signed(top.r)} (${p(top.r)}; the outcome ${correlationP(top.r, n) < 0.05 ? '' : 'tends to '}${top.r > 0 ? 'rise' : 'fall'}${correlationP(top.r, n) < 0.05 ? 's' : ''} with it)${rest.length ? `; then ${rest.join(', ')}` : ''}. ${chance}`;
+  const direction = correlationP(top.r, n) < 0.05 ? (top.r > 0 ? 'rises' : 'falls') : top.r > 0 ? 'tends to rise' : 'tends to fall';
+  return `Strongest rank correlation with ${outcomeLabel(outcome)}: ${top.name} ${signed(top.r)} (${p(top.r)}; the outcome ${direction} with it)${rest.length ? `; then ${rest.join(', ')}` : ''}. ${chance}`;
 }
 
 /**
@@ -98,7 +135,7 @@ export function sweepSections(runs: Row[], design: Row[], parameters: string[], 
   if (points.length === 0) return sections;
   sections.push({
     title: `Sweep: response of ${opts.outcome} to each parameter`,
-    reading: `${responseReading(points, parameters, opts.outcome)} Each dot is one design point (mean over its replicates); ${points.length} points over ${parameters.length} parameter${parameters.length === 1 ? '' : 's'}.`,
+    reading: `${responseReading(points, parameters, opts.outcome)} Each dot is one design point (mean over its replicates); ${points.length} points over ${parameters.length} parameter${parameters.length === 1 ? '' : 's'}. ${replicateNoiseReading(runs, opts.outcome)}`.trim(),
     figure: responseFigure(points, parameters, opts.outcome),
   });
   if (kind === 'sobol') {

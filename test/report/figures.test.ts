@@ -4,7 +4,7 @@ import { incidenceFigure } from '../../analysis/figures/incidence.js';
 import { sliCurveFigure } from '../../analysis/figures/sliCurve.js';
 import { timeseriesFigure } from '../../analysis/figures/timeseries.js';
 import { sobolFigure } from '../../analysis/figures/sweep.js';
-import { compareSections, responseReading, sobolReading, validationSection } from '../../analysis/report/extras.js';
+import { compareSections, replicateNoiseReading, responseReading, sobolReading, validationSection } from '../../analysis/report/extras.js';
 import { SINGLE_PAIR } from '../../analysis/verbs/paired.js';
 import { correlationP, criticalCorrelation } from '../../analysis/verbs/stats.js';
 
@@ -106,6 +106,18 @@ describe('figure builders (pure: table → Plotly spec)', () => {
     expect(f.data).toHaveLength(2); // no bands from one run
     expect(f.data[1]).toMatchObject({ name: 'baseline', line: { color: '#555555' }, legendrank: 1 });
     expect(f.data[0]).toMatchObject({ name: 'policy', legendrank: 2 });
+  });
+
+  it('says how much of a sweep outcome’s variance is between replicates of one design point', () => {
+    const run = (point: number, rep: number, y: number) => ({ run_id: `s/p${String(point).padStart(4, '0')}/r00${rep}`, inno_product: y });
+    // within-point variance (2 + 2) / 2 = 2; variance of all runs 20 / 3; share 0.3
+    expect(replicateNoiseReading([run(1, 1, 1), run(1, 2, 3), run(2, 1, 5), run(2, 2, 7)], 'inno_product')).toBe(
+      'Replicates of the same design point differ too: 30% of the variance of product innovators (share) across runs is between replicates (the model’s own randomness), the rest comes with the parameters.',
+    );
+    // numpy: mean of var(ddof=1) per point / var(all, ddof=1) = 0.5133
+    const noisy = [run(1, 1, 0), run(1, 2, 6), run(2, 1, 1), run(2, 2, 7), run(3, 1, 10), run(3, 2, 16)];
+    expect(replicateNoiseReading(noisy, 'inno_product')).toMatch(/: 51% of .* the rest comes with the parameters; with that much noise, more replicates per point sharpen the responses\.$/);
+    expect(replicateNoiseReading([run(1, 1, 1), run(2, 1, 3)], 'inno_product')).toMatch(/^Each design point ran once/);
   });
 
   it('reads Sobol indices with their CIs, and says when the ranking of the top two is not settled', () => {
