@@ -141,7 +141,7 @@ planOptions(
 executionOptions(
   program
     .command('compare')
-    .description('Run a baseline and one or more policy scenarios on the same worlds (common random numbers) and report paired differences with 95% CIs (compare.csv).')
+    .description('Run a baseline and one or more policy scenarios on the same worlds (common random numbers) and report paired differences with 95% CIs and the smallest difference the replicates can detect (compare.csv).')
     .argument('<baseline>', 'baseline scenario file')
     .argument('<policy...>', 'policy scenario file(s)'),
   'out/compare-<baseline>-vs-<policy>…, one folder per scenario inside it',

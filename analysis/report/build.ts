@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { latestEntries, readLedger } from '../../sim/run/ledger.js';
-import { firmDifferences } from '../../sim/config/scenario.js';
+import { firmDifferences, timingDifferences } from '../../sim/config/scenario.js';
 import { readManifest, type Manifest } from '../../sim/run/manifest.js';
 import { writeAtomic } from '../../sim/run/outputs.js';
 import { BASELINE_COLOUR, COLOURS } from '../figures/spec.js';
@@ -100,7 +100,8 @@ function compareReport(dir: string): string {
   };
   // common random numbers give the same firms only to scenarios with the baseline's population
   const others = manifests.filter((m) => firmDifferences(m.scenario, base.scenario).length > 0).map((m) => m.scenario.name);
-  const sections = compareSections(rows, others);
+  const otherClock = manifests.filter((m) => timingDifferences(m.scenario, base.scenario).length > 0).map((m) => m.scenario.name);
+  const sections = compareSections(rows, others, otherClock);
   const shared = others.length === 0
     ? 'all scenarios share their worlds replicate by replicate, so gaps between lines come from the policies'
     : `scenarios share their technology and environment replicate by replicate, but ${others.join(', ')} ${others.length === 1 ? 'has' : 'have'} other firms than the baseline (population, regions or sectors differ), so ${others.length === 1 ? 'its' : 'their'} gaps come from that too`;

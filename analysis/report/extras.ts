@@ -198,7 +198,7 @@ function detectableReading(rows: CompareRow[], anySig: boolean): string {
  * The compare forest plot and table. The reading names, policy by policy, each outcome whose 95% CI
  * excludes zero, in plain words, with its size relative to the baseline mean and its CI.
  */
-export function compareSections(rows: CompareRow[], otherFirms: string[] = []): Section[] {
+export function compareSections(rows: CompareRow[], otherFirms: string[] = [], otherClock: string[] = []): Section[] {
   const outcomes = [...new Set(rows.map((r) => r.outcome))];
   const policies = [...new Set(rows.map((r) => r.policy))];
   const sig = (r: CompareRow) => r.ci_low > 0 || r.ci_high < 0;
@@ -221,7 +221,8 @@ export function compareSections(rows: CompareRow[], otherFirms: string[] = []): 
           : (anySig
               ? `Differences whose 95% CI excludes zero, as a share of the baseline mean — ${perPolicy.join('. ')}. Every other difference is within what chance across the replicates allows.`
               : 'No difference has a 95% CI that excludes zero: with these replicates, no policy effect can be told apart from chance.') + detectableReading(rows, anySig)) +
-        (otherFirms.length === 0 ? '' : ` ${otherFirms.join(', ')} ${otherFirms.length === 1 ? 'has' : 'have'} other firms than the baseline (population, regions or sectors differ), so ${otherFirms.length === 1 ? 'its' : 'their'} differences come from that as well as from the policy.`),
+        (otherFirms.length === 0 ? '' : ` ${otherFirms.join(', ')} ${otherFirms.length === 1 ? 'has' : 'have'} other firms than the baseline (population, regions or sectors differ), so ${otherFirms.length === 1 ? 'its' : 'their'} differences come from that as well as from the policy.`) +
+        (otherClock.length === 0 ? '' : ` ${otherClock.join(', ')} ${otherClock.length === 1 ? 'runs' : 'run'} on another clock than the baseline (ticks or burn-in differ), so ${otherClock.length === 1 ? 'its' : 'their'} survey covers other quarters and ${otherClock.length === 1 ? 'its' : 'their'} differences come from that too.`),
       figure: forestFigure(rows, outcomes, 'Differences from the baseline with 95% CIs', OUTCOME_LABELS),
       html: `<details><summary>Table</summary>${htmlTable(['policy', 'outcome', 'baseline', 'policy', 'difference', 'CI low', 'CI high', 'detectable (±)'], rows.map((r) => [r.policy, outcomeLabel(r.outcome), r.baseline_mean, r.baseline_mean + r.diff_mean, r.diff_mean, r.ci_low, r.ci_high, r.detectable_diff ?? NaN]))}</details>`,
     },

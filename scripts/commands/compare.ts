@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { loadRows } from '../../analysis/io.js';
 import { percentChange } from '../../analysis/report/html.js';
 import { SINGLE_PAIR, detectableNote, pairedDifferences } from '../../analysis/verbs/paired.js';
-import { type Scenario, firmDifferences } from '../../sim/config/scenario.js';
+import { type Scenario, firmDifferences, timingDifferences } from '../../sim/config/scenario.js';
 import { makeRunPlan } from '../../sim/plan/plan.js';
 import { columnsOf } from '../../sim/run/codebook.js';
 import { formatCell, toCsv } from '../../sim/run/csv.js';
@@ -55,13 +55,20 @@ export async function compareCommand(baselineFile: string, policyFiles: string[]
     if (s.sweep) throw new InputError(`${files[k]}: compare runs plain scenarios; remove its 'sweep:' block or use 'smesim sweep'`);
     if (names.has(s.name)) throw new InputError(`${files[k]}: two scenarios are named '${s.name}'; give each its own 'name:'`);
     names.add(s.name);
-    if (k > 0 && (s.seed !== seed || s.replicates !== replicates)) {
+    // a file's own seed or replicates give way to the baseline's (unless --seed / --replicates set them for all)
+    const ownSeed = opts.seed === undefined && s.seed !== seed;
+    const ownReplicates = opts.replicates === undefined && s.replicates !== replicates;
+    if (k > 0 && (ownSeed || ownReplicates)) {
       process.stderr.write(`note: ${files[k]} runs with seed ${seed} and ${replicates} replicate${replicates === 1 ? '' : 's'} (the baseline's), so both face the same worlds\n`);
     }
     // the same seed gives the same technology and environment, but not the same firms if the population differs
     const structure = k > 0 ? firmDifferences(s, base) : [];
     if (structure.length > 0) {
       process.stderr.write(`note: ${files[k]} differs from the baseline in ${structure.join(', ')}: its firms are not the baseline's, so its differences come from that as well as from any policy\n`);
+    }
+    const timing = k > 0 ? timingDifferences(s, base) : [];
+    if (timing.length > 0) {
+      process.stderr.write(`note: ${files[k]} differs from the baseline in ${timing.join(', ')}: its survey covers other quarters than the baseline's, so its differences come from that as well as from any policy\n`);
     }
   }
   const outDir = opts.out ?? join('out', `compare-${[...names].join('-vs-')}`);

@@ -79,6 +79,15 @@ export function firmDifferences(s: Pick<Scenario, 'population' | 'regions' | 'se
   return [...differs('population', s.population, base.population), ...differs('regions', s.regions, base.regions), ...differs('sectors', s.sectors.join(', '), base.sectors.join(', '))];
 }
 
+/**
+ * How a scenario's clock differs from a baseline's: a compare pairs their runs' survey windows (the last
+ * 12 quarters), which cover other quarters when the horizon or the burn-in differs.
+ */
+export function timingDifferences(s: Pick<Scenario, 'ticks' | 'burnIn'>, base: Pick<Scenario, 'ticks' | 'burnIn'>): string[] {
+  const differs = (name: string, a: number, b: number) => (a !== b ? [`${name} (${a} against ${b})`] : []);
+  return [...differs('ticks', s.ticks, base.ticks), ...differs('burnIn', s.burnIn, base.burnIn)];
+}
+
 /** A complete, validated scenario with every default filled in. */
 export type Scenario = z.output<typeof scenarioSchema>;
 /** What a scenario file may contain (every field optional where it has a default). */

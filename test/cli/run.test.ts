@@ -105,6 +105,22 @@ describe('smesim compare (built CLI)', () => {
     expect(estimate / written).toBeLessThan(2);
   });
 
+  it('notes what makes a compare less than like for like: another clock, or a file\'s own replicates that give way to the baseline\'s', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'smesim-cmpnote-'));
+    const base = 'population: 40\nburnIn: 5\nregions: 2\nsectors: [a]\n';
+    writeFileSync(join(dir, 'base.yaml'), `name: base\nticks: 20\nreplicates: 2\n${base}`);
+    writeFileSync(join(dir, 'long.yaml'), `name: long\nticks: 30\nreplicates: 5\n${base}`);
+    const run = (...extra: string[]) => spawnSync('node', [CLI, 'compare', join(dir, 'base.yaml'), join(dir, 'long.yaml'), '--out', join(dir, `out${extra.length}`), '--workers', '1', '--no-report', ...extra], { encoding: 'utf8' });
+    const plain = run();
+    expect(plain.status, plain.stderr).toBe(0);
+    expect(plain.stderr).toContain("long.yaml runs with seed 20261123 and 2 replicates (the baseline's)");
+    expect(plain.stderr).toContain('long.yaml differs from the baseline in ticks (30 against 20): its survey covers other quarters');
+    const overridden = run('--replicates', '2');
+    expect(overridden.status, overridden.stderr).toBe(0);
+    expect(overridden.stderr).not.toContain("(the baseline's)"); // --replicates sets them for every file
+    expect(overridden.stderr).toContain('differs from the baseline in ticks (30 against 20)');
+  });
+
   it('says that one replicate gives no confidence interval instead of printing NaN', () => {
     const dir = mkdtempSync(join(tmpdir(), 'smesim-cmp1-'));
     const base = 'population: 40\nticks: 20\nburnIn: 5\nregions: 2\nsectors: [a]\n';
