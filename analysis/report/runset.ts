@@ -28,6 +28,18 @@ export function keyNumbers(runs: aq.ColumnTable, pooled = false): Section {
   };
 }
 
+/**
+ * The key numbers for the terminal, after a plain run: one line per outcome with its mean over runs and
+ * 95% CI, the same numbers as the report's first table.
+ */
+export function keyNumbersText(runs: aq.ColumnTable): string {
+  const stats = aggregateRuns(runs, KEY_OUTCOMES.map(([o]) => o));
+  const n = stats[0]!.n;
+  const width = Math.max(...KEY_OUTCOMES.map(([, label]) => label.length)) + 2;
+  const lines = stats.map((s, k) => `  ${KEY_OUTCOMES[k]![1].padEnd(width)}${formatNumber(s.mean).padStart(8)}   ${Number.isFinite(s.lo) ? `[${formatNumber(s.lo)}, ${formatNumber(s.hi)}]` : ''}`.trimEnd());
+  return `survey window (the last 12 quarters), mean over ${n} run${n === 1 ? '' : 's'}${n > 1 ? ' [95% CI]' : ' (one run: no interval)'}:\n${lines.join('\n')}\n`;
+}
+
 /** Time series of innovation, cooperation and integration, replicate means with 95% bands. */
 export function timeSeriesSections(ts: aq.ColumnTable, burnIn: number): Section[] {
   const inno = aggregateByTick(ts, [...INNOVATION_TYPES]);

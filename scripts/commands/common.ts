@@ -96,8 +96,8 @@ export async function tryReport(outDir: string): Promise<string | undefined> {
   }
 }
 
-/** Print what an execution did; returns the exit code. */
-export function reportSummary(name: string, summary: ExecuteSummary, retryCommand: string, json: boolean, report?: string): number {
+/** Print what an execution did (and `details`, e.g. the key numbers, before the report's path); returns the exit code. */
+export function reportSummary(name: string, summary: ExecuteSummary, retryCommand: string, json: boolean, report?: string, details?: string): number {
   const code = summary.failed.length > 0 ? EXIT_RUNS_FAILED : EXIT_OK;
   if (json) {
     process.stdout.write(JSON.stringify({ scenario: name, ...summary, report: report ?? null, exitCode: code }) + '\n');
@@ -105,6 +105,7 @@ export function reportSummary(name: string, summary: ExecuteSummary, retryComman
   }
   const resumed = summary.skipped > 0 ? ` (${summary.skipped} already done, resumed)` : '';
   process.stdout.write(`${name}: ${summary.ok}/${summary.planned} runs ok${resumed}; tables in ${summary.outDir}\n`);
+  if (details) process.stdout.write(details);
   if (report) process.stdout.write(`report: ${report}\n`);
   if (summary.failed.length > 0) {
     process.stderr.write(`${summary.failed.length} run(s) failed:\n`);

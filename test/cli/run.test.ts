@@ -11,8 +11,14 @@ describe('smesim run (built CLI)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'smesim-run-'));
     const scenario = join(dir, 'tiny.yaml');
     writeFileSync(scenario, 'name: tiny\nreplicates: 3\npopulation: 60\nticks: 40\nburnIn: 10\nregions: 2\nsectors: [a, b]\n');
-    execFileSync('node', [CLI, 'run', scenario, '--out', join(dir, 'a'), '--workers', '1']);
+    const printed = execFileSync('node', [CLI, 'run', scenario, '--out', join(dir, 'a'), '--workers', '1'], { encoding: 'utf8' });
     execFileSync('node', [CLI, 'run', scenario, '--out', join(dir, 'b'), '--workers', '2']);
+    // the terminal gives the report's key numbers: the mean over runs.csv's runs, with its 95% CI
+    const runs = readFileSync(join(dir, 'a', 'runs.csv'), 'utf8').trim().split('\n');
+    const column = runs[0]!.split(',').indexOf('inno_product');
+    const product = runs.slice(1).reduce((a, l) => a + Number(l.split(',')[column]), 0) / 3;
+    expect(printed).toContain('survey window (the last 12 quarters), mean over 3 runs [95% CI]:');
+    expect(printed).toMatch(new RegExp(`\\n  product innovators \\(share\\) +${String(Number(product.toPrecision(3))).replace('.', '\\.')} +\\[[-\\d.]+, [-\\d.]+\\]\\n`));
     for (const file of ['runs.csv', 'timeseries.csv', 'survey.csv']) {
       const a = readFileSync(join(dir, 'a', file), 'utf8');
       expect(a).toBe(readFileSync(join(dir, 'b', file), 'utf8'));
