@@ -128,6 +128,27 @@ export function sobolReading(idx: SobolIndex[], baseSamples: number): string {
   return `${top!.parameter} matters most: it accounts for ${first} of the variance alone and ${formatNumber(top!.total)} (${ci(top!.totalLo, top!.totalHi)}) with its interactions (${baseSamples} base samples; bars: 95% bootstrap CIs).${unsettled}${wide}`;
 }
 
+/**
+ * The Morris reading: the parameter with the largest μ*, and what its σ/μ* ratio says about the shape of
+ * its effect (Garcia Sanchez et al. 2014: below 0.1 almost linear, below 0.5 monotonic, below 1 almost
+ * monotonic, above that non-linear or dependent on the other parameters), with the number of elementary
+ * effects behind it.
+ */
+export function morrisReading(measures: { parameter: string; muStar: number; sigma: number; effects: number }[]): string {
+  const top = [...measures].sort((a, b) => b.muStar - a.muStar)[0]!;
+  const ratio = top.sigma / top.muStar;
+  const shape = !Number.isFinite(ratio)
+    ? ''
+    : ratio < 0.1
+      ? 'its effect is almost linear'
+      : ratio < 0.5
+        ? 'its effect is monotonic'
+        : ratio < 1
+          ? 'its effect is almost monotonic'
+          : 'its effect is non-linear or depends on the other parameters';
+  return `${top.parameter} has the largest mean absolute effect (μ* = ${formatNumber(top.muStar)}, from ${top.effects} elementary effect${top.effects === 1 ? '' : 's'})${shape ? `; σ/μ* = ${ratio.toFixed(2)}: ${shape} (Garcia Sanchez et al. 2014)` : ''}. A high σ means a parameter's effect depends on where the others are.`;
+}
+
 /** Responses, Sobol' or Morris indices (by design), and PRIM boxes. */
 export function sweepSections(runs: Row[], design: Row[], parameters: string[], kind: string, opts: SweepOptions): Section[] {
   const points = pointOutcomes(runs, design, parameters, opts.outcome);
@@ -156,8 +177,7 @@ export function sweepSections(runs: Row[], design: Row[], parameters: string[], 
   if (kind === 'morris') {
     const ranges = parameters.map((p) => [Math.min(...points.map((x) => x.values[parameters.indexOf(p)]!)), Math.max(...points.map((x) => x.values[parameters.indexOf(p)]!))] as [number, number]);
     const measures = morrisMeasures(points.map((p) => ({ trajectory: p.group, values: p.values, changed: parameters.indexOf(p.changed), y: p.y })), parameters, ranges);
-    const top = [...measures].sort((a, b) => b.muStar - a.muStar)[0]!;
-    sections.push({ title: `Sweep: Morris screening for ${opts.outcome}`, reading: `${top.parameter} has the largest mean absolute effect (μ* = ${formatNumber(top.muStar)}); a high σ means its effect depends on the other parameters.`, figure: morrisFigure(measures, opts.outcome) });
+    sections.push({ title: `Sweep: Morris screening for ${opts.outcome}`, reading: morrisReading(measures), figure: morrisFigure(measures, opts.outcome) });
   }
   const threshold = opts.threshold ?? quantile(points.map((p) => p.y), 0.75);
   const interesting = points.map((p) => p.y >= threshold);
@@ -168,7 +188,7 @@ export function sweepSections(runs: Row[], design: Row[], parameters: string[], 
     const limits = parameters.map((p, d) => [p, box.bounds[d]![0], box.bounds[d]![1]] as (string | number)[]);
     sections.push({
       title: `Scenario discovery (PRIM): where is ${condition}?`,
-      reading: `The reported box holds ${formatNumber(100 * box.coverage)}% of the design points with ${condition}, and ${formatNumber(100 * box.density)}% of the points inside it meet the condition.`,
+      reading: `The reported box holds ${formatNumber(100 * box.coverage)}% of the design points with ${condition}, and ${formatNumber(100 * box.density)}% of the points inside it meet the condition, against ${formatNumber((100 * interesting.filter(Boolean).length) / points.length)}% of all design points.`,
       figure: primFigure(trajectory, box, condition),
       html: htmlTable(['parameter', 'box from', 'box to'], limits),
     });

@@ -4,7 +4,7 @@ import { incidenceFigure } from '../../analysis/figures/incidence.js';
 import { sliCurveFigure } from '../../analysis/figures/sliCurve.js';
 import { timeseriesFigure } from '../../analysis/figures/timeseries.js';
 import { sobolFigure } from '../../analysis/figures/sweep.js';
-import { compareSections, replicateNoiseReading, responseReading, sobolReading, validationSection } from '../../analysis/report/extras.js';
+import { compareSections, morrisReading, replicateNoiseReading, responseReading, sobolReading, validationSection } from '../../analysis/report/extras.js';
 import { SINGLE_PAIR } from '../../analysis/verbs/paired.js';
 import { correlationP, criticalCorrelation } from '../../analysis/verbs/stats.js';
 
@@ -120,6 +120,16 @@ describe('figure builders (pure: table → Plotly spec)', () => {
     const noisy = [run(1, 1, 0), run(1, 2, 6), run(2, 1, 1), run(2, 2, 7), run(3, 1, 10), run(3, 2, 16)];
     expect(replicateNoiseReading(noisy, 'inno_product')).toMatch(/: 51% of .* the rest comes with the parameters; with that much noise, more replicates per point sharpen the responses\.$/);
     expect(replicateNoiseReading([run(1, 1, 1), run(2, 1, 3)], 'inno_product')).toMatch(/^Each design point ran once/);
+  });
+
+  it('reads Morris screening by μ* and the shape its σ/μ* suggests', () => {
+    const m = (parameter: string, muStar: number, sigma: number) => ({ parameter, muStar, sigma, effects: 10 });
+    expect(morrisReading([m('a', 0.2, 0.05), m('b', 0.5, 0.6)])).toBe(
+      'b has the largest mean absolute effect (μ* = 0.5, from 10 elementary effects); σ/μ* = 1.20: its effect is non-linear or depends on the other parameters (Garcia Sanchez et al. 2014). A high σ means a parameter\'s effect depends on where the others are.',
+    );
+    expect(morrisReading([m('a', 0.2, 0.01)])).toContain('σ/μ* = 0.05: its effect is almost linear');
+    expect(morrisReading([m('a', 0.2, 0.06)])).toContain('its effect is monotonic');
+    expect(morrisReading([m('a', 0, 0)])).not.toContain('σ/μ*'); // no effect at all: no shape to read
   });
 
   it('reads Sobol indices with their CIs, and says when the ranking of the top two is not settled', () => {

@@ -84,6 +84,12 @@ describe('report.html', () => {
     expect(titles[0]).toBe('Sweep: response of inno_product to each parameter');
     expect(titles[titles.indexOf('Key numbers (survey window: the last 12 quarters; every design point of the sweep pooled)') - 1]).toMatch(/^(Sweep|Scenario discovery)/);
     expect(readFileSync(join(outDir, 'report.html'), 'utf8')).toContain('<h2>Key numbers (survey window: the last 12 quarters)</h2>');
+    // its readings say what the numbers can bear: p-values, one run per point, PRIM's density against the base rate
+    const html = readFileSync(join(sweepDir, 'report.html'), 'utf8');
+    expect(html).toMatch(/Strongest rank correlation with product innovators \(share\): sli\.\w+ [+−]0\.\d\d \(p [<\d.\s]+; the outcome (tends to )?(rise|fall)s? with it\)/);
+    expect(html).toContain('With 24 design points a rank correlation must be beyond ±0.40 to differ from 0 at 5%');
+    expect(html).toContain('Each design point ran once, so the model’s own randomness is mixed into these responses');
+    expect(html).toMatch(/of the points inside it meet the condition, against [\d.]+% of all design points\./);
   });
 
   it('escapes every user-supplied string', () => {
