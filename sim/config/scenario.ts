@@ -80,12 +80,12 @@ export function firmDifferences(s: Pick<Scenario, 'population' | 'regions' | 'se
 }
 
 /**
- * How a scenario's clock differs from a baseline's: a compare pairs their runs' survey windows (the last
- * 12 quarters), which cover other quarters when the horizon or the burn-in differs.
+ * How a scenario's horizon differs from a baseline's: a compare pairs their runs' survey windows (the last
+ * 12 quarters), which cover other quarters when `ticks` differs. (The burn-in only marks where results
+ * start in the figures; the model does not read it.)
  */
-export function timingDifferences(s: Pick<Scenario, 'ticks' | 'burnIn'>, base: Pick<Scenario, 'ticks' | 'burnIn'>): string[] {
-  const differs = (name: string, a: number, b: number) => (a !== b ? [`${name} (${a} against ${b})`] : []);
-  return [...differs('ticks', s.ticks, base.ticks), ...differs('burnIn', s.burnIn, base.burnIn)];
+export function timingDifferences(s: Pick<Scenario, 'ticks'>, base: Pick<Scenario, 'ticks'>): string[] {
+  return s.ticks !== base.ticks ? [`ticks (${s.ticks} against ${base.ticks})`] : [];
 }
 
 /** A complete, validated scenario with every default filled in. */

@@ -111,7 +111,7 @@ describe('smesim compare (built CLI)', () => {
     expect(estimate / written).toBeLessThan(2);
   });
 
-  it('notes what makes a compare less than like for like: another clock, or a file\'s own replicates that give way to the baseline\'s', () => {
+  it('notes what makes a compare less than like for like: another number of quarters, or a file\'s own replicates that give way to the baseline\'s', () => {
     const dir = mkdtempSync(join(tmpdir(), 'smesim-cmpnote-'));
     const base = 'population: 40\nburnIn: 5\nregions: 2\nsectors: [a]\n';
     writeFileSync(join(dir, 'base.yaml'), `name: base\nticks: 20\nreplicates: 2\n${base}`);
