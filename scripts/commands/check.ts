@@ -1,7 +1,7 @@
 /** `smesim check`: validate scenario files without running anything. */
 import { makeRunPlan } from '../../sim/plan/plan.js';
 import { EXIT_BAD_INPUT, EXIT_OK, InputError } from './basics.js';
-import { loadOrFail } from './common.js';
+import { loadOrFail } from './loadScenario.js';
 
 /** Check each file; print 'ok' lines or every problem; returns the exit code. */
 export function checkCommand(files: string[], sets: string[] = []): number {

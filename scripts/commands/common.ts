@@ -1,7 +1,7 @@
 /** Helpers shared by the commands: loading scenarios with clear errors, guards, evaluators, progress. */
 import { availableParallelism } from 'node:os';
 import cliProgress from 'cli-progress';
-import { ScenarioError, loadScenarioFile, type LoadedScenario } from '../../sim/config/load.js';
+import type { LoadedScenario } from '../../sim/config/load.js';
 import type { Scenario } from '../../sim/config/scenario.js';
 import type { RunPlan } from '../../sim/plan/plan.js';
 import { type Evaluator, SequentialEvaluator } from '../../sim/run/evaluator.js';
@@ -9,15 +9,7 @@ import { PoolEvaluator } from '../../sim/run/pool.js';
 import { type ExecuteOptions, type ExecuteSummary, OutputConflictError, executePlan, shardSpecs } from '../../sim/run/execute.js';
 import { EXIT_OK, EXIT_RUNS_FAILED, InputError, executing, shellQuote } from './basics.js';
 
-/** Load a scenario file, with `--set path=value` overrides on top, or throw InputError with every problem listed. */
-export function loadOrFail(file: string, sets: string[] = []): LoadedScenario {
-  try {
-    return loadScenarioFile(file, sets);
-  } catch (err) {
-    if (err instanceof ScenarioError) throw new InputError(err.message);
-    throw err;
-  }
-}
+export { loadOrFail } from './loadScenario.js';
 
 /** What a run set was made from, for its manifest and report: the `--set` overrides, then the files (most specific first). */
 export function sources(loaded: LoadedScenario): string[] {
