@@ -134,8 +134,10 @@ export function surveyRows(survey: Row[], seed: number): ValidationRow[] {
       ['paper-300', sample(rows, 300, seed, runId)],
     ] as const) {
       const byMeasure = surveyTargetsByMeasure(data, MEASURES);
+      // a survey of 300 firms or fewer is its own paper-scale sample: say so rather than let it look like another one
+      const whole = label === 'paper-300' && rows.length <= 300 ? `the whole survey (${rows.length} firms, not more than 300): ` : '';
       for (const measure of MEASURES) {
-        for (const r of byMeasure[measure]!) out.push({ ...r, runId, sample: label, measure });
+        for (const r of byMeasure[measure]!) out.push({ ...r, note: `${whole}${r.note}`, runId, sample: label, measure });
       }
     }
     out.push({ ...t5TwoLines(rows, `T5${TWO_LINES}`), runId, sample: 'full', measure: 'likert' });
