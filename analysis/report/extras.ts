@@ -90,24 +90,22 @@ export function responseReading(points: { values: number[]; y: number }[], param
   const ys = points.map((p) => p.y);
   const n = points.length;
   const rho = parameters
-    .map((name, d) => ({ name, r: Number(jStat.spearmancoeff(points.map((p) => p.values[d]!), ys)) }))
+    .map((name, d) => {
+      const r = Number(jStat.spearmancoeff(points.map((p) => p.values[d]!), ys));
+      return { name, r, p: correlationP(r, n) };
+    })
     .sort((a, b) => Math.abs(Number.isFinite(b.r) ? b.r : 0) - Math.abs(Number.isFinite(a.r) ? a.r : 0));
-  const p = (r: number) => {
-    const v = correlationP(r, n);
-    return v < 0.001 ? 'p < 0.001' : `p ${formatNumber(Number(v.toPrecision(2)))}`;
-  };
+  const pText = (v: number) => (v < 0.001 ? 'p < 0.001' : `p ${formatNumber(Number(v.toPrecision(2)))}`);
   const signed = (r: number) => (Number.isFinite(r) ? `${r >= 0 ? '+' : '−'}${Math.abs(r).toFixed(2)}` : 'n/a (constant)');
-  const withP = (r: number) => (Number.isFinite(r) ? `${signed(r)} (${p(r)})` : signed(r));
   const top = rho[0]!;
   if (!Number.isFinite(top.r) || top.r === 0) return `No parameter moves ${outcomeLabel(outcome)} in one direction (rank correlations are all 0 or undefined).`;
-  const rest = rho.slice(1).map((x) => `${x.name} ${withP(x.r)}`);
+  const rest = rho.slice(1).map((x) => `${x.name} ${signed(x.r)}${Number.isFinite(x.r) ? ` (${pText(x.p)})` : ''}`);
   const critical = criticalCorrelation(n);
-  const significant = rho.filter((x) => Number.isFinite(x.r) && correlationP(x.r, n) < 0.05).length;
   const chance = `With ${n} design points a rank correlation must be beyond ±${critical.toFixed(2)} to differ from 0 at 5%${
-    significant === 0 ? ': none does here, so more design points (or replicates, which make each point less noisy) would be needed to tell' : ''
+    rho.some((x) => x.p < 0.05) ? '' : ': none does here, so more design points (or replicates, which make each point less noisy) would be needed to tell'
   }.`;
-  const direction = correlationP(top.r, n) < 0.05 ? (top.r > 0 ? 'rises' : 'falls') : top.r > 0 ? 'tends to rise' : 'tends to fall';
-  return `Strongest rank correlation with ${outcomeLabel(outcome)}: ${top.name} ${signed(top.r)} (${p(top.r)}; the outcome ${direction} with it)${rest.length ? `; then ${rest.join(', ')}` : ''}. ${chance}`;
+  const direction = top.p < 0.05 ? (top.r > 0 ? 'rises' : 'falls') : top.r > 0 ? 'tends to rise' : 'tends to fall';
+  return `Strongest rank correlation with ${outcomeLabel(outcome)}: ${top.name} ${signed(top.r)} (${pText(top.p)}; the outcome ${direction} with it)${rest.length ? `; then ${rest.join(', ')}` : ''}. ${chance}`;
 }
 
 /**

@@ -3,6 +3,7 @@
  * smallest difference the replicates can detect (a minimum detectable difference at 80% power).
  */
 import jstatPkg from 'jstat';
+import { tTwoSided } from './stats.js';
 
 const { jStat } = jstatPkg;
 
@@ -86,7 +87,7 @@ export function pairedDifferences(baseline: Row[], policy: Row[], outcomes: stri
       const tq = jStat.studentt.inv(1 - (1 - level) / 2, n - 1);
       ciLow = diffMean - tq * se;
       ciHigh = diffMean + tq * se;
-      pValue = se > 0 ? 2 * jStat.studentt.cdf(-Math.abs(diffMean / se), n - 1) : diffMean === 0 ? 1 : 0; // the lower tail keeps tiny p-values, 1 − cdf does not
+      pValue = se > 0 ? tTwoSided(diffMean / se, n - 1) : diffMean === 0 ? 1 : 0;
     }
     return { outcome, n, baselineMean: mean(b), policyMean: mean(p), diffMean, diffSd, ciLow, ciHigh, pValue, detectable: effectSize * diffSd };
   });

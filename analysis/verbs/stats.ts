@@ -26,6 +26,11 @@ export interface Interval {
   hi: number;
 }
 
+/** Two-sided p-value of a t statistic on `df` degrees of freedom, from the lower tail (1 − cdf would lose tiny p-values). */
+export function tTwoSided(t: number, df: number): number {
+  return 2 * jStat.studentt.cdf(-Math.abs(t), df);
+}
+
 /**
  * Two-sided p-value of a rank (or Pearson) correlation r over n points, by the t approximation that
  * scipy.stats.spearmanr uses: t = r·√((n − 2)/(1 − r²)) on n − 2 degrees of freedom. NaN for n < 3 or r NaN.
@@ -33,8 +38,7 @@ export interface Interval {
 export function correlationP(r: number, n: number): number {
   if (!(n >= 3) || !Number.isFinite(r)) return NaN;
   if (Math.abs(r) >= 1) return 0;
-  const t = Math.abs(r) * Math.sqrt((n - 2) / (1 - r * r));
-  return 2 * jStat.studentt.cdf(-t, n - 2);
+  return tTwoSided(r * Math.sqrt((n - 2) / (1 - r * r)), n - 2);
 }
 
 /** The smallest |r| over n points that correlationP calls significant at `alpha` (two-sided). */
