@@ -7,6 +7,12 @@ import { describe, expect, it } from 'vitest';
 const CLI = join('dist', 'scripts', 'cli.js');
 
 describe('smesim run (built CLI)', () => {
+  it('the built CLI is a program: `npx smesim` runs dist/scripts/cli.js itself, which needs the executable bit the build sets', () => {
+    if (process.platform === 'win32') return; // no executable bit there; npm writes a .cmd shim instead
+    expect(statSync(CLI).mode & 0o111).toBe(0o111);
+    expect(execFileSync(join(process.cwd(), CLI), ['--version'], { encoding: 'utf8' }).trim()).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+  });
+
   it('writes the tables with all replicates, sorted by run_id, byte-identical with 1 and 2 workers', () => {
     const dir = mkdtempSync(join(tmpdir(), 'smesim-run-'));
     const scenario = join(dir, 'tiny.yaml');
