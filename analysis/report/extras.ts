@@ -298,7 +298,7 @@ export function validationSection(validation: { replicates?: number; firms?: num
     ? `A second opinion on the inverted U, without a verdict: the two-lines test (Simonsohn 2018: one line below a break and one above it, the break set by his Robin Hood procedure, with T5's controls) finds ${findings.join('; ')}.`
     : '';
   const notes = [
-    "validation.csv has every run, the paper-scale sample of 300 firms and the true-value measures; the mean statistic is the mean over runs of validation.csv's statistic column, a z for T1, T2, T4, T8-rising and T9.",
+    "validation.csv has every run, the paper-scale sample of 300 firms, the true-value measures and the standard errors clustered by regional industry; the mean statistic is the mean over runs of validation.csv's statistic column, a z for T1, T2, T4, T8-rising and T9.",
     passed < validation.targets.length ? 'Why a target fails with the default parameters, and what was tried, is written up in docs/CALIBRATION.md ("What does not hold").' : '',
     ...t9Notes,
     twoLinesNote,
@@ -308,6 +308,7 @@ export function validationSection(validation: { replicates?: number; firms?: num
     ['full', 'true', 'full survey, true values'],
     ['paper-300', 'likert', '300 firms, Likert'],
     ['paper-300', 'true', '300 firms, true values'],
+    ['clustered', 'likert', 'full survey, SEs clustered by regional industry'],
   ] as const;
   const alsoIds = validation.targets.map((t) => t.id).filter((id) => validation.all?.some((a) => a.id === id && a.sample === 'paper-300'));
   const cell = (id: string, sample: string, measure: string) => {
@@ -316,8 +317,12 @@ export function validationSection(validation: { replicates?: number; firms?: num
   };
   const paper = validation.all?.filter((a) => a.sample === 'paper-300' && a.measure === 'likert') ?? [];
   const paperPassed = paper.filter((a) => a.pass).length;
+  const clustered = validation.all?.filter((a) => a.sample === 'clustered') ?? [];
+  const clusteredNote = clustered.length
+    ? ` The last column repeats the targets whose verdict rests on standard errors with those errors clustered by regional industry (sector × region): firms in one share a landscape and a market, which sector and region dummies do not absorb, so treating them as independent, as the studies' regressions do, can overstate significance; ${clustered.filter((a) => a.pass).length} of ${clustered.length} reach their threshold that way.`
+    : '';
   const alsoTable = alsoIds.length
-    ? `<h3>The same targets, without a verdict</h3><p class="note">${escapeHtml(`Pass rate (mean statistic). On a paper-scale sample of 300 firms per run, as the studies had, ${paperPassed} of ${paper.length} of these targets reach their threshold${paperPassed < paper.length / 2 ? ': a survey that small often misses patterns that the full population shows' : ''}.`)}</p><table><thead><tr><th>target</th><th>needed</th>${columns.map(([, , label]) => `<th>${escapeHtml(label)}</th>`).join('')}</tr></thead><tbody>${alsoIds
+    ? `<h3>The same targets, without a verdict</h3><p class="note">${escapeHtml(`Pass rate (mean statistic). On a paper-scale sample of 300 firms per run, as the studies had, ${paperPassed} of ${paper.length} of these targets reach their threshold${paperPassed < paper.length / 2 ? ': a survey that small often misses patterns that the full population shows' : ''}.${clusteredNote}`)}</p><table><thead><tr><th>target</th><th>needed</th>${columns.map(([, , label]) => `<th>${escapeHtml(label)}</th>`).join('')}</tr></thead><tbody>${alsoIds
         .map((id) => `<tr><td>${escapeHtml(id)}</td><td>${escapeHtml(validation.targets.find((t) => t.id === id)!.threshold)}</td>${columns.map(([sample, measure]) => cell(id, sample, measure)).join('')}</tr>`)
         .join('')}</tbody></table>`
     : '';

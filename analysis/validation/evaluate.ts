@@ -7,7 +7,7 @@ import { makeStream, randInt } from '../../sim/rng.js';
 import { pairedDifferences } from '../verbs/paired.js';
 import { mean } from '../verbs/stats.js';
 import { t10, t9, t9ShockEffect } from './policyTargets.js';
-import { type Measure, type TargetResult, surveyTargetsByMeasure, t5, t5TwoLines } from './targets.js';
+import { type Measure, type TargetResult, clusteredTargets, surveyTargetsByMeasure, t5, t5TwoLines } from './targets.js';
 
 const MEASURES = ['likert', 'true'] as const;
 
@@ -16,12 +16,16 @@ type Row = Record<string, unknown>;
 /** One row of validation.csv. */
 export interface ValidationRow extends TargetResult {
   runId: string;
-  /** `no-shock` and `shock-effect`: references for T9, reported without a verdict (REFERENCE_SAMPLES). */
+  /**
+   * `paper-300` and `clustered` (T1, T2, T4, T5 with SEs clustered by regional industry): the same targets read
+   * another way, with their threshold but without deciding the verdict; `no-shock`, `shock-effect`: references
+   * for T9, without a threshold (REFERENCE_SAMPLES).
+   */
   sample: Sample;
   measure: Measure;
 }
 
-export type Sample = 'full' | 'paper-300' | 'no-shock' | 'shock-effect';
+export type Sample = 'full' | 'paper-300' | 'no-shock' | 'shock-effect' | 'clustered';
 
 /**
  * Samples that are references, without a verdict: `no-shock`, T9's regression on the validation runs
@@ -125,7 +129,10 @@ function sample(rows: Row[], k: number, seed: number, runId: string): Row[] {
   return idx.slice(0, k).sort((a, b) => a - b).map((i) => rows[i]!);
 }
 
-/** T1–T7 on every run of the validation survey, for both samples and both measures; T5's two-lines diagnostic on the full survey (Likert). */
+/**
+ * T1–T7 on every run of the validation survey, for both samples and both measures; on the full survey
+ * (Likert), T5's two-lines diagnostic and T1, T2, T4 and T5 with SEs clustered by regional industry.
+ */
 export function surveyRows(survey: Row[], seed: number): ValidationRow[] {
   const out: ValidationRow[] = [];
   for (const [runId, rows] of byRun(survey)) {
@@ -141,6 +148,7 @@ export function surveyRows(survey: Row[], seed: number): ValidationRow[] {
       }
     }
     out.push({ ...t5TwoLines(rows, `T5${TWO_LINES}`), runId, sample: 'full', measure: 'likert' });
+    for (const r of clusteredTargets(rows)) out.push({ ...r, runId, sample: 'clustered', measure: 'likert' });
   }
   return out;
 }

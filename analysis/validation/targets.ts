@@ -32,6 +32,28 @@ export function measureOf(construct: 'lo' | 'sli' | 'dyn', m: Measure): (r: Row)
   return m === 'likert' ? (r) => (Number(r[`${construct}_likert`]) - 1) / 6 : (r) => Number(r[`${construct}_true`]);
 }
 
+/**
+ * How a target's standard errors treat the surveyed firms. Undefined: as independent observations, as
+ * MODEL.md §9 and the studies do. A function: clustered by the group it returns for a row (the sandwich
+ * with statsmodels' and Stata's small-sample factor), for the `clustered` rows of validation.csv.
+ */
+export type Clusters = ((r: Row) => string) | undefined;
+
+/**
+ * A firm's regional industry (sector × region): the firms in one share a technology landscape, a market
+ * and a dynamism multiplier, so their outcomes are correlated in ways that sector and region dummies
+ * (additive) do not remove.
+ */
+export const regionalIndustry = (r: Row): string => `${String(r.sector)}|${String(r.region)}`;
+
+/** fitGlm's options for a design's rows: cluster labels when clustering, else `base`. */
+function inference(rows: Row[], clusters: Clusters, base: { robust?: boolean } = {}): { robust?: boolean; clusters?: string[] } {
+  return clusters ? { ...base, clusters: rows.map(clusters) } : base;
+}
+
+/** What a clustered result adds to its note: the number of clusters the standard errors rest on. */
+const clusterNote = (rows: Row[], clusters: Clusters) => (clusters ? `; SEs clustered by regional industry (${new Set(rows.map(clusters)).size} clusters)` : '');
+
 /** Run a target body, turning an estimation failure into a failed result with the reason. */
 function guarded(target: string, body: () => TargetResult): TargetResult {
   try {
@@ -54,28 +76,28 @@ function named<T>(outcome: string, fit: () => T): T {
 const dropNote = (dropped: string[]) => (dropped.length ? `; dropped for perfect prediction: ${dropped.join(', ')}` : '');
 
 /** Logit of each innovation type on one regressor (+ controls): the weakest of the four. */
-function allFourPositive(target: string, survey: Row[], name: string, value: (r: Row) => number): TargetResult {
+function allFourPositive(target: string, survey: Row[], name: string, value: (r: Row) => number, clusters?: Clusters): TargetResult {
   return guarded(target, () => {
     let worstZ = Infinity;
     let worstP = 0;
     const notes: string[] = [];
     for (const y of INNOVATION_TYPES) {
       const d = surveyDesign(survey, y, [[name, value]]);
-      const c = coefOf(named(y, () => fitGlm(d.y, d.X, d.names)), name);
+      const c = coefOf(named(y, () => fitGlm(d.y, d.X, d.names, 'logit', inference(d.rows, clusters))), name);
       if (c.z < worstZ) worstZ = c.z;
       worstP = Math.max(worstP, c.coef > 0 ? c.p : 1);
       notes.push(`${y.replace('inno_', '')} ${c.coef.toFixed(3)} (p ${c.p.toPrecision(2)})${dropNote(d.dropped)}`);
     }
-    return { target, statistic: worstZ, pValue: worstP, pass: worstZ > 0 && worstP < 0.05, note: notes.join('; ') };
+    return { target, statistic: worstZ, pValue: worstP, pass: worstZ > 0 && worstP < 0.05, note: notes.join('; ') + clusterNote(survey, clusters) };
   });
 }
 
 /** T1: cooperation raises all four innovation types. */
-export const t1 = (survey: Row[]) => allFourPositive('T1', survey, 'coop_any', (r) => Number(r.coop_any));
+export const t1 = (survey: Row[], clusters?: Clusters) => allFourPositive('T1', survey, 'coop_any', (r) => Number(r.coop_any), clusters);
 
 /** T2: breadth raises all four (logit), incidence is non-decreasing across bins, and ISS rises with breadth. */
-export function t2(survey: Row[]): TargetResult {
-  const logits = allFourPositive('T2', survey, 'breadth', (r) => Number(r.breadth));
+export function t2(survey: Row[], clusters?: Clusters): TargetResult {
+  const logits = allFourPositive('T2', survey, 'breadth', (r) => Number(r.breadth), clusters);
   return guarded('T2', () => {
     // bins with fewer than 30 firms merge into the bin below; a dip of up to one SE is allowed
     const bins: Row[][] = [];
@@ -95,7 +117,7 @@ export function t2(survey: Row[]): TargetResult {
       }
     }
     const d = surveyDesign(survey, 'iss', [['breadth', (r) => Number(r.breadth)]], ['sector', 'region'], false);
-    const iss = coefOf(fitGlm(d.y, d.X, d.names, 'logit', { robust: true }), 'breadth');
+    const iss = coefOf(fitGlm(d.y, d.X, d.names, 'logit', inference(d.rows, clusters, { robust: true })), 'breadth');
     const pass = logits.pass && monotone && iss.coef > 0 && iss.p < 0.05;
     return { target: 'T2', statistic: Math.min(logits.statistic, iss.z), pValue: Math.max(logits.pValue, iss.p), pass, note: `${logits.note}; bins non-decreasing: ${monotone}; ISS fractional logit ${iss.coef.toFixed(3)} (p ${iss.p.toPrecision(2)})` };
   });
@@ -116,17 +138,17 @@ export function t3(survey: Row[]): TargetResult {
 }
 
 /** T4: among product or process innovators, ISS rises with breadth (fractional logit, robust SEs). */
-export function t4(survey: Row[]): TargetResult {
+export function t4(survey: Row[], clusters?: Clusters): TargetResult {
   return guarded('T4', () => {
     const innovators = survey.filter((r) => Number(r.inno_product) === 1 || Number(r.inno_process) === 1);
     const d = surveyDesign(innovators, 'iss', [['breadth', (r) => Number(r.breadth)]], ['sector', 'region'], false);
-    const c = coefOf(fitGlm(d.y, d.X, d.names, 'logit', { robust: true }), 'breadth');
-    return { target: 'T4', statistic: c.z, pValue: c.p, pass: c.coef > 0 && c.p < 0.05, note: `${innovators.length} innovators; coefficient ${c.coef.toFixed(3)}` };
+    const c = coefOf(fitGlm(d.y, d.X, d.names, 'logit', inference(d.rows, clusters, { robust: true })), 'breadth');
+    return { target: 'T4', statistic: c.z, pValue: c.p, pass: c.coef > 0 && c.p < 0.05, note: `${innovators.length} innovators; coefficient ${c.coef.toFixed(3)}${clusterNote(d.rows, clusters)}` };
   });
 }
 
 /** T5: inverted U of product innovation in SLI (β2 < 0, turning point inside, Lind–Mehlum at 5%). */
-export function t5(survey: Row[], m: Measure = 'likert'): TargetResult {
+export function t5(survey: Row[], m: Measure = 'likert', clusters?: Clusters): TargetResult {
   return guarded('T5', () => {
     const sli = measureOf('sli', m);
     const regs: Regressors = [
@@ -135,8 +157,8 @@ export function t5(survey: Row[], m: Measure = 'likert'): TargetResult {
     ];
     const d = surveyDesign(survey, 'inno_product', regs);
     const x = d.rows.map(sli);
-    const u = lindMehlum(fitGlm(d.y, d.X, d.names), 'sli', 'sli2', Math.min(...x), Math.max(...x));
-    return { target: 'T5', statistic: u.beta2, pValue: u.p, pass: u.invertedU, details: { tLow: u.tLow, tHigh: u.tHigh, turningPoint: u.turningPoint }, note: `β2 ${u.beta2.toFixed(3)}, turning point ${u.turningPoint.toFixed(3)} (inside: ${u.turningInside}), end slopes t ${u.tLow.toFixed(2)} / ${u.tHigh.toFixed(2)}${dropNote(d.dropped)}` };
+    const u = lindMehlum(fitGlm(d.y, d.X, d.names, 'logit', inference(d.rows, clusters)), 'sli', 'sli2', Math.min(...x), Math.max(...x));
+    return { target: 'T5', statistic: u.beta2, pValue: u.p, pass: u.invertedU, details: { tLow: u.tLow, tHigh: u.tHigh, turningPoint: u.turningPoint }, note: `β2 ${u.beta2.toFixed(3)}, turning point ${u.turningPoint.toFixed(3)} (inside: ${u.turningInside}), end slopes t ${u.tLow.toFixed(2)} / ${u.tHigh.toFixed(2)}${dropNote(d.dropped)}${clusterNote(d.rows, clusters)}` };
   });
 }
 
@@ -195,4 +217,14 @@ export function moderationTarget(target: 'T6' | 'T7', survey: Row[], moderator: 
 export function surveyTargetsByMeasure(survey: Row[], measures: readonly Measure[] = ['likert', 'true']): Partial<Record<Measure, TargetResult[]>> {
   const common = [t1(survey), t2(survey), t3(survey), t4(survey)];
   return Object.fromEntries(measures.map((m) => [m, [...common, t5(survey, m), moderationTarget('T6', survey, 'lo', m), moderationTarget('T7', survey, 'dyn', m)]]));
+}
+
+/**
+ * The targets whose verdict rests on standard errors (T1, T2, T4, T5; Likert measures) with the standard
+ * errors clustered by regional industry: beside the verdict, not deciding it, to show how much of their
+ * significance comes from treating firms that share a landscape and a market as independent. T3, T6 and
+ * T7 test signs only, and T2's breadth bins use their own binomial SEs, so clustering leaves those as they are.
+ */
+export function clusteredTargets(survey: Row[]): TargetResult[] {
+  return [t1(survey, regionalIndustry), t2(survey, regionalIndustry), t4(survey, regionalIndustry), t5(survey, 'likert', regionalIndustry)];
 }

@@ -166,7 +166,7 @@ export const CODEBOOK: readonly TableDoc[] = [
     columns: [
       ['run_id', 'the run (of the validation scenario, or of the variant the target reads: ablations, shock); T10, which pairs every replicate of the subsidy with the baseline, has one row, `all replicates (paired)`'],
       ['target', 'T1 … T10, or a reference without a verdict (e.g. `T5-two-lines`)'],
-      ['sample', '`full` (the whole survey), `paper-300` (a random sample of 300 surveyed firms), or a T9 reference: `no-shock`, `shock-effect`'],
+      ['sample', '`full` (the whole survey), `paper-300` (a random sample of 300 surveyed firms), `clustered` (the whole survey, T1, T2, T4 and T5 with standard errors clustered by regional industry), or a T9 reference: `no-shock`, `shock-effect`'],
       ['measure', '`likert` (the survey measures, rescaled to 0–1, as the researchers had them) or `true`'],
       ['statistic', 'the target’s test statistic in this run, e.g. the smallest z of T1’s four logits; validate-model’s tables print its mean'],
       ['p_value', 'the p-value that goes with it'],

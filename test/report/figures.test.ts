@@ -201,6 +201,13 @@ describe('validation section of the report', () => {
     expect(fine.html).toContain('1 of 1 of these targets reach their threshold.');
     expect(fine.html).toContain('<td class="num">–</td>'); // no true-value row given: a dash, not a made-up number
     expect(validationSection({ replicates: 50, firms: 5000, targets: [t1], all: [t1] }).html).not.toContain('without a verdict');
+    // the clustered reference: a fourth column, read in the note, and absent (no note) when validation.json has none
+    expect(s.html).not.toContain('clustered by regional industry (sector × region)');
+    const clustered = validationSection({ replicates: 50, firms: 5000, targets: [t1], all: [t1, also('paper-300', 'likert', 0.12), also('clustered', 'likert', 0.7)] });
+    expect(clustered.html).toContain('<th>full survey, SEs clustered by regional industry</th>');
+    expect(clustered.html).toMatch(/<td class="num">0\.7 <span class="note">\(0\.9\)<\/span><\/td><\/tr>/);
+    expect(clustered.html).toContain('with those errors clustered by regional industry (sector × region)');
+    expect(clustered.html).toContain('0 of 1 reach their threshold that way.');
   });
 
   it('reads the two-lines diagnostics beside T5 and T8 when validation.json has them, and only those it has', () => {
