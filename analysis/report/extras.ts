@@ -3,7 +3,7 @@ import jstatPkg from 'jstat';
 import { forestFigure, type CompareRow } from '../figures/forest.js';
 import { morrisFigure, primFigure, responseFigure, sobolFigure } from '../figures/sweep.js';
 import { morrisMeasures } from '../verbs/morris.js';
-import { smallerThanCalibration } from '../validation/evaluate.js';
+import { closeCallNote, passRateInterval, smallerThanCalibration } from '../validation/evaluate.js';
 import { SINGLE_PAIR } from '../verbs/paired.js';
 import { chooseBox, primPeel } from '../verbs/prim.js';
 import { type SobolIndex, sobolIndices } from '../verbs/sobol.js';
@@ -247,7 +247,7 @@ export function compareSections(rows: CompareRow[], otherFirms: string[] = [], o
   ];
 }
 
-type TargetLine = { id: string; description: string; sample?: string; measure?: string; runs?: number; passRate: number; meanStatistic?: number; threshold: string; pass: boolean };
+type TargetLine = { id: string; description: string; sample?: string; measure?: string; runs?: number; passRate: number; passRateLow?: number; passRateHigh?: number; meanStatistic?: number; threshold: string; pass: boolean };
 
 /** "; T9 does not (pass rate 0.26, needs ≥ 0.8)" — the targets that miss, named in the verdict's first sentence. */
 function failingList(targets: TargetLine[]): string {
@@ -271,7 +271,7 @@ export function validationSection(validation: { replicates?: number; firms?: num
   const stat = (t: TargetLine) => (t.meanStatistic !== undefined && Number.isFinite(t.meanStatistic) ? formatNumber(t.meanStatistic) : '');
   const rows = validation.targets.map(
     (t) =>
-      `<tr><td>${escapeHtml(t.id)}</td><td>${escapeHtml(t.description)}</td><td>${escapeHtml(t.measure ?? '')}</td><td class="num">${escapeHtml(t.runs ?? '')}</td><td class="num">${escapeHtml(formatNumber(t.passRate))}</td><td class="num">${escapeHtml(stat(t))}</td><td>${escapeHtml(t.threshold)}</td><td class="${t.pass ? 'pass' : 'fail'}">${t.pass ? 'pass' : 'fail'}</td></tr>`,
+      `<tr><td>${escapeHtml(t.id)}</td><td>${escapeHtml(t.description)}</td><td>${escapeHtml(t.measure ?? '')}</td><td class="num">${escapeHtml(t.runs ?? '')}</td><td class="num">${escapeHtml(formatNumber(t.passRate))}</td><td class="num">${escapeHtml(passRateInterval(t))}</td><td class="num">${escapeHtml(stat(t))}</td><td>${escapeHtml(t.threshold)}</td><td class="${t.pass ? 'pass' : 'fail'}">${t.pass ? 'pass' : 'fail'}</td></tr>`,
   );
   const t9 = validation.targets.find((t) => t.id === 'T9');
   const reference = validation.all?.find((t) => t.id === 'T9' && t.sample === 'no-shock');
@@ -298,7 +298,8 @@ export function validationSection(validation: { replicates?: number; firms?: num
     ? `A second opinion on the inverted U, without a verdict: the two-lines test (Simonsohn 2018: one line below a break and one above it, the break set by his Robin Hood procedure, with T5's controls) finds ${findings.join('; ')}.`
     : '';
   const notes = [
-    "validation.csv has every run, the paper-scale sample of 300 firms, the true-value measures and the standard errors clustered by regional industry; the mean statistic is the mean over runs of validation.csv's statistic column, a z for T1, T2, T4, T8-rising and T9.",
+    "validation.csv has every run, the paper-scale sample of 300 firms, the true-value measures and the standard errors clustered by regional industry; the mean statistic is the mean over runs of validation.csv's statistic column, a z for T1, T2, T4, T8-rising and T9; the 95% CI is Wilson's interval for the pass rate, how far chance alone could move it with this many runs.",
+    closeCallNote(validation.targets),
     passed < validation.targets.length ? 'Why a target fails with the default parameters, and what was tried, is written up in docs/CALIBRATION.md ("What does not hold").' : '',
     ...t9Notes,
     twoLinesNote,
@@ -329,6 +330,6 @@ export function validationSection(validation: { replicates?: number; firms?: num
   return {
     title: 'Validation targets (MODEL.md §9)',
     reading: `${passed} of ${validation.targets.length} ${validation.checked ? `checked targets (asked for: ${validation.checked.join(', ')})` : 'targets'} meet their threshold${failingList(validation.targets)} (full survey of ${validation.firms?.toLocaleString('en-US') ?? '?'} firms, ${validation.replicates ?? '?'} replicates).${small ? ` ${small}` : ''}`,
-    html: `<table><thead><tr><th>target</th><th>what</th><th>measure</th><th>runs</th><th>pass rate</th><th>mean statistic</th><th>needed</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table>${notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`).join('')}${alsoTable}`,
+    html: `<table><thead><tr><th>target</th><th>what</th><th>measure</th><th>runs</th><th>pass rate</th><th>95% CI</th><th>mean statistic</th><th>needed</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table>${notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`).join('')}${alsoTable}`,
   };
 }

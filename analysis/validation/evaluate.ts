@@ -5,7 +5,7 @@
  */
 import { makeStream, randInt } from '../../sim/rng.js';
 import { pairedDifferences } from '../verbs/paired.js';
-import { mean } from '../verbs/stats.js';
+import { mean, wilsonInterval } from '../verbs/stats.js';
 import { t10, t9, t9ShockEffect } from './policyTargets.js';
 import { type Measure, type TargetResult, clusteredTargets, surveyTargetsByMeasure, t5, t5TwoLines } from './targets.js';
 
@@ -54,6 +54,9 @@ export interface TargetSummary {
   measure: Measure;
   runs: number;
   passRate: number;
+  /** Wilson 95% interval of the pass rate over the runs: how far chance alone could move it. */
+  passRateLow: number;
+  passRateHigh: number;
   /** Mean of the per-run statistics that are finite (a z for T1, T2, T4, T8-rising and T9; NaN when none is). */
   meanStatistic: number;
   threshold: string;
@@ -103,6 +106,34 @@ export function smallerThanCalibration(size: { firms: number; replicates: number
     size.replicates < calibration.replicates && `a pass rate from ${size.replicates} run${size.replicates === 1 ? '' : 's'} moves in steps of ${(1 / size.replicates).toFixed(2)}`,
   ].filter(Boolean);
   return `This validation is smaller than the calibration (${fewer.join(', ')}): ${why.join(', and ')}. A miss here says less about the model than a miss at full size.`;
+}
+
+/** What `closeCalls` needs of a target's summary (validation.json from before 2026-11-28 has no interval). */
+export type PassRateLine = { id: string; threshold: string; passRate: number; passRateLow?: number; passRateHigh?: number };
+
+/** The numeric threshold of a pass rate ('≥ 0.8' → 0.8, '≤ 0.2' → 0.2); undefined for 'holds' and references. */
+const thresholdValue = (threshold: string) => (/^[≥≤] /.test(threshold) ? Number(threshold.slice(2)) : undefined);
+
+/** Targets whose pass rate's 95% interval holds their threshold: another set of replicates could well decide them the other way. */
+export function closeCalls<T extends PassRateLine>(targets: T[]): T[] {
+  return targets.filter((t) => {
+    const at = thresholdValue(t.threshold);
+    return at !== undefined && t.passRateLow !== undefined && t.passRateHigh !== undefined && t.passRateLow <= at && at <= t.passRateHigh;
+  });
+}
+
+/** The 95% interval of a pass rate, as printed: "[0.71, 0.92]"; empty when there is none (T10: one paired test, not a rate over runs). */
+export function passRateInterval(t: PassRateLine & { runs?: number }): string {
+  if (t.passRateLow === undefined || t.passRateHigh === undefined || !Number.isFinite(t.passRateLow) || (t.runs ?? 2) < 2) return '';
+  return `[${t.passRateLow.toFixed(2)}, ${t.passRateHigh.toFixed(2)}]`;
+}
+
+/** One sentence on the close calls among decisive targets, or empty when there are none. */
+export function closeCallNote(targets: (PassRateLine & { runs?: number })[]): string {
+  const close = closeCalls(targets);
+  if (close.length === 0) return '';
+  const each = close.map((t) => `${t.id} ${t.passRate.toFixed(2)} ${passRateInterval(t)}`);
+  return `Close to the threshold (it lies inside the pass rate's 95% interval, so another set of replicates or another seed could decide ${close.length === 1 ? 'it' : 'them'} the other way): ${each.join(', ')}.`;
 }
 
 /** Group rows by run id (in run-id order). */
@@ -218,12 +249,14 @@ export function summarise(rows: ValidationRow[]): TargetSummary[] {
   return keys.map((key) => {
     const [id, sampleName, measure] = key.split('|') as [string, Sample, Measure];
     const rs = rows.filter((r) => r.target === id && r.sample === sampleName && r.measure === measure);
-    const passRate = rs.filter((r) => r.pass).length / rs.length;
+    const passed = rs.filter((r) => r.pass).length;
+    const passRate = passed / rs.length;
+    const [passRateLow, passRateHigh] = wilsonInterval(passed, rs.length);
     const meanStatistic = mean(rs.map((r) => r.statistic).filter(Number.isFinite));
     const ablation = id.startsWith('T8');
     const pass = ablation ? passRate <= 0.2 : id === 'T10' ? passRate === 1 : passRate >= 0.8;
     const failedRuns = rs.filter((r) => (ablation ? r.pass : !r.pass)).map((r) => r.runId);
     const threshold = isReference(id, sampleName) ? 'reference' : ablation ? '≤ 0.2' : id === 'T10' ? 'holds' : '≥ 0.8';
-    return { id, description: DESCRIPTIONS[id] ?? id, sample: sampleName, measure, runs: rs.length, passRate, meanStatistic, threshold, pass, failedRuns };
+    return { id, description: DESCRIPTIONS[id] ?? id, sample: sampleName, measure, runs: rs.length, passRate, passRateLow, passRateHigh, meanStatistic, threshold, pass, failedRuns };
   });
 }

@@ -17,6 +17,21 @@ export function normalTail(z: number): number {
   return Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI) / t;
 }
 
+/**
+ * Wilson's score interval for a proportion of k successes in n trials (statsmodels'
+ * `proportion_confint(method='wilson')`): unlike the normal approximation it stays inside [0, 1] and
+ * keeps its coverage near 0 and 1, where validation pass rates live.
+ */
+export function wilsonInterval(k: number, n: number, level = 0.95): [lo: number, hi: number] {
+  if (!(n > 0) || !(k >= 0 && k <= n)) return [NaN, NaN];
+  const z = jStat.normal.inv(1 - (1 - level) / 2, 0, 1);
+  const p = k / n;
+  const denom = 1 + (z * z) / n;
+  const centre = (p + (z * z) / (2 * n)) / denom;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / denom;
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}
+
 /** Mean, sd and a confidence interval of a sample. */
 export interface Interval {
   n: number;

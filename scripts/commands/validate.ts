@@ -1,7 +1,7 @@
 /** `smesim validate-model`: run the validation scenario and its variants, evaluate T1–T10, write the verdict. */
 import { join } from 'node:path';
 import { loadRows, loadRowsBetween } from '../../analysis/io.js';
-import { ablationRows, isReference, seedsVerdict, smallerThanCalibration, targetOf, shockEffectRows, shockRows, subsidyRow, summarise, surveyRows, type TargetSummary, type ValidationRow } from '../../analysis/validation/evaluate.js';
+import { ablationRows, closeCallNote, isReference, passRateInterval, seedsVerdict, smallerThanCalibration, targetOf, shockEffectRows, shockRows, subsidyRow, summarise, surveyRows, type TargetSummary, type ValidationRow } from '../../analysis/validation/evaluate.js';
 import type { Scenario } from '../../sim/config/scenario.js';
 import { makeRunPlan } from '../../sim/plan/plan.js';
 import { scenarioSchema } from '../../sim/config/scenario.js';
@@ -68,10 +68,10 @@ function variants(s: Scenario): [name: string, scenario: Scenario][] {
 }
 
 function printTable(summaries: TargetSummary[], primary: TargetSummary[]): void {
-  const header = `${'target'.padEnd(22)}${'sample'.padEnd(14)}${'measure'.padEnd(8)}${'runs'.padStart(5)}${'pass rate'.padStart(11)}${'mean stat'.padStart(11)}  needed     `;
+  const header = `${'target'.padEnd(22)}${'sample'.padEnd(14)}${'measure'.padEnd(8)}${'runs'.padStart(5)}${'pass rate'.padStart(11)}${'95% CI'.padStart(14)}${'mean stat'.padStart(11)}  needed     `;
   const line = (t: TargetSummary, verdict: string) => {
     const stat = Number.isFinite(t.meanStatistic) ? t.meanStatistic.toFixed(2) : '';
-    return `${t.id.padEnd(22)}${t.sample.padEnd(14)}${t.measure.padEnd(8)}${String(t.runs).padStart(5)}${t.passRate.toFixed(2).padStart(11)}${stat.padStart(11)}  ${t.threshold.padEnd(10)} ${verdict}\n`;
+    return `${t.id.padEnd(22)}${t.sample.padEnd(14)}${t.measure.padEnd(8)}${String(t.runs).padStart(5)}${t.passRate.toFixed(2).padStart(11)}${passRateInterval(t).padStart(14)}${stat.padStart(11)}  ${t.threshold.padEnd(10)} ${verdict}\n`;
   };
   process.stdout.write('\nTargets (these decide the verdict and the exit code):\n' + header + 'verdict\n');
   for (const t of primary) process.stdout.write(line(t, t.pass ? 'pass' : 'FAIL'));
@@ -209,6 +209,8 @@ async function runValidation(opts: ValidateOptions): Promise<{ allPass: boolean;
     else if (!opts.brief) {
       printTable(summaries, primary);
       process.stdout.write(`\n${scope}${verdict}; details in ${join(outDir, 'validation.csv')}\n`);
+      const close = closeCallNote(primary);
+      if (close) process.stdout.write(`note: ${close}\n`);
       if (small) process.stdout.write(`note: ${small}\n`);
       if (report) process.stdout.write(`report: ${report}\n`);
     }

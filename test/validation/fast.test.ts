@@ -17,6 +17,10 @@ describe('validate-model, fast variant (5 replicates × 500 firms)', () => {
     // two tables: the targets that decide the exit code, then what is reported without a verdict
     const [decisive, reported] = r.stdout.split('Also reported, without a verdict');
     expect(decisive).toContain('Targets (these decide the verdict and the exit code)');
+    // each pass rate with its 95% (Wilson) interval; T10, one paired test over all replicates, has none
+    expect(decisive).toMatch(/runs +pass rate +95% CI +mean stat +needed/);
+    expect(decisive).toMatch(/\nT1 +full +likert +5 +\d\.\d\d +\[\d\.\d\d, \d\.\d\d\] /);
+    expect(decisive).toMatch(/\nT10 +full +true +1 +\d\.\d\d +-?\d[\d.]* +holds /);
     expect(decisive).not.toMatch(/paper-300|T[1-7] +full +true/); // T1–T7 on true values and the paper-scale sample are not decisive
     expect(reported).toMatch(/T1 +paper-300 +likert +5 .*≥ 0\.8 +(meets it|below it)/);
     expect(reported).not.toMatch(/\b(pass|FAIL)\n/);

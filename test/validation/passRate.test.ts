@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { closeCallNote, closeCalls, passRateInterval, summarise, type ValidationRow } from '../../analysis/validation/evaluate.js';
+import { wilsonInterval } from '../../analysis/verbs/stats.js';
+
+describe("a pass rate's 95% interval", () => {
+  it("is Wilson's score interval, as statsmodels' proportion_confint(method='wilson') gives it", () => {
+    // /usr/bin/python3 -c "from statsmodels.stats.proportion import proportion_confint as pc; print(pc(42, 50, alpha=0.05, method='wilson'))" (statsmodels 0.13.5)
+    const reference: [k: number, n: number, lo: number, hi: number][] = [
+      [42, 50, 0.7148578393696499, 0.9166257932196658],
+      [39, 50, 0.6475845041874633, 0.8724608402978558],
+      [50, 50, 0.9286524008666412, 1.0],
+      [0, 50, 0.0, 0.07134759913335874],
+      [13, 50, 0.15871527493552381, 0.39553157264848826],
+      [4, 5, 0.3755346297625252, 0.9637758913675698],
+    ];
+    for (const [k, n, lo, hi] of reference) {
+      const [a, b] = wilsonInterval(k, n);
+      expect(a, `${k}/${n} low`).toBeCloseTo(lo, 12);
+      expect(b, `${k}/${n} high`).toBeCloseTo(hi, 12);
+    }
+    expect(wilsonInterval(0, 0)).toEqual([NaN, NaN]);
+  });
+
+  const rows = (target: string, passes: number, runs: number): ValidationRow[] =>
+    Array.from({ length: runs }, (_, i) => ({ target, runId: `v/r${String(i + 1).padStart(3, '0')}`, sample: 'full', measure: 'likert', statistic: 1, pValue: 0.01, pass: i < passes, note: '' }));
+
+  it('is in every summary, and a target whose interval holds its threshold is a close call', () => {
+    const summaries = summarise([...rows('T1', 50, 50), ...rows('T6', 42, 50), ...rows('T8-rising', 10, 50), ...rows('T8-falling', 1, 50)]);
+    const t6 = summaries.find((s) => s.id === 'T6')!;
+    expect([t6.passRateLow, t6.passRateHigh]).toEqual(wilsonInterval(42, 50));
+    expect(passRateInterval(t6)).toBe('[0.71, 0.92]');
+    // 0.84 passes, but 0.8 is inside [0.71, 0.92]; the rising-limb ablation's 0.2 is inside [0.11, 0.33]; T1's 1.00 [0.93, 1] and the falling one's 0.02 [0.00, 0.10] are clear
+    expect(closeCalls(summaries).map((s) => s.id)).toEqual(['T6', 'T8-rising']);
+    expect(closeCallNote(summaries)).toBe(
+      "Close to the threshold (it lies inside the pass rate's 95% interval, so another set of replicates or another seed could decide them the other way): T6 0.84 [0.71, 0.92], T8-rising 0.20 [0.11, 0.33].",
+    );
+    expect(closeCallNote(summaries.filter((s) => s.id === 'T1'))).toBe('');
+  });
+
+  it('is left out where a target is one paired test, not a rate over runs (T10), and for references', () => {
+    const [t10] = summarise([{ ...rows('T10', 1, 1)[0]!, runId: 'all replicates (paired)', measure: 'true' }]);
+    expect(passRateInterval(t10!)).toBe('');
+    expect(closeCalls([t10!])).toEqual([]);
+    const [reference] = summarise(rows('T9', 20, 50).map((r) => ({ ...r, sample: 'no-shock' as const })));
+    expect(reference!.threshold).toBe('reference');
+    expect(closeCalls([reference!])).toEqual([]);
+    // validation.json written before the interval existed: no interval, no close call, no error
+    expect(passRateInterval({ id: 'T6', threshold: '≥ 0.8', passRate: 0.84 })).toBe('');
+    expect(closeCalls([{ id: 'T6', threshold: '≥ 0.8', passRate: 0.84 }])).toEqual([]);
+  });
+});
