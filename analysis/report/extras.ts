@@ -271,7 +271,7 @@ export function validationSection(validation: { replicates?: number; firms?: num
   const stat = (t: TargetLine) => (t.meanStatistic !== undefined && Number.isFinite(t.meanStatistic) ? formatNumber(t.meanStatistic) : '');
   const rows = validation.targets.map(
     (t) =>
-      `<tr><td>${escapeHtml(t.id)}</td><td>${escapeHtml(t.description)}</td><td>${escapeHtml(t.measure ?? '')}</td><td class="num">${escapeHtml(t.runs ?? '')}</td><td class="num">${escapeHtml(formatNumber(t.passRate))}</td><td class="num">${escapeHtml(passRateInterval(t))}</td><td class="num">${escapeHtml(stat(t))}</td><td>${escapeHtml(t.threshold)}</td><td class="${t.pass ? 'pass' : 'fail'}">${t.pass ? 'pass' : 'fail'}</td></tr>`,
+      `<tr><td>${escapeHtml(t.id)}</td><td>${escapeHtml(t.description)}</td><td>${escapeHtml(t.measure ?? '')}</td><td class="num">${escapeHtml(t.runs ?? '')}</td><td class="num">${escapeHtml(formatNumber(t.passRate))}</td><td class="num interval">${escapeHtml(passRateInterval(t))}</td><td class="num">${escapeHtml(stat(t))}</td><td>${escapeHtml(t.threshold)}</td><td class="${t.pass ? 'pass' : 'fail'}">${t.pass ? 'pass' : 'fail'}</td></tr>`,
   );
   const t9 = validation.targets.find((t) => t.id === 'T9');
   const reference = validation.all?.find((t) => t.id === 'T9' && t.sample === 'no-shock');

@@ -44,6 +44,7 @@ table { border-collapse: collapse; font-size: .92rem; }
 td, th { border-bottom: 1px solid #e5e5e5; padding: .3rem .7rem; text-align: left; }
 th { background: #f3f3f3; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.interval { white-space: nowrap; }
 .pass { color: #006d2c; font-weight: 600; } .fail { color: #b30000; font-weight: 600; }
 details { margin-top: .5rem; } code { background: #f1f1f1; padding: 0 .25rem; border-radius: 3px; }
 footer { color: #666; font-size: .85rem; max-width: 72rem; margin: 0 auto; padding: 0 2rem 2rem; }

@@ -75,7 +75,8 @@ function printTable(summaries: TargetSummary[], primary: TargetSummary[]): void 
   };
   process.stdout.write('\nTargets (these decide the verdict and the exit code):\n' + header + 'verdict\n');
   for (const t of primary) process.stdout.write(line(t, t.pass ? 'pass' : 'FAIL'));
-  const others = summaries.filter((t) => !primary.includes(t));
+  // the same targets read another way (true values, 300 firms, clustered SEs) first, then the references without a threshold
+  const others = summaries.filter((t) => !primary.includes(t)).sort((a, b) => Number(isReference(a.id, a.sample)) - Number(isReference(b.id, b.sample)));
   if (others.length === 0) return;
   process.stdout.write('\nAlso reported, without a verdict:\n' + header + 'reading\n');
   for (const t of others) process.stdout.write(line(t, isReference(t.id, t.sample) ? '(no verdict)' : t.pass ? 'meets it' : 'below it'));

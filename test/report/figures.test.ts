@@ -172,10 +172,10 @@ describe('validation section of the report', () => {
     const clear = { ...target('T1', true), passRate: 1, passRateLow: 0.9286524008666412, passRateHigh: 1 };
     const s = validationSection({ replicates: 50, firms: 5000, targets: [clear, close] });
     expect(s.html).toContain('<th>pass rate</th><th>95% CI</th>');
-    expect(s.html).toContain('<td class="num">0.84</td><td class="num">[0.71, 0.92]</td>');
+    expect(s.html).toContain('<td class="num">0.84</td><td class="num interval">[0.71, 0.92]</td>');
     expect(s.html).toContain('could decide it the other way): T6 0.84 [0.71, 0.92].');
     const old = validationSection({ replicates: 50, firms: 5000, targets: [target('T6', true)] }); // validation.json without intervals
-    expect(old.html).toContain('<td class="num">0.9</td><td class="num"></td>');
+    expect(old.html).toContain('<td class="num">0.9</td><td class="num interval"></td>');
     expect(old.html).not.toContain('Close to the threshold');
   });
 

@@ -45,6 +45,7 @@ describe('validate-model, fast variant (5 replicates × 500 firms)', () => {
     // T1, T2, T4 and T5 again with SEs clustered by regional industry: beside the verdict, in the terminal, validation.csv and the report
     for (const id of ['T1', 'T2', 'T4', 'T5']) expect(reported).toMatch(new RegExp(`${id} +clustered +likert +5 .*≥ 0\\.8 +(meets it|below it)`));
     expect(decisive).not.toContain('clustered');
+    expect(reported.indexOf('T5                    clustered')).toBeLessThan(reported.indexOf('T5-two-lines')); // read-another-way rows before the references
     expect(readFileSync(join(out, 'validation.csv'), 'utf8')).toMatch(/,T5,clustered,likert,.*SEs clustered by regional industry \(\d+ clusters\)/);
     expect(report).toContain('full survey, SEs clustered by regional industry');
     expect(report).toContain('<h2>Shock variant (T9): who exits after quarter 169</h2>'); // the snapshot before the shock at 170
