@@ -13,7 +13,7 @@ import { timeseriesFigure } from '../figures/timeseries.js';
 import type { CompareRow } from '../figures/forest.js';
 import { loadRows, loadRowsBetween, loadTable } from '../io.js';
 import { aggregateByTick } from '../verbs/aggregate.js';
-import { seedsVerdict } from '../validation/evaluate.js';
+import { pooledPassRate, seedsVerdict } from '../validation/evaluate.js';
 import { firstSnapshotTick } from '../verbs/exitsBy.js';
 import { compareSections, sweepSections, validationSection, type SweepOptions } from './extras.js';
 import { TIMESERIES_LABELS, outcomeLabel } from './labels.js';
@@ -125,7 +125,7 @@ function seedsReport(dir: string): string {
   const ids = [...new Set(rows.map((r) => String(r.target)))];
   const cell = (seed: number, id: string) => rows.find((r) => Number(r.seed) === seed && String(r.target) === id);
   const verdict = seedsVerdict(seeds, ids, (seed, id) => Number(cell(seed, id)?.pass ?? 1) === 0);
-  const head = `<tr><th>target</th><th>needed</th>${seeds.map((s) => `<th><a href="seed-${escapeHtml(s)}/report.html">seed ${escapeHtml(s)}</a></th>`).join('')}</tr>`;
+  const head = `<tr><th>target</th><th>needed</th>${seeds.map((s) => `<th><a href="seed-${escapeHtml(s)}/report.html">seed ${escapeHtml(s)}</a></th>`).join('')}<th>all seeds</th></tr>`;
   const body = ids.map((id) => {
     const threshold = seeds.map((s) => cell(s, id)?.threshold).find((t) => t !== undefined) ?? '';
     const cells = seeds.map((s) => {
@@ -134,7 +134,9 @@ function seedsReport(dir: string): string {
       const pass = Number(r.pass) === 1;
       return `<td class="num${pass ? '' : ' fail'}">${escapeHtml(formatNumber(Number(r.pass_rate)))}${pass ? '' : ' fail'}</td>`;
     });
-    return `<tr><td>${escapeHtml(id)}</td><td>${escapeHtml(threshold)}</td>${cells.join('')}</tr>`;
+    const found = seeds.map((s) => cell(s, id)).filter((r) => r !== undefined);
+    const pooled = pooledPassRate(found.map((r) => ({ runs: Number(r.runs), passRate: Number(r.pass_rate) })));
+    return `<tr><td>${escapeHtml(id)}</td><td>${escapeHtml(threshold)}</td>${cells.join('')}<td class="num interval">${escapeHtml(pooled)}</td></tr>`;
   });
   const m = readManifest(join(dir, `seed-${seeds[0]}`));
   const s = m?.scenario;
@@ -143,7 +145,7 @@ function seedsReport(dir: string): string {
   const section: Section = {
     title: 'Pass rates by master seed (the targets that decide the verdict)',
     reading: `${verdict}.`,
-    html: `<table><thead>${head}</thead><tbody>${body.join('')}</tbody></table><p class="note">${escapeHtml("Each cell is the share of a seed's replicate runs in which the target holds; 'fail' marks a pass rate that misses the threshold. seeds.csv has the numbers; each seed's report (linked above) has the reference rows, the paper-scale sample and the figures.")}</p>`,
+    html: `<table><thead>${head}</thead><tbody>${body.join('')}</tbody></table><p class="note">${escapeHtml("Each cell is the share of a seed's replicate runs in which the target holds; 'fail' marks a pass rate that misses the threshold. 'All seeds' pools every seed's runs, with Wilson's 95% interval: it decides nothing, and says what the seeds show together. seeds.csv has the numbers; each seed's report (linked above) has the reference rows, the paper-scale sample and the figures.")}</p>`,
   };
   const foot = m ? `smesim ${escapeHtml(m.version)}${m.gitCommit ? ` (commit ${escapeHtml(m.gitCommit.slice(0, 10))})` : ''}, Node ${escapeHtml(m.node)}.` : '';
   return renderPage(`smesim validation across seeds ${seeds.join(', ')}`, headHtml, [section], foot);

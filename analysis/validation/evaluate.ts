@@ -136,6 +136,20 @@ export function closeCallNote(targets: (PassRateLine & { runs?: number })[]): st
   return `Close to the threshold (it lies inside the pass rate's 95% interval, so another set of replicates or another seed could decide ${close.length === 1 ? 'it' : 'them'} the other way): ${each.join(', ')}.`;
 }
 
+/**
+ * A target's pass rate over every seed's runs together, as `validate-model --seeds` shows it beside the
+ * seeds: "0.84 [0.77, 0.89]" (Wilson 95%), or "3 of 3 seeds" for a target that is one test per seed (T10).
+ * It decides nothing (the verdict is per seed); it says what the seeds show together, more precisely than any one.
+ */
+export function pooledPassRate(perSeed: { runs: number; passRate: number }[]): string {
+  if (perSeed.length === 0) return '';
+  const passes = perSeed.reduce((s, t) => s + Math.round(t.passRate * t.runs), 0);
+  if (perSeed.every((t) => t.runs <= 1)) return `${passes} of ${perSeed.length} seeds`;
+  const runs = perSeed.reduce((s, t) => s + t.runs, 0);
+  const [lo, hi] = wilsonInterval(passes, runs);
+  return `${(passes / runs).toFixed(2)} [${lo.toFixed(2)}, ${hi.toFixed(2)}]`;
+}
+
 /** Group rows by run id (in run-id order). */
 export function byRun(rows: Row[]): Map<string, Row[]> {
   const m = new Map<string, Row[]>();

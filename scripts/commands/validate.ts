@@ -1,7 +1,7 @@
 /** `smesim validate-model`: run the validation scenario and its variants, evaluate T1–T10, write the verdict. */
 import { join } from 'node:path';
 import { loadRows, loadRowsBetween } from '../../analysis/io.js';
-import { ablationRows, closeCallNote, isReference, passRateInterval, seedsVerdict, smallerThanCalibration, targetOf, shockEffectRows, shockRows, subsidyRow, summarise, surveyRows, type TargetSummary, type ValidationRow } from '../../analysis/validation/evaluate.js';
+import { ablationRows, closeCallNote, isReference, passRateInterval, pooledPassRate, seedsVerdict, smallerThanCalibration, targetOf, shockEffectRows, shockRows, subsidyRow, summarise, surveyRows, type TargetSummary, type ValidationRow } from '../../analysis/validation/evaluate.js';
 import type { Scenario } from '../../sim/config/scenario.js';
 import { makeRunPlan } from '../../sim/plan/plan.js';
 import { scenarioSchema } from '../../sim/config/scenario.js';
@@ -122,15 +122,17 @@ async function validateSeeds(opts: ValidateOptions, seeds: number[]): Promise<nu
     process.stdout.write(JSON.stringify({ outDir, allPass, report: report ?? null, seeds: perSeed.map((p) => ({ seed: p.seed, outDir: p.dir, allPass: p.allPass, targets: p.targets })) }) + '\n');
   } else {
     const width = Math.max(12, ...seeds.map((s) => String(s).length + 7));
-    process.stdout.write(`\nPass rates by master seed (decisive targets; FAIL = misses its threshold):\n${'target'.padEnd(12)}${'needed'.padEnd(9)}${seeds.map((s) => String(s).padStart(width)).join('')}\n`);
+    process.stdout.write(`\nPass rates by master seed (decisive targets; FAIL = misses its threshold):\n${'target'.padEnd(12)}${'needed'.padEnd(9)}${seeds.map((s) => String(s).padStart(width)).join('')}${'all seeds'.padStart(22)}\n`);
     for (const id of ids) {
       const threshold = perSeed.map((p) => find(p, id)?.threshold).find(Boolean) ?? '';
       const cells = perSeed.map((p) => {
         const t = find(p, id);
         return (t ? `${t.passRate.toFixed(2)}${t.pass ? '' : ' FAIL'}` : '–').padStart(width);
       });
-      process.stdout.write(`${id.padEnd(12)}${threshold.padEnd(9)}${cells.join('')}\n`);
+      const pooled = pooledPassRate(perSeed.map((p) => find(p, id)).filter((t) => t !== undefined));
+      process.stdout.write(`${id.padEnd(12)}${threshold.padEnd(9)}${cells.join('')}${pooled.padStart(22)}\n`);
     }
+    process.stdout.write(`all seeds: every seed's runs together, with its 95% interval; it decides nothing (the verdict is per seed)\n`);
     const bySeed = new Map(perSeed.map((p) => [p.seed, p]));
     const verdict = seedsVerdict(seeds, ids, (seed, id) => find(bySeed.get(seed)!, id)?.pass === false);
     process.stdout.write(`\n${verdict}; per seed in ${join(outDir, 'seed-<n>')}, the table in ${join(outDir, 'seeds.csv')}\n`);

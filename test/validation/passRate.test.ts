@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeCallNote, closeCalls, passRateInterval, summarise, type ValidationRow } from '../../analysis/validation/evaluate.js';
+import { closeCallNote, closeCalls, passRateInterval, pooledPassRate, summarise, type ValidationRow } from '../../analysis/validation/evaluate.js';
 import { wilsonInterval } from '../../analysis/verbs/stats.js';
 
 describe("a pass rate's 95% interval", () => {
@@ -35,6 +35,13 @@ describe("a pass rate's 95% interval", () => {
       "Close to the threshold (it lies inside the pass rate's 95% interval, so another set of replicates or another seed could decide them the other way): T6 0.84 [0.71, 0.92], T8-rising 0.20 [0.11, 0.33].",
     );
     expect(closeCallNote(summaries.filter((s) => s.id === 'T1'))).toBe('');
+  });
+
+  it('pools several seeds: their runs together, or a count of seeds for a target that is one test per seed', () => {
+    // 0.84, 0.82 and 0.86 of 50 runs: 126 of 150, Wilson [0.7726, 0.8896] (statsmodels)
+    expect(pooledPassRate([{ runs: 50, passRate: 0.84 }, { runs: 50, passRate: 0.82 }, { runs: 50, passRate: 0.86 }])).toBe('0.84 [0.77, 0.89]');
+    expect(pooledPassRate([{ runs: 1, passRate: 1 }, { runs: 1, passRate: 0 }, { runs: 1, passRate: 1 }])).toBe('2 of 3 seeds'); // T10
+    expect(pooledPassRate([])).toBe('');
   });
 
   it('is left out where a target is one paired test, not a rate over runs (T10), and for references', () => {

@@ -12,13 +12,17 @@ describe('validate-model --seeds: several master seeds, one folder each, pass ra
     expect([0, 1]).toContain(multi.status);
     expect(multi.stdout).toMatch(/^seed 3: only T1, T5 checked: /m);
     expect(multi.stdout).toMatch(/^seed 4: only T1, T5 checked: /m);
-    expect(multi.stdout).toMatch(/Pass rates by master seed[^\n]*\ntarget +needed +3 +4\n/);
+    expect(multi.stdout).toMatch(/Pass rates by master seed[^\n]*\ntarget +needed +3 +4 +all seeds\n/);
     expect(multi.stdout).not.toContain('Also reported, without a verdict'); // one table for all seeds, not one per seed
 
     const rows = readFileSync(join(dir, 'multi', 'seeds.csv'), 'utf8').trim().split('\n');
     expect(rows[0]).toBe('seed,target,sample,measure,runs,pass_rate,mean_statistic,threshold,pass');
     expect(rows.slice(1).map((r) => r.split(',').slice(0, 4).join(','))).toEqual(['3,T1,full,likert', '3,T5,full,likert', '4,T1,full,likert', '4,T5,full,likert']);
     const allPass = rows.slice(1).every((r) => r.endsWith(',1'));
+    // all seeds: T1's passes over both seeds' 2 + 2 runs, with its interval; it decides nothing
+    const t1Passes = rows.slice(1).filter((r) => r.split(',')[1] === 'T1').reduce((s, r) => s + Math.round(Number(r.split(',')[5]) * 2), 0);
+    expect(multi.stdout).toMatch(new RegExp(`\\nT1 +≥ 0\\.8 .* ${(t1Passes / 4).toFixed(2)} \\[\\d\\.\\d\\d, \\d\\.\\d\\d\\]\\n`));
+    expect(multi.stdout).toContain("all seeds: every seed's runs together, with its 95% interval; it decides nothing");
     expect(multi.status).toBe(allPass ? 0 : 1);
     expect(multi.stdout).toContain(allPass ? 'every target meets its threshold on all 2 seeds' : 'fails on');
     for (const seed of [3, 4]) expect(JSON.parse(readFileSync(join(dir, 'multi', `seed-${seed}`, 'validation.json'), 'utf8')).seed).toBe(seed);
@@ -30,7 +34,7 @@ describe('validate-model --seeds: several master seeds, one folder each, pass ra
     expect(report).toContain(`<p class="reading">${verdictLine.slice(0, verdictLine.indexOf('; per seed in')).replace(/'/g, '&#39;')}.</p>`);
     expect(report).toContain('<h1>Validation across 2 master seeds</h1>');
     for (const seed of [3, 4]) expect(report).toContain(`<a href="seed-${seed}/report.html">seed ${seed}</a>`);
-    expect(report.match(/<tr><td>T[15]<\/td><td>≥ 0\.8<\/td>(<td class="num( fail)?">[\d.]+( fail)?<\/td>){2}<\/tr>/g)).toHaveLength(2);
+    expect(report.match(/<tr><td>T[15]<\/td><td>≥ 0\.8<\/td>(<td class="num( fail)?">[\d.]+( fail)?<\/td>){2}<td class="num interval">\d\.\d\d \[\d\.\d\d, \d\.\d\d\]<\/td><\/tr>/g)).toHaveLength(2);
     expect(cli(['report', join(dir, 'multi')]).status).toBe(0);
     expect(readFileSync(join(dir, 'multi', 'report.html'), 'utf8')).toBe(report);
 
