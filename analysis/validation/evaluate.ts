@@ -136,18 +136,35 @@ export function closeCallNote(targets: (PassRateLine & { runs?: number })[]): st
   return `Close to the threshold (it lies inside the pass rate's 95% interval, so another set of replicates or another seed could decide ${close.length === 1 ? 'it' : 'them'} the other way): ${each.join(', ')}.`;
 }
 
+/** A target's runs over several seeds together: `passes` of `runs`, the rate and its Wilson 95% interval. */
+export interface Pooled {
+  seeds: number;
+  runs: number;
+  passes: number;
+  passRate: number;
+  passRateLow: number;
+  passRateHigh: number;
+}
+
 /**
  * A target's pass rate over every seed's runs together, as `validate-model --seeds` shows it beside the
- * seeds: "0.84 [0.77, 0.89]" (Wilson 95%), or "3 of 3 seeds" for a target that is one test per seed (T10).
- * It decides nothing (the verdict is per seed); it says what the seeds show together, more precisely than any one.
+ * seeds. It decides nothing (the verdict is per seed); it says what the seeds show together, more
+ * precisely than any one. Undefined when no seed has the target.
  */
-export function pooledPassRate(perSeed: { runs: number; passRate: number }[]): string {
-  if (perSeed.length === 0) return '';
+export function poolPassRates(perSeed: { runs: number; passRate: number }[]): Pooled | undefined {
+  if (perSeed.length === 0) return undefined;
   const passes = perSeed.reduce((s, t) => s + Math.round(t.passRate * t.runs), 0);
-  if (perSeed.every((t) => t.runs <= 1)) return `${passes} of ${perSeed.length} seeds`;
   const runs = perSeed.reduce((s, t) => s + t.runs, 0);
-  const [lo, hi] = wilsonInterval(passes, runs);
-  return `${(passes / runs).toFixed(2)} [${lo.toFixed(2)}, ${hi.toFixed(2)}]`;
+  const [passRateLow, passRateHigh] = wilsonInterval(passes, runs);
+  return { seeds: perSeed.length, runs, passes, passRate: passes / runs, passRateLow, passRateHigh };
+}
+
+/** The pooled pass rate as printed: "0.84 [0.77, 0.89]", or "3 of 3 seeds" for a target that is one test per seed (T10). */
+export function pooledPassRate(perSeed: { runs: number; passRate: number }[]): string {
+  const p = poolPassRates(perSeed);
+  if (!p) return '';
+  if (p.runs === p.seeds) return `${p.passes} of ${p.seeds} seeds`;
+  return `${p.passRate.toFixed(2)} [${p.passRateLow.toFixed(2)}, ${p.passRateHigh.toFixed(2)}]`;
 }
 
 /** Group rows by run id (in run-id order). */

@@ -1,7 +1,7 @@
 /** `smesim validate-model`: run the validation scenario and its variants, evaluate T1–T10, write the verdict. */
 import { join } from 'node:path';
 import { loadRows, loadRowsBetween } from '../../analysis/io.js';
-import { ablationRows, closeCallNote, isReference, passRateInterval, pooledPassRate, seedsVerdict, smallerThanCalibration, targetOf, shockEffectRows, shockRows, subsidyRow, summarise, surveyRows, type TargetSummary, type ValidationRow } from '../../analysis/validation/evaluate.js';
+import { ablationRows, closeCallNote, isReference, passRateInterval, poolPassRates, pooledPassRate, seedsVerdict, smallerThanCalibration, targetOf, shockEffectRows, shockRows, subsidyRow, summarise, surveyRows, type TargetSummary, type ValidationRow } from '../../analysis/validation/evaluate.js';
 import type { Scenario } from '../../sim/config/scenario.js';
 import { makeRunPlan } from '../../sim/plan/plan.js';
 import { scenarioSchema } from '../../sim/config/scenario.js';
@@ -114,12 +114,14 @@ async function validateSeeds(opts: ValidateOptions, seeds: number[]): Promise<nu
   }
   const ids = [...new Set(perSeed.flatMap((p) => p.targets.map((t) => t.id)))];
   const find = (p: (typeof perSeed)[number], id: string) => p.targets.find((t) => t.id === id);
-  const rows = perSeed.flatMap((p) => p.targets.map((t) => [p.seed, t.id, t.sample, t.measure, t.runs, t.passRate, t.meanStatistic, t.threshold, t.pass ? 1 : 0] as (string | number)[]));
+  const interval = (t: TargetSummary) => (t.runs > 1 ? [t.passRateLow, t.passRateHigh] : ['', '']);
+  const rows = perSeed.flatMap((p) => p.targets.map((t) => [p.seed, t.id, t.sample, t.measure, t.runs, t.passRate, ...interval(t), t.meanStatistic, t.threshold, t.pass ? 1 : 0] as (string | number)[]));
   writeAtomic(join(outDir, 'seeds.csv'), toCsv({ columns: columnsOf('seeds.csv'), rows }));
   const allPass = perSeed.every((p) => p.allPass);
   const report = await tryReport(outDir);
   if (opts.json) {
-    process.stdout.write(JSON.stringify({ outDir, allPass, report: report ?? null, seeds: perSeed.map((p) => ({ seed: p.seed, outDir: p.dir, allPass: p.allPass, targets: p.targets })) }) + '\n');
+    const pooled = Object.fromEntries(ids.map((id) => [id, poolPassRates(perSeed.map((p) => find(p, id)).filter((t) => t !== undefined))]));
+    process.stdout.write(JSON.stringify({ outDir, allPass, report: report ?? null, seeds: perSeed.map((p) => ({ seed: p.seed, outDir: p.dir, allPass: p.allPass, targets: p.targets })), pooled }) + '\n');
   } else {
     const width = Math.max(12, ...seeds.map((s) => String(s).length + 7));
     process.stdout.write(`\nPass rates by master seed (decisive targets; FAIL = misses its threshold):\n${'target'.padEnd(12)}${'needed'.padEnd(9)}${seeds.map((s) => String(s).padStart(width)).join('')}${'all seeds'.padStart(22)}\n`);

@@ -185,6 +185,8 @@ export const CODEBOOK: readonly TableDoc[] = [
       ['measure', 'as in validation.csv'],
       ['runs', 'runs the pass rate is over'],
       ['pass_rate', 'share of runs in which the target holds, 0–1'],
+      ['pass_rate_low', 'lower end of the pass rate’s Wilson 95% interval (empty for T10, one paired test per seed)'],
+      ['pass_rate_high', 'upper end of that interval'],
       ['mean_statistic', 'mean of the runs’ statistics'],
       ['threshold', 'what the pass rate must meet, e.g. `≥ 0.8`'],
       ['pass', '1 if the pass rate meets the threshold on this seed'],

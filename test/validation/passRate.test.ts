@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeCallNote, closeCalls, passRateInterval, pooledPassRate, summarise, type ValidationRow } from '../../analysis/validation/evaluate.js';
+import { closeCallNote, closeCalls, passRateInterval, poolPassRates, pooledPassRate, summarise, type ValidationRow } from '../../analysis/validation/evaluate.js';
 import { wilsonInterval } from '../../analysis/verbs/stats.js';
 
 describe("a pass rate's 95% interval", () => {
@@ -42,6 +42,7 @@ describe("a pass rate's 95% interval", () => {
     expect(pooledPassRate([{ runs: 50, passRate: 0.84 }, { runs: 50, passRate: 0.82 }, { runs: 50, passRate: 0.86 }])).toBe('0.84 [0.77, 0.89]');
     expect(pooledPassRate([{ runs: 1, passRate: 1 }, { runs: 1, passRate: 0 }, { runs: 1, passRate: 1 }])).toBe('2 of 3 seeds'); // T10
     expect(pooledPassRate([])).toBe('');
+    expect(poolPassRates([{ runs: 50, passRate: 0.84 }, { runs: 50, passRate: 0.82 }, { runs: 50, passRate: 0.86 }])).toEqual({ seeds: 3, runs: 150, passes: 126, passRate: 0.84, passRateLow: wilsonInterval(126, 150)[0], passRateHigh: wilsonInterval(126, 150)[1] });
   });
 
   it('is left out where a target is one paired test, not a rate over runs (T10), and for references', () => {

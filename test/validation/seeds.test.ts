@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { wilsonInterval } from '../../analysis/verbs/stats.js';
 import { cli } from '../run/helpers.js';
 
 describe('validate-model --seeds: several master seeds, one folder each, pass rates side by side', () => {
@@ -16,7 +17,11 @@ describe('validate-model --seeds: several master seeds, one folder each, pass ra
     expect(multi.stdout).not.toContain('Also reported, without a verdict'); // one table for all seeds, not one per seed
 
     const rows = readFileSync(join(dir, 'multi', 'seeds.csv'), 'utf8').trim().split('\n');
-    expect(rows[0]).toBe('seed,target,sample,measure,runs,pass_rate,mean_statistic,threshold,pass');
+    expect(rows[0]).toBe('seed,target,sample,measure,runs,pass_rate,pass_rate_low,pass_rate_high,mean_statistic,threshold,pass');
+    for (const r of rows.slice(1)) {
+      const [runs, rate, low, high] = r.split(',').slice(4, 8).map(Number);
+      expect([low, high]).toEqual(wilsonInterval(Math.round(rate! * runs!), runs!)); // exactly what validation.json holds
+    }
     expect(rows.slice(1).map((r) => r.split(',').slice(0, 4).join(','))).toEqual(['3,T1,full,likert', '3,T5,full,likert', '4,T1,full,likert', '4,T5,full,likert']);
     const allPass = rows.slice(1).every((r) => r.endsWith(',1'));
     // all seeds: T1's passes over both seeds' 2 + 2 runs, with its interval; it decides nothing
@@ -42,6 +47,7 @@ describe('validate-model --seeds: several master seeds, one folder each, pass ra
     const json = cli(['validate-model', '--seeds', '3,4', ...common, '--out', join(dir, 'multi'), '--json']);
     const summary = JSON.parse(json.stdout);
     expect(summary.allPass).toBe(allPass);
+    expect(summary.pooled.T1).toMatchObject({ seeds: 2, runs: 4, passes: t1Passes, passRate: t1Passes / 4 }); // the 'all seeds' column, as numbers
     expect(summary.report).toBe(join(dir, 'multi', 'report.html'));
     expect(summary.seeds.map((x: { seed: number; targets: unknown[] }) => [x.seed, x.targets.length])).toEqual([
       [3, 2],
