@@ -54,7 +54,7 @@ export interface TargetSummary {
   measure: Measure;
   runs: number;
   passRate: number;
-  /** Wilson 95% interval of the pass rate over the runs: how far chance alone could move it. */
+  /** Wilson 95% interval of the pass rate over the runs: how far chance alone could move it (NaN, null in JSON, for a single test such as T10's). */
   passRateLow: number;
   passRateHigh: number;
   /** Mean of the per-run statistics that are finite (a z for T1, T2, T4, T8-rising and T9; NaN when none is). */
@@ -118,14 +118,16 @@ const thresholdValue = (threshold: string) => (/^[≥≤] /.test(threshold) ? Nu
 export function closeCalls<T extends PassRateLine>(targets: T[]): T[] {
   return targets.filter((t) => {
     const at = thresholdValue(t.threshold);
-    return at !== undefined && t.passRateLow !== undefined && t.passRateHigh !== undefined && t.passRateLow <= at && at <= t.passRateHigh;
+    // no interval (a single test; NaN, or null once through JSON; or an older validation.json): no close call
+    if (at === undefined || !Number.isFinite(t.passRateLow) || !Number.isFinite(t.passRateHigh)) return false;
+    return t.passRateLow! <= at && at <= t.passRateHigh!;
   });
 }
 
 /** The 95% interval of a pass rate, as printed: "[0.71, 0.92]"; empty when there is none (T10: one paired test, not a rate over runs). */
 export function passRateInterval(t: PassRateLine & { runs?: number }): string {
-  if (t.passRateLow === undefined || t.passRateHigh === undefined || !Number.isFinite(t.passRateLow) || (t.runs ?? 2) < 2) return '';
-  return `[${t.passRateLow.toFixed(2)}, ${t.passRateHigh.toFixed(2)}]`;
+  if (!Number.isFinite(t.passRateLow) || !Number.isFinite(t.passRateHigh) || (t.runs ?? 2) < 2) return '';
+  return `[${t.passRateLow!.toFixed(2)}, ${t.passRateHigh!.toFixed(2)}]`;
 }
 
 /** One sentence on the close calls among decisive targets, or empty when there are none. */
@@ -282,7 +284,7 @@ export function summarise(rows: ValidationRow[]): TargetSummary[] {
     const rs = rows.filter((r) => r.target === id && r.sample === sampleName && r.measure === measure);
     const passed = rs.filter((r) => r.pass).length;
     const passRate = passed / rs.length;
-    const [passRateLow, passRateHigh] = wilsonInterval(passed, rs.length);
+    const [passRateLow, passRateHigh] = rs.length > 1 ? wilsonInterval(passed, rs.length) : [NaN, NaN];
     const meanStatistic = mean(rs.map((r) => r.statistic).filter(Number.isFinite));
     const ablation = id.startsWith('T8');
     const pass = ablation ? passRate <= 0.2 : id === 'T10' ? passRate === 1 : passRate >= 0.8;

@@ -48,6 +48,7 @@ describe("a pass rate's 95% interval", () => {
   it('is left out where a target is one paired test, not a rate over runs (T10), and for references', () => {
     const [t10] = summarise([{ ...rows('T10', 1, 1)[0]!, runId: 'all replicates (paired)', measure: 'true' }]);
     expect(passRateInterval(t10!)).toBe('');
+    expect(JSON.parse(JSON.stringify(t10))).toMatchObject({ passRateLow: null, passRateHigh: null }); // validation.json: no interval, not [0.21, 1] from a single test
     expect(closeCalls([t10!])).toEqual([]);
     const [reference] = summarise(rows('T9', 20, 50).map((r) => ({ ...r, sample: 'no-shock' as const })));
     expect(reference!.threshold).toBe('reference');
@@ -55,5 +56,7 @@ describe("a pass rate's 95% interval", () => {
     // validation.json written before the interval existed: no interval, no close call, no error
     expect(passRateInterval({ id: 'T6', threshold: '≥ 0.8', passRate: 0.84 })).toBe('');
     expect(closeCalls([{ id: 'T6', threshold: '≥ 0.8', passRate: 0.84 }])).toEqual([]);
+    const single = JSON.parse(JSON.stringify(summarise(rows('T6', 1, 1))[0])); // --replicates 1: a rate over one run, read back from validation.json
+    expect([single.passRateLow, closeCalls([single]), passRateInterval(single)]).toEqual([null, [], '']);
   });
 });
