@@ -320,7 +320,7 @@ export function validationSection(validation: { replicates?: number; firms?: num
   const paperPassed = paper.filter((a) => a.pass).length;
   const clustered = validation.all?.filter((a) => a.sample === 'clustered') ?? [];
   const clusteredNote = clustered.length
-    ? ` The last column repeats the targets whose verdict rests on standard errors with those errors clustered by regional industry (sector × region): firms in one share a landscape and a market, which sector and region dummies do not absorb, so treating them as independent, as the studies' regressions do, can overstate significance; ${clustered.filter((a) => a.pass).length} of ${clustered.length} reach their threshold that way.`
+    ? ` The last column repeats the targets whose verdict rests on standard errors with those errors clustered by regional industry (sector × region): firms in one share a landscape and a market, which sector and region dummies do not absorb, so treating them as independent, as the decisive tests do, can overstate significance; ${clustered.filter((a) => a.pass).length} of ${clustered.length} reach their threshold that way.`
     : '';
   const alsoTable = alsoIds.length
     ? `<h3>The same targets, without a verdict</h3><p class="note">${escapeHtml(`Pass rate (mean statistic). On a paper-scale sample of 300 firms per run, as the studies had, ${paperPassed} of ${paper.length} of these targets reach their threshold${paperPassed < paper.length / 2 ? ': a survey that small often misses patterns that the full population shows' : ''}.${clusteredNote}`)}</p><table><thead><tr><th>target</th><th>needed</th>${columns.map(([, , label]) => `<th>${escapeHtml(label)}</th>`).join('')}</tr></thead><tbody>${alsoIds

@@ -34,7 +34,7 @@ export function measureOf(construct: 'lo' | 'sli' | 'dyn', m: Measure): (r: Row)
 
 /**
  * How a target's standard errors treat the surveyed firms. Undefined: as independent observations, as
- * MODEL.md §9 and the studies do. A function: clustered by the group it returns for a row (the sandwich
+ * MODEL.md §9 defines the tests. A function: clustered by the group it returns for a row (the sandwich
  * with statsmodels' and Stata's small-sample factor), for the `clustered` rows of validation.csv.
  */
 export type Clusters = ((r: Row) => string) | undefined;
