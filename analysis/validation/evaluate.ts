@@ -124,14 +124,14 @@ export function closeCalls<T extends PassRateLine>(targets: T[]): T[] {
   });
 }
 
-/** The 95% interval of a pass rate, as printed: "[0.71, 0.92]"; empty when there is none (T10: one paired test, not a rate over runs). */
-export function passRateInterval(t: PassRateLine & { runs?: number }): string {
-  if (!Number.isFinite(t.passRateLow) || !Number.isFinite(t.passRateHigh) || (t.runs ?? 2) < 2) return '';
+/** The 95% interval of a pass rate, as printed: "[0.71, 0.92]"; empty when there is none (summarise gives a single test, such as T10's, none). */
+export function passRateInterval(t: PassRateLine): string {
+  if (!Number.isFinite(t.passRateLow) || !Number.isFinite(t.passRateHigh)) return '';
   return `[${t.passRateLow!.toFixed(2)}, ${t.passRateHigh!.toFixed(2)}]`;
 }
 
 /** One sentence on the close calls among decisive targets, or empty when there are none. */
-export function closeCallNote(targets: (PassRateLine & { runs?: number })[]): string {
+export function closeCallNote(targets: PassRateLine[]): string {
   const close = closeCalls(targets);
   if (close.length === 0) return '';
   const each = close.map((t) => `${t.id} ${t.passRate.toFixed(2)} ${passRateInterval(t)}`);

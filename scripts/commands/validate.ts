@@ -114,13 +114,15 @@ async function validateSeeds(opts: ValidateOptions, seeds: number[]): Promise<nu
   }
   const ids = [...new Set(perSeed.flatMap((p) => p.targets.map((t) => t.id)))];
   const find = (p: (typeof perSeed)[number], id: string) => p.targets.find((t) => t.id === id);
-  const interval = (t: TargetSummary) => (t.runs > 1 ? [t.passRateLow, t.passRateHigh] : ['', '']);
+  // summarise leaves a single test (T10) without an interval (NaN); seeds.csv writes that as empty
+  const interval = (t: TargetSummary) => (Number.isFinite(t.passRateLow) ? [t.passRateLow, t.passRateHigh] : ['', '']);
   const rows = perSeed.flatMap((p) => p.targets.map((t) => [p.seed, t.id, t.sample, t.measure, t.runs, t.passRate, ...interval(t), t.meanStatistic, t.threshold, t.pass ? 1 : 0] as (string | number)[]));
   writeAtomic(join(outDir, 'seeds.csv'), toCsv({ columns: columnsOf('seeds.csv'), rows }));
   const allPass = perSeed.every((p) => p.allPass);
   const report = await tryReport(outDir);
+  const acrossSeeds = (id: string) => perSeed.map((p) => find(p, id)).filter((t) => t !== undefined);
   if (opts.json) {
-    const pooled = Object.fromEntries(ids.map((id) => [id, poolPassRates(perSeed.map((p) => find(p, id)).filter((t) => t !== undefined))]));
+    const pooled = Object.fromEntries(ids.map((id) => [id, poolPassRates(acrossSeeds(id))]));
     process.stdout.write(JSON.stringify({ outDir, allPass, report: report ?? null, seeds: perSeed.map((p) => ({ seed: p.seed, outDir: p.dir, allPass: p.allPass, targets: p.targets })), pooled }) + '\n');
   } else {
     const width = Math.max(12, ...seeds.map((s) => String(s).length + 7));
@@ -131,7 +133,7 @@ async function validateSeeds(opts: ValidateOptions, seeds: number[]): Promise<nu
         const t = find(p, id);
         return (t ? `${t.passRate.toFixed(2)}${t.pass ? '' : ' FAIL'}` : '–').padStart(width);
       });
-      const pooled = pooledPassRate(perSeed.map((p) => find(p, id)).filter((t) => t !== undefined));
+      const pooled = pooledPassRate(acrossSeeds(id));
       process.stdout.write(`${id.padEnd(12)}${threshold.padEnd(9)}${cells.join('')}${pooled.padStart(22)}\n`);
     }
     process.stdout.write(`all seeds: every seed's runs together, with its 95% interval; it decides nothing (the verdict is per seed)\n`);
