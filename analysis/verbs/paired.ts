@@ -3,7 +3,7 @@
  * smallest difference the replicates can detect (a minimum detectable difference at 80% power).
  */
 import jstatPkg from 'jstat';
-import { tTwoSided } from './stats.js';
+import { mean, tCritical, tTwoSided } from './stats.js';
 
 const { jStat } = jstatPkg;
 
@@ -50,7 +50,7 @@ export function detectableNote(n: number): string {
 export function detectableEffectSize(n: number, level = 0.95, power = 0.8): number {
   if (!(n >= 2)) return NaN;
   const df = n - 1;
-  const tq = jStat.studentt.inv(1 - (1 - level) / 2, df);
+  const tq = tCritical(df, level);
   const powerAt = (ncp: number) => 1 - jStat.noncentralt.cdf(tq, df, ncp) + jStat.noncentralt.cdf(-tq, df, ncp);
   let lo = 0;
   let hi = 1;
@@ -76,7 +76,6 @@ export function pairedDifferences(baseline: Row[], policy: Row[], outcomes: stri
     const p = pairs.map(([, y]) => Number(y[outcome]));
     const d = p.map((v, k) => v - b[k]!);
     const n = d.length;
-    const mean = (xs: number[]) => xs.reduce((a, v) => a + v, 0) / xs.length;
     const diffMean = mean(d);
     const diffSd = n > 1 ? Math.sqrt(d.reduce((a, v) => a + (v - diffMean) ** 2, 0) / (n - 1)) : NaN;
     let ciLow = NaN;
@@ -84,7 +83,7 @@ export function pairedDifferences(baseline: Row[], policy: Row[], outcomes: stri
     let pValue = NaN;
     if (n > 1) {
       const se = diffSd / Math.sqrt(n);
-      const tq = jStat.studentt.inv(1 - (1 - level) / 2, n - 1);
+      const tq = tCritical(n - 1, level);
       ciLow = diffMean - tq * se;
       ciHigh = diffMean + tq * se;
       pValue = se > 0 ? tTwoSided(diffMean / se, n - 1) : diffMean === 0 ? 1 : 0;

@@ -41,6 +41,11 @@ export interface Interval {
   hi: number;
 }
 
+/** The two-sided critical value of Student's t on `df` degrees of freedom at confidence `level` (2.26 for df 9 at 95%). */
+export function tCritical(df: number, level = 0.95): number {
+  return jStat.studentt.inv(1 - (1 - level) / 2, df);
+}
+
 /** Two-sided p-value of a t statistic on `df` degrees of freedom, from the lower tail (1 − cdf would lose tiny p-values). */
 export function tTwoSided(t: number, df: number): number {
   return 2 * jStat.studentt.cdf(-Math.abs(t), df);
@@ -85,7 +90,7 @@ export function tInterval(xs: ArrayLike<number>, level = 0.95): Interval {
   const m = mean(xs);
   const s = sd(xs);
   if (n < 2) return { n, mean: m, sd: s, lo: NaN, hi: NaN };
-  const half = jStat.studentt.inv(1 - (1 - level) / 2, n - 1) * (s / Math.sqrt(n));
+  const half = tCritical(n - 1, level) * (s / Math.sqrt(n));
   return { n, mean: m, sd: s, lo: m - half, hi: m + half };
 }
 
