@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
 import { loadRowsBetween } from '../../analysis/io.js';
 import { incidenceFigure } from '../../analysis/figures/incidence.js';
 import { exitsBy } from '../../analysis/verbs/exitsBy.js';
+import { scratchDir } from '../scratch.js';
 
 /** Snapshot rows after quarter 10: six firms per run with SLI and LO chosen to land in known cells. */
 function snapshot(run: string) {
@@ -67,7 +67,7 @@ describe('exitsBy (who exits after a snapshot)', () => {
 
 describe('loadRowsBetween (reading only the exits a horizon needs)', () => {
   it('keeps the rows whose column lies in [min, max], bounds included, in file order, with parsed values', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'smesim-io-'));
+    const dir = scratchDir('io');
     writeFileSync(join(dir, 'exits.csv'), 'run_id,tick,firm_id,sector\nr1,9,1,a\nr1,10,2,"b, c"\nr2,12,3,a\nr1,15,4,b\nr2,16,5,a\n');
     const rows = loadRowsBetween(dir, 'exits.csv', 'tick', 10, 15);
     expect(rows).toEqual([
@@ -79,7 +79,7 @@ describe('loadRowsBetween (reading only the exits a horizon needs)', () => {
   });
 
   it('gives what filtering the whole parsed table gives: any column, the last one, empty and missing cells, no final newline, a quoted file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'smesim-io-'));
+    const dir = scratchDir('io');
     const lines = ['run_id,firm_id,sli,tick'];
     for (let k = 0; k < 400; k++) lines.push(`r${k % 3},${k},${((k * 37) % 100) / 100},${k % 25}`);
     lines.push('r9,401,0.5,', 'r9,403'); // an empty cell (parsed as null, which Number makes 0) and a missing one

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { scratchDir } from '../scratch.js';
 
 const CLI = join('dist', 'scripts', 'cli.js');
 
@@ -10,7 +10,7 @@ const CLI = join('dist', 'scripts', 'cli.js');
 // still runs every benchmark and writes a complete results file where it is told to.
 describe('smesim bench --quick (built CLI)', () => {
   it('runs every quick benchmark and writes their rows to --out', () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'smesim-bench-')), 'results.json');
+    const out = join(scratchDir('bench'), 'results.json');
     const printed = execFileSync('node', [CLI, 'bench', '--quick', '--out', out], { encoding: 'utf8' });
     const results = JSON.parse(readFileSync(out, 'utf8')) as { quick: boolean; rows: { benchmark: string; seconds: number; note: string }[] };
     expect(results.quick).toBe(true);

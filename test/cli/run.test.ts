@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { scratchDir } from '../scratch.js';
 
 const CLI = join('dist', 'scripts', 'cli.js');
 
@@ -14,7 +14,7 @@ describe('smesim run (built CLI)', () => {
   });
 
   it('writes the tables with all replicates, sorted by run_id, byte-identical with 1 and 2 workers', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'smesim-run-'));
+    const dir = scratchDir('run');
     const scenario = join(dir, 'tiny.yaml');
     writeFileSync(scenario, 'name: tiny\nreplicates: 3\npopulation: 60\nticks: 40\nburnIn: 10\nregions: 2\nsectors: [a, b]\n');
     const printed = execFileSync('node', [CLI, 'run', scenario, '--out', join(dir, 'a'), '--workers', '1'], { encoding: 'utf8' });
@@ -38,7 +38,7 @@ describe('smesim run (built CLI)', () => {
   });
 
   it('refuses to write a different scenario into an existing output directory without --force', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'smesim-run-'));
+    const dir = scratchDir('run');
     const scenario = join(dir, 'tiny.yaml');
     writeFileSync(scenario, 'name: tiny\nreplicates: 1\npopulation: 30\nticks: 20\nburnIn: 5\nregions: 1\nsectors: [a]\n');
     execFileSync('node', [CLI, 'run', scenario, '--out', join(dir, 'o')]);
@@ -54,7 +54,7 @@ describe('smesim run (built CLI)', () => {
   });
 
   it('exits 2 with file and line for a bad scenario, writing nothing', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'smesim-run-'));
+    const dir = scratchDir('run');
     const scenario = join(dir, 'bad.yaml');
     writeFileSync(scenario, 'name: bad\npopulation: -5\n');
     const r = spawnSync('node', [CLI, 'run', scenario, '--out', join(dir, 'o')], { encoding: 'utf8' });
@@ -64,7 +64,7 @@ describe('smesim run (built CLI)', () => {
   });
 
   it('exits 2 with one clear line, not a stack trace, for an output folder that cannot be used', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'smesim-run-'));
+    const dir = scratchDir('run');
     const scenario = join(dir, 'tiny.yaml');
     writeFileSync(scenario, 'name: tiny\nreplicates: 1\npopulation: 30\nticks: 20\nburnIn: 5\nregions: 1\nsectors: [a]\n');
     writeFileSync(join(dir, 'afile'), 'in the way\n');
@@ -83,7 +83,7 @@ describe('smesim run (built CLI)', () => {
 
 describe('smesim compare (built CLI)', () => {
   it('says when a scenario has other firms than the baseline (population, regions, sectors), on the terminal and in the report', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'smesim-cmp-'));
+    const dir = scratchDir('cmp');
     const base = 'replicates: 2\nticks: 30\nburnIn: 10\nregions: 2\nsectors: [a, b]\n';
     writeFileSync(join(dir, 'base.yaml'), `name: base\npopulation: 60\n${base}`);
     writeFileSync(join(dir, 'same.yaml'), `name: same\npopulation: 60\n${base}policies:\n  training:\n    start: 12\n`);
@@ -99,7 +99,7 @@ describe('smesim compare (built CLI)', () => {
   });
 
   it('--dry-run prints runs, wall time and a disk estimate within a factor of two of what the run writes, and writes nothing', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'smesim-dry-'));
+    const dir = scratchDir('dry');
     writeFileSync(join(dir, 's.yaml'), 'name: s\npopulation: 200\nticks: 60\nburnIn: 20\nreplicates: 2\nregions: 2\nsectors: [a, b]\n');
     const out = join(dir, 'out');
     const dry = spawnSync('node', [CLI, 'run', join(dir, 's.yaml'), '--out', out, '--workers', '1', '--dry-run'], { encoding: 'utf8' });
@@ -118,7 +118,7 @@ describe('smesim compare (built CLI)', () => {
   });
 
   it('notes what makes a compare less than like for like: another number of quarters, or a file\'s own replicates that give way to the baseline\'s', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'smesim-cmpnote-'));
+    const dir = scratchDir('cmpnote');
     const base = 'population: 40\nburnIn: 5\nregions: 2\nsectors: [a]\n';
     writeFileSync(join(dir, 'base.yaml'), `name: base\nticks: 20\nreplicates: 2\n${base}`);
     writeFileSync(join(dir, 'long.yaml'), `name: long\nticks: 30\nreplicates: 5\n${base}`);
@@ -134,7 +134,7 @@ describe('smesim compare (built CLI)', () => {
   });
 
   it('says that one replicate gives no confidence interval instead of printing NaN', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'smesim-cmp1-'));
+    const dir = scratchDir('cmp1');
     const base = 'population: 40\nticks: 20\nburnIn: 5\nregions: 2\nsectors: [a]\n';
     writeFileSync(join(dir, 'base.yaml'), `name: base\n${base}`);
     writeFileSync(join(dir, 'train.yaml'), `name: train\n${base}policies:\n  training:\n    start: 6\n`);

@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, tables } from '../run/helpers.js';
 import { slurmUnavailable, startSlurm, waitFor } from './localSlurm.js';
+import { scratchDir } from '../scratch.js';
 
 const SWEEP = `name: cluster-sweep
 replicates: 4
@@ -31,7 +31,7 @@ describe('a sweep as a real Slurm job array', () => {
       return;
     }
     const started = Date.now();
-    const dir = mkdtempSync(join(tmpdir(), 'smesim-cluster-'));
+    const dir = scratchDir('cluster');
     const scenario = join(dir, 'sweep.yaml');
     writeFileSync(scenario, SWEEP);
     const local = join(dir, 'local');

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ScenarioError, formatProblem, loadScenarioFile } from '../../sim/config/load.js';
+import { scratchDir } from '../scratch.js';
 
 const DIR = join('test', 'fixtures', 'bad-scenarios');
 const files = readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort();
@@ -70,7 +70,7 @@ describe('bad scenario files', () => {
   });
 
   it('points an example copied out of scenarios/ back to the scenario it extends, and spots a typo in extends', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'smesim-extends-'));
+    const dir = scratchDir('extends');
     const copy = join(dir, 'my-training.yaml');
     copyFileSync(join('scenarios', 'training-programme.yaml'), copy); // extends: baseline.yaml, which is not beside it
     expect(() => loadScenarioFile(copy)).toThrow(`to build on smesim's own baseline.yaml, write extends: ${resolve('scenarios', 'baseline.yaml')}`);
@@ -80,7 +80,7 @@ describe('bad scenario files', () => {
   });
 
   it('makes the CLI exit with code 2 and create no output directory, for every broken file', () => {
-    const root = mkdtempSync(join(tmpdir(), 'smesim-bad-'));
+    const root = scratchDir('bad');
     for (const file of files) {
       const out = join(root, file);
       const r = spawnSync('node', [join('dist', 'scripts', 'cli.js'), 'run', join(DIR, file), '--out', out, '--workers', '1'], { encoding: 'utf8' });

@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deepMerge, loadScenarioFile } from '../../sim/config/load.js';
 import { scenarioJsonSchema, scenarioReadme } from '../../scripts/commands/describe.js';
 import { sliSchema } from '../../sim/config/params.js';
+import { scratchDir } from '../scratch.js';
 
 const GAMMA = sliSchema.parse({}).convergenceRate;
 
@@ -61,7 +61,7 @@ describe('extends', () => {
 
 describe('defaults', () => {
   it('reads a dynamism block without a schedule as constant: shocks alone, or a level alone', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'smesim-dyn-'));
+    const dir = scratchDir('dyn');
     writeFileSync(join(dir, 'shock.yaml'), 'name: s\ndynamism:\n  shocks:\n    - tick: 100\n      magnitude: 0.5\n');
     writeFileSync(join(dir, 'level.yaml'), 'name: l\ndynamism:\n  level: 0.9\n');
     const shock = loadScenarioFile(join(dir, 'shock.yaml')).scenario.dynamism;
@@ -72,7 +72,7 @@ describe('defaults', () => {
 
 describe('resource guards', () => {
   it('refuses absurd sizes before running, naming the flag that lifts the guard', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'smesim-guard-'));
+    const dir = scratchDir('guard');
     writeFileSync(join(dir, 'huge.yaml'), 'name: huge\npopulation: 20000000\n');
     const r = cli('run', join(dir, 'huge.yaml'), '--out', join(dir, 'o'));
     expect(r.status).toBe(2);
@@ -86,7 +86,7 @@ describe('resource guards', () => {
 
 describe('the analyst workflow', () => {
   it('copy an example, change two numbers, check it, compare it with the baseline, read differences with CIs', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'smesim-analyst-'));
+    const dir = scratchDir('analyst');
     cpSync('scenarios', join(dir, 'scenarios'), { recursive: true });
     const mine = join(dir, 'scenarios', 'my-training.yaml');
     const text = readFileSync(join(dir, 'scenarios', 'training-programme.yaml'), 'utf8')

@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import sobolPkg from 'sobol';
 import { makeScenario } from '../../sim/config/scenario.js';
 import { PlanError, makeRunPlan, replicateId } from '../../sim/plan/plan.js';
 import { deriveRunSeed } from '../../sim/rng.js';
+import { scratchDir } from '../scratch.js';
 
 const base = { name: 'sw', replicates: 3, population: 50, ticks: 20, burnIn: 5 } as const;
 const params = [
@@ -100,7 +100,7 @@ describe('run plans', () => {
     const s = makeScenario({ name: 'sw', ticks: 100, burnIn: 20, policies: { training: { start: 80 } }, sweep: { design: 'grid', parameters: [{ name: 'ticks', levels: [60, 100] }] } });
     expect(() => makeRunPlan(s)).toThrow(PlanError);
     expect(() => makeRunPlan(s)).toThrow(/^the sweep's design point with ticks = 60 makes an invalid scenario: policies\.training\.start: is after the run's last quarter \(got 80 with ticks = 60/);
-    const dir = mkdtempSync(join(tmpdir(), 'smesim-plan-'));
+    const dir = scratchDir('plan');
     writeFileSync(join(dir, 'sw.yaml'), 'name: sw\nticks: 100\nburnIn: 20\npolicies:\n  training:\n    start: 80\nsweep:\n  design: grid\n  parameters:\n    - name: ticks\n      levels: [60, 100]\n');
     const r = spawnSync('node', [join('dist', 'scripts', 'cli.js'), 'sweep', join(dir, 'sw.yaml'), '--out', join(dir, 'out')], { encoding: 'utf8' });
     expect(r.status).toBe(2);

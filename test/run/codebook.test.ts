@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeScenario } from '../../sim/config/scenario.js';
@@ -8,6 +7,7 @@ import { CODEBOOK, codebookMarkdown, columnsOf } from '../../sim/run/codebook.js
 import { writeTables } from '../../sim/run/outputs.js';
 import { type RunOutput, runOne } from '../../sim/runOne.js';
 import { packageRoot } from '../../sim/packageRoot.js';
+import { scratchDir } from '../scratch.js';
 
 describe('the codebook (docs/columns.md)', () => {
   it('names exactly the columns each table is written with, in their order (swept parameters after run_id)', () => {
@@ -15,7 +15,7 @@ describe('the codebook (docs/columns.md)', () => {
     for (const design of ['sobol', 'morris'] as const) {
       const s = makeScenario({ name: 'cb', population: 40, ticks: 30, burnIn: 10, replicates: 1, outputs: { snapshots: [20] }, sweep: { design, samples: 1, parameters: swept.map((name) => ({ name, min: 1, max: 2 })) } });
       const plan = makeRunPlan(s);
-      const dir = mkdtempSync(join(tmpdir(), 'smesim-codebook-'));
+      const dir = scratchDir('codebook');
       writeTables(dir, plan.specs.slice(0, 2).map((spec) => runOne(spec) as RunOutput), plan);
       for (const file of ['runs.csv', 'timeseries.csv', 'survey.csv', 'exits.csv', 'snapshots.csv', 'design.csv']) {
         const header = readFileSync(join(dir, file), 'utf8').split('\n')[0]!.split(',');

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tableFromIPC } from '@uwdata/flechette';
 import { parquetReadObjects } from 'hyparquet';
@@ -11,6 +10,7 @@ import { formatCell, toCsv } from '../../sim/run/csv.js';
 import { tableFiles, writeTables } from '../../sim/run/outputs.js';
 import { type RunOutput, runOne } from '../../sim/runOne.js';
 import { cli, tinyScenario } from './helpers.js';
+import { scratchDir } from '../scratch.js';
 
 describe('columnar outputs', () => {
   it('writes Arrow IPC and Parquet copies with the same rows as the CSV', async () => {
@@ -41,7 +41,7 @@ describe('columnar outputs', () => {
     const s = makeScenario({ name: 'list', population: 40, ticks: 30, burnIn: 10, replicates: 2, outputs: { network: true, snapshots: [20] }, sweep: { design: 'lhs', samples: 2, parameters: [{ name: 'sli.convergenceRate', min: 1, max: 2 }] } });
     const plan = makeRunPlan(s);
     const results = plan.specs.map((spec) => runOne(spec) as RunOutput);
-    const dir = mkdtempSync(join(tmpdir(), 'smesim-tables-'));
+    const dir = scratchDir('tables');
     for (const formats of [[], ['arrow', 'parquet']] as const) {
       const listed = tableFiles(dir, results, plan, [...formats]);
       expect(writeTables(dir, results, plan, [...formats])).toEqual(listed);

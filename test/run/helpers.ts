@@ -1,15 +1,15 @@
 /** Helpers for runner tests: a tiny scenario file, the built CLI, table comparison. */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { scratchDir } from '../scratch.js';
 
 export const CLI = join('dist', 'scripts', 'cli.js');
 export const TABLE_FILES = ['runs.csv', 'timeseries.csv', 'survey.csv', 'exits.csv'];
 
 /** A temporary directory with a small scenario file in it. */
 export function tinyScenario(extra = '', replicates = 8, population = 80, ticks = 40): { dir: string; file: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'smesim-run-'));
+  const dir = scratchDir('run');
   const file = join(dir, 'tiny.yaml');
   writeFileSync(file, `name: tiny\nreplicates: ${replicates}\npopulation: ${population}\nticks: ${ticks}\nburnIn: 10\nregions: 2\nsectors: [a, b]\n${extra}`);
   return { dir, file };

@@ -1,12 +1,12 @@
-import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OutputPathError, fsReason, prepareOutputDir } from '../../sim/run/outputs.js';
+import { scratchDir } from '../scratch.js';
 
 describe('prepareOutputDir', () => {
   it('creates missing folders, parents included, and accepts an existing one', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'smesim-outdir-'));
+    const dir = scratchDir('outdir');
     const deep = join(dir, 'a', 'b', 'c');
     prepareOutputDir(deep);
     expect(statSync(deep).isDirectory()).toBe(true);
@@ -14,7 +14,7 @@ describe('prepareOutputDir', () => {
   });
 
   it('says which part of the path is a file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'smesim-outdir-'));
+    const dir = scratchDir('outdir');
     writeFileSync(join(dir, 'f'), '');
     expect(() => prepareOutputDir(join(dir, 'f'))).toThrow(new OutputPathError(`cannot use ${join(dir, 'f')} as the output folder: it is a file, not a folder; choose another --out`));
     expect(() => prepareOutputDir(join(dir, 'f', 'g', 'h'))).toThrow(`${join(dir, 'f')} is a file, not a folder`);

@@ -1,13 +1,13 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { wilsonInterval } from '../../analysis/verbs/stats.js';
 import { cli } from '../run/helpers.js';
+import { scratchDir } from '../scratch.js';
 
 describe('validate-model --seeds: several master seeds, one folder each, pass rates side by side', () => {
   it('validates each seed as --seed would, tabulates them in seeds.csv, and exits 0 only when every target holds on every seed', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'smesim-seeds-'));
+    const dir = scratchDir('seeds');
     const common = ['--replicates', '2', '--population', '400', '--targets', 'T1,T5', '--workers', '2'];
     const multi = cli(['validate-model', '--seeds', '3,4', ...common, '--out', join(dir, 'multi')]);
     expect([0, 1]).toContain(multi.status);
@@ -61,7 +61,7 @@ describe('validate-model --seeds: several master seeds, one folder each, pass ra
   });
 
   it('refuses --seed with --seeds, and a seed given twice, before any run starts (exit 2)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'smesim-seeds-'));
+    const dir = scratchDir('seeds');
     const both = cli(['validate-model', '--seed', '1', '--seeds', '2,3', '--out', join(dir, 'x')]);
     expect(both.status).toBe(2);
     expect(both.stderr).toContain('give either --seed or --seeds, not both');
