@@ -1,7 +1,7 @@
 /**
  * Benchmarks (figures printed, never asserted): engine throughput and memory by population, pool
  * efficiency on a 200-run sweep, pool overhead on tiny runs, the default validation workload, its
- * estimation, and reading the exits of T9's 20 quarters from a validation-sized exit log.
+ * estimation (one survey on this thread; many on worker threads), and reading the exits of T9's 20 quarters from a validation-sized exit log.
  * `npm run bench` or `smesim bench`; writes bench/results.json.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,10 +15,12 @@ import { makeScenario } from '../sim/config/scenario.js';
 import { makeRunPlan } from '../sim/plan/plan.js';
 import { type Evaluator, SequentialEvaluator } from '../sim/run/evaluator.js';
 import { packageRoot } from '../sim/packageRoot.js';
-import { PoolEvaluator } from '../sim/run/pool.js';
+import { PoolEvaluator, ThreadPool } from '../sim/run/pool.js';
 import { runOne, simulate } from '../sim/runOne.js';
 import { loadScenario } from '../sim/config/load.js';
 import { surveyTargetsByMeasure } from '../analysis/validation/targets.js';
+import type { EstimationTask } from '../analysis/validation/evaluate.js';
+import { estimationWorker } from '../analysis/validation/parallel.js';
 import { loadRowsBetween, loadTable } from '../analysis/io.js';
 import { makeStream, randInt } from '../sim/rng.js';
 import { formatCell } from '../sim/run/csv.js';
@@ -142,6 +144,44 @@ export function estimation(firms: number, repeats: number): BenchRow {
 }
 
 /**
+ * Estimating validate-model's surveys on worker threads, as `estimateAll` does: `surveys` copies of one
+ * run's survey of `firms` firms (each under its own run id), every target validate-model reads on a
+ * survey (T1–T7 on both measures and the paper-scale sample, the two-lines diagnostic, clustered SEs).
+ * A fresh pool of 1 thread against a fresh pool of `workers`, so that both pay the warm-up of a new
+ * thread as validate-model does; timed alternately `repeats` times, the median of the pairwise ratios.
+ */
+export async function estimationParallel(firms: number, surveys: number, workers: number, repeats: number): Promise<BenchRow[]> {
+  const s = loadScenario(join(packageRoot(), 'scenarios', 'validation.yaml'));
+  const result = runOne(makeRunPlan({ ...s, population: firms, replicates: 1 }).specs[0]!);
+  if (!result.ok) throw new Error(`estimation benchmark: the run failed: ${result.error}`);
+  const rows = result.survey.rows.map((r) => Object.fromEntries(result.survey.columns.map((c, j) => [c, r[j]])));
+  const tasks = Array.from({ length: surveys }, (_, k): EstimationTask => {
+    const runId = `validation/r${String(k + 1).padStart(3, '0')}`;
+    return { kind: 'survey', runId, rows: rows.map((r) => ({ ...r, run_id: runId })), seed: s.seed };
+  });
+  const time = async (threads: number) => {
+    const pool = new ThreadPool(estimationWorker(), threads);
+    const start = now();
+    await Promise.all(tasks.map((t) => pool.run(t)));
+    const seconds = now() - start;
+    await pool.close();
+    return seconds;
+  };
+  const ones: number[] = [];
+  const manys: number[] = [];
+  for (let k = 0; k < repeats; k++) {
+    ones.push(await time(1));
+    manys.push(await time(workers));
+  }
+  const ratios = ones.map((one, k) => one / (workers * manys[k]!));
+  const note = `${surveys} surveys of ${rows.length.toLocaleString('en-US')} firms`;
+  return [
+    { benchmark: 'estimation-surveys', firms: rows.length, ticks: s.ticks, runs: surveys, workers: 1, seconds: median(ones), firmTicksPerSecond: null, bytesPerFirm: null, efficiency: 1, note: `${note}, pool of 1 thread (median of ${repeats})` },
+    { benchmark: 'estimation-surveys', firms: rows.length, ticks: s.ticks, runs: surveys, workers, seconds: median(manys), firmTicksPerSecond: null, bytesPerFirm: null, efficiency: median(ratios), note: `${note}; median of T1/(${workers}·T${workers}) over ${repeats} alternating pairs: ratios ${ratios.map((r) => r.toFixed(3)).join(', ')}` },
+  ];
+}
+
+/**
  * Reading the exits of a 20-quarter window from an exit log shaped like a validation run set's
  * (`runs` runs × `perRun` exits spread over 200 quarters; seeded): as T9 and the report read it
  * (lines out of range dropped as text, then parsed) and, for comparison, parsed whole and filtered.
@@ -193,6 +233,7 @@ export async function runBenchmarks(opts: { quick?: boolean; workers?: number; o
     add({ benchmark: 'validation', firms: validation.population, ticks: validation.ticks, runs: plan.length, workers, seconds, firmTicksPerSecond: work / seconds, bytesPerFirm: null, efficiency: null, note: 'the runs of scenarios/validation.yaml (one of the five run sets of validate-model)' });
   }
   add(estimation(opts.quick ? 1_000 : 5_000, opts.quick ? 1 : 3));
+  add(await estimationParallel(opts.quick ? 1_000 : 5_000, opts.quick ? 4 : 50, workers, opts.quick ? 1 : 3)); // 50: a validation run set's surveys
   add(exitLog(opts.quick ? 5 : 50, 20_000));
   const e1 = rows.find((r) => r.benchmark === 'engine' && r.firms === 1_000);
   const e100 = rows.find((r) => r.benchmark === 'engine' && r.firms === 100_000);

@@ -195,7 +195,7 @@ program
   .option('-p, --population <n>', 'firms per run (default: the scenario’s, 5,000)', count('--population'))
   .option('-s, --seed <n>', 'master seed', seedArg)
   .option('--seeds <list>', 'several master seeds, e.g. 20261123,7,99: each in its own folder (seed-<n>), then their pass rates side by side (seeds.csv, report.html); exit 0 only when every target holds on every seed', seedsArg)
-  .option('-w, --workers <n>', 'worker threads (default: all cores)', count('--workers'))
+  .option('-w, --workers <n>', 'worker threads for the runs and for estimating their surveys (default: all cores)', count('--workers'))
   .option('-t, --targets <list>', 'check only these targets and run only the variants they need, e.g. T5,T6,T7 or T8 (default: all)')
   .option('--set <path=value>', `${SET_HELP}; the ablation, shock and subsidy variants are built on the result`, collect)
   .option('--force', 'replace an output directory that holds a different run set')

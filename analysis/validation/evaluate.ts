@@ -194,48 +194,64 @@ function sample(rows: Row[], k: number, seed: number, runId: string): Row[] {
 }
 
 /**
- * T1–T7 on every run of the validation survey, for both samples and both measures; on the full survey
+ * T1–T7 on one run of the validation survey, for both samples and both measures; on the full survey
  * (Likert), T5's two-lines diagnostic and T1, T2, T4 and T5 with SEs clustered by regional industry.
  */
-export function surveyRows(survey: Row[], seed: number): ValidationRow[] {
+export function surveyRowsOfRun(runId: string, rows: Row[], seed: number): ValidationRow[] {
   const out: ValidationRow[] = [];
-  for (const [runId, rows] of byRun(survey)) {
-    for (const [label, data] of [
-      ['full', rows],
-      ['paper-300', sample(rows, 300, seed, runId)],
-    ] as const) {
-      const byMeasure = surveyTargetsByMeasure(data, MEASURES);
-      // a survey of 300 firms or fewer is its own paper-scale sample: say so rather than let it look like another one
-      const whole = label === 'paper-300' && rows.length <= 300 ? `the whole survey (${rows.length} firms, not more than 300): ` : '';
-      for (const measure of MEASURES) {
-        for (const r of byMeasure[measure]!) out.push({ ...r, note: `${whole}${r.note}`, runId, sample: label, measure });
-      }
+  for (const [label, data] of [
+    ['full', rows],
+    ['paper-300', sample(rows, 300, seed, runId)],
+  ] as const) {
+    const byMeasure = surveyTargetsByMeasure(data, MEASURES);
+    // a survey of 300 firms or fewer is its own paper-scale sample: say so rather than let it look like another one
+    const whole = label === 'paper-300' && rows.length <= 300 ? `the whole survey (${rows.length} firms, not more than 300): ` : '';
+    for (const measure of MEASURES) {
+      for (const r of byMeasure[measure]!) out.push({ ...r, note: `${whole}${r.note}`, runId, sample: label, measure });
     }
-    out.push({ ...t5TwoLines(rows, `T5${TWO_LINES}`), runId, sample: 'full', measure: 'likert' });
-    for (const r of clusteredTargets(rows)) out.push({ ...r, runId, sample: 'clustered', measure: 'likert' });
   }
+  out.push({ ...t5TwoLines(rows, `T5${TWO_LINES}`), runId, sample: 'full', measure: 'likert' });
+  for (const r of clusteredTargets(rows)) out.push({ ...r, runId, sample: 'clustered', measure: 'likert' });
   return out;
 }
 
-/**
- * T8: T5 on the ablation surveys (falling: the inverted U must vanish; rising: the low-end slope must not be
- * positive), each with its two-lines diagnostic (rising: is the left line still rising?).
- */
-export function ablationRows(fallingSurvey: Row[], risingSurvey: Row[]): ValidationRow[] {
-  const out: ValidationRow[] = [];
-  for (const [runId, rows] of byRun(fallingSurvey)) {
-    out.push({ ...t5(rows), target: 'T8-falling', runId, sample: 'full', measure: 'likert' });
-    out.push({ ...t5TwoLines(rows, `T8-falling${TWO_LINES}`), runId, sample: 'full', measure: 'likert' });
-  }
-  for (const [runId, rows] of byRun(risingSurvey)) {
-    const r = t5(rows);
-    const tLow = r.details?.tLow ?? NaN;
-    out.push({ target: 'T8-rising', statistic: tLow, pValue: NaN, pass: tLow > 1.645, note: r.note, runId, sample: 'full', measure: 'likert' });
-    const two = t5TwoLines(rows, `T8-rising${TWO_LINES}`);
-    const [zLow, pLow] = [two.details?.zLow ?? NaN, two.details?.pLow ?? NaN];
-    out.push({ ...two, statistic: zLow, pValue: pLow, pass: zLow > 0 && pLow < 0.05, runId, sample: 'full', measure: 'likert' });
-  }
-  return out;
+/** T8-falling on one run of the ablation without the falling-limb mechanisms: T5 must not hold; with its two-lines diagnostic. */
+export function fallingRowsOfRun(runId: string, rows: Row[]): ValidationRow[] {
+  return [
+    { ...t5(rows), target: 'T8-falling', runId, sample: 'full', measure: 'likert' },
+    { ...t5TwoLines(rows, `T8-falling${TWO_LINES}`), runId, sample: 'full', measure: 'likert' },
+  ];
+}
+
+/** T8-rising on one run of the ablation with supplier proposals flat in depth: the low-end slope must not be positive; with the two-lines diagnostic (is the left line still rising?). */
+export function risingRowsOfRun(runId: string, rows: Row[]): ValidationRow[] {
+  const r = t5(rows);
+  const tLow = r.details?.tLow ?? NaN;
+  const two = t5TwoLines(rows, `T8-rising${TWO_LINES}`);
+  const [zLow, pLow] = [two.details?.zLow ?? NaN, two.details?.pLow ?? NaN];
+  return [
+    { target: 'T8-rising', statistic: tLow, pValue: NaN, pass: tLow > 1.645, note: r.note, runId, sample: 'full', measure: 'likert' },
+    { ...two, statistic: zLow, pValue: pLow, pass: zLow > 0 && pLow < 0.05, runId, sample: 'full', measure: 'likert' },
+  ];
+}
+
+/** One run's survey to estimate on: which targets (`kind`), whose run, its rows; the master seed draws the paper-scale sample. */
+export type EstimationTask = { kind: 'survey' | 'ablation-falling' | 'ablation-rising'; runId: string; rows: Row[]; seed: number };
+
+/** The validation rows of one task (what a worker of `estimateAll` computes). */
+export function estimate(task: EstimationTask): ValidationRow[] {
+  if (task.kind === 'survey') return surveyRowsOfRun(task.runId, task.rows, task.seed);
+  return task.kind === 'ablation-falling' ? fallingRowsOfRun(task.runId, task.rows) : risingRowsOfRun(task.runId, task.rows);
+}
+
+/** One task per run of a survey table (in run-id order). */
+export function estimationTasks(kind: EstimationTask['kind'], survey: Row[], seed: number): EstimationTask[] {
+  return [...byRun(survey)].map(([runId, rows]) => ({ kind, runId, rows, seed }));
+}
+
+/** T1–T7 on every run of the validation survey (`surveyRowsOfRun`, in run-id order). */
+export function surveyRows(survey: Row[], seed: number): ValidationRow[] {
+  return estimationTasks('survey', survey, seed).flatMap(estimate);
 }
 
 /**

@@ -1,7 +1,7 @@
 /** `smesim validate-model`: run the validation scenario and its variants, evaluate T1–T10, write the verdict. */
 import { join } from 'node:path';
 import { loadRows, loadRowsBetween } from '../../analysis/io.js';
-import { ablationRows, closeCallNote, isReference, passRateInterval, poolPassRates, pooledPassRate, seedsVerdict, smallerThanCalibration, targetOf, shockEffectRows, shockRows, subsidyRow, summarise, surveyRows, type TargetSummary, type ValidationRow } from '../../analysis/validation/evaluate.js';
+import { closeCallNote, type EstimationTask, estimationTasks, isReference, passRateInterval, poolPassRates, pooledPassRate, seedsVerdict, smallerThanCalibration, targetOf, shockEffectRows, shockRows, subsidyRow, summarise, type TargetSummary, type ValidationRow } from '../../analysis/validation/evaluate.js';
 import type { Scenario } from '../../sim/config/scenario.js';
 import { makeRunPlan } from '../../sim/plan/plan.js';
 import { scenarioSchema } from '../../sim/config/scenario.js';
@@ -10,6 +10,7 @@ import { toCsv } from '../../sim/run/csv.js';
 import { packageRoot } from '../../sim/packageRoot.js';
 import { writeAtomic } from '../../sim/run/outputs.js';
 import { EXIT_OK, EXIT_RUNS_FAILED, InputError } from './basics.js';
+import { estimateAll } from '../../analysis/validation/parallel.js';
 import { executeWithProgress, loadOrFail, makeEvaluator, sources, tryReport } from './common.js';
 
 /** Options of `smesim validate-model`. */
@@ -192,9 +193,12 @@ async function runValidation(opts: ValidateOptions): Promise<{ allPass: boolean;
   }
   const v = (n: string) => join(outDir, 'variants', n);
   const want = (...ids: string[]) => ids.some((t) => targets.includes(t));
+  // one estimation task per run of a survey, on as many threads as the runs had; one survey table at a time, to hold one in memory
+  const estimated = async (kind: EstimationTask['kind'], dir: string) => (await estimateAll(estimationTasks(kind, loadRows(dir, 'survey.csv'), s.seed), evaluator.workers)).flat();
   const rows: ValidationRow[] = [
-    ...(want('T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7') ? surveyRows(loadRows(outDir, 'survey.csv'), s.seed) : []),
-    ...(want('T8-falling', 'T8-rising') ? ablationRows(needed.has('ablation-falling') ? loadRows(v('ablation-falling'), 'survey.csv') : [], needed.has('ablation-rising') ? loadRows(v('ablation-rising'), 'survey.csv') : []) : []),
+    ...(want('T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7') ? await estimated('survey', outDir) : []),
+    ...(want('T8-falling', 'T8-rising') && needed.has('ablation-falling') ? await estimated('ablation-falling', v('ablation-falling')) : []),
+    ...(want('T8-falling', 'T8-rising') && needed.has('ablation-rising') ? await estimated('ablation-rising', v('ablation-rising')) : []),
     ...(want('T9') ? t9Rows(outDir, v('shock'), shockTick) : []),
     ...(want('T10') ? [subsidyRow(loadRows(outDir, 'runs.csv'), loadRows(v('subsidy'), 'runs.csv'))] : []),
   ].filter((r) => targets.includes(targetOf(r.target)));

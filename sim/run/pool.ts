@@ -10,34 +10,39 @@ import type { RunSpec } from '../runOne.js';
 import { type Evaluator, type RunRecord, WORKER_LOADED } from './evaluator.js';
 import { packageRoot } from '../packageRoot.js';
 
-/** The compiled worker file (workers load JavaScript; under a TS loader, use the build in dist/). */
-export function workerFile(): string {
-  const here = fileURLToPath(import.meta.url);
-  const sibling = here.replace(/pool\.(ts|js)$/, 'worker.js');
+/**
+ * The compiled file of a worker module (workers load JavaScript): `worker.js` beside the module at
+ * `importMetaUrl` when that is compiled, else, under a TS loader, the build in dist/ at `distPath`.
+ */
+export function compiledWorker(importMetaUrl: string, distPath: string[]): string {
+  const here = fileURLToPath(importMetaUrl);
+  const sibling = join(here, '..', 'worker.js');
   if (here.endsWith('.js') && existsSync(sibling)) return sibling;
-  const built = join(packageRoot(), 'dist', 'sim', 'run', 'worker.js');
+  const built = join(packageRoot(), 'dist', ...distPath);
   if (!existsSync(built)) throw new Error(`worker file ${built} is missing; run 'npm run build' first`);
   return built;
 }
 
-/** Options of the pool. */
-export interface PoolOptions {
-  /** Heap limit per worker in MB (a run over it fails alone); default SMESIM_WORKER_HEAP_MB or 4096. */
-  maxHeapMb?: number;
+/** The compiled run worker. */
+export function workerFile(): string {
+  return compiledWorker(import.meta.url, ['sim', 'run', 'worker.js']);
 }
 
-/** Runs specs on a pool of worker threads. */
-export class PoolEvaluator implements Evaluator {
-  private readonly pool: Piscina;
+/**
+ * A piscina pool of a fixed number of threads that can be closed safely. Its worker file must post
+ * `{ [WORKER_LOADED]: threadId }` once loaded (see `close`).
+ */
+export class ThreadPool {
+  readonly pool: Piscina;
   /** Threads that have finished loading the worker file. */
   private readonly loaded = new Set<number>();
-  constructor(readonly workers: number, opts: PoolOptions = {}) {
+  constructor(filename: string, threads: number, maxHeapMb?: number) {
     this.pool = new Piscina({
-      filename: workerFile(),
-      minThreads: workers,
-      maxThreads: workers,
+      filename,
+      minThreads: threads,
+      maxThreads: threads,
       idleTimeout: 60_000,
-      resourceLimits: { maxOldGenerationSizeMb: opts.maxHeapMb ?? (Number(process.env.SMESIM_WORKER_HEAP_MB) || 4096) },
+      ...(maxHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } } : {}),
     });
     this.pool.on('message', (m: unknown) => {
       const id = (m as Record<string, unknown> | null)?.[WORKER_LOADED];
@@ -45,20 +50,8 @@ export class PoolEvaluator implements Evaluator {
     });
   }
 
-  async evaluate(specs: RunSpec[], onRecord: (record: RunRecord, durationMs: number) => void): Promise<void> {
-    await Promise.all(
-      specs.map(async (spec) => {
-        const start = process.hrtime.bigint();
-        let record: RunRecord;
-        try {
-          record = (await this.pool.run(spec)) as RunRecord;
-        } catch (err) {
-          const message = err instanceof Error ? err.message : String(err);
-          record = { ok: false, runId: spec.runId, error: `worker failed: ${message}` };
-        }
-        onRecord(record, Number(process.hrtime.bigint() - start) / 1e6);
-      }),
-    );
+  run<T>(task: unknown): Promise<T> {
+    return this.pool.run(task) as Promise<T>;
   }
 
   /**
@@ -71,5 +64,39 @@ export class PoolEvaluator implements Evaluator {
   async close(): Promise<void> {
     for (let i = 0; i < 3000 && !this.pool.threads.every((w) => this.loaded.has(w.threadId)); i++) await new Promise((r) => setTimeout(r, 10));
     await this.pool.destroy();
+  }
+}
+
+/** Options of the pool. */
+export interface PoolOptions {
+  /** Heap limit per worker in MB (a run over it fails alone); default SMESIM_WORKER_HEAP_MB or 4096. */
+  maxHeapMb?: number;
+}
+
+/** Runs specs on a pool of worker threads. */
+export class PoolEvaluator implements Evaluator {
+  private readonly threads: ThreadPool;
+  constructor(readonly workers: number, opts: PoolOptions = {}) {
+    this.threads = new ThreadPool(workerFile(), workers, opts.maxHeapMb ?? (Number(process.env.SMESIM_WORKER_HEAP_MB) || 4096));
+  }
+
+  async evaluate(specs: RunSpec[], onRecord: (record: RunRecord, durationMs: number) => void): Promise<void> {
+    await Promise.all(
+      specs.map(async (spec) => {
+        const start = process.hrtime.bigint();
+        let record: RunRecord;
+        try {
+          record = await this.threads.run<RunRecord>(spec);
+        } catch (err) {
+          const message = err instanceof Error ? err.message : String(err);
+          record = { ok: false, runId: spec.runId, error: `worker failed: ${message}` };
+        }
+        onRecord(record, Number(process.hrtime.bigint() - start) / 1e6);
+      }),
+    );
+  }
+
+  close(): Promise<void> {
+    return this.threads.close();
   }
 }
