@@ -33,7 +33,7 @@ export function workerFile(): string {
  * `{ [WORKER_LOADED]: threadId }` once loaded (see `close`).
  */
 export class ThreadPool {
-  readonly pool: Piscina;
+  private readonly pool: Piscina;
   /** Threads that have finished loading the worker file. */
   private readonly loaded = new Set<number>();
   constructor(filename: string, threads: number, maxHeapMb?: number) {
