@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import * as aq from 'arquero';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { makeScenario } from '../sim/config/scenario.js';
+import { type Scenario, makeScenario } from '../sim/config/scenario.js';
 import { makeRunPlan } from '../sim/plan/plan.js';
 import { type Evaluator, SequentialEvaluator } from '../sim/run/evaluator.js';
 import { packageRoot } from '../sim/packageRoot.js';
@@ -96,20 +96,28 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function poolEfficiency(runs: number, firms: number, ticks: number, workers: number, repeats: number): Promise<BenchRow[]> {
   const plan = specs(runs, firms, ticks);
   await timeEvaluator(new PoolEvaluator(workers), plan.slice(0, workers * 2)); // warm the disk cache and JIT
+  const { one, many, efficiency, spread } = await alternately((n) => timeEvaluator(new PoolEvaluator(n), plan), workers, repeats);
+  const work = runs * firms * ticks;
+  return [
+    { benchmark: 'sweep', firms, ticks, runs, workers: 1, seconds: one, firmTicksPerSecond: work / one, bytesPerFirm: null, efficiency: 1, note: `pool of 1 worker (median of ${repeats})` },
+    { benchmark: 'sweep', firms, ticks, runs, workers, seconds: many, firmTicksPerSecond: work / many, bytesPerFirm: null, efficiency, note: spread },
+  ];
+}
+
+/**
+ * Time `time(1)` and `time(workers)` alternately `repeats` times: the median of each, and the median of
+ * the pairwise efficiencies T1/(n·Tn) with the ratios it came from.
+ */
+async function alternately(time: (threads: number) => Promise<number>, workers: number, repeats: number): Promise<{ one: number; many: number; efficiency: number; spread: string }> {
   const ones: number[] = [];
   const manys: number[] = [];
   for (let k = 0; k < repeats; k++) {
-    ones.push(await timeEvaluator(new PoolEvaluator(1), plan));
-    manys.push(await timeEvaluator(new PoolEvaluator(workers), plan));
+    ones.push(await time(1));
+    manys.push(await time(workers));
   }
   const ratios = ones.map((one, k) => one / (workers * manys[k]!));
-  const [one, many] = [median(ones), median(manys)];
-  const work = runs * firms * ticks;
-  const spread = `ratios ${ratios.map((r) => r.toFixed(3)).join(', ')}`;
-  return [
-    { benchmark: 'sweep', firms, ticks, runs, workers: 1, seconds: one, firmTicksPerSecond: work / one, bytesPerFirm: null, efficiency: 1, note: `pool of 1 worker (median of ${repeats})` },
-    { benchmark: 'sweep', firms, ticks, runs, workers, seconds: many, firmTicksPerSecond: work / many, bytesPerFirm: null, efficiency: median(ratios), note: `median of T1/(${workers}·T${workers}) over ${repeats} alternating pairs: ${spread}` },
-  ];
+  const spread = `median of T1/(${workers}·T${workers}) over ${repeats} alternating pairs: ratios ${ratios.map((r) => r.toFixed(3)).join(', ')}`;
+  return { one: median(ones), many: median(manys), efficiency: median(ratios), spread };
 }
 
 /** Pool overhead on tiny runs: (pool of 1 − this thread) per run. */
@@ -122,16 +130,20 @@ async function tinyOverhead(runs: number): Promise<BenchRow> {
   return { benchmark: 'tiny-runs', firms: 10, ticks: 10, runs, workers: 1, seconds: pool, firmTicksPerSecond: (runs * 100) / pool, bytesPerFirm: null, efficiency: null, note: `pool overhead ${overheadMs.toFixed(3)} ms/run (this thread: ${((seq / runs) * 1000).toFixed(2)} ms/run)` };
 }
 
+/** The validation scenario, and the survey of one of its runs at `firms` firms as row objects (as validate-model reads survey.csv). */
+function validationSurvey(firms: number): { s: Scenario; rows: Record<string, unknown>[] } {
+  const s = loadScenario(join(packageRoot(), 'scenarios', 'validation.yaml'));
+  const result = runOne(makeRunPlan({ ...s, population: firms, replicates: 1 }).specs[0]!);
+  if (!result.ok) throw new Error(`estimation benchmark: the run failed: ${result.error}`);
+  return { s, rows: result.survey.rows.map((r) => Object.fromEntries(result.survey.columns.map((c, j) => [c, r[j]]))) };
+}
+
 /**
  * Estimation: T1–T7 (both measures) on the survey of one run of `firms` firms, as validate-model
  * evaluates every replicate; the fastest of `repeats` timings.
  */
 export function estimation(firms: number, repeats: number): BenchRow {
-  const s = loadScenario(join(packageRoot(), 'scenarios', 'validation.yaml'));
-  const spec = makeRunPlan({ ...s, population: firms, replicates: 1 }).specs[0]!;
-  const result = runOne(spec);
-  if (!result.ok) throw new Error(`estimation benchmark: the run failed: ${result.error}`);
-  const rows = result.survey.rows.map((r) => Object.fromEntries(result.survey.columns.map((c, j) => [c, r[j]])));
+  const { s, rows } = validationSurvey(firms);
   const times: number[] = [];
   let targets = 0;
   for (let k = 0; k < repeats; k++) {
@@ -151,10 +163,7 @@ export function estimation(firms: number, repeats: number): BenchRow {
  * thread as validate-model does; timed alternately `repeats` times, the median of the pairwise ratios.
  */
 export async function estimationParallel(firms: number, surveys: number, workers: number, repeats: number): Promise<BenchRow[]> {
-  const s = loadScenario(join(packageRoot(), 'scenarios', 'validation.yaml'));
-  const result = runOne(makeRunPlan({ ...s, population: firms, replicates: 1 }).specs[0]!);
-  if (!result.ok) throw new Error(`estimation benchmark: the run failed: ${result.error}`);
-  const rows = result.survey.rows.map((r) => Object.fromEntries(result.survey.columns.map((c, j) => [c, r[j]])));
+  const { s, rows } = validationSurvey(firms);
   const tasks = Array.from({ length: surveys }, (_, k): EstimationTask => {
     const runId = `validation/r${String(k + 1).padStart(3, '0')}`;
     return { kind: 'survey', runId, rows: rows.map((r) => ({ ...r, run_id: runId })), seed: s.seed };
@@ -167,17 +176,11 @@ export async function estimationParallel(firms: number, surveys: number, workers
     await pool.close();
     return seconds;
   };
-  const ones: number[] = [];
-  const manys: number[] = [];
-  for (let k = 0; k < repeats; k++) {
-    ones.push(await time(1));
-    manys.push(await time(workers));
-  }
-  const ratios = ones.map((one, k) => one / (workers * manys[k]!));
+  const { one, many, efficiency, spread } = await alternately(time, workers, repeats);
   const note = `${surveys} surveys of ${rows.length.toLocaleString('en-US')} firms`;
   return [
-    { benchmark: 'estimation-surveys', firms: rows.length, ticks: s.ticks, runs: surveys, workers: 1, seconds: median(ones), firmTicksPerSecond: null, bytesPerFirm: null, efficiency: 1, note: `${note}, pool of 1 thread (median of ${repeats})` },
-    { benchmark: 'estimation-surveys', firms: rows.length, ticks: s.ticks, runs: surveys, workers, seconds: median(manys), firmTicksPerSecond: null, bytesPerFirm: null, efficiency: median(ratios), note: `${note}; median of T1/(${workers}·T${workers}) over ${repeats} alternating pairs: ratios ${ratios.map((r) => r.toFixed(3)).join(', ')}` },
+    { benchmark: 'estimation-surveys', firms: rows.length, ticks: s.ticks, runs: surveys, workers: 1, seconds: one, firmTicksPerSecond: null, bytesPerFirm: null, efficiency: 1, note: `${note}, pool of 1 thread (median of ${repeats})` },
+    { benchmark: 'estimation-surveys', firms: rows.length, ticks: s.ticks, runs: surveys, workers, seconds: many, firmTicksPerSecond: null, bytesPerFirm: null, efficiency, note: `${note}; ${spread}` },
   ];
 }
 
