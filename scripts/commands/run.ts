@@ -4,6 +4,7 @@ import { makeRunPlan, type RunPlan } from '../../sim/plan/plan.js';
 import { type Shard, shardSpecs } from '../../sim/run/execute.js';
 import { type Table, runOne } from '../../sim/runOne.js';
 import { toCsv } from '../../sim/run/csv.js';
+import { toRecord } from '../../sim/run/evaluator.js';
 import type { Scenario } from '../../sim/config/scenario.js';
 import type { ColumnarFormat } from '../../sim/run/columnar.js';
 import { EXIT_OK, InputError } from './basics.js';
@@ -33,9 +34,9 @@ export interface RunOptions {
  * What one run of this scenario costs here, from a short probe run (at most 300 firms × 40 quarters):
  * seconds, and bytes on disk — each table's CSV bytes per row times the rows a full run writes (a
  * quarter per time-series row, at most one survey row per firm (or per sampled firm), exits at the probe's rate, one
- * snapshot row per firm and snapshot quarter, the network in proportion to the firms), twice: the
- * merged tables and the run's own record in runs/. The probe starts without burn-in, when more
- * firms exit than later, so the figure errs on the high side.
+ * snapshot row per firm and snapshot quarter, the network in proportion to the firms), plus the run's
+ * own record in runs/ (gzipped JSON: those bytes times the probe's ratio of record to tables). The
+ * probe starts without burn-in, when more firms exit than later, so the figure errs on the high side.
  */
 function probeRun(s: Scenario): { seconds: number; bytes: number } {
   const pop = Math.min(s.population, 300);
@@ -54,7 +55,9 @@ function probeRun(s: Scenario): { seconds: number; bytes: number } {
     perRow(r.exits) * (rows(r.exits) / (pop * ticks)) * s.population * s.ticks +
     perRow(r.snapshots) * s.population * s.outputs.snapshots.length +
     ((r.network?.length ?? 0) / pop) * s.population;
-  return { seconds: perFirmTick * s.population * s.ticks, bytes: 2 * csv };
+  const probeCsv = [r.summary, r.timeseries, r.survey, r.exits, r.snapshots].reduce((n, t) => n + (t ? toCsv(t).length : 0), r.network?.length ?? 0);
+  const recordRatio = toRecord(r).stored!.length / probeCsv;
+  return { seconds: perFirmTick * s.population * s.ticks, bytes: csv * (1 + recordRatio) };
 }
 
 /** Describe a plan without running it. */

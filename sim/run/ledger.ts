@@ -1,10 +1,12 @@
 /**
  * The ledger of a run set: `ledger.jsonl`, one appended line per finished run, and one result file per
- * run under `runs/`, written atomically before its ledger line. Resuming reads both; a run counts as
- * done only when its line says so and its file parses.
+ * run under `runs/` (its RunOutput as gzipped JSON, `<run>.json.gz`), written atomically before its
+ * ledger line. Resuming reads both; a run counts as done only when its line says so and its file parses.
+ * Run sets written before the files were compressed hold plain `<run>.json` files; they are read too.
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { RunOutput } from '../runOne.js';
 import type { RunRecord } from './evaluator.js';
 import { writeAtomic } from './outputs.js';
@@ -20,7 +22,15 @@ export interface LedgerEntry {
 
 /** File name of a run's result (run ids contain slashes). */
 export function resultFile(outDir: string, runId: string): string {
-  return join(outDir, 'runs', `${runId.replace(/\//g, '__')}.json`);
+  return join(outDir, 'runs', `${runId.replace(/\//g, '__')}.json.gz`);
+}
+
+/** The result file of a run as it is on disk: compressed, or plain (older run sets); undefined if neither exists. */
+export function storedResultFile(outDir: string, runId: string): string | undefined {
+  const file = resultFile(outDir, runId);
+  if (existsSync(file)) return file;
+  const plain = file.slice(0, -'.gz'.length);
+  return existsSync(plain) ? plain : undefined;
 }
 
 /** Read the ledger; a torn last line (the process was killed while appending) is ignored. */
@@ -55,10 +65,13 @@ export function discardPartialFiles(outDir: string): void {
   }
 }
 
-/** Read a stored result, or undefined if it is missing or unreadable. */
+/** Read a stored result, or undefined if it is missing or unreadable (a file cut short does not unzip). */
 export function readResult(outDir: string, runId: string): RunOutput | undefined {
+  const file = storedResultFile(outDir, runId);
+  if (!file) return undefined;
   try {
-    const r = JSON.parse(readFileSync(resultFile(outDir, runId), 'utf8')) as RunOutput;
+    const bytes = readFileSync(file);
+    const r = JSON.parse((file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8')) as RunOutput;
     return r.ok && r.runId === runId ? r : undefined;
   } catch {
     return undefined;
@@ -68,7 +81,7 @@ export function readResult(outDir: string, runId: string): RunOutput | undefined
 /** Store a finished run: its result file first (atomically), then its ledger line. */
 export function recordRun(outDir: string, record: RunRecord, attempt: number, durationMs: number): void {
   mkdirSync(join(outDir, 'runs'), { recursive: true });
-  if (record.ok) writeAtomic(resultFile(outDir, record.runId), record.json!);
+  if (record.ok) writeAtomic(resultFile(outDir, record.runId), record.stored!);
   const entry: LedgerEntry = { runId: record.runId, status: record.ok ? 'ok' : 'error', attempt, durationMs: Math.round(durationMs) };
   if (!record.ok) entry.error = record.error;
   appendFileSync(join(outDir, 'ledger.jsonl'), JSON.stringify(entry) + '\n');

@@ -3,11 +3,11 @@
  * hold every run exactly once. The merged tables equal those of a single-machine run, byte for byte.
  */
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { makeRunPlan } from '../plan/plan.js';
 import type { RunOutput } from '../runOne.js';
 import type { ColumnarFormat } from './columnar.js';
-import { type LedgerEntry, latestEntries, readLedger, readResult, resultFile } from './ledger.js';
+import { type LedgerEntry, latestEntries, readLedger, readResult, storedResultFile } from './ledger.js';
 import { type Manifest, planHash, readManifest } from './manifest.js';
 import { prepareOutputDir, writeAtomic, writeTables } from './outputs.js';
 
@@ -60,7 +60,8 @@ export function mergeShards(dirs: string[], outDir: string, formats: ColumnarFor
     const { dir, entry } = found.get(spec.runId)!;
     const result = entry.status === 'ok' ? readResult(dir, spec.runId) : undefined;
     if (result) {
-      copyFileSync(resultFile(dir, spec.runId), resultFile(outDir, spec.runId));
+      const file = storedResultFile(dir, spec.runId)!;
+      copyFileSync(file, join(outDir, 'runs', basename(file)));
       results.push(result);
       ledger.push(JSON.stringify(entry));
     } else {

@@ -1,6 +1,7 @@
 import { appendFileSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { cli, cliAsync, tables, tinyScenario } from './helpers.js';
 
@@ -66,13 +67,33 @@ describe('kill -9 and resume', () => {
     expect(cli(['run', file, '--out', out, '--workers', '1']).status).toBe(0);
     const clean = tables(out);
     // simulate a crash: a partial temp file, a torn last ledger line, a run file cut short
-    writeFileSync(join(out, 'runs', 'tiny__r009.json.tmp-12345'), '{"ok":tr');
+    writeFileSync(join(out, 'runs', 'tiny__r009.json.gz.tmp-12345'), '{"ok":tr');
     appendFileSync(join(out, 'ledger.jsonl'), '{"runId":"tiny/r003","sta');
-    writeFileSync(join(out, 'runs', 'tiny__r004.json'), '{"ok":true,"runId":"ti');
+    writeFileSync(join(out, 'runs', 'tiny__r004.json.gz'), readFileSync(join(out, 'runs', 'tiny__r004.json.gz')).subarray(0, 100));
     const again = cli(['run', file, '--out', out, '--workers', '1']);
     expect(again.status, again.stderr).toBe(0);
     expect(again.stdout).toMatch(/3 already done/); // r004 had a broken file, so it ran again
-    expect(existsSync(join(out, 'runs', 'tiny__r009.json.tmp-12345'))).toBe(false);
+    expect(existsSync(join(out, 'runs', 'tiny__r009.json.gz.tmp-12345'))).toBe(false);
+    expect(tables(out)).toEqual(clean);
+  });
+
+  it('stores each run compressed, and resumes a run set whose results are plain JSON (written before they were compressed)', () => {
+    const { dir, file } = tinyScenario('', 4);
+    const out = join(dir, 'o');
+    expect(cli(['run', file, '--out', out, '--workers', '1', '--no-report']).status).toBe(0);
+    const clean = tables(out);
+    const stored = readdirSync(join(out, 'runs')).sort();
+    expect(stored).toEqual(['tiny__r001.json.gz', 'tiny__r002.json.gz', 'tiny__r003.json.gz', 'tiny__r004.json.gz']);
+    for (const name of stored) {
+      const plain = gunzipSync(readFileSync(join(out, 'runs', name)));
+      expect((JSON.parse(plain.toString('utf8')) as { runId: string }).runId).toBe(`tiny/${name.slice(6, 10)}`);
+      writeFileSync(join(out, 'runs', name.replace(/\.gz$/, '')), plain);
+      rmSync(join(out, 'runs', name));
+    }
+    rmSync(join(out, 'survey.csv')); // so that the tables are merged again, from the plain files
+    const again = cli(['run', file, '--out', out, '--workers', '1', '--no-report']);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/4 already done/);
     expect(tables(out)).toEqual(clean);
   });
 
