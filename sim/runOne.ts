@@ -35,7 +35,8 @@ export interface RunOutput {
   timeseries: Table;
   summary: Table;
   survey: Table;
-  exits: Table;
+  /** Every exit of the run (absent when outputs.exits is false). */
+  exits?: Table;
   /** Firm states after the quarters listed in outputs.snapshots (absent when none are asked for). */
   snapshots?: Table;
   network?: string;
@@ -60,6 +61,8 @@ export function simulate(scenario: Scenario, seed: number, onTick?: (row: number
   return w;
 }
 
+const EXIT_COLUMNS = ['run_id', 'tick', 'firm_id', 'sector', 'region', 'employees', 'age_quarters', 'lo', 'sli'];
+
 /** Run one simulation and collect its tables. */
 export function runOne(spec: RunSpec): RunResult {
   try {
@@ -73,14 +76,13 @@ export function runOne(spec: RunSpec): RunResult {
     });
     const prefix = [spec.runId, s.name, spec.replicate, spec.seed];
     const survey = runSurvey(w, prefix);
-    const exits = w.exitLog.map((e) => [spec.runId, e.tick, e.firmId, s.sectors[e.sector]!, e.region + 1, e.employees, e.ageQuarters, e.lo, e.depth]);
     return {
       ok: true,
       runId: spec.runId,
       timeseries: { columns: ['run_id', ...TIMESERIES_COLUMNS], rows: ts },
       summary: { columns: SUMMARY_COLUMNS, rows: [[...prefix, ...summarise(w, survey)]] },
       survey: { columns: [...SURVEY_COLUMNS_REF], rows: survey },
-      exits: { columns: ['run_id', 'tick', 'firm_id', 'sector', 'region', 'employees', 'age_quarters', 'lo', 'sli'], rows: exits },
+      exits: s.outputs.exits ? { columns: EXIT_COLUMNS, rows: w.exitLog.map((e) => [spec.runId, e.tick, e.firmId, s.sectors[e.sector]!, e.region + 1, e.employees, e.ageQuarters, e.lo, e.depth]) } : undefined,
       snapshots: snapshotTicks.size > 0 ? { columns: SNAPSHOT_COLUMNS, rows: snaps } : undefined,
       network: s.outputs.network ? networkGraphML(w) : undefined,
     };

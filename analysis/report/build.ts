@@ -49,8 +49,12 @@ function footer(m: Manifest): string {
   ].join(' ');
 }
 
-/** "Who exits after quarter T" for a run set with snapshots; only the exits in the horizon the figure shows are read. */
+/**
+ * "Who exits after quarter T" for a run set with snapshots and exits (none without either: scenarios
+ * ask for snapshots, and may leave exits out); only the exits in the horizon the figure shows are read.
+ */
 function exitSectionsOf(dir: string, ticks: number, context = ''): Section[] {
+  if (!existsSync(join(dir, 'snapshots.csv')) || !existsSync(join(dir, 'exits.csv'))) return [];
   const snapshots = loadRows(dir, 'snapshots.csv');
   const first = firstSnapshotTick(snapshots);
   const exits = Number.isFinite(first) ? loadRowsBetween(dir, 'exits.csv', 'tick', first + 1, first + EXIT_HORIZON) : [];
@@ -65,7 +69,7 @@ function runSetSections(dir: string, m: Manifest, opts: ReportOptions): Section[
   const sweep = m.scenario.sweep;
   const swept = sweep !== undefined && existsSync(join(dir, 'design.csv'));
   const sections = [keyNumbers(runs, swept), ...timeSeriesSections(loadTable(dir, 'timeseries.csv'), m.scenario.burnIn), ...cooperationSections(survey), ...sliSections(survey)];
-  if (existsSync(join(dir, 'snapshots.csv'))) sections.push(...exitSectionsOf(dir, m.scenario.ticks));
+  sections.push(...exitSectionsOf(dir, m.scenario.ticks));
   if (sweep && swept) {
     // what a sweep is run for comes first; the pooled sections follow
     const sweepOpts: SweepOptions = { outcome: opts.sweepOutcome ?? 'inno_product', threshold: opts.primThreshold };
@@ -74,8 +78,7 @@ function runSetSections(dir: string, m: Manifest, opts: ReportOptions): Section[
   if (existsSync(join(dir, 'validation.json'))) {
     // the verdict is what a validation's reader opens the report for: it comes first
     sections.unshift(validationSection(JSON.parse(readFileSync(join(dir, 'validation.json'), 'utf8'))));
-    const shock = join(dir, 'variants', 'shock');
-    if (existsSync(join(shock, 'snapshots.csv'))) sections.push(...exitSectionsOf(shock, m.scenario.ticks, 'Shock variant (T9): '));
+    sections.push(...exitSectionsOf(join(dir, 'variants', 'shock'), m.scenario.ticks, 'Shock variant (T9): '));
   }
   return sections;
 }

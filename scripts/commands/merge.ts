@@ -34,9 +34,10 @@ export function replayCommand(outDir: string, runId: string): number {
     process.stdout.write(`replay of ${runId} failed: ${fresh.error.split('\n')[0]}\n`);
     return EXIT_RUNS_FAILED;
   }
-  for (const key of ['summary', 'timeseries', 'survey', 'exits'] as const) {
-    const a = stored[key];
-    const b = fresh[key];
+  const keys = (['summary', 'timeseries', 'survey', 'exits'] as const).filter((key) => stored[key] !== undefined || fresh[key] !== undefined);
+  for (const key of keys) {
+    const a = stored[key] ?? { columns: [], rows: [] };
+    const b = fresh[key] ?? { columns: [], rows: [] };
     const n = Math.max(a.rows.length, b.rows.length);
     for (let r = 0; r < n; r++) {
       const ra = a.rows[r];
@@ -49,6 +50,6 @@ export function replayCommand(outDir: string, runId: string): number {
       }
     }
   }
-  process.stdout.write(`${runId}: identical (timeseries, summary, survey and exits replayed bit for bit)\n`);
+  process.stdout.write(`${runId}: identical (${keys.join(', ')} replayed bit for bit)\n`);
   return EXIT_OK;
 }

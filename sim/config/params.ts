@@ -167,6 +167,7 @@ export const surveySchema = z
 export const outputsSchema = z
   .strictObject({
     network: flag(false, 'Write the final tie network as GraphML.'),
+    exits: flag(true, 'Write every exit (quarter, firm, size, age, LO, SLI) to exits.csv, the largest table (about 60% of a run’s tables); false leaves it out. Exit counts stay in runs.csv and timeseries.csv.'),
     snapshots: z
       .array(z.int().min(0).max(10_000_000))
       .default([])

@@ -99,7 +99,7 @@ export const CODEBOOK: readonly TableDoc[] = [
   },
   {
     file: 'exits.csv',
-    writtenBy: 'run, sweep, compare, validate-model',
+    writtenBy: 'run, sweep, compare, validate-model (its validation and shock runs), unless `outputs.exits` is false',
     row: 'exit (a firm whose capital fell below zero), burn-in included',
     columns: [
       RUN_ID,

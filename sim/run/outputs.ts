@@ -71,6 +71,9 @@ export const TABLES = [
   ['snapshots.csv', 'snapshots'],
 ] as const;
 
+/** Snapshots and exits are written only when the scenario asks for them (outputs.snapshots, outputs.exits). */
+const isWritten = (key: (typeof TABLES)[number][1], results: RunOutput[]) => (key === 'snapshots' || key === 'exits' ? results.some((r) => r[key]) : true);
+
 /** Concatenate per-run tables in run-id order, inserting the swept parameter values after run_id. */
 export function mergeRunTables(results: RunOutput[], key: (typeof TABLES)[number][1], parameters: string[], specs: Map<string, RunSpec>): Table {
   const sorted = [...results].filter((r) => r[key] !== undefined).sort((a, b) => (a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0));
@@ -97,7 +100,7 @@ export function designTable(plan: RunPlan): Table {
 export function tableFiles(outDir: string, results: RunOutput[], plan: RunPlan, formats: ColumnarFormat[] = []): string[] {
   const files: string[] = [];
   for (const [file, key] of TABLES) {
-    if (key === 'snapshots' && !results.some((r) => r.snapshots)) continue; // written only when asked for
+    if (!isWritten(key, results)) continue;
     const path = join(outDir, file);
     files.push(path, ...formats.map((format) => columnarPath(path, format)));
   }
@@ -117,7 +120,7 @@ export function writeTables(outDir: string, results: RunOutput[], plan: RunPlan,
   const specs = new Map(plan.specs.map((s) => [s.runId, s]));
   const written: string[] = [];
   for (const [file, key] of TABLES) {
-    if (key === 'snapshots' && !results.some((r) => r.snapshots)) continue; // written only when asked for
+    if (!isWritten(key, results)) continue;
     const path = join(outDir, file);
     const table = mergeRunTables(results, key, plan.parameters, specs);
     writeAtomic(path, toCsv(table));

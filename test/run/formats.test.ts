@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { tableFromIPC } from '@uwdata/flechette';
 import { parquetReadObjects } from 'hyparquet';
@@ -47,5 +47,19 @@ describe('columnar outputs', () => {
       expect(writeTables(dir, results, plan, [...formats])).toEqual(listed);
       expect(listed.filter((f) => /snapshots|design|graphml/.test(f)).length).toBe(2 + formats.length + results.length);
     }
+  });
+
+  it('leaves exits.csv out when outputs.exits is false; the exit counts and every other table stay the same', () => {
+    const { dir, file } = tinyScenario('', 2);
+    const withExits = join(dir, 'with');
+    expect(cli(['run', file, '--out', withExits, '--workers', '1', '--no-report']).status).toBe(0);
+    const without = join(dir, 'without');
+    const r = cli(['run', file, '--out', without, '--workers', '1', '--set', 'outputs.exits=false']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(without).filter((f) => f.endsWith('.csv')).sort()).toEqual(['runs.csv', 'survey.csv', 'timeseries.csv']);
+    expect(readFileSync(join(withExits, 'exits.csv'), 'utf8').split('\n').length).toBeGreaterThan(10); // there were exits to leave out
+    for (const t of ['runs.csv', 'survey.csv', 'timeseries.csv']) expect(readFileSync(join(without, t), 'utf8')).toBe(readFileSync(join(withExits, t), 'utf8'));
+    expect(existsSync(join(without, 'report.html'))).toBe(true);
+    expect(cli(['replay', without, 'tiny/r002']).stdout).toContain('tiny/r002: identical');
   });
 });

@@ -91,6 +91,9 @@ describe('validate-model, fast variant (5 replicates × 500 firms)', () => {
     for (const file of ['validation.csv', 'validation.json', 'survey.csv', join('variants', 'shock', 'exits.csv')]) {
       expect(readFileSync(join(dir, 'two', file), 'utf8'), file).toBe(readFileSync(join(dir, 'one', file), 'utf8'));
     }
+    // exits are written where T9 reads them (the validation runs and the shock), not for the ablations and the subsidy
+    const withExits = ['.', ...['ablation-falling', 'ablation-rising', 'shock', 'subsidy'].map((v) => join('variants', v))].filter((d) => existsSync(join(dir, 'one', d, 'exits.csv')));
+    expect(withExits).toEqual(['.', join('variants', 'shock')]);
     const before = readFileSync(join(dir, 'one', 'validation.csv'), 'utf8');
     const ledger = readFileSync(join(dir, 'one', 'variants', 'shock', 'ledger.jsonl'), 'utf8');
     const again = cli(args('one', '2')); // every run is in the ledger: nothing is simulated again, the verdict is recomputed
