@@ -1,7 +1,8 @@
 /**
  * The ledger of a run set: `ledger.jsonl`, one appended line per finished run, and one result file per
  * run under `runs/` (its RunOutput as gzipped JSON, `<run>.json.gz`), written atomically before its
- * ledger line. Resuming reads both; a run counts as done only when its line says so and its file parses.
+ * ledger line. Resuming reads both; a run counts as done only when its line says so and its file parses
+ * (or, when the tables of a finished run set are current and nothing is to run, when its file is there).
  * Run sets written before the files were compressed hold plain `<run>.json` files; they are read too.
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';

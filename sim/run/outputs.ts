@@ -3,6 +3,7 @@ import { accessSync, constants, existsSync, mkdirSync, renameSync, statSync, wri
 import { dirname, join, resolve } from 'node:path';
 import type { RunOutput, RunSpec, Table } from '../runOne.js';
 import type { RunPlan } from '../plan/plan.js';
+import type { Scenario } from '../config/scenario.js';
 import { type ColumnarFormat, toArrow, toParquet } from './columnar.js';
 import { toCsv } from './csv.js';
 
@@ -71,8 +72,29 @@ export const TABLES = [
   ['snapshots.csv', 'snapshots'],
 ] as const;
 
-/** Snapshots and exits are written only when the scenario asks for them (outputs.snapshots, outputs.exits). */
-const isWritten = (key: (typeof TABLES)[number][1], results: RunOutput[]) => (key === 'snapshots' || key === 'exits' ? results.some((r) => r[key]) : true);
+/**
+ * Which tables a run set's results fill besides those every run has: snapshots and exits, written only
+ * when the scenario asks for them (outputs.snapshots, outputs.exits) and some run succeeded, and the
+ * runs with a network (outputs.network).
+ */
+export interface ResultShape {
+  snapshots: boolean;
+  exits: boolean;
+  networkRuns: string[];
+}
+
+/** The shape of these results. */
+export function shapeOfResults(results: RunOutput[]): ResultShape {
+  return { snapshots: results.some((r) => r.snapshots), exits: results.some((r) => r.exits), networkRuns: results.filter((r) => r.network !== undefined).map((r) => r.runId) };
+}
+
+/** The shape that successful runs `okRunIds` of a scenario with these outputs give, without reading their results (tested against shapeOfResults). */
+export function shapeOfRuns(outputs: Scenario['outputs'], okRunIds: string[]): ResultShape {
+  const any = okRunIds.length > 0;
+  return { snapshots: any && outputs.snapshots.length > 0, exits: any && outputs.exits, networkRuns: outputs.network ? okRunIds : [] };
+}
+
+const isWritten = (key: (typeof TABLES)[number][1], shape: ResultShape) => (key === 'snapshots' || key === 'exits' ? shape[key] : true);
 
 /** Concatenate per-run tables in run-id order, inserting the swept parameter values after run_id. */
 export function mergeRunTables(results: RunOutput[], key: (typeof TABLES)[number][1], parameters: string[], specs: Map<string, RunSpec>): Table {
@@ -96,16 +118,16 @@ export function designTable(plan: RunPlan): Table {
   };
 }
 
-/** What `writeTables` writes for these results, in the same order (tested together). */
-export function tableFiles(outDir: string, results: RunOutput[], plan: RunPlan, formats: ColumnarFormat[] = []): string[] {
+/** What `writeTables` writes for results of this shape, in the same order (tested together). */
+export function tableFiles(outDir: string, shape: ResultShape, plan: RunPlan, formats: ColumnarFormat[] = []): string[] {
   const files: string[] = [];
   for (const [file, key] of TABLES) {
-    if (!isWritten(key, results)) continue;
+    if (!isWritten(key, shape)) continue;
     const path = join(outDir, file);
     files.push(path, ...formats.map((format) => columnarPath(path, format)));
   }
   if (plan.points.length > 0) files.push(join(outDir, 'design.csv'));
-  for (const r of results) if (r.network !== undefined) files.push(networkPath(outDir, r.runId));
+  for (const runId of shape.networkRuns) files.push(networkPath(outDir, runId));
   return files;
 }
 
@@ -119,8 +141,9 @@ const networkPath = (outDir: string, runId: string) => join(outDir, 'networks', 
 export function writeTables(outDir: string, results: RunOutput[], plan: RunPlan, formats: ColumnarFormat[] = []): string[] {
   const specs = new Map(plan.specs.map((s) => [s.runId, s]));
   const written: string[] = [];
+  const shape = shapeOfResults(results);
   for (const [file, key] of TABLES) {
-    if (!isWritten(key, results)) continue;
+    if (!isWritten(key, shape)) continue;
     const path = join(outDir, file);
     const table = mergeRunTables(results, key, plan.parameters, specs);
     writeAtomic(path, toCsv(table));

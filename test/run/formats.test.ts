@@ -7,7 +7,7 @@ import * as aq from 'arquero';
 import { makeScenario } from '../../sim/config/scenario.js';
 import { makeRunPlan } from '../../sim/plan/plan.js';
 import { formatCell, toCsv } from '../../sim/run/csv.js';
-import { tableFiles, writeTables } from '../../sim/run/outputs.js';
+import { shapeOfResults, shapeOfRuns, tableFiles, writeTables } from '../../sim/run/outputs.js';
 import { type RunOutput, runOne } from '../../sim/runOne.js';
 import { cli, tinyScenario } from './helpers.js';
 import { scratchDir } from '../scratch.js';
@@ -43,9 +43,20 @@ describe('columnar outputs', () => {
     const results = plan.specs.map((spec) => runOne(spec) as RunOutput);
     const dir = scratchDir('tables');
     for (const formats of [[], ['arrow', 'parquet']] as const) {
-      const listed = tableFiles(dir, results, plan, [...formats]);
+      const listed = tableFiles(dir, shapeOfResults(results), plan, [...formats]);
       expect(writeTables(dir, results, plan, [...formats])).toEqual(listed);
       expect(listed.filter((f) => /snapshots|design|graphml/.test(f)).length).toBe(2 + formats.length + results.length);
+    }
+  });
+
+  it('knows from the scenario alone which tables its successful runs fill (a resumed complete run set checks them without reading a result)', () => {
+    const outputs = [{ network: true, snapshots: [20] }, { exits: false }, {}, { network: true, snapshots: [5, 25], exits: false }];
+    for (const o of outputs) {
+      const s = makeScenario({ name: 'shape', population: 30, ticks: 30, burnIn: 10, replicates: 3, outputs: o });
+      const results = makeRunPlan(s).specs.map((spec) => runOne(spec) as RunOutput);
+      const ok = results.filter((_, k) => k !== 1); // as if the second run had failed
+      expect(shapeOfRuns(s.outputs, ok.map((r) => r.runId)), JSON.stringify(o)).toEqual(shapeOfResults(ok));
+      expect(shapeOfRuns(s.outputs, [])).toEqual(shapeOfResults([]));
     }
   });
 
