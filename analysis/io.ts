@@ -1,7 +1,39 @@
 /** Reading a run set's tables the way a user would: from the CSV files in its output directory. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import * as aq from 'arquero';
+
+type Rows = Record<string, unknown>[];
+
+/** Tables read while `sharingReads` runs: which files may be shared, and the rows read so far. */
+let shared: { files: Set<string>; rows: Map<string, Rows> } | undefined;
+
+/**
+ * While `fn` runs, reading one of `files` again (the same file, unchanged since, with the same range)
+ * returns the rows read the first time instead of parsing the file again: validate-model's T9 and its
+ * report read the same snapshots and exits. The rows are shared, so no caller may change them (none
+ * does: the verbs and targets map rows to new objects). Only the files named are kept, to bound memory.
+ */
+export async function sharingReads<T>(files: string[], fn: () => Promise<T>): Promise<T> {
+  const outer = shared;
+  shared = { files: new Set(files), rows: new Map() };
+  try {
+    return await fn();
+  } finally {
+    shared = outer;
+  }
+}
+
+/** `read()`, or the rows it gave for the same file and range earlier in `sharingReads`. */
+function remembered(outDir: string, file: string, range: string, read: () => Rows): Rows {
+  if (!shared?.files.has(file)) return read();
+  const path = resolve(outDir, file);
+  const { size, mtimeMs } = statSync(path);
+  const key = JSON.stringify([path, size, mtimeMs, range]);
+  let rows = shared.rows.get(key);
+  if (!rows) shared.rows.set(key, (rows = read()));
+  return rows;
+}
 
 /** Load one of a run set's CSV tables as an arquero table. */
 export function loadTable(outDir: string, file: string): aq.ColumnTable {
@@ -10,7 +42,7 @@ export function loadTable(outDir: string, file: string): aq.ColumnTable {
 
 /** Rows of a run set's CSV table as plain objects. */
 export function loadRows(outDir: string, file: string): Record<string, unknown>[] {
-  return loadTable(outDir, file).objects() as Record<string, unknown>[];
+  return remembered(outDir, file, '', () => loadTable(outDir, file).objects() as Rows);
 }
 
 /**
@@ -23,9 +55,11 @@ export function loadRows(outDir: string, file: string): Record<string, unknown>[
  * hold a comma or a line break) is parsed whole.
  */
 export function loadRowsBetween(outDir: string, file: string, column: string, min: number, max: number): Record<string, unknown>[] {
-  const text = readFileSync(join(outDir, file), 'utf8');
-  const inRange = aq.escape((d: Record<string, unknown>) => Number(d[column]) >= min && Number(d[column]) <= max);
-  return aq.fromCSV(text.includes('"') ? text : linesBetween(text, column, min, max)).filter(inRange).objects() as Record<string, unknown>[];
+  return remembered(outDir, file, `${column} ${min} ${max}`, () => {
+    const text = readFileSync(join(outDir, file), 'utf8');
+    const inRange = aq.escape((d: Record<string, unknown>) => Number(d[column]) >= min && Number(d[column]) <= max);
+    return aq.fromCSV(text.includes('"') ? text : linesBetween(text, column, min, max)).filter(inRange).objects() as Rows;
+  });
 }
 
 /** The header and every line whose `column` cell is not a number outside [min, max] (unquoted CSV only). */

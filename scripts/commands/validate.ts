@@ -1,6 +1,6 @@
 /** `smesim validate-model`: run the validation scenario and its variants, evaluate T1–T10, write the verdict. */
 import { join } from 'node:path';
-import { loadRows, loadRowsBetween } from '../../analysis/io.js';
+import { loadRows, loadRowsBetween, sharingReads } from '../../analysis/io.js';
 import { closeCallNote, type EstimationTask, estimationTasks, isReference, passRateInterval, poolPassRates, pooledPassRate, seedsVerdict, smallerThanCalibration, targetOf, shockEffectRows, shockRows, subsidyRow, summarise, type TargetSummary, type ValidationRow } from '../../analysis/validation/evaluate.js';
 import type { Scenario } from '../../sim/config/scenario.js';
 import { makeRunPlan } from '../../sim/plan/plan.js';
@@ -201,36 +201,39 @@ async function runValidation(opts: ValidateOptions): Promise<{ allPass: boolean;
   const want = (...ids: string[]) => ids.some((t) => targets.includes(t));
   // one estimation task per run of a survey, on as many threads as the runs had; one survey table at a time, to hold one in memory
   const estimated = async (kind: EstimationTask['kind'], dir: string) => (await estimateAll(estimationTasks(kind, loadRows(dir, 'survey.csv'), s.seed), evaluator.workers)).flat();
-  const rows: ValidationRow[] = [
-    ...(want('T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7') ? await estimated('survey', outDir) : []),
-    ...(want('T8-falling', 'T8-rising') && needed.has('ablation-falling') ? await estimated('ablation-falling', v('ablation-falling')) : []),
-    ...(want('T8-falling', 'T8-rising') && needed.has('ablation-rising') ? await estimated('ablation-rising', v('ablation-rising')) : []),
-    ...(want('T9') ? t9Rows(outDir, v('shock'), shockTick) : []),
-    ...(want('T10') ? [subsidyRow(loadRows(outDir, 'runs.csv'), loadRows(v('subsidy'), 'runs.csv'))] : []),
-  ].filter((r) => targets.includes(targetOf(r.target)));
-  const summaries = summarise(rows);
-  const primary = summaries.filter((t) => t.sample === 'full' && !isReference(t.id, t.sample) && (t.measure === 'likert' || !/^T[1-7]$/.test(t.id)));
-  const allPass = primary.every((t) => t.pass);
-  writeAtomic(join(outDir, 'validation.csv'), toCsv({ columns: columnsOf('validation.csv'), rows: rows.map((r) => [r.runId, r.target, r.sample, r.measure, r.statistic, r.pValue, r.pass ? 1 : 0, r.note]) }));
-  const partial = targets.length < Object.keys(TARGET_VARIANT).length;
-  const calibration = calibrationSize();
-  const small = smallerThanCalibration({ firms: s.population, replicates: s.replicates }, calibration);
-  writeAtomic(join(outDir, 'validation.json'), JSON.stringify({ allPass, ...(partial ? { checked: targets } : {}), firms: s.population, replicates: s.replicates, calibration, seed: s.seed, targets: primary, all: summaries }, null, 2) + '\n');
-  const report = await tryReport(outDir);
-  if (opts.json) process.stdout.write(JSON.stringify({ outDir, allPass, failedRuns: failed, targets: primary, report: report ?? null, ...(small ? { note: small } : {}) }) + '\n');
-  else {
-    const scope = partial ? `only ${targets.join(', ')} checked: ` : '';
-    const failing = primary.filter((t) => !t.pass).map((t) => t.id);
-    const verdict = allPass ? `every ${partial ? 'checked ' : ''}target meets its threshold` : failing.length === 1 ? `${failing[0]} does not meet its threshold` : `${failing.join(', ')} do not meet their thresholds`;
-    if (opts.brief === 'line') process.stdout.write(`seed ${s.seed}: ${scope}${verdict}; details in ${join(outDir, 'validation.csv')}\n`);
-    else if (!opts.brief) {
-      printTable(summaries, primary);
-      process.stdout.write(`\n${scope}${verdict}; details in ${join(outDir, 'validation.csv')}\n`);
-      const close = closeCallNote(primary);
-      if (close) process.stdout.write(`note: ${close}\n`);
-      if (small) process.stdout.write(`note: ${small}\n`);
-      if (report) process.stdout.write(`report: ${report}\n`);
+  // T9 and the report read the same snapshots and exits (main and shock runs): each is parsed once
+  return sharingReads(['snapshots.csv', 'exits.csv'], async () => {
+    const rows: ValidationRow[] = [
+      ...(want('T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7') ? await estimated('survey', outDir) : []),
+      ...(want('T8-falling', 'T8-rising') && needed.has('ablation-falling') ? await estimated('ablation-falling', v('ablation-falling')) : []),
+      ...(want('T8-falling', 'T8-rising') && needed.has('ablation-rising') ? await estimated('ablation-rising', v('ablation-rising')) : []),
+      ...(want('T9') ? t9Rows(outDir, v('shock'), shockTick) : []),
+      ...(want('T10') ? [subsidyRow(loadRows(outDir, 'runs.csv'), loadRows(v('subsidy'), 'runs.csv'))] : []),
+    ].filter((r) => targets.includes(targetOf(r.target)));
+    const summaries = summarise(rows);
+    const primary = summaries.filter((t) => t.sample === 'full' && !isReference(t.id, t.sample) && (t.measure === 'likert' || !/^T[1-7]$/.test(t.id)));
+    const allPass = primary.every((t) => t.pass);
+    writeAtomic(join(outDir, 'validation.csv'), toCsv({ columns: columnsOf('validation.csv'), rows: rows.map((r) => [r.runId, r.target, r.sample, r.measure, r.statistic, r.pValue, r.pass ? 1 : 0, r.note]) }));
+    const partial = targets.length < Object.keys(TARGET_VARIANT).length;
+    const calibration = calibrationSize();
+    const small = smallerThanCalibration({ firms: s.population, replicates: s.replicates }, calibration);
+    writeAtomic(join(outDir, 'validation.json'), JSON.stringify({ allPass, ...(partial ? { checked: targets } : {}), firms: s.population, replicates: s.replicates, calibration, seed: s.seed, targets: primary, all: summaries }, null, 2) + '\n');
+    const report = await tryReport(outDir);
+    if (opts.json) process.stdout.write(JSON.stringify({ outDir, allPass, failedRuns: failed, targets: primary, report: report ?? null, ...(small ? { note: small } : {}) }) + '\n');
+    else {
+      const scope = partial ? `only ${targets.join(', ')} checked: ` : '';
+      const failing = primary.filter((t) => !t.pass).map((t) => t.id);
+      const verdict = allPass ? `every ${partial ? 'checked ' : ''}target meets its threshold` : failing.length === 1 ? `${failing[0]} does not meet its threshold` : `${failing.join(', ')} do not meet their thresholds`;
+      if (opts.brief === 'line') process.stdout.write(`seed ${s.seed}: ${scope}${verdict}; details in ${join(outDir, 'validation.csv')}\n`);
+      else if (!opts.brief) {
+        printTable(summaries, primary);
+        process.stdout.write(`\n${scope}${verdict}; details in ${join(outDir, 'validation.csv')}\n`);
+        const close = closeCallNote(primary);
+        if (close) process.stdout.write(`note: ${close}\n`);
+        if (small) process.stdout.write(`note: ${small}\n`);
+        if (report) process.stdout.write(`report: ${report}\n`);
+      }
     }
-  }
-  return { allPass, failedRuns: failed, primary, small };
+    return { allPass, failedRuns: failed, primary, small };
+  });
 }

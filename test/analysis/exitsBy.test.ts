@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
-import { loadRowsBetween } from '../../analysis/io.js';
+import { loadRows, loadRowsBetween, sharingReads } from '../../analysis/io.js';
 import { incidenceFigure } from '../../analysis/figures/incidence.js';
 import { exitsBy } from '../../analysis/verbs/exitsBy.js';
 import { scratchDir } from '../scratch.js';
@@ -95,5 +95,25 @@ describe('loadRowsBetween (reading only the exits a horizon needs)', () => {
       expect(loadRowsBetween(dir, 'b.csv', column, min, max)).toEqual(expected);
     }
     expect(whole('tick', 0, 4).some((d) => d.firm_id === 401)).toBe(true); // the empty cell, kept for the parsed check
+  });
+});
+
+describe('sharingReads (T9 and the report parse the same snapshots and exits once)', () => {
+  it('returns the first read’s rows for the same file and range while it runs, and reads again when the file, the range or the scope differ', async () => {
+    const dir = scratchDir('share');
+    writeFileSync(join(dir, 'exits.csv'), 'run_id,tick\na,1\na,5\nb,9\n');
+    writeFileSync(join(dir, 'survey.csv'), 'run_id,x\na,1\n');
+    const outside = loadRowsBetween(dir, 'exits.csv', 'tick', 1, 5);
+    await sharingReads(['exits.csv'], async () => {
+      const first = loadRowsBetween(dir, 'exits.csv', 'tick', 1, 5);
+      expect(first).toEqual(outside);
+      expect(first).not.toBe(outside);
+      expect(loadRowsBetween(dir, 'exits.csv', 'tick', 1, 5)).toBe(first);
+      expect(loadRowsBetween(dir, 'exits.csv', 'tick', 1, 9)).toHaveLength(3);
+      expect(loadRows(dir, 'survey.csv')).not.toBe(loadRows(dir, 'survey.csv')); // not a shared file
+      writeFileSync(join(dir, 'exits.csv'), 'run_id,tick\na,2\n'); // changed (size): read again
+      expect(loadRowsBetween(dir, 'exits.csv', 'tick', 1, 5)).toEqual([{ run_id: 'a', tick: 2 }]);
+    });
+    expect(loadRowsBetween(dir, 'exits.csv', 'tick', 1, 5)).not.toBe(loadRowsBetween(dir, 'exits.csv', 'tick', 1, 5));
   });
 });
