@@ -9,7 +9,7 @@ import type { RunPlan } from '../plan/plan.js';
 import type { RunOutput, RunSpec } from '../runOne.js';
 import type { Evaluator } from './evaluator.js';
 import { discardPartialFiles, latestEntries, readLedger, readResult, recordRun, storedResultFile } from './ledger.js';
-import { type Manifest, buildManifest, readManifest } from './manifest.js';
+import { type Manifest, buildManifest, readManifest, scenarioDifferences } from './manifest.js';
 import type { ColumnarFormat } from './columnar.js';
 import { prepareOutputDir, shapeOfRuns, tableFiles, writeAtomic, writeTables } from './outputs.js';
 
@@ -52,6 +52,15 @@ export function shardSpecs(specs: RunSpec[], shard?: Shard): RunSpec[] {
   return shard ? specs.filter((_, k) => k % shard.count === shard.index - 1) : specs;
 }
 
+/** What makes a folder's run set another one, in words: the scenario fields that differ, and the version that wrote it when its scenario lacks fields this one has. */
+function whatDiffers(old: Manifest, now: Manifest): string {
+  const fields = scenarioDifferences(old.scenario, now.scenario);
+  const listed = fields.length === 0 ? '' : `: its scenario differs in ${fields.slice(0, 4).join(', ')}${fields.length > 4 ? ` and ${fields.length - 4} more field(s)` : ''}`;
+  const shard = JSON.stringify(old.shard) === JSON.stringify(now.shard) ? '' : `${listed ? '; ' : ': '}its shard is ${old.shard ? `${old.shard.index}/${old.shard.count}` : 'none'}, this one ${now.shard ? `${now.shard.index}/${now.shard.count}` : 'none'}`;
+  const older = fields.some((f) => f.includes('(absent there')) ? `; it was written by smesim ${old.version}${old.gitCommit ? ` (${old.gitCommit.slice(0, 8)})` : ''}, whose scenarios lack fields this version has` : '';
+  return listed + shard + older;
+}
+
 /** Check the directory is ours (same plan) or empty; with force, clear what a previous plan left. */
 function claimDirectory(outDir: string, manifest: Manifest, force: boolean): void {
   if (!existsSync(outDir) || readdirSync(outDir).length === 0) return;
@@ -59,7 +68,7 @@ function claimDirectory(outDir: string, manifest: Manifest, force: boolean): voi
   const same = old && old.planHash === manifest.planHash && old.scenarioHash === manifest.scenarioHash && JSON.stringify(old.shard) === JSON.stringify(manifest.shard);
   if (same) return;
   if (!force) {
-    const why = old ? `it holds a different run set (scenario '${old.scenario.name}', ${old.runs} runs, plan ${old.planHash.slice(0, 8)})` : 'it is not empty and was not written by smesim';
+    const why = old ? `it holds a different run set (scenario '${old.scenario.name}', ${old.runs} runs, plan ${old.planHash.slice(0, 8)})${whatDiffers(old, manifest)}` : 'it is not empty and was not written by smesim';
     throw new OutputConflictError(`output directory ${outDir}: ${why}; choose another --out, or add --force to replace its contents`);
   }
   for (const name of readdirSync(outDir)) {

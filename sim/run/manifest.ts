@@ -65,6 +65,25 @@ export function buildManifest(scenario: Scenario, plan: RunPlan, files: string[]
   };
 }
 
+/**
+ * Where two resolved scenarios differ, as "path (value there, value here)" with dotted paths to the
+ * fields (lists compared whole), `there` being the one already in a folder; a field only one of them
+ * has (written by another version of smesim) is "absent" in the other.
+ */
+export function scenarioDifferences(there: unknown, here: unknown, path = ''): string[] {
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (isObject(there) && isObject(here)) {
+    const keys = [...new Set([...Object.keys(there), ...Object.keys(here)])];
+    return keys.flatMap((k) => scenarioDifferences(there[k], here[k], path ? `${path}.${k}` : k));
+  }
+  const show = (v: unknown) => {
+    if (v === undefined) return 'absent';
+    const text = JSON.stringify(v);
+    return text.length > 40 ? `${text.slice(0, 37)}…` : text;
+  };
+  return JSON.stringify(there) === JSON.stringify(here) ? [] : [`${path} (${show(there)} there, ${show(here)} here)`];
+}
+
 /** Read an output directory's manifest, if any. */
 export function readManifest(outDir: string): Manifest | undefined {
   const path = join(outDir, 'manifest.json');

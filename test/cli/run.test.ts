@@ -49,6 +49,15 @@ describe('smesim run (built CLI)', () => {
     const other = spawnSync('node', [CLI, 'run', scenario, '--out', join(dir, 'o')], { encoding: 'utf8' });
     expect(other.status).toBe(2);
     expect(other.stderr).toMatch(/different run set.*--force/);
+    expect(other.stderr).toContain('its scenario differs in population (30 there, 31 here); choose another --out');
+    // a folder written by a version whose scenarios lack a field this one has: the message says so
+    const manifestFile = join(dir, 'o', 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+    delete manifest.scenario.outputs.exits;
+    writeFileSync(manifestFile, JSON.stringify({ ...manifest, version: '0.0.9', gitCommit: 'abcdef0123456789' }));
+    const older = spawnSync('node', [CLI, 'run', scenario, '--out', join(dir, 'o')], { encoding: 'utf8' });
+    expect(older.status).toBe(2);
+    expect(older.stderr).toContain('its scenario differs in population (30 there, 31 here), outputs.exits (absent there, true here); it was written by smesim 0.0.9 (abcdef01), whose scenarios lack fields this version has; choose another --out, or add --force');
     const forced = spawnSync('node', [CLI, 'run', scenario, '--out', join(dir, 'o'), '--force'], { encoding: 'utf8' });
     expect(forced.status).toBe(0);
   });
