@@ -13,11 +13,11 @@ import { timeseriesFigure } from '../figures/timeseries.js';
 import type { CompareRow } from '../figures/forest.js';
 import { loadRows, loadRowsBetween, loadTable } from '../io.js';
 import { aggregateByTick } from '../verbs/aggregate.js';
-import { pooledPassRate, seedsVerdict } from '../validation/evaluate.js';
+import { pooledPassRate, seedCell, seedsVerdict } from '../validation/evaluate.js';
 import { firstSnapshotTick } from '../verbs/exitsBy.js';
 import { compareSections, sweepSections, validationSection, type SweepOptions } from './extras.js';
 import { TIMESERIES_LABELS, outcomeLabel } from './labels.js';
-import { type Section, escapeHtml, formatNumber, renderPage } from './html.js';
+import { type Section, escapeHtml, renderPage } from './html.js';
 import { EXIT_HORIZON, cooperationSections, exitSections, keyNumbers, sliSections, timeSeriesSections } from './runset.js';
 
 /** Options of a report. */
@@ -135,7 +135,9 @@ function seedsReport(dir: string): string {
       const r = cell(s, id);
       if (!r) return '<td class="num">–</td>';
       const pass = Number(r.pass) === 1;
-      return `<td class="num${pass ? '' : ' fail'}">${escapeHtml(formatNumber(Number(r.pass_rate)))}${pass ? '' : ' fail'}</td>`;
+      const interval = r.pass_rate_low === null || r.pass_rate_low === '' ? {} : { passRateLow: Number(r.pass_rate_low), passRateHigh: Number(r.pass_rate_high) };
+      const text = seedCell({ id, threshold: String(r.threshold), passRate: Number(r.pass_rate), pass, ...interval });
+      return `<td class="num${pass ? '' : ' fail'}">${escapeHtml(text)}</td>`;
     });
     const found = seeds.map((s) => cell(s, id)).filter((r) => r !== undefined);
     const pooled = pooledPassRate(found.map((r) => ({ runs: Number(r.runs), passRate: Number(r.pass_rate) })));
@@ -148,7 +150,7 @@ function seedsReport(dir: string): string {
   const section: Section = {
     title: 'Pass rates by master seed (the targets that decide the verdict)',
     reading: `${verdict}.`,
-    html: `<table><thead>${head}</thead><tbody>${body.join('')}</tbody></table><p class="note">${escapeHtml("Each cell is the share of a seed's replicate runs in which the target holds; 'fail' marks a pass rate that misses the threshold. 'All seeds' pools every seed's runs, with Wilson's 95% interval: it decides nothing, and says what the seeds show together. seeds.csv has the numbers; each seed's report (linked above) has the reference rows, the paper-scale sample and the figures.")}</p>`,
+    html: `<table><thead>${head}</thead><tbody>${body.join('')}</tbody></table><p class="note">${escapeHtml("Each cell is the share of a seed's replicate runs in which the target holds; 'FAIL' marks a pass rate that misses the threshold; '*' a close call, where the seed's 95% interval holds the threshold, so another set of replicates could decide it the other way. 'All seeds' pools every seed's runs, with Wilson's 95% interval: it decides nothing, and says what the seeds show together. seeds.csv has the numbers; each seed's report (linked above) has the reference rows, the paper-scale sample and the figures.")}</p>`,
   };
   const foot = m ? `smesim ${escapeHtml(m.version)}${m.gitCommit ? ` (commit ${escapeHtml(m.gitCommit.slice(0, 10))})` : ''}, Node ${escapeHtml(m.node)}.` : '';
   return renderPage(`smesim validation across seeds ${seeds.join(', ')}`, headHtml, [section], foot);

@@ -124,6 +124,14 @@ export function closeCalls<T extends PassRateLine>(targets: T[]): T[] {
   });
 }
 
+/** A seed's cell in the tables across seeds: the pass rate, ' FAIL' when it misses its threshold, and '*' when it is a close call. */
+export function seedCell(t: PassRateLine & { pass: boolean }): string {
+  return `${t.passRate.toFixed(2)}${t.pass ? '' : ' FAIL'}${closeCalls([t]).length > 0 ? '*' : ''}`;
+}
+
+/** What the '*' of `seedCell` means. */
+export const CLOSE_CALL_LEGEND = "* close call: the seed's 95% interval holds the threshold, so another set of replicates could decide it the other way";
+
 /** The 95% interval of a pass rate, as printed: "[0.71, 0.92]"; empty when there is none (summarise gives a single test, such as T10's, none). */
 export function passRateInterval(t: PassRateLine): string {
   if (!Number.isFinite(t.passRateLow) || !Number.isFinite(t.passRateHigh)) return '';

@@ -1,7 +1,7 @@
 /** `smesim validate-model`: run the validation scenario and its variants, evaluate T1–T10, write the verdict. */
 import { join } from 'node:path';
 import { loadRows, loadRowsBetween, sharingReads } from '../../analysis/io.js';
-import { closeCallNote, type EstimationTask, estimationTasks, isReference, passRateInterval, poolPassRates, pooledPassRate, seedsVerdict, smallerThanCalibration, targetOf, shockEffectRows, shockRows, subsidyRow, summarise, type TargetSummary, type ValidationRow } from '../../analysis/validation/evaluate.js';
+import { CLOSE_CALL_LEGEND, closeCallNote, type EstimationTask, estimationTasks, isReference, passRateInterval, poolPassRates, pooledPassRate, seedCell, seedsVerdict, smallerThanCalibration, targetOf, shockEffectRows, shockRows, subsidyRow, summarise, type TargetSummary, type ValidationRow } from '../../analysis/validation/evaluate.js';
 import type { Scenario } from '../../sim/config/scenario.js';
 import { makeRunPlan } from '../../sim/plan/plan.js';
 import { scenarioSchema } from '../../sim/config/scenario.js';
@@ -136,12 +136,12 @@ async function validateSeeds(opts: ValidateOptions, seeds: number[]): Promise<nu
       const threshold = perSeed.map((p) => find(p, id)?.threshold).find(Boolean) ?? '';
       const cells = perSeed.map((p) => {
         const t = find(p, id);
-        return (t ? `${t.passRate.toFixed(2)}${t.pass ? '' : ' FAIL'}` : '–').padStart(width);
+        return (t ? seedCell(t) : '–').padStart(width);
       });
       const pooled = pooledPassRate(acrossSeeds(id));
       process.stdout.write(`${id.padEnd(12)}${threshold.padEnd(9)}${cells.join('')}${pooled.padStart(22)}\n`);
     }
-    process.stdout.write(`all seeds: every seed's runs together, with its 95% interval; it decides nothing (the verdict is per seed)\n`);
+    process.stdout.write(`all seeds: every seed's runs together, with its 95% interval; it decides nothing (the verdict is per seed)\n${CLOSE_CALL_LEGEND}\n`);
     const bySeed = new Map(perSeed.map((p) => [p.seed, p]));
     const verdict = seedsVerdict(seeds, ids, (seed, id) => find(bySeed.get(seed)!, id)?.pass === false);
     process.stdout.write(`\n${verdict}; per seed in ${join(outDir, 'seed-<n>')}, the table in ${join(outDir, 'seeds.csv')}\n`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeCallNote, closeCalls, passRateInterval, poolPassRates, pooledPassRate, summarise, type ValidationRow } from '../../analysis/validation/evaluate.js';
+import { closeCallNote, closeCalls, passRateInterval, seedCell, poolPassRates, pooledPassRate, summarise, type ValidationRow } from '../../analysis/validation/evaluate.js';
 import { wilsonInterval } from '../../analysis/verbs/stats.js';
 
 describe("a pass rate's 95% interval", () => {
@@ -35,6 +35,12 @@ describe("a pass rate's 95% interval", () => {
       "Close to the threshold (it lies inside the pass rate's 95% interval, so another set of replicates or another seed could decide them the other way): T6 0.84 [0.71, 0.92], T8-rising 0.20 [0.11, 0.33].",
     );
     expect(closeCallNote(summaries.filter((s) => s.id === 'T1'))).toBe('');
+    // the cells of the table across seeds: a close call is starred, whether it passes or not
+    expect(['T1', 'T6', 'T8-rising', 'T8-falling'].map((id) => seedCell(summaries.find((s) => s.id === id)!))).toEqual(['1.00', '0.84*', '0.20*', '0.02']);
+    const [t6Low] = summarise(rows('T6', 39, 50)); // 0.78 [0.65, 0.87]: misses, but narrowly
+    expect(seedCell(t6Low!)).toBe('0.78 FAIL*');
+    const [t9] = summarise(rows('T9', 13, 50)); // 0.26 [0.16, 0.40]: a clear miss
+    expect(seedCell(t9!)).toBe('0.26 FAIL');
   });
 
   it('pools several seeds: their runs together, or a count of seeds for a target that is one test per seed', () => {
