@@ -8,7 +8,7 @@ import type { Scenario } from '../config/scenario.js';
 import type { RunPlan } from '../plan/plan.js';
 import type { RunOutput, RunSpec } from '../runOne.js';
 import type { Evaluator } from './evaluator.js';
-import { discardPartialFiles, latestEntries, readLedger, readResult, recordRun, storedResultFile } from './ledger.js';
+import { type LedgerEntry, discardPartialFiles, latestEntries, readLedger, readResult, recordRun, storedResultFile } from './ledger.js';
 import { type Manifest, buildManifest, readManifest, scenarioDifferences } from './manifest.js';
 import type { ColumnarFormat } from './columnar.js';
 import { prepareOutputDir, shapeOfRuns, tableFiles, writeAtomic, writeTables } from './outputs.js';
@@ -94,6 +94,13 @@ export async function executePlan(scenario: Scenario, plan: RunPlan, opts: Execu
   for (const e of ledger) attempts.set(e.runId, Math.max(attempts.get(e.runId) ?? 0, e.attempt));
   const shardPlan = { ...plan, specs: mine };
   const isOk = (spec: RunSpec) => latest.get(spec.runId)?.status === 'ok';
+  const failure = (runId: string, entry: LedgerEntry | undefined) => ({ runId, error: entry?.error ?? 'no result recorded' });
+  /** Mark the manifest finished (its tables hold these results) and say what happened. */
+  const finish = (finished: string, ran: number, ok: number, failed: ExecuteSummary['failed'], files: string[]): ExecuteSummary => {
+    manifest.finished = finished;
+    writeAtomic(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+    return { outDir, planned: mine.length, skipped: mine.length - ran, ran, ok, failed, files };
+  };
   // Nothing to run (every run ok with its file there, or failed and not to be retried), and the last
   // invocation got as far as merging (its manifest says finished; this one's says so only after its
   // merge): the tables already hold exactly these results, unless one was removed. Then no result
@@ -104,10 +111,8 @@ export async function executePlan(scenario: Scenario, plan: RunPlan, opts: Execu
   const expected = settled && previous?.finished ? tableFiles(outDir, shapeOfRuns(scenario.outputs, okIds), shardPlan, opts.formats) : undefined;
   if (expected?.every((f) => existsSync(f))) {
     opts.onProgress?.(mine.length, mine.length);
-    manifest.finished = previous!.finished;
-    writeAtomic(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
-    const failed = mine.filter((spec) => !isOk(spec)).map((spec) => ({ runId: spec.runId, error: latest.get(spec.runId)?.error ?? 'no result recorded' }));
-    return { outDir, planned: mine.length, skipped: mine.length, ran: 0, ok: okIds.length, failed, files: expected };
+    const failed = mine.filter((spec) => !isOk(spec)).map((spec) => failure(spec.runId, latest.get(spec.runId)));
+    return finish(previous!.finished!, 0, okIds.length, failed, expected);
   }
 
   const stored = new Map<string, RunOutput>(); // results of earlier invocations, parsed once
@@ -135,10 +140,8 @@ export async function executePlan(scenario: Scenario, plan: RunPlan, opts: Execu
     const entry = finalLatest.get(spec.runId);
     const result = entry?.status === 'ok' ? (stored.get(spec.runId) ?? readResult(outDir, spec.runId)) : undefined;
     if (result) results.push(result);
-    else failed.push({ runId: spec.runId, error: entry?.error ?? 'no result recorded' });
+    else failed.push(failure(spec.runId, entry));
   }
   const files = writeTables(outDir, results, shardPlan, opts.formats);
-  manifest.finished = new Date().toISOString();
-  writeAtomic(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
-  return { outDir, planned: mine.length, skipped: mine.length - todo.length, ran: todo.length, ok: results.length, failed, files };
+  return finish(new Date().toISOString(), todo.length, results.length, failed, files);
 }
