@@ -45,6 +45,41 @@ export function loadRows(outDir: string, file: string): Record<string, unknown>[
   return remembered(outDir, file, '', () => loadTable(outDir, file).objects() as Rows);
 }
 
+/** Rows of CSV text as plain objects, parsed as `loadRows` parses a file. */
+export function rowsOfCsv(text: string): Rows {
+  return aq.fromCSV(text).objects() as Rows;
+}
+
+/**
+ * A run set's CSV table cut into one CSV text per run (the header and that run's lines, in file order),
+ * in run-id order: validate-model hands each run's survey to a worker thread as text, which parses it
+ * there (`rowsOfCsv`), instead of parsing the whole table here and copying the rows across. Parsed, a
+ * run's text gives the rows the whole file gives for that run, for a table whose columns each hold one
+ * type, as every table smesim writes does (arquero infers a column's type from the rows it is given;
+ * tested). Undefined when the first column is not `run_id` or the file has a quoted field (which may
+ * hold a comma or a line break): such a file is to be read whole.
+ */
+export function csvByRun(outDir: string, file: string): [runId: string, csv: string][] | undefined {
+  const text = readFileSync(join(outDir, file), 'utf8');
+  const headerEnd = text.indexOf('\n');
+  if (headerEnd < 0 || text.includes('"') || !text.startsWith('run_id,')) return undefined;
+  const header = text.slice(0, headerEnd + 1);
+  const lines = new Map<string, string[]>();
+  for (let start = headerEnd + 1; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    start = end + 1;
+    if (line === '') continue;
+    const comma = line.indexOf(',');
+    const runId = comma < 0 ? line : line.slice(0, comma);
+    const group = lines.get(runId);
+    if (group) group.push(line);
+    else lines.set(runId, [line]);
+  }
+  return [...lines.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([runId, group]) => [runId, header + group.join('\n') + '\n']);
+}
+
 /**
  * Rows of a run set's CSV table whose numeric `column` lies in [min, max]. The exit log of a validation
  * run set has over a million rows, of which a shock's horizon needs a tenth, so the lines that are

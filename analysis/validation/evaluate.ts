@@ -3,6 +3,7 @@
  * firms, Likert and true measures), T8 from the ablation runs, T9 from the shock runs, T10 from the
  * subsidy runs paired with the validation runs. Pure: reads tables, returns rows and pass rates.
  */
+import { csvByRun, loadRows, rowsOfCsv } from '../io.js';
 import { makeStream, randInt } from '../../sim/rng.js';
 import { pairedDifferences } from '../verbs/paired.js';
 import { mean, wilsonInterval } from '../verbs/stats.js';
@@ -244,17 +245,27 @@ export function risingRowsOfRun(runId: string, rows: Row[]): ValidationRow[] {
 }
 
 /** One run's survey to estimate on: which targets (`kind`), whose run, its rows; the master seed draws the paper-scale sample. */
-export type EstimationTask = { kind: 'survey' | 'ablation-falling' | 'ablation-rising'; runId: string; rows: Row[]; seed: number };
+export type EstimationTask = { kind: 'survey' | 'ablation-falling' | 'ablation-rising'; runId: string; seed: number } & ({ rows: Row[] } | { csv: string });
 
 /** The validation rows of one task (what a worker of `estimateAll` computes). */
 export function estimate(task: EstimationTask): ValidationRow[] {
-  if (task.kind === 'survey') return surveyRowsOfRun(task.runId, task.rows, task.seed);
-  return task.kind === 'ablation-falling' ? fallingRowsOfRun(task.runId, task.rows) : risingRowsOfRun(task.runId, task.rows);
+  const rows = 'csv' in task ? rowsOfCsv(task.csv) : task.rows;
+  if (task.kind === 'survey') return surveyRowsOfRun(task.runId, rows, task.seed);
+  return task.kind === 'ablation-falling' ? fallingRowsOfRun(task.runId, rows) : risingRowsOfRun(task.runId, rows);
 }
 
 /** One task per run of a survey table (in run-id order). */
 export function estimationTasks(kind: EstimationTask['kind'], survey: Row[], seed: number): EstimationTask[] {
   return [...byRun(survey)].map(([runId, rows]) => ({ kind, runId, rows, seed }));
+}
+
+/**
+ * One task per run of a run set's survey.csv (in run-id order), each carrying its run's lines as text for
+ * the worker to parse (`csvByRun`), or its parsed rows when the file must be read whole.
+ */
+export function surveyTasks(kind: EstimationTask['kind'], outDir: string, seed: number): EstimationTask[] {
+  const perRun = csvByRun(outDir, 'survey.csv');
+  return perRun ? perRun.map(([runId, csv]) => ({ kind, runId, csv, seed })) : estimationTasks(kind, loadRows(outDir, 'survey.csv'), seed);
 }
 
 /** T1–T7 on every run of the validation survey (`surveyRowsOfRun`, in run-id order). */

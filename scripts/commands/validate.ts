@@ -1,7 +1,7 @@
 /** `smesim validate-model`: run the validation scenario and its variants, evaluate T1–T10, write the verdict. */
 import { join } from 'node:path';
 import { loadRows, loadRowsBetween, sharingReads } from '../../analysis/io.js';
-import { CLOSE_CALL_LEGEND, closeCallNote, type EstimationTask, estimationTasks, isReference, passRateInterval, poolPassRates, pooledPassRate, seedCell, seedsVerdict, smallerThanCalibration, targetOf, shockEffectRows, shockRows, subsidyRow, summarise, type TargetSummary, type ValidationRow } from '../../analysis/validation/evaluate.js';
+import { CLOSE_CALL_LEGEND, closeCallNote, type EstimationTask, isReference, passRateInterval, poolPassRates, pooledPassRate, seedCell, seedsVerdict, smallerThanCalibration, targetOf, shockEffectRows, shockRows, subsidyRow, summarise, surveyTasks, type TargetSummary, type ValidationRow } from '../../analysis/validation/evaluate.js';
 import type { Scenario } from '../../sim/config/scenario.js';
 import { makeRunPlan } from '../../sim/plan/plan.js';
 import { scenarioSchema } from '../../sim/config/scenario.js';
@@ -10,7 +10,7 @@ import { toCsv } from '../../sim/run/csv.js';
 import { packageRoot } from '../../sim/packageRoot.js';
 import { writeAtomic } from '../../sim/run/outputs.js';
 import { EXIT_OK, EXIT_RUNS_FAILED, InputError } from './basics.js';
-import { estimateAll } from '../../analysis/validation/parallel.js';
+import { Estimator } from '../../analysis/validation/parallel.js';
 import { executeWithProgress, loadOrFail, makeEvaluator, sources, tryReport } from './common.js';
 
 /** Options of `smesim validate-model`. */
@@ -87,17 +87,30 @@ function printTable(summaries: TargetSummary[], primary: TargetSummary[]): void 
   for (const t of others) process.stdout.write(line(t, isReference(t.id, t.sample) ? '(no verdict)' : t.pass ? 'meets it' : 'below it'));
 }
 
-/** T9 on the shock runs, and its two references: on the validation runs, and the shock's effect (the two paired). */
-function t9Rows(mainDir: string, shockDir: string, shockTick: number): ValidationRow[] {
+/** Let the event loop run (the estimation pool hands its threads their next tasks). */
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * T9 on the shock runs, and its two references: on the validation runs, and the shock's effect (the two
+ * paired). It runs on this thread while the pool estimates the surveys, yielding between its steps.
+ */
+async function t9Rows(mainDir: string, shockDir: string, shockTick: number): Promise<ValidationRow[]> {
   // exits in the quarters T9 looks at (shockTick … shockTick + horizon − 1), the others are never read
-  const exits = (dir: string) => loadRowsBetween(dir, 'exits.csv', 'tick', shockTick, shockTick + SHOCK_HORIZON - 1);
-  const without = { snapshots: loadRows(mainDir, 'snapshots.csv'), exits: exits(mainDir) };
-  const withShock = { snapshots: loadRows(shockDir, 'snapshots.csv'), exits: exits(shockDir) };
-  return [
-    ...shockRows(withShock.snapshots, withShock.exits, shockTick, SHOCK_HORIZON),
-    ...shockRows(without.snapshots, without.exits, shockTick, SHOCK_HORIZON, 'no-shock'),
-    ...shockEffectRows(without, withShock, shockTick, SHOCK_HORIZON),
-  ];
+  const read = async (dir: string) => {
+    const snapshots = loadRows(dir, 'snapshots.csv');
+    await yieldToLoop();
+    const exits = loadRowsBetween(dir, 'exits.csv', 'tick', shockTick, shockTick + SHOCK_HORIZON - 1);
+    await yieldToLoop();
+    return { snapshots, exits };
+  };
+  await yieldToLoop(); // first, so that the pool hands out the tasks just submitted
+  const without = await read(mainDir);
+  const withShock = await read(shockDir);
+  const shocked = shockRows(withShock.snapshots, withShock.exits, shockTick, SHOCK_HORIZON);
+  await yieldToLoop();
+  const reference = shockRows(without.snapshots, without.exits, shockTick, SHOCK_HORIZON, 'no-shock');
+  await yieldToLoop();
+  return [...shocked, ...reference, ...shockEffectRows(without, withShock, shockTick, SHOCK_HORIZON)];
 }
 
 /**
@@ -199,17 +212,28 @@ async function runValidation(opts: ValidateOptions): Promise<{ allPass: boolean;
   }
   const v = (n: string) => join(outDir, 'variants', n);
   const want = (...ids: string[]) => ids.some((t) => targets.includes(t));
-  // one estimation task per run of a survey, on as many threads as the runs had; one survey table at a time, to hold one in memory
-  const estimated = async (kind: EstimationTask['kind'], dir: string) => (await estimateAll(estimationTasks(kind, loadRows(dir, 'survey.csv'), s.seed), evaluator.workers)).flat();
+  // One pool estimates every survey, one task per run, on as many threads as the runs had; each task
+  // carries its run's lines of survey.csv, parsed on the thread that estimates them.
+  const estimator = new Estimator(evaluator.workers);
+  const estimated = async (kind: EstimationTask['kind'], dir: string) => (await estimator.estimate(surveyTasks(kind, dir, s.seed))).flat();
   // T9 and the report read the same snapshots and exits (main and shock runs): each is parsed once
   return sharingReads(['snapshots.csv', 'exits.csv'], async () => {
-    const rows: ValidationRow[] = [
-      ...(want('T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7') ? await estimated('survey', outDir) : []),
-      ...(want('T8-falling', 'T8-rising') && needed.has('ablation-falling') ? await estimated('ablation-falling', v('ablation-falling')) : []),
-      ...(want('T8-falling', 'T8-rising') && needed.has('ablation-rising') ? await estimated('ablation-rising', v('ablation-rising')) : []),
-      ...(want('T9') ? t9Rows(outDir, v('shock'), shockTick) : []),
-      ...(want('T10') ? [subsidyRow(loadRows(outDir, 'runs.csv'), loadRows(v('subsidy'), 'runs.csv'))] : []),
-    ].filter((r) => targets.includes(targetOf(r.target)));
+    let rows: ValidationRow[];
+    try {
+      // T9 is computed here while the threads estimate the main survey (before, they waited for it)
+      const survey = want('T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7') ? estimated('survey', outDir) : Promise.resolve([]);
+      survey.catch(() => undefined); // awaited below; this only keeps a failure meanwhile from counting as unhandled
+      const t9 = want('T9') ? await t9Rows(outDir, v('shock'), shockTick) : [];
+      rows = [
+        ...(await survey),
+        ...(want('T8-falling', 'T8-rising') && needed.has('ablation-falling') ? await estimated('ablation-falling', v('ablation-falling')) : []),
+        ...(want('T8-falling', 'T8-rising') && needed.has('ablation-rising') ? await estimated('ablation-rising', v('ablation-rising')) : []),
+        ...t9,
+        ...(want('T10') ? [subsidyRow(loadRows(outDir, 'runs.csv'), loadRows(v('subsidy'), 'runs.csv'))] : []),
+      ].filter((r) => targets.includes(targetOf(r.target)));
+    } finally {
+      await estimator.close();
+    }
     const summaries = summarise(rows);
     const primary = summaries.filter((t) => t.sample === 'full' && !isReference(t.id, t.sample) && (t.measure === 'likert' || !/^T[1-7]$/.test(t.id)));
     const allPass = primary.every((t) => t.pass);

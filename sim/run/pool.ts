@@ -30,18 +30,21 @@ export function workerFile(): string {
 
 /**
  * A piscina pool of a fixed number of threads that can be closed safely. Its worker file must post
- * `{ [WORKER_LOADED]: threadId }` once loaded (see `close`).
+ * `{ [WORKER_LOADED]: threadId }` once loaded (see `close`). `tasksPerThread` > 1 hands each thread that
+ * many tasks ahead (piscina's `concurrentTasksPerWorker`; a thread still runs them one at a time), so the
+ * threads stay busy while this thread computes something else for a while without yielding.
  */
 export class ThreadPool {
   private readonly pool: Piscina;
   /** Threads that have finished loading the worker file. */
   private readonly loaded = new Set<number>();
-  constructor(filename: string, threads: number, maxHeapMb?: number) {
+  constructor(filename: string, threads: number, maxHeapMb?: number, tasksPerThread = 1) {
     this.pool = new Piscina({
       filename,
       minThreads: threads,
       maxThreads: threads,
       idleTimeout: 60_000,
+      concurrentTasksPerWorker: tasksPerThread,
       ...(maxHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } } : {}),
     });
     this.pool.on('message', (m: unknown) => {

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
-import { loadRows, loadRowsBetween, sharingReads } from '../../analysis/io.js';
+import { csvByRun, loadRows, loadRowsBetween, rowsOfCsv, sharingReads } from '../../analysis/io.js';
 import { incidenceFigure } from '../../analysis/figures/incidence.js';
 import { exitsBy } from '../../analysis/verbs/exitsBy.js';
 import { scratchDir } from '../scratch.js';
@@ -95,6 +95,33 @@ describe('loadRowsBetween (reading only the exits a horizon needs)', () => {
       expect(loadRowsBetween(dir, 'b.csv', column, min, max)).toEqual(expected);
     }
     expect(whole('tick', 0, 4).some((d) => d.firm_id === 401)).toBe(true); // the empty cell, kept for the parsed check
+  });
+});
+
+describe('csvByRun (a survey handed to the worker threads run by run, as text)', () => {
+  it('gives, parsed, the rows the whole file gives for each run, in run-id order, whatever order the runs are in', () => {
+    const dir = scratchDir('io');
+    const lines = ['run_id,scenario,firm_id,sector,region,lo_likert,sli_true,inno_product,iss'];
+    // runs interleaved and out of order; a run whose lo_likert values are all whole numbers, another with fractions
+    for (let k = 0; k < 300; k++) {
+      const run = ['v/r002', 'v/r001', 'v/r010'][k % 3]!;
+      const lo = run === 'v/r001' ? String(1 + (k % 7)) : String(1 + (k % 7) + 1 / 3);
+      lines.push(`${run},v,${k},metal-products,${k % 7},${lo},${((k * 37) % 100) / 100},${k % 2},${(k % 10) / 10}`);
+    }
+    writeFileSync(join(dir, 'survey.csv'), lines.join('\n') + '\n');
+    const perRun = csvByRun(dir, 'survey.csv')!;
+    expect(perRun.map(([runId]) => runId)).toEqual(['v/r001', 'v/r002', 'v/r010']);
+    const whole = loadRows(dir, 'survey.csv');
+    for (const [runId, csv] of perRun) expect(rowsOfCsv(csv)).toEqual(whole.filter((r) => r.run_id === runId));
+    expect(perRun.reduce((n, [, csv]) => n + rowsOfCsv(csv).length, 0)).toBe(300);
+  });
+
+  it('leaves a file with a quoted field, or without run_id first, to be read whole', () => {
+    const dir = scratchDir('io');
+    writeFileSync(join(dir, 'quoted.csv'), 'run_id,sector\nr1,"a, b"\n');
+    writeFileSync(join(dir, 'other.csv'), 'firm_id,run_id\n1,r1\n');
+    expect(csvByRun(dir, 'quoted.csv')).toBeUndefined();
+    expect(csvByRun(dir, 'other.csv')).toBeUndefined();
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type EstimationTask, estimate } from '../../analysis/validation/evaluate.js';
-import { estimateAll } from '../../analysis/validation/parallel.js';
+import { Estimator, estimateAll } from '../../analysis/validation/parallel.js';
 import { clusteredSurvey } from './syntheticSurvey.js';
 
 describe('estimating validation surveys on worker threads (estimateAll)', () => {
@@ -19,5 +19,32 @@ describe('estimating validation surveys on worker threads (estimateAll)', () => 
     expect(two[4]!.map((r) => r.target)).toEqual(['T8-rising', 'T8-rising-two-lines']);
     expect(two[0]!.filter((r) => r.sample === 'clustered').map((r) => r.target)).toEqual(['T1', 'T2', 'T4', 'T5']);
     expect(await estimateAll(tasks, 1)).toEqual(here);
+  });
+
+  it('one Estimator serves several batches, and works while this thread is busy without yielding (as T9 keeps it)', async () => {
+    const here = tasks.map(estimate);
+    const estimator = new Estimator(2);
+    try {
+      const first = estimator.estimate(tasks.slice(0, 3));
+      await new Promise((resolve) => setImmediate(resolve)); // the tasks are handed out
+      let spins = 0;
+      for (const until = Date.now() + 300; Date.now() < until; ) spins++; // this thread busy, as with T9's reading
+      expect(spins).toBeGreaterThan(0);
+      const second = estimator.estimate(tasks.slice(3));
+      expect([...(await first), ...(await second)]).toEqual(here);
+      // a batch of one task after the pool has started still goes to the pool, and gives the same rows
+      expect(await estimator.estimate([tasks[4]!])).toEqual([here[4]]);
+    } finally {
+      await estimator.close();
+    }
+    // a task may carry its run's survey as CSV text (as validate-model hands it over), parsed on the thread
+    const rows = (tasks[0] as { rows: Record<string, unknown>[] }).rows;
+    const csv = [Object.keys(rows[0]!).join(','), ...rows.map((r) => Object.values(r).join(','))].join('\n') + '\n';
+    const asText: EstimationTask = { kind: 'survey', runId: tasks[0]!.runId, csv, seed: 7 };
+    expect(await estimateAll([asText, tasks[1]!], 2)).toEqual(here.slice(0, 2));
+    expect(estimate(asText)).toEqual(here[0]);
+    const single = new Estimator(1);
+    expect(await single.estimate(tasks.slice(0, 2))).toEqual(here.slice(0, 2));
+    await single.close();
   });
 });
