@@ -220,14 +220,22 @@ async function runValidation(opts: ValidateOptions): Promise<{ allPass: boolean;
   return sharingReads(['snapshots.csv', 'exits.csv'], async () => {
     let rows: ValidationRow[];
     try {
-      // T9 is computed here while the threads estimate the main survey (before, they waited for it)
-      const survey = want('T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7') ? estimated('survey', outDir) : Promise.resolve([]);
-      survey.catch(() => undefined); // awaited below; this only keeps a failure meanwhile from counting as unhandled
+      // Every survey's tasks are handed to the pool first (each run's lines as text: a survey costs this
+      // thread a read and a split), then T9 is computed here while the threads estimate them.
+      const batch = (kind: EstimationTask['kind'], dir: string, wanted: boolean) => {
+        const p = wanted ? estimated(kind, dir) : Promise.resolve([]);
+        p.catch(() => undefined); // awaited below; this only keeps a failure meanwhile from counting as unhandled
+        return p;
+      };
+      const ablations = want('T8-falling', 'T8-rising');
+      const survey = batch('survey', outDir, want('T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7'));
+      const falling = batch('ablation-falling', v('ablation-falling'), ablations && needed.has('ablation-falling'));
+      const rising = batch('ablation-rising', v('ablation-rising'), ablations && needed.has('ablation-rising'));
       const t9 = want('T9') ? await t9Rows(outDir, v('shock'), shockTick) : [];
       rows = [
         ...(await survey),
-        ...(want('T8-falling', 'T8-rising') && needed.has('ablation-falling') ? await estimated('ablation-falling', v('ablation-falling')) : []),
-        ...(want('T8-falling', 'T8-rising') && needed.has('ablation-rising') ? await estimated('ablation-rising', v('ablation-rising')) : []),
+        ...(await falling),
+        ...(await rising),
         ...t9,
         ...(want('T10') ? [subsidyRow(loadRows(outDir, 'runs.csv'), loadRows(v('subsidy'), 'runs.csv'))] : []),
       ].filter((r) => targets.includes(targetOf(r.target)));
