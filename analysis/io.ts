@@ -51,16 +51,15 @@ export function rowsOfCsv(text: string): Rows {
 }
 
 /**
- * A run set's CSV table cut into one CSV text per run (the header and that run's lines, in file order),
- * in run-id order: validate-model hands each run's survey to a worker thread as text, which parses it
- * there (`rowsOfCsv`), instead of parsing the whole table here and copying the rows across. Parsed, a
- * run's text gives the rows the whole file gives for that run, for a table whose columns each hold one
- * type, as every table smesim writes does (arquero infers a column's type from the rows it is given;
- * tested). Undefined when the first column is not `run_id` or the file has a quoted field (which may
- * hold a comma or a line break): such a file is to be read whole.
+ * The text of a run set's CSV table cut into one CSV text per run (the header and that run's lines, in
+ * file order), in run-id order: validate-model hands each run's survey to a worker thread as text, which
+ * parses it there (`rowsOfCsv`), instead of parsing the whole table here and copying the rows across.
+ * Parsed, a run's text gives the rows the whole file gives for that run, for a table whose columns each
+ * hold one type, as every table smesim writes does (arquero infers a column's type from the rows it is
+ * given; tested). Undefined when the first column is not `run_id` or the text has a quoted field (which
+ * may hold a comma or a line break): such a table is to be parsed whole.
  */
-export function csvByRun(outDir: string, file: string): [runId: string, csv: string][] | undefined {
-  const text = readFileSync(join(outDir, file), 'utf8');
+export function csvByRun(text: string): [runId: string, csv: string][] | undefined {
   const headerEnd = text.indexOf('\n');
   if (headerEnd < 0 || text.includes('"') || !text.startsWith('run_id,')) return undefined;
   const header = text.slice(0, headerEnd + 1);

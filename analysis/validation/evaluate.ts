@@ -3,7 +3,9 @@
  * firms, Likert and true measures), T8 from the ablation runs, T9 from the shock runs, T10 from the
  * subsidy runs paired with the validation runs. Pure: reads tables, returns rows and pass rates.
  */
-import { csvByRun, loadRows, rowsOfCsv } from '../io.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { csvByRun, rowsOfCsv } from '../io.js';
 import { makeStream, randInt } from '../../sim/rng.js';
 import { pairedDifferences } from '../verbs/paired.js';
 import { mean, wilsonInterval } from '../verbs/stats.js';
@@ -261,11 +263,12 @@ export function estimationTasks(kind: EstimationTask['kind'], survey: Row[], see
 
 /**
  * One task per run of a run set's survey.csv (in run-id order), each carrying its run's lines as text for
- * the worker to parse (`csvByRun`), or its parsed rows when the file must be read whole.
+ * the worker to parse (`csvByRun`), or its parsed rows when the file must be parsed whole.
  */
 export function surveyTasks(kind: EstimationTask['kind'], outDir: string, seed: number): EstimationTask[] {
-  const perRun = csvByRun(outDir, 'survey.csv');
-  return perRun ? perRun.map(([runId, csv]) => ({ kind, runId, csv, seed })) : estimationTasks(kind, loadRows(outDir, 'survey.csv'), seed);
+  const text = readFileSync(join(outDir, 'survey.csv'), 'utf8');
+  const perRun = csvByRun(text);
+  return perRun ? perRun.map(([runId, csv]) => ({ kind, runId, csv, seed })) : estimationTasks(kind, rowsOfCsv(text), seed);
 }
 
 /** T1–T7 on every run of the validation survey (`surveyRowsOfRun`, in run-id order). */

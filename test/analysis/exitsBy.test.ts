@@ -1,10 +1,11 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
 import { csvByRun, loadRows, loadRowsBetween, rowsOfCsv, sharingReads } from '../../analysis/io.js';
 import { incidenceFigure } from '../../analysis/figures/incidence.js';
 import { exitsBy } from '../../analysis/verbs/exitsBy.js';
+import { surveyTasks } from '../../analysis/validation/evaluate.js';
 import { scratchDir } from '../scratch.js';
 
 /** Snapshot rows after quarter 10: six firms per run with SLI and LO chosen to land in known cells. */
@@ -109,19 +110,29 @@ describe('csvByRun (a survey handed to the worker threads run by run, as text)',
       lines.push(`${run},v,${k},metal-products,${k % 7},${lo},${((k * 37) % 100) / 100},${k % 2},${(k % 10) / 10}`);
     }
     writeFileSync(join(dir, 'survey.csv'), lines.join('\n') + '\n');
-    const perRun = csvByRun(dir, 'survey.csv')!;
+    const perRun = csvByRun(readFileSync(join(dir, 'survey.csv'), 'utf8'))!;
     expect(perRun.map(([runId]) => runId)).toEqual(['v/r001', 'v/r002', 'v/r010']);
     const whole = loadRows(dir, 'survey.csv');
     for (const [runId, csv] of perRun) expect(rowsOfCsv(csv)).toEqual(whole.filter((r) => r.run_id === runId));
     expect(perRun.reduce((n, [, csv]) => n + rowsOfCsv(csv).length, 0)).toBe(300);
   });
 
-  it('leaves a file with a quoted field, or without run_id first, to be read whole', () => {
+  it('leaves a table with a quoted field, or without run_id first, to be parsed whole', () => {
+    expect(csvByRun('run_id,sector\nr1,"a, b"\n')).toBeUndefined();
+    expect(csvByRun('firm_id,run_id\n1,r1\n')).toBeUndefined();
+    // validate-model's tasks then carry the rows of the whole file, run by run
     const dir = scratchDir('io');
-    writeFileSync(join(dir, 'quoted.csv'), 'run_id,sector\nr1,"a, b"\n');
-    writeFileSync(join(dir, 'other.csv'), 'firm_id,run_id\n1,r1\n');
-    expect(csvByRun(dir, 'quoted.csv')).toBeUndefined();
-    expect(csvByRun(dir, 'other.csv')).toBeUndefined();
+    writeFileSync(join(dir, 'survey.csv'), 'run_id,sector,x\nr2,"a, b",1\nr1,c,2.5\nr2,d,3\n');
+    const tasks = surveyTasks('survey', dir, 7);
+    expect(tasks.map((t) => [t.runId, 'rows' in t ? t.rows : t.csv])).toEqual([
+      ['r1', [{ run_id: 'r1', sector: 'c', x: 2.5 }]],
+      ['r2', [{ run_id: 'r2', sector: 'a, b', x: 1 }, { run_id: 'r2', sector: 'd', x: 3 }]],
+    ]);
+    writeFileSync(join(dir, 'survey.csv'), 'run_id,sector,x\nr2,a,1\nr1,c,2.5\n');
+    expect(surveyTasks('survey', dir, 7).map((t) => [t.runId, 'csv' in t ? t.csv : t.rows])).toEqual([
+      ['r1', 'run_id,sector,x\nr1,c,2.5\n'],
+      ['r2', 'run_id,sector,x\nr2,a,1\n'],
+    ]);
   });
 });
 
