@@ -82,7 +82,7 @@ export function runOne(spec: RunSpec): RunResult {
       timeseries: { columns: ['run_id', ...TIMESERIES_COLUMNS], rows: ts },
       summary: { columns: SUMMARY_COLUMNS, rows: [[...prefix, ...summarise(w, survey)]] },
       survey: { columns: [...SURVEY_COLUMNS_REF], rows: survey },
-      exits: s.outputs.exits ? { columns: EXIT_COLUMNS, rows: w.exitLog.map((e) => [spec.runId, e.tick, e.firmId, s.sectors[e.sector]!, e.region + 1, e.employees, e.ageQuarters, e.lo, e.depth]) } : undefined,
+      exits: s.outputs.exits ? { columns: EXIT_COLUMNS, rows: w.exitLog.filter((e) => e.tick >= s.outputs.exitsFrom).map((e) => [spec.runId, e.tick, e.firmId, s.sectors[e.sector]!, e.region + 1, e.employees, e.ageQuarters, e.lo, e.depth]) } : undefined,
       snapshots: snapshotTicks.size > 0 ? { columns: SNAPSHOT_COLUMNS, rows: snaps } : undefined,
       network: s.outputs.network ? networkGraphML(w) : undefined,
     };

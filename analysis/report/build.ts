@@ -52,11 +52,18 @@ function footer(m: Manifest): string {
 /**
  * "Who exits after quarter T" for a run set with snapshots and exits (none without either: scenarios
  * ask for snapshots, and may leave exits out); only the exits in the horizon the figure shows are read.
+ * When exits.csv starts later than the quarter after T (outputs.exitsFrom), the figure would undercount
+ * them: a note says so instead.
  */
-function exitSectionsOf(dir: string, ticks: number, context = ''): Section[] {
+function exitSectionsOf(dir: string, context = ''): Section[] {
   if (!existsSync(join(dir, 'snapshots.csv')) || !existsSync(join(dir, 'exits.csv'))) return [];
+  const { ticks, outputs } = readManifest(dir)!.scenario;
+  const exitsFrom = outputs.exitsFrom ?? 0; // absent in run sets written before the field existed
   const snapshots = loadRows(dir, 'snapshots.csv');
   const first = firstSnapshotTick(snapshots);
+  if (first + 1 < exitsFrom) {
+    return [{ title: `${context ? `${context}who` : 'Who'} exits after quarter ${first}`, reading: `Not shown: exits.csv holds the exits from quarter ${exitsFrom} on (outputs.exitsFrom), and the figure needs them from quarter ${first + 1}, the one after the first snapshot. Set outputs.exitsFrom to at most ${first + 1} to see it.` }];
+  }
   const exits = Number.isFinite(first) ? loadRowsBetween(dir, 'exits.csv', 'tick', first + 1, first + EXIT_HORIZON) : [];
   return exitSections(snapshots, exits, ticks, context);
 }
@@ -69,7 +76,7 @@ function runSetSections(dir: string, m: Manifest, opts: ReportOptions): Section[
   const sweep = m.scenario.sweep;
   const swept = sweep !== undefined && existsSync(join(dir, 'design.csv'));
   const sections = [keyNumbers(runs, swept), ...timeSeriesSections(loadTable(dir, 'timeseries.csv'), m.scenario.burnIn), ...cooperationSections(survey), ...sliSections(survey)];
-  sections.push(...exitSectionsOf(dir, m.scenario.ticks));
+  sections.push(...exitSectionsOf(dir));
   if (sweep && swept) {
     // what a sweep is run for comes first; the pooled sections follow
     const sweepOpts: SweepOptions = { outcome: opts.sweepOutcome ?? 'inno_product', threshold: opts.primThreshold };
@@ -78,7 +85,7 @@ function runSetSections(dir: string, m: Manifest, opts: ReportOptions): Section[
   if (existsSync(join(dir, 'validation.json'))) {
     // the verdict is what a validation's reader opens the report for: it comes first
     sections.unshift(validationSection(JSON.parse(readFileSync(join(dir, 'validation.json'), 'utf8'))));
-    sections.push(...exitSectionsOf(join(dir, 'variants', 'shock'), m.scenario.ticks, 'Shock variant (T9): '));
+    sections.push(...exitSectionsOf(join(dir, 'variants', 'shock'), 'Shock variant (T9): '));
   }
   return sections;
 }

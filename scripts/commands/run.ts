@@ -33,15 +33,16 @@ export interface RunOptions {
 /**
  * What one run of this scenario costs here, from a short probe run (at most 300 firms × 40 quarters):
  * seconds, and bytes on disk — each table's CSV bytes per row times the rows a full run writes (a
- * quarter per time-series row, at most one survey row per firm (or per sampled firm), exits at the probe's rate, one
- * snapshot row per firm and snapshot quarter, the network in proportion to the firms), plus the run's
+ * quarter per time-series row, at most one survey row per firm (or per sampled firm), exits at the probe's rate in
+ * the quarters from outputs.exitsFrom on, one snapshot row per firm and snapshot quarter, the network in proportion
+ * to the firms), plus the run's
  * own record in runs/ (gzipped JSON: those bytes times the probe's ratio of record to tables). The
  * probe starts without burn-in, when more firms exit than later, so the figure errs on the high side.
  */
 function probeRun(s: Scenario): { seconds: number; bytes: number } {
   const pop = Math.min(s.population, 300);
   const ticks = Math.min(s.ticks, 40);
-  const probe = { ...s, population: pop, ticks, burnIn: 0, surveyWindow: Math.min(s.surveyWindow, ticks), sweep: undefined, outputs: { ...s.outputs, snapshots: s.outputs.snapshots.length > 0 ? [ticks - 1] : [] } };
+  const probe = { ...s, population: pop, ticks, burnIn: 0, surveyWindow: Math.min(s.surveyWindow, ticks), sweep: undefined, outputs: { ...s.outputs, snapshots: s.outputs.snapshots.length > 0 ? [ticks - 1] : [], exitsFrom: 0 } };
   const start = process.hrtime.bigint();
   const r = runOne({ runId: 'probe/r001', scenario: probe, replicate: 1, seed: 1 });
   const perFirmTick = Number(process.hrtime.bigint() - start) / 1e9 / (pop * ticks);
@@ -52,7 +53,7 @@ function probeRun(s: Scenario): { seconds: number; bytes: number } {
     perRow(r.timeseries) * s.ticks +
     toCsv(r.summary).length +
     perRow(r.survey) * (s.survey.sampleSize > 0 ? Math.min(s.survey.sampleSize, s.population) : s.population) +
-    perRow(r.exits) * (rows(r.exits) / (pop * ticks)) * s.population * s.ticks +
+    perRow(r.exits) * (rows(r.exits) / (pop * ticks)) * s.population * Math.max(0, s.ticks - s.outputs.exitsFrom) +
     perRow(r.snapshots) * s.population * s.outputs.snapshots.length +
     ((r.network?.length ?? 0) / pop) * s.population;
   const probeCsv = [r.summary, r.timeseries, r.survey, r.exits, r.snapshots].reduce((n, t) => n + (t ? toCsv(t).length : 0), r.network?.length ?? 0);

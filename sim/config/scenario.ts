@@ -68,6 +68,7 @@ export const scenarioSchema = z
     if (subsidy?.end !== undefined && subsidy.end < subsidy.start) issue(['policies', 'cooperationSubsidy', 'end'], `is before start (got end ${subsidy.end} < start ${subsidy.start}); the subsidy runs from start to end: make end at least start, or omit it for an open-ended subsidy`);
     if (supplierDiversity) inRun(['policies', 'supplierDiversity', 'start'], supplierDiversity.start, 'the measure');
     s.outputs.snapshots.forEach((t, i) => inRun(['outputs', 'snapshots', i], t, 'the snapshot'));
+    if (s.outputs.exits && s.outputs.exitsFrom > last) issue(['outputs', 'exitsFrom'], `is after the run's last quarter (got ${s.outputs.exitsFrom} with ticks = ${s.ticks}, so quarters run 0 to ${last}); exits.csv would stay empty: use a quarter from 0 to ${last}, or set outputs.exits: false to leave the table out`);
   });
 
 /**

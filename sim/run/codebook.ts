@@ -99,8 +99,8 @@ export const CODEBOOK: readonly TableDoc[] = [
   },
   {
     file: 'exits.csv',
-    writtenBy: 'run, sweep, compare, validate-model (its validation and shock runs), unless `outputs.exits` is false',
-    row: 'exit (a firm whose capital fell below zero), burn-in included',
+    writtenBy: 'run, sweep, compare, validate-model (its validation and shock runs, from the quarter after their snapshot on), unless `outputs.exits` is false',
+    row: 'exit (a firm whose capital fell below zero) from quarter `outputs.exitsFrom` on (default 0: every exit, burn-in included)',
     columns: [
       RUN_ID,
       ['tick', 'quarter at whose end the firm exited'],

@@ -65,6 +65,18 @@ describe('report.html', () => {
     expect(html).toContain('<h2>Who exits after quarter 60</h2>');
     expect(html).toMatch(/Of the [\d,]+ firms alive after quarter 60 \(pooled over runs\), \d+\.\d% exited within the next 20 quarters/);
     expect(readFileSync(join(compareDir, 'report.html'), 'utf8')).not.toContain('Who exits');
+    // exits.csv starting after the quarter the figure needs (outputs.exitsFrom): a note, not a figure that undercounts
+    const manifest = JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8'));
+    const late = join(outDir, '..', 'late-exits');
+    mkdirSync(late, { recursive: true });
+    for (const f of ['runs.csv', 'timeseries.csv', 'survey.csv', 'exits.csv', 'snapshots.csv']) writeFileSync(join(late, f), readFileSync(join(outDir, f)));
+    const withFrom = (from: number) => writeFileSync(join(late, 'manifest.json'), JSON.stringify({ ...manifest, scenario: { ...manifest.scenario, outputs: { ...manifest.scenario.outputs, exitsFrom: from } } }));
+    withFrom(62);
+    const noted = buildReport(late);
+    expect(noted).toContain('<h2>Who exits after quarter 60</h2>');
+    expect(noted).toContain('Not shown: exits.csv holds the exits from quarter 62 on (outputs.exitsFrom), and the figure needs them from quarter 61, the one after the first snapshot. Set outputs.exitsFrom to at most 61 to see it.');
+    withFrom(61); // exactly the quarter after the snapshot: the figure, as before
+    expect(buildReport(late)).toMatch(/Of the [\d,]+ firms alive after quarter 60 \(pooled over runs\)/);
     // a policy on the baseline's own firms: every gap between the lines is the policy's
     expect(readFileSync(join(compareDir, 'report.html'), 'utf8')).toContain('all scenarios share their worlds replicate by replicate, so gaps between lines come from the policies');
   });

@@ -73,4 +73,21 @@ describe('columnar outputs', () => {
     expect(existsSync(join(without, 'report.html'))).toBe(true);
     expect(cli(['replay', without, 'tiny/r002']).stdout).toContain('tiny/r002: identical');
   });
+
+  it('writes the exits from outputs.exitsFrom on: the same rows as the whole log from that quarter, the exit counts unchanged', () => {
+    const { dir, file } = tinyScenario('', 2);
+    const all = join(dir, 'all');
+    expect(cli(['run', file, '--out', all, '--workers', '1', '--no-report']).status).toBe(0);
+    const late = join(dir, 'late');
+    const r = cli(['run', file, '--out', late, '--workers', '1', '--no-report', '--set', 'outputs.exitsFrom=30']);
+    expect(r.status, r.stderr).toBe(0);
+    const [header, ...rows] = readFileSync(join(all, 'exits.csv'), 'utf8').trimEnd().split('\n');
+    const tick = header!.split(',').indexOf('tick');
+    const kept = rows.filter((line) => Number(line.split(',')[tick]) >= 30);
+    expect(kept.length).toBeGreaterThan(5); // exits to keep…
+    expect(kept.length).toBeLessThan(rows.length); // …and earlier ones to leave out
+    expect(readFileSync(join(late, 'exits.csv'), 'utf8')).toBe([header, ...kept].join('\n') + '\n');
+    for (const t of ['runs.csv', 'survey.csv', 'timeseries.csv']) expect(readFileSync(join(late, t), 'utf8')).toBe(readFileSync(join(all, t), 'utf8'));
+    expect(cli(['replay', late, 'tiny/r001']).stdout).toContain('tiny/r001: identical');
+  });
 });

@@ -94,6 +94,12 @@ describe('validate-model, fast variant (5 replicates × 500 firms)', () => {
     // exits are written where T9 reads them (the validation runs and the shock), not for the ablations and the subsidy
     const withExits = ['.', ...['ablation-falling', 'ablation-rising', 'shock', 'subsidy'].map((v) => join('variants', v))].filter((d) => existsSync(join(dir, 'one', d, 'exits.csv')));
     expect(withExits).toEqual(['.', join('variants', 'shock')]);
+    // …and only from the quarter after their snapshot (169) on, the first one T9 and the report read
+    for (const d of withExits) {
+      const ticks = loadRows(join(dir, 'one', d), 'exits.csv').map((e) => Number(e.tick));
+      expect(ticks.length, d).toBeGreaterThan(0);
+      expect(Math.min(...ticks), d).toBeGreaterThanOrEqual(170);
+    }
     const before = readFileSync(join(dir, 'one', 'validation.csv'), 'utf8');
     const ledger = readFileSync(join(dir, 'one', 'variants', 'shock', 'ledger.jsonl'), 'utf8');
     const again = cli(args('one', '2')); // every run is in the ledger: nothing is simulated again, the verdict is recomputed
