@@ -168,7 +168,10 @@ export const CODEBOOK: readonly TableDoc[] = [
       ['target', 'T1 … T10, or a reference without a verdict (e.g. `T5-two-lines`)'],
       ['sample', '`full` (the whole survey), `paper-300` (a random sample of 300 surveyed firms), `clustered` (the whole survey, T1, T2, T4 and T5 with standard errors clustered by regional industry), or a T9 reference: `no-shock`, `shock-effect`'],
       ['measure', '`likert` (the survey measures, rescaled to 0–1, as the researchers had them) or `true`'],
-      ['statistic', 'the target’s test statistic in this run, e.g. the smallest z of T1’s four logits; validate-model’s tables print its mean'],
+      [
+        'statistic',
+        'the target’s test statistic in this run (validate-model’s tables print its mean): T1 the smallest z of the four logits; T2 the smallest of the four breadth logits’ z and the z of breadth in the fractional logit of iss; T3 the smallest residual correlation; T4 the z of breadth; T5 and T8-falling β₂, the coefficient of SLI² (the p-value is the Lind–Mehlum test’s); T6 and T7 the slope at the 90th percentile of SLI for the top tercile of the moderator minus that for the bottom tercile (log-odds scale; positive = the falling limb flattens); T8-rising the t of the slope at the lowest SLI; the two-lines rows the weaker line’s z, signed towards an inverted U (T8-rising-two-lines: the left line’s z); T9 the z of SLI·(1 − LO) (shock-effect: of shock × SLI·(1 − LO)); T10 the smallest relative rise among the three knowledge providers',
+      ],
       ['p_value', 'the p-value that goes with it'],
       ['pass', '1 if the target holds in this run, else 0'],
       ['note', 'what was estimated, in words: coefficients, p-values, dropped categories, why a model could not be estimated'],
