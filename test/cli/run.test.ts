@@ -124,6 +124,12 @@ describe('smesim compare (built CLI)', () => {
     const written = readdirSync(out).filter((f) => f.endsWith('.csv')).reduce((a, f) => a + size(join(out, f)), 0) + readdirSync(join(out, 'runs')).reduce((a, f) => a + size(join(out, 'runs', f)), 0);
     expect(estimate / written).toBeGreaterThan(0.5);
     expect(estimate / written).toBeLessThan(2);
+    // exits written from quarter 40 on only: a smaller estimate, by the exits of the quarters left out
+    const late = spawnSync('node', [CLI, 'run', join(dir, 's.yaml'), '--out', out, '--workers', '1', '--dry-run', '--set', 'outputs.exitsFrom=40'], { encoding: 'utf8' });
+    const lateM = /disk: roughly .* per run, ([\d.]+) (B|kB|MB|GB) in all/.exec(late.stdout);
+    expect(lateM, late.stdout).not.toBeNull();
+    const lateEstimate = Number(lateM![1]) * { B: 1, kB: 1e3, MB: 1e6, GB: 1e9 }[lateM![2] as 'B']!;
+    expect(lateEstimate).toBeLessThan(0.9 * estimate);
   });
 
   it('notes what makes a compare less than like for like: another number of quarters, or a file\'s own replicates that give way to the baseline\'s', () => {
