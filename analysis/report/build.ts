@@ -55,10 +55,10 @@ function footer(m: Manifest): string {
  * When exits.csv starts later than the quarter after T (outputs.exitsFrom), the figure would undercount
  * them: a note says so instead.
  */
-function exitSectionsOf(dir: string, context = ''): Section[] {
+function exitSectionsOf(dir: string, ticks: number, context = ''): Section[] {
   if (!existsSync(join(dir, 'snapshots.csv')) || !existsSync(join(dir, 'exits.csv'))) return [];
-  const { ticks, outputs } = readManifest(dir)!.scenario;
-  const exitsFrom = outputs.exitsFrom ?? 0; // absent in run sets written before the field existed
+  // the folder's own scenario (validate-model's shock variant has one); absent in run sets written before the field existed
+  const exitsFrom = readManifest(dir)?.scenario.outputs.exitsFrom ?? 0;
   const snapshots = loadRows(dir, 'snapshots.csv');
   const first = firstSnapshotTick(snapshots);
   if (first + 1 < exitsFrom) {
@@ -76,7 +76,7 @@ function runSetSections(dir: string, m: Manifest, opts: ReportOptions): Section[
   const sweep = m.scenario.sweep;
   const swept = sweep !== undefined && existsSync(join(dir, 'design.csv'));
   const sections = [keyNumbers(runs, swept), ...timeSeriesSections(loadTable(dir, 'timeseries.csv'), m.scenario.burnIn), ...cooperationSections(survey), ...sliSections(survey)];
-  sections.push(...exitSectionsOf(dir));
+  sections.push(...exitSectionsOf(dir, m.scenario.ticks));
   if (sweep && swept) {
     // what a sweep is run for comes first; the pooled sections follow
     const sweepOpts: SweepOptions = { outcome: opts.sweepOutcome ?? 'inno_product', threshold: opts.primThreshold };
@@ -85,7 +85,7 @@ function runSetSections(dir: string, m: Manifest, opts: ReportOptions): Section[
   if (existsSync(join(dir, 'validation.json'))) {
     // the verdict is what a validation's reader opens the report for: it comes first
     sections.unshift(validationSection(JSON.parse(readFileSync(join(dir, 'validation.json'), 'utf8'))));
-    sections.push(...exitSectionsOf(join(dir, 'variants', 'shock'), 'Shock variant (T9): '));
+    sections.push(...exitSectionsOf(join(dir, 'variants', 'shock'), m.scenario.ticks, 'Shock variant (T9): '));
   }
   return sections;
 }
