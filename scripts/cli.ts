@@ -200,7 +200,8 @@ program
   .option('--set <path=value>', `${SET_HELP}; the ablation, shock and subsidy variants are built on the result`, collect)
   .option('--force', 'replace an output directory that holds a different run set')
   .option('--json', 'print a machine-readable summary on stdout')
-  .addHelpText('after', '\nExamples:\n  $ smesim validate-model\n  $ smesim validate-model --replicates 5 --population 500 --out out/validation-quick\n  $ smesim validate-model --replicates 12 --targets T5,T6,T7 --out out/calibrate   # while calibrating\n  $ smesim validate-model --replicates 12 --targets T6 --set sli.convergenceRate=2.2 --out out/calibrate-gamma-2.2\n  $ smesim validate-model --seeds 20261123,7,99 --out out/validation-seeds          # the default seed and two others\n')
+  .option('--dry-run', 'print the run sets, an estimated wall time and the disk space they need; run nothing')
+  .addHelpText('after', '\nExamples:\n  $ smesim validate-model\n  $ smesim validate-model --dry-run                                                  # how long, how much disk\n  $ smesim validate-model --replicates 5 --population 500 --out out/validation-quick\n  $ smesim validate-model --replicates 12 --targets T5,T6,T7 --out out/calibrate   # while calibrating\n  $ smesim validate-model --replicates 12 --targets T6 --set sli.convergenceRate=2.2 --out out/calibrate-gamma-2.2\n  $ smesim validate-model --seeds 20261123,7,99 --out out/validation-seeds          # the default seed and two others\n')
   .action(act(async (opts) => {
     const { validateCommand } = await commands.validate();
     return validateCommand(opts);

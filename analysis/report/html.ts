@@ -1,5 +1,5 @@
 /** Assembling the self-contained report page: escaped text, inlined Plotly, one figure per section. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { FigureSpec } from '../figures/spec.js';
 
@@ -22,6 +22,11 @@ let plotlySource: string | undefined;
 function plotly(): string {
   plotlySource ??= readFileSync(createRequire(import.meta.url).resolve('plotly.js-dist-min'), 'utf8').replace(/<\/script/gi, '<\\/script');
   return plotlySource;
+}
+
+/** Bytes of a report.html before its figures: the inlined Plotly bundle (what a disk estimate adds per report). */
+export function reportBaseBytes(): number {
+  return statSync(createRequire(import.meta.url).resolve('plotly.js-dist-min')).size;
 }
 
 /** JSON that can sit inside a <script> element whatever strings it holds. */

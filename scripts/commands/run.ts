@@ -6,6 +6,7 @@ import { type Shard, shardSpecs } from '../../sim/run/execute.js';
 import { type RunOutput, type Table, runOne } from '../../sim/runOne.js';
 import { toCsv } from '../../sim/run/csv.js';
 import { toRecord } from '../../sim/run/evaluator.js';
+import { reportBaseBytes } from '../../analysis/report/html.js';
 import type { Scenario } from '../../sim/config/scenario.js';
 import type { ColumnarFormat } from '../../sim/run/columnar.js';
 import { EXIT_OK, InputError } from './basics.js';
@@ -31,6 +32,18 @@ export interface RunOptions {
   set?: string[];
 }
 
+/** Firms in the timed probe run (at most). */
+export const PROBE_FIRMS = 2000;
+
+/** What one run costs (seconds on a worker, seconds merging on the main thread, bytes), the start-up once, and the timed probe's output. */
+export interface ProbeCost {
+  seconds: number;
+  mergeSeconds: number;
+  fixedSeconds: number;
+  bytes: number;
+  probe: RunOutput | undefined;
+}
+
 /**
  * What one run of this scenario costs here, from a short probe run (at most 2,000 firms × 40 quarters,
  * timed after three smaller runs that let V8 compile the engine: timed cold, a probe of 300 firms
@@ -45,7 +58,7 @@ export interface RunOptions {
  * scaled by bytes, and once (the workers start in parallel) loading node and smesim and the extra time of the
  * engine's first, cold runs, from the three warm-up runs; the report is not counted.
  */
-function probeRun(s: Scenario): { seconds: number; mergeSeconds: number; fixedSeconds: number; bytes: number } {
+export function probeRun(s: Scenario): ProbeCost {
   const probeOf = (pop: number, ticks: number): Scenario => ({ ...s, population: pop, ticks, burnIn: 0, surveyWindow: Math.min(s.surveyWindow, ticks), sweep: undefined, outputs: { ...s.outputs, snapshots: s.outputs.snapshots.length > 0 ? [ticks - 1] : [], exitsFrom: 0 } });
   const ticks = Math.min(s.ticks, 40);
   const warmUp = [300, 1000, 1000].map((p) => Math.min(s.population, p));
@@ -53,13 +66,13 @@ function probeRun(s: Scenario): { seconds: number; mergeSeconds: number; fixedSe
   let start = process.hrtime.bigint();
   warmUp.forEach((p, k) => runOne({ runId: 'probe/r001', scenario: probeOf(p, ticks), replicate: 1, seed: 2 + k }));
   const warmUpSeconds = Number(process.hrtime.bigint() - start) / 1e9;
-  const pop = Math.min(s.population, 2000);
+  const pop = Math.min(s.population, PROBE_FIRMS);
   start = process.hrtime.bigint();
   const r = runOne({ runId: 'probe/r001', scenario: probeOf(pop, ticks), replicate: 1, seed: 1 });
   const perFirmTick = Number(process.hrtime.bigint() - start) / 1e9 / (pop * ticks);
   // once per worker, in parallel: starting, and the cold engine's extra time in its first runs
   const fixed = startup + Math.max(0, warmUpSeconds - perFirmTick * ticks * warmUp.reduce((a, b) => a + b, 0));
-  if (!r.ok) return { seconds: perFirmTick * s.population * s.ticks, mergeSeconds: 0, fixedSeconds: fixed, bytes: NaN };
+  if (!r.ok) return { seconds: perFirmTick * s.population * s.ticks, mergeSeconds: 0, fixedSeconds: fixed, bytes: NaN, probe: undefined };
   const perRow = (t: Table | undefined) => (t && t.rows.length > 0 ? toCsv(t).length / t.rows.length : 0);
   const csv =
     perRow(r.timeseries) * s.ticks +
@@ -78,7 +91,7 @@ function probeRun(s: Scenario): { seconds: number; mergeSeconds: number; fixedSe
   const probeCsv = [back.summary, back.timeseries, back.survey, back.exits, back.snapshots].reduce((n, table) => n + (table ? toCsv(table).length : 0), back.network?.length ?? 0);
   const mergeSeconds = Number(process.hrtime.bigint() - t) / 1e9;
   const scale = csv / probeCsv;
-  return { seconds: perFirmTick * s.population * s.ticks + recordSeconds * scale, mergeSeconds: mergeSeconds * scale, fixedSeconds: fixed, bytes: csv * (1 + record.length / probeCsv) };
+  return { seconds: perFirmTick * s.population * s.ticks + recordSeconds * scale, mergeSeconds: mergeSeconds * scale, fixedSeconds: fixed, bytes: csv * (1 + record.length / probeCsv), probe: r };
 }
 
 /**
@@ -94,7 +107,7 @@ function exitRate(exits: Table | undefined, pop: number, ticks: number): number 
 }
 
 /** Describe a plan without running it. */
-function dryRun(s: Scenario, plan: RunPlan, shard: Shard | undefined, workers: number, formats: ColumnarFormat[] = []): number {
+function dryRun(s: Scenario, plan: RunPlan, shard: Shard | undefined, workers: number, formats: ColumnarFormat[] = [], report = true): number {
   const runs = shardSpecs(plan.specs, shard).length;
   const cost = probeRun(s);
   const secs = cost.fixedSeconds + (cost.seconds * runs) / Math.max(1, workers) + cost.mergeSeconds * runs;
@@ -103,13 +116,14 @@ function dryRun(s: Scenario, plan: RunPlan, shard: Shard | undefined, workers: n
   process.stdout.write(`each run: ${s.population} firms × ${s.ticks} quarters; estimated wall time on ${workers} worker(s): ${formatSeconds(secs)}\n`);
   if (Number.isFinite(cost.bytes)) {
     const extra = formats.length > 0 ? `, plus the ${formats.join(' and ')} copies` : '';
-    process.stdout.write(`disk: roughly ${formatBytes(cost.bytes)} per run, ${formatBytes(cost.bytes * runs)} in all (tables and per-run records${extra})\n`);
+    const page = report && !shard ? reportBaseBytes() : 0;
+    process.stdout.write(`disk: roughly ${formatBytes(cost.bytes)} per run, ${formatBytes(cost.bytes * runs + page)} in all (tables and per-run records${page > 0 ? ', report.html' : ''}${extra})\n`);
   }
   return EXIT_OK;
 }
 
 /** "3.4 MB", "1.2 GB" (decimal units, as disk quotas are given). */
-function formatBytes(b: number): string {
+export function formatBytes(b: number): string {
   const units = ['B', 'kB', 'MB', 'GB', 'TB'];
   let k = 0;
   while (b >= 1000 && k < units.length - 1) {
@@ -119,7 +133,7 @@ function formatBytes(b: number): string {
   return `${b < 10 && k > 0 ? b.toFixed(1) : Math.round(b)} ${units[k]}`;
 }
 
-function formatSeconds(s: number): string {
+export function formatSeconds(s: number): string {
   if (s < 90) return `${s.toFixed(1)} s`;
   if (s < 5400) return `${(s / 60).toFixed(1)} min`;
   return `${(s / 3600).toFixed(1)} h`;
@@ -137,7 +151,7 @@ export async function runCommand(file: string, opts: RunOptions, mode: 'run' | '
   const evaluator = makeEvaluator(opts.workers);
   if (opts.dryRun) {
     await evaluator.close();
-    return dryRun(scenario, plan, opts.shard, evaluator.workers, opts.format);
+    return dryRun(scenario, plan, opts.shard, evaluator.workers, opts.format, opts.report !== false);
   }
   const outDir = opts.out ?? join('out', scenario.name);
   try {

@@ -1,7 +1,8 @@
 /** `smesim validate-model`: run the validation scenario and its variants, evaluate T1–T10, write the verdict. */
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { loadRows, loadRowsBetween, sharingReads } from '../../analysis/io.js';
-import { CLOSE_CALL_LEGEND, closeCallNote, type EstimationTask, isReference, passRateInterval, poolPassRates, pooledPassRate, seedCell, seedsVerdict, smallerThanCalibration, targetOf, shockEffectRows, shockRows, subsidyRow, summarise, surveyTasks, type TargetSummary, type ValidationRow } from '../../analysis/validation/evaluate.js';
+import { CLOSE_CALL_LEGEND, closeCallNote, type EstimationTask, fallingRowsOfRun, risingRowsOfRun, surveyRowsOfRun, isReference, passRateInterval, poolPassRates, pooledPassRate, seedCell, seedsVerdict, smallerThanCalibration, targetOf, shockEffectRows, shockRows, subsidyRow, summarise, surveyTasks, type TargetSummary, type ValidationRow } from '../../analysis/validation/evaluate.js';
 import type { Scenario } from '../../sim/config/scenario.js';
 import { makeRunPlan } from '../../sim/plan/plan.js';
 import { scenarioSchema } from '../../sim/config/scenario.js';
@@ -12,6 +13,8 @@ import { writeAtomic } from '../../sim/run/outputs.js';
 import { EXIT_OK, EXIT_RUNS_FAILED, InputError } from './basics.js';
 import { Estimator } from '../../analysis/validation/parallel.js';
 import { executeWithProgress, loadOrFail, makeEvaluator, sources, tryReport } from './common.js';
+import { PROBE_FIRMS, formatBytes, formatSeconds, probeRun } from './run.js';
+import { reportBaseBytes } from '../../analysis/report/html.js';
 
 /** Options of `smesim validate-model`. */
 export interface ValidateOptions {
@@ -29,6 +32,8 @@ export interface ValidateOptions {
   seeds?: number[];
   /** `--set path=value` overrides, applied on top of the validation scenario. */
   set?: string[];
+  /** Print the run sets, an estimated wall time and the disk space; run nothing. */
+  dryRun?: boolean;
   /** One seed of --seeds: print only the verdict line (`line`) or nothing (`silent`, under --json). */
   brief?: 'line' | 'silent';
 }
@@ -173,13 +178,15 @@ function calibrationSize(): { firms: number; replicates: number } {
 
 /** Run, evaluate, write validation.csv / validation.json / report.html; exit 0 only when every target holds. */
 export async function validateCommand(opts: ValidateOptions): Promise<number> {
+  if (opts.dryRun) return validateDryRun(opts);
   if (opts.seeds) return validateSeeds(opts, opts.seeds);
   const { failedRuns, allPass } = await runValidation(opts);
   return failedRuns === 0 && allPass ? EXIT_OK : EXIT_RUNS_FAILED;
 }
 
 /** One validation (one master seed): run, evaluate, write and print; returns the verdict on the decisive targets. */
-async function runValidation(opts: ValidateOptions): Promise<{ allPass: boolean; failedRuns: number; primary: TargetSummary[]; small: string }> {
+/** The validation scenario with the command line's changes, the targets to check and the run sets they need (folder below --out, scenario). */
+function validationPlan(opts: ValidateOptions) {
   const file = opts.scenario ?? join(packageRoot(), 'scenarios', 'validation.yaml');
   const loaded = loadOrFail(file, opts.set);
   let s = loaded.scenario;
@@ -190,8 +197,6 @@ async function runValidation(opts: ValidateOptions): Promise<{ allPass: boolean;
   if (s.ticks < 60) throw new InputError(`validation needs at least 60 quarters (got ${s.ticks}) for the shock of T9`);
   const targets = parseTargets(opts.targets);
   const needed = new Set(targets.map((t) => TARGET_VARIANT[t]).filter((v) => v !== undefined));
-  const outDir = opts.out ?? join('out', 'validation');
-  const evaluator = makeEvaluator(opts.workers);
   // The validation runs also keep a snapshot before T9's shock quarter, so that T9's regression can be
   // read on them too: a reference without the shock (observation only; the runs are otherwise the same).
   // Always, whichever targets are checked, so that the run set stays the same one and can be resumed.
@@ -202,6 +207,59 @@ async function runValidation(opts: ValidateOptions): Promise<{ allPass: boolean;
   const snapshots = s.outputs.snapshots.includes(shockTick - 1) ? s.outputs.snapshots : [...s.outputs.snapshots, shockTick - 1];
   const withSnapshot = { ...s, outputs: { ...s.outputs, snapshots, exits: true, exitsFrom: Math.min(...snapshots) + 1 } };
   const sets: [string, Scenario][] = [['', withSnapshot], ...variants(s).filter(([n]) => needed.has(n)).map(([n, v]) => [join('variants', n), v] as [string, Scenario])];
+  return { loaded, s, targets, needed, shockTick, sets };
+}
+
+/**
+ * `--dry-run`: the run sets and their runs, an estimated wall time and the disk space, from probe runs
+ * of each run set (as `run --dry-run`) and the estimation timed on the main scenario's probe survey,
+ * scaled by the surveyed firms; T9 is computed while the threads estimate, and the report is not counted.
+ */
+function validateDryRun(opts: ValidateOptions): number {
+  const { s, targets, sets } = validationPlan(opts);
+  const seeds = opts.seeds?.length ?? 1;
+  const workers = Math.max(1, opts.workers ?? availableParallelism());
+  let runSeconds = 0;
+  let bytes = 0;
+  let fixed = 0;
+  let estimateSeconds = 0;
+  for (const [sub, scenario] of sets) {
+    const cost = probeRun(scenario);
+    fixed = Math.max(fixed, cost.fixedSeconds);
+    runSeconds += (cost.seconds * scenario.replicates) / workers + cost.mergeSeconds * scenario.replicates;
+    bytes += cost.bytes * scenario.replicates;
+    const probe = cost.probe?.survey;
+    const kind = sub === '' ? 'survey' : sub.endsWith('ablation-falling') ? 'falling' : sub.endsWith('ablation-rising') ? 'rising' : undefined;
+    const wanted = kind === 'survey' ? targets.some((t) => /^T[1-7]$/.test(t)) : kind !== undefined;
+    if (!probe || !kind || !wanted || probe.rows.length === 0) continue;
+    const rows = probe.rows.map((r) => Object.fromEntries(probe.columns.map((c, k) => [c, r[k]])));
+    const estimate = () => (kind === 'survey' ? surveyRowsOfRun('probe/r001', rows, s.seed) : kind === 'falling' ? fallingRowsOfRun('probe/r001', rows) : risingRowsOfRun('probe/r001', rows));
+    let perFirm: number;
+    try {
+      estimate(); // once to let V8 compile the estimators, then timed
+      const start = process.hrtime.bigint();
+      estimate();
+      perFirm = Number(process.hrtime.bigint() - start) / 1e9 / rows.length;
+    } catch {
+      continue; // a probe survey the estimators cannot take (too few firms): no figure for its estimation
+    }
+    const eligible = (s.population * rows.length) / Math.min(s.population, PROBE_FIRMS); // the probe's share of surveyed firms
+    const surveyed = s.survey.sampleSize > 0 ? Math.min(s.survey.sampleSize, eligible) : eligible;
+    estimateSeconds += (perFirm * surveyed * scenario.replicates) / workers;
+  }
+  const total = seeds * (fixed + runSeconds + estimateSeconds);
+  const reports = seeds > 1 ? seeds + 1 : 1; // one per seed, and one across seeds
+  const names = sets.map(([, sc]) => sc.name).join(', ');
+  process.stdout.write(`validate-model: ${sets.length} run set${sets.length === 1 ? '' : 's'} (${names}) × ${s.replicates} replicates = ${sets.length * s.replicates} runs${seeds > 1 ? ` per seed, × ${seeds} seeds` : ''}; checks ${targets.join(', ')}\n`);
+  process.stdout.write(`each run: ${s.population} firms × ${s.ticks} quarters; estimated wall time on ${workers} worker(s): ${formatSeconds(total)} (runs ${formatSeconds(seeds * (fixed + runSeconds))}, estimating the targets ${formatSeconds(seeds * estimateSeconds)}; building the report${reports === 1 ? ' is' : 's are'} not counted)\n`);
+  if (Number.isFinite(bytes)) process.stdout.write(`disk: roughly ${formatBytes(seeds * bytes + reports * reportBaseBytes())} in all (tables, per-run records and ${reports === 1 ? 'report.html' : `${reports} report.html files`})\n`);
+  return EXIT_OK;
+}
+
+async function runValidation(opts: ValidateOptions): Promise<{ allPass: boolean; failedRuns: number; primary: TargetSummary[]; small: string }> {
+  const { loaded, s, targets, needed, shockTick, sets } = validationPlan(opts);
+  const outDir = opts.out ?? join('out', 'validation');
+  const evaluator = makeEvaluator(opts.workers);
   let failed = 0;
   try {
     for (const [sub, scenario] of sets) {

@@ -111,7 +111,7 @@ describe('smesim compare (built CLI)', () => {
     const dir = scratchDir('dry');
     writeFileSync(join(dir, 's.yaml'), 'name: s\npopulation: 200\nticks: 60\nburnIn: 20\nreplicates: 2\nregions: 2\nsectors: [a, b]\n');
     const out = join(dir, 'out');
-    const dry = spawnSync('node', [CLI, 'run', join(dir, 's.yaml'), '--out', out, '--workers', '1', '--dry-run'], { encoding: 'utf8' });
+    const dry = spawnSync('node', [CLI, 'run', join(dir, 's.yaml'), '--out', out, '--workers', '1', '--dry-run', '--no-report'], { encoding: 'utf8' });
     expect(dry.status, dry.stderr).toBe(0);
     expect(dry.stdout).toContain('s: 2 replicates = 2 runs');
     expect(dry.stdout).toMatch(/estimated wall time on 1 worker\(s\): [\d.]+ (s|min|h)/);
@@ -125,11 +125,15 @@ describe('smesim compare (built CLI)', () => {
     expect(estimate / written).toBeGreaterThan(0.5);
     expect(estimate / written).toBeLessThan(2);
     // exits written from quarter 40 on only: a smaller estimate, by the exits of the quarters left out
-    const late = spawnSync('node', [CLI, 'run', join(dir, 's.yaml'), '--out', out, '--workers', '1', '--dry-run', '--set', 'outputs.exitsFrom=40'], { encoding: 'utf8' });
-    const lateM = /disk: roughly .* per run, ([\d.]+) (B|kB|MB|GB) in all/.exec(late.stdout);
-    expect(lateM, late.stdout).not.toBeNull();
-    const lateEstimate = Number(lateM![1]) * { B: 1, kB: 1e3, MB: 1e6, GB: 1e9 }[lateM![2] as 'B']!;
-    expect(lateEstimate).toBeLessThan(0.9 * estimate);
+    const estimateOf = (...extra: string[]) => {
+      const r = spawnSync('node', [CLI, 'run', join(dir, 's.yaml'), '--out', out, '--workers', '1', '--dry-run', ...extra], { encoding: 'utf8' });
+      const found = /disk: roughly .* per run, ([\d.]+) (B|kB|MB|GB) in all/.exec(r.stdout);
+      expect(found, r.stdout).not.toBeNull();
+      return Number(found![1]) * { B: 1, kB: 1e3, MB: 1e6, GB: 1e9 }[found![2] as 'B']!;
+    };
+    expect(estimateOf('--no-report', '--set', 'outputs.exitsFrom=40')).toBeLessThan(0.9 * estimate);
+    // with its report (Plotly inlined, about 5 MB)
+    expect(estimateOf()).toBeGreaterThan(estimate + 4e6);
   });
 
   it('notes what makes a compare less than like for like: another number of quarters, or a file\'s own replicates that give way to the baseline\'s', () => {

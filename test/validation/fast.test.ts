@@ -108,6 +108,23 @@ describe('validate-model, fast variant (5 replicates × 500 firms)', () => {
     expect(readFileSync(join(dir, 'one', 'validation.csv'), 'utf8')).toBe(before);
   });
 
+  it('--dry-run lists the run sets the targets need, with an estimated time and disk space, and runs nothing', () => {
+    const { dir } = tinyScenario();
+    const out = join(dir, 'dry');
+    const dry = (...extra: string[]) => cli(['validate-model', '--replicates', '2', '--population', '300', '--out', out, '--workers', '1', '--dry-run', ...extra]);
+    const all = dry();
+    expect(all.status, all.stderr).toBe(0);
+    expect(all.stdout).toContain('validate-model: 5 run sets (validation, validation-ablation-falling, validation-ablation-rising, validation-shock, validation-subsidy) × 2 replicates = 10 runs; checks T1, T2, T3, T4, T5, T6, T7, T8-falling, T8-rising, T9, T10');
+    expect(all.stdout).toMatch(/estimated wall time on 1 worker\(s\): [\d.]+ (s|min|h) \(runs [\d.]+ (s|min|h), estimating the targets [\d.]+ (s|min|h); building the report is not counted\)/);
+    expect(all.stdout).toMatch(/disk: roughly [\d.]+ MB in all \(tables, per-run records and report\.html\)/);
+    const some = dry('--targets', 'T5');
+    expect(some.stdout).toContain('validate-model: 1 run set (validation) × 2 replicates = 2 runs; checks T5');
+    const seeds = dry('--seeds', '1,2');
+    expect(seeds.stdout).toContain('= 10 runs per seed, × 2 seeds');
+    expect(seeds.stdout).toContain('3 report.html files');
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('checks only the targets asked for, runs only the variants they need, and refuses an unknown one', () => {
     const { dir } = tinyScenario();
     const out = join(dir, 'only-t9');
