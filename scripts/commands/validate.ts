@@ -126,7 +126,6 @@ async function t9Rows(mainDir: string, shockDir: string, shockTick: number): Pro
  * (the default seed and at least two others) in one command.
  */
 async function validateSeeds(opts: ValidateOptions, seeds: number[]): Promise<number> {
-  if (opts.seed !== undefined) throw new InputError(`give either --seed or --seeds, not both (got --seed ${opts.seed} and --seeds ${seeds.join(',')}); --seeds validates each seed in its own folder`);
   const outDir = opts.out ?? join('out', 'validation');
   let failedRuns = false;
   const perSeed: { seed: number; dir: string; allPass: boolean; targets: TargetSummary[]; small: string }[] = [];
@@ -178,13 +177,13 @@ function calibrationSize(): { firms: number; replicates: number } {
 
 /** Run, evaluate, write validation.csv / validation.json / report.html; exit 0 only when every target holds. */
 export async function validateCommand(opts: ValidateOptions): Promise<number> {
+  if (opts.seeds && opts.seed !== undefined) throw new InputError(`give either --seed or --seeds, not both (got --seed ${opts.seed} and --seeds ${opts.seeds.join(',')}); --seeds validates each seed in its own folder`);
   if (opts.dryRun) return validateDryRun(opts);
   if (opts.seeds) return validateSeeds(opts, opts.seeds);
   const { failedRuns, allPass } = await runValidation(opts);
   return failedRuns === 0 && allPass ? EXIT_OK : EXIT_RUNS_FAILED;
 }
 
-/** One validation (one master seed): run, evaluate, write and print; returns the verdict on the decisive targets. */
 /** The validation scenario with the command line's changes, the targets to check and the run sets they need (folder below --out, scenario). */
 function validationPlan(opts: ValidateOptions) {
   const file = opts.scenario ?? join(packageRoot(), 'scenarios', 'validation.yaml');
@@ -256,6 +255,7 @@ function validateDryRun(opts: ValidateOptions): number {
   return EXIT_OK;
 }
 
+/** One validation (one master seed): run, evaluate, write and print; returns the verdict on the decisive targets. */
 async function runValidation(opts: ValidateOptions): Promise<{ allPass: boolean; failedRuns: number; primary: TargetSummary[]; small: string }> {
   const { loaded, s, targets, needed, shockTick, sets } = validationPlan(opts);
   const outDir = opts.out ?? join('out', 'validation');
