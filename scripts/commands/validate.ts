@@ -250,7 +250,7 @@ function validateDryRun(opts: ValidateOptions): number {
   const reports = seeds > 1 ? seeds + 1 : 1; // one per seed, and one across seeds
   const names = sets.map(([, sc]) => sc.name).join(', ');
   process.stdout.write(`validate-model: ${sets.length} run set${sets.length === 1 ? '' : 's'} (${names}) × ${s.replicates} replicates = ${sets.length * s.replicates} runs${seeds > 1 ? ` per seed, × ${seeds} seeds` : ''}; checks ${targets.join(', ')}\n`);
-  process.stdout.write(`each run: ${s.population} firms × ${s.ticks} quarters; estimated wall time on ${workers} worker(s): ${formatSeconds(total)} (runs ${formatSeconds(seeds * (fixed + runSeconds))}, estimating the targets ${formatSeconds(seeds * estimateSeconds)}; building the report${reports === 1 ? ' is' : 's are'} not counted)\n`);
+  process.stdout.write(`each run: ${s.population} firms × ${s.ticks} quarters; estimated wall time on ${workers} worker(s): ${formatSeconds(total)} (runs ${formatSeconds(seeds * (fixed + runSeconds))}, estimating the targets ${formatSeconds(seeds * estimateSeconds)}; building the report${reports === 1 ? '' : 's'} is not counted)\n`);
   if (Number.isFinite(bytes)) process.stdout.write(`disk: roughly ${formatBytes(seeds * bytes + reports * reportBaseBytes())} in all (tables, per-run records and ${reports === 1 ? 'report.html' : `${reports} report.html files`})\n`);
   return EXIT_OK;
 }
