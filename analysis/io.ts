@@ -45,6 +45,11 @@ export function loadRows(outDir: string, file: string): Record<string, unknown>[
   return remembered(outDir, file, '', () => loadTable(outDir, file).objects() as Rows);
 }
 
+/** Rows of a table held in memory (a run's output) as plain objects, keyed by its columns. */
+export function rowsOfTable(table: { readonly columns: readonly string[]; readonly rows: readonly (readonly unknown[])[] }): Rows {
+  return table.rows.map((r) => Object.fromEntries(table.columns.map((c, k) => [c, r[k]])));
+}
+
 /** Rows of CSV text as plain objects, parsed as `loadRows` parses a file. */
 export function rowsOfCsv(text: string): Rows {
   return aq.fromCSV(text).objects() as Rows;

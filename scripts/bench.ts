@@ -21,7 +21,7 @@ import { loadScenario } from '../sim/config/load.js';
 import { surveyTargetsByMeasure } from '../analysis/validation/targets.js';
 import type { EstimationTask } from '../analysis/validation/evaluate.js';
 import { estimationWorker } from '../analysis/validation/parallel.js';
-import { loadRowsBetween, loadTable } from '../analysis/io.js';
+import { loadRowsBetween, loadTable, rowsOfTable } from '../analysis/io.js';
 import { makeStream, randInt } from '../sim/rng.js';
 import { formatCell } from '../sim/run/csv.js';
 import type { RunSpec } from '../sim/runOne.js';
@@ -135,7 +135,7 @@ function validationSurvey(firms: number): { s: Scenario; rows: Record<string, un
   const s = loadScenario(join(packageRoot(), 'scenarios', 'validation.yaml'));
   const result = runOne(makeRunPlan({ ...s, population: firms, replicates: 1 }).specs[0]!);
   if (!result.ok) throw new Error(`estimation benchmark: the run failed: ${result.error}`);
-  return { s, rows: result.survey.rows.map((r) => Object.fromEntries(result.survey.columns.map((c, j) => [c, r[j]]))) };
+  return { s, rows: rowsOfTable(result.survey) };
 }
 
 /**

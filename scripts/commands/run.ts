@@ -44,6 +44,14 @@ export interface ProbeCost {
   probe: RunOutput | undefined;
 }
 
+/** Seconds a run set takes to start (see `probeRun`), measured by the first probe of this process. */
+let startSeconds: number | undefined;
+
+/** Seconds the runs of a run set take on `workers` threads, and merging their tables on the main thread. */
+export function runSetSeconds(cost: ProbeCost, runs: number, workers: number): number {
+  return (cost.seconds * runs) / Math.max(1, workers) + cost.mergeSeconds * runs;
+}
+
 /**
  * What one run of this scenario costs here, from a short probe run (at most 2,000 firms × 40 quarters,
  * timed after three smaller runs that let V8 compile the engine: timed cold, a probe of 300 firms
@@ -56,12 +64,14 @@ export interface ProbeCost {
  * the disk figure errs on the high side. The time adds compressing the record (on the workers) and reading it
  * back and writing its rows into the merged tables (on the main thread), timed on the probe's output and
  * scaled by bytes, and once (the workers start in parallel) loading node and smesim and the extra time of the
- * engine's first, cold runs, from the three warm-up runs; the report is not counted.
+ * engine's first, cold runs, from the three warm-up runs (the first probe of a process only); the report is not
+ * counted.
  */
 export function probeRun(s: Scenario): ProbeCost {
   const probeOf = (pop: number, ticks: number): Scenario => ({ ...s, population: pop, ticks, burnIn: 0, surveyWindow: Math.min(s.surveyWindow, ticks), sweep: undefined, outputs: { ...s.outputs, snapshots: s.outputs.snapshots.length > 0 ? [ticks - 1] : [], exitsFrom: 0 } });
   const ticks = Math.min(s.ticks, 40);
-  const warmUp = [300, 1000, 1000].map((p) => Math.min(s.population, p));
+  // the engine is warmed up once per process: later probes (validate-model's, one per run set) find it compiled
+  const warmUp = startSeconds === undefined ? [300, 1000, 1000].map((p) => Math.min(s.population, p)) : [];
   const startup = process.uptime(); // loading node and smesim, which each worker does too
   let start = process.hrtime.bigint();
   warmUp.forEach((p, k) => runOne({ runId: 'probe/r001', scenario: probeOf(p, ticks), replicate: 1, seed: 2 + k }));
@@ -71,7 +81,8 @@ export function probeRun(s: Scenario): ProbeCost {
   const r = runOne({ runId: 'probe/r001', scenario: probeOf(pop, ticks), replicate: 1, seed: 1 });
   const perFirmTick = Number(process.hrtime.bigint() - start) / 1e9 / (pop * ticks);
   // once per worker, in parallel: starting, and the cold engine's extra time in its first runs
-  const fixed = startup + Math.max(0, warmUpSeconds - perFirmTick * ticks * warmUp.reduce((a, b) => a + b, 0));
+  startSeconds ??= startup + Math.max(0, warmUpSeconds - perFirmTick * ticks * warmUp.reduce((a, b) => a + b, 0));
+  const fixed = startSeconds;
   if (!r.ok) return { seconds: perFirmTick * s.population * s.ticks, mergeSeconds: 0, fixedSeconds: fixed, bytes: NaN, probe: undefined };
   const perRow = (t: Table | undefined) => (t && t.rows.length > 0 ? toCsv(t).length / t.rows.length : 0);
   const csv =
@@ -110,7 +121,7 @@ function exitRate(exits: Table | undefined, pop: number, ticks: number): number 
 function dryRun(s: Scenario, plan: RunPlan, shard: Shard | undefined, workers: number, formats: ColumnarFormat[] = [], report = true): number {
   const runs = shardSpecs(plan.specs, shard).length;
   const cost = probeRun(s);
-  const secs = cost.fixedSeconds + (cost.seconds * runs) / Math.max(1, workers) + cost.mergeSeconds * runs;
+  const secs = cost.fixedSeconds + runSetSeconds(cost, runs, workers);
   const design = s.sweep ? `${s.sweep.design} over ${plan.parameters.join(', ')}: ${plan.points.length} design points × ${s.replicates} replicates` : `${s.replicates} replicates`;
   process.stdout.write(`${s.name}: ${design} = ${plan.specs.length} runs${shard ? `; shard ${shard.index}/${shard.count} runs ${runs}` : ''}\n`);
   process.stdout.write(`each run: ${s.population} firms × ${s.ticks} quarters; estimated wall time on ${workers} worker(s): ${formatSeconds(secs)}\n`);

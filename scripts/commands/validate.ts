@@ -1,7 +1,7 @@
 /** `smesim validate-model`: run the validation scenario and its variants, evaluate T1–T10, write the verdict. */
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { loadRows, loadRowsBetween, sharingReads } from '../../analysis/io.js';
+import { loadRows, loadRowsBetween, rowsOfTable, sharingReads } from '../../analysis/io.js';
 import { CLOSE_CALL_LEGEND, closeCallNote, type EstimationTask, fallingRowsOfRun, risingRowsOfRun, surveyRowsOfRun, isReference, passRateInterval, poolPassRates, pooledPassRate, seedCell, seedsVerdict, smallerThanCalibration, targetOf, shockEffectRows, shockRows, subsidyRow, summarise, surveyTasks, type TargetSummary, type ValidationRow } from '../../analysis/validation/evaluate.js';
 import type { Scenario } from '../../sim/config/scenario.js';
 import { makeRunPlan } from '../../sim/plan/plan.js';
@@ -13,7 +13,7 @@ import { writeAtomic } from '../../sim/run/outputs.js';
 import { EXIT_OK, EXIT_RUNS_FAILED, InputError } from './basics.js';
 import { Estimator } from '../../analysis/validation/parallel.js';
 import { executeWithProgress, loadOrFail, makeEvaluator, sources, tryReport } from './common.js';
-import { PROBE_FIRMS, formatBytes, formatSeconds, probeRun } from './run.js';
+import { PROBE_FIRMS, formatBytes, formatSeconds, probeRun, runSetSeconds } from './run.js';
 import { reportBaseBytes } from '../../analysis/report/html.js';
 
 /** Options of `smesim validate-model`. */
@@ -58,6 +58,13 @@ export function parseTargets(list: string | undefined): string[] {
 /** Quarters after the shock in which an exit counts for T9. */
 const SHOCK_HORIZON = 20;
 
+/**
+ * The outputs a run set needs for T9 and the report's exit figure: snapshots after these quarters, and the
+ * exits from the quarter after the first of them on (nothing earlier is read), even if the scenario leaves
+ * exits out.
+ */
+const withExitsAfter = (outputs: Scenario['outputs'], snapshots: number[]): Scenario['outputs'] => ({ ...outputs, snapshots, exits: true, exitsFrom: Math.min(...snapshots) + 1 });
+
 /** Quarter of T9's shock: 30 quarters before the end. */
 const shockTickOf = (s: Scenario) => s.ticks - 30;
 
@@ -73,7 +80,7 @@ function variants(s: Scenario): [name: string, scenario: Scenario][] {
   return [
     ['ablation-falling', set({ sli: { ...s.sli, convergence: false, lockIn: false, crowding: false } }, `${s.name}-ablation-falling`)],
     ['ablation-rising', set({ sli: { ...s.sli, proposalSlope: 0 } }, `${s.name}-ablation-rising`)],
-    ['shock', set({ dynamism: { ...s.dynamism, shocks: [...s.dynamism.shocks, { tick: shockTick, magnitude: 0.6 }] } }, `${s.name}-shock`, { snapshots: [shockTick - 1], exits: true, exitsFrom: shockTick })],
+    ['shock', set({ dynamism: { ...s.dynamism, shocks: [...s.dynamism.shocks, { tick: shockTick, magnitude: 0.6 }] } }, `${s.name}-shock`, withExitsAfter(s.outputs, [shockTick - 1]))],
     ['subsidy', set({ policies: { ...s.policies, cooperationSubsidy: { start: s.burnIn, mode: 'demand-led', share: 0.5, types: ['supplier', 'customer', 'competitor', 'consultant', 'university', 'research'], targetShare: 0.2 } } }, `${s.name}-subsidy`)],
   ];
 }
@@ -199,12 +206,11 @@ function validationPlan(opts: ValidateOptions) {
   // The validation runs also keep a snapshot before T9's shock quarter, so that T9's regression can be
   // read on them too: a reference without the shock (observation only; the runs are otherwise the same).
   // Always, whichever targets are checked, so that the run set stays the same one and can be resumed.
-  // They write their exits (T9's reference reads them) even if the scenario leaves them out, from the quarter
-  // after the first snapshot on: what T9 and the report's exit figure read (about an eighth of the
-  // whole exit log of validation.yaml).
+  // They write their exits (T9's reference reads them) from the quarter after the first snapshot on
+  // (`withExitsAfter`: about an eighth of the whole exit log of validation.yaml).
   const shockTick = shockTickOf(s);
   const snapshots = s.outputs.snapshots.includes(shockTick - 1) ? s.outputs.snapshots : [...s.outputs.snapshots, shockTick - 1];
-  const withSnapshot = { ...s, outputs: { ...s.outputs, snapshots, exits: true, exitsFrom: Math.min(...snapshots) + 1 } };
+  const withSnapshot = { ...s, outputs: withExitsAfter(s.outputs, snapshots) };
   const sets: [string, Scenario][] = [['', withSnapshot], ...variants(s).filter(([n]) => needed.has(n)).map(([n, v]) => [join('variants', n), v] as [string, Scenario])];
   return { loaded, s, targets, needed, shockTick, sets };
 }
@@ -224,14 +230,14 @@ function validateDryRun(opts: ValidateOptions): number {
   let estimateSeconds = 0;
   for (const [sub, scenario] of sets) {
     const cost = probeRun(scenario);
-    fixed = Math.max(fixed, cost.fixedSeconds);
-    runSeconds += (cost.seconds * scenario.replicates) / workers + cost.mergeSeconds * scenario.replicates;
+    fixed = cost.fixedSeconds; // the same for every run set: measured by the first probe
+    runSeconds += runSetSeconds(cost, scenario.replicates, workers);
     bytes += cost.bytes * scenario.replicates;
     const probe = cost.probe?.survey;
     const kind = sub === '' ? 'survey' : sub.endsWith('ablation-falling') ? 'falling' : sub.endsWith('ablation-rising') ? 'rising' : undefined;
     const wanted = kind === 'survey' ? targets.some((t) => /^T[1-7]$/.test(t)) : kind !== undefined;
     if (!probe || !kind || !wanted || probe.rows.length === 0) continue;
-    const rows = probe.rows.map((r) => Object.fromEntries(probe.columns.map((c, k) => [c, r[k]])));
+    const rows = rowsOfTable(probe);
     const estimate = () => (kind === 'survey' ? surveyRowsOfRun('probe/r001', rows, s.seed) : kind === 'falling' ? fallingRowsOfRun('probe/r001', rows) : risingRowsOfRun('probe/r001', rows));
     let perFirm: number;
     try {

@@ -111,13 +111,17 @@ describe('smesim compare (built CLI)', () => {
     const dir = scratchDir('dry');
     writeFileSync(join(dir, 's.yaml'), 'name: s\npopulation: 200\nticks: 60\nburnIn: 20\nreplicates: 2\nregions: 2\nsectors: [a, b]\n');
     const out = join(dir, 'out');
-    const dry = spawnSync('node', [CLI, 'run', join(dir, 's.yaml'), '--out', out, '--workers', '1', '--dry-run', '--no-report'], { encoding: 'utf8' });
+    /** A dry run's output and its disk estimate in bytes. */
+    const dryRun = (...extra: string[]) => {
+      const r = spawnSync('node', [CLI, 'run', join(dir, 's.yaml'), '--out', out, '--workers', '1', '--dry-run', ...extra], { encoding: 'utf8' });
+      const found = /disk: roughly .* per run, ([\d.]+) (B|kB|MB|GB) in all/.exec(r.stdout);
+      expect(found, r.stdout).not.toBeNull();
+      return { r, bytes: Number(found![1]) * { B: 1, kB: 1e3, MB: 1e6, GB: 1e9 }[found![2] as 'B']! };
+    };
+    const { r: dry, bytes: estimate } = dryRun('--no-report');
     expect(dry.status, dry.stderr).toBe(0);
     expect(dry.stdout).toContain('s: 2 replicates = 2 runs');
     expect(dry.stdout).toMatch(/estimated wall time on 1 worker\(s\): [\d.]+ (s|min|h)/);
-    const m = /disk: roughly .* per run, ([\d.]+) (B|kB|MB|GB) in all/.exec(dry.stdout);
-    expect(m, dry.stdout).not.toBeNull();
-    const estimate = Number(m![1]) * { B: 1, kB: 1e3, MB: 1e6, GB: 1e9 }[m![2] as 'B']!;
     expect(existsSync(out)).toBe(false);
     expect(spawnSync('node', [CLI, 'run', join(dir, 's.yaml'), '--out', out, '--workers', '1', '--no-report'], { encoding: 'utf8' }).status).toBe(0);
     const size = (f: string) => statSync(f).size;
@@ -125,15 +129,9 @@ describe('smesim compare (built CLI)', () => {
     expect(estimate / written).toBeGreaterThan(0.5);
     expect(estimate / written).toBeLessThan(2);
     // exits written from quarter 40 on only: a smaller estimate, by the exits of the quarters left out
-    const estimateOf = (...extra: string[]) => {
-      const r = spawnSync('node', [CLI, 'run', join(dir, 's.yaml'), '--out', out, '--workers', '1', '--dry-run', ...extra], { encoding: 'utf8' });
-      const found = /disk: roughly .* per run, ([\d.]+) (B|kB|MB|GB) in all/.exec(r.stdout);
-      expect(found, r.stdout).not.toBeNull();
-      return Number(found![1]) * { B: 1, kB: 1e3, MB: 1e6, GB: 1e9 }[found![2] as 'B']!;
-    };
-    expect(estimateOf('--no-report', '--set', 'outputs.exitsFrom=40')).toBeLessThan(0.9 * estimate);
+    expect(dryRun('--no-report', '--set', 'outputs.exitsFrom=40').bytes).toBeLessThan(0.9 * estimate);
     // with its report (Plotly inlined, about 5 MB)
-    expect(estimateOf()).toBeGreaterThan(estimate + 4e6);
+    expect(dryRun().bytes).toBeGreaterThan(estimate + 4e6);
   });
 
   it('notes what makes a compare less than like for like: another number of quarters, or a file\'s own replicates that give way to the baseline\'s', () => {
