@@ -9,9 +9,12 @@ import { heldTypes, refreshTieCosts, reviseTies, seekTie, tieProposals } from '.
 import { popcount } from './rng.js';
 import { supplierProposals, updateDepth, updateDyad } from './model/sli.js';
 import { applyLeaks, ownSearch } from './model/transfer.js';
-import { ORG } from './model/domains.js';
+import { ALL_BITS, DOMAIN_MASK, DOMAIN_NAMES, ORG } from './model/domains.js';
 import { observe } from './model/observe.js';
 import type { World } from './model/world.js';
+
+/** The bits a shock redraws: those of its domains, or all. */
+const shockBits = (domains: readonly (typeof DOMAIN_NAMES)[number][] | undefined) => (domains ? domains.reduce((m, d) => m | DOMAIN_MASK[DOMAIN_NAMES.indexOf(d)]!, 0) : ALL_BITS);
 
 /** Step 1: δ(t) and the settled dynamism (ODD §7.4); redraw contribution entries with probability ρ·δ·m_c; shocks (redraw, demand loss). */
 export function environmentPhase(w: World, t: number): void {
@@ -28,7 +31,7 @@ export function environmentPhase(w: World, t: number): void {
     if (shock.tick !== t) continue;
     for (let c = 0; c < w.nIndustries; c++) {
       if (shock.sectors && !shock.sectors.includes(s.sectors[c % w.nSectors]!)) continue;
-      redraw(w.ls, w.rng.world, c, shock.magnitude);
+      redraw(w.ls, w.rng.world, c, shock.magnitude, shockBits(shock.domains));
       w.demand0[c]! *= 1 - shock.demandLoss;
     }
   }

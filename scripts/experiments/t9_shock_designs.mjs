@@ -16,6 +16,7 @@
  *   node scripts/experiments/t9_shock_designs.mjs 1,2,3 '{}' '{"schedule":"constant","level":0.5,"shocks":[{"tick":170,"magnitude":1}]}'
  *   node scripts/experiments/t9_shock_designs.mjs 1,2,3 '{"sli":{"settleMemory":12}}' '{"schedule":"step","before":0.5,"at":170,"after":1.5}'
  *   node scripts/experiments/t9_shock_designs.mjs 1,2,3 '{}' '{"schedule":"constant","level":0.5,"shocks":[{"tick":170,"magnitude":0.6,"demandLoss":0.3}]}'
+ *   node scripts/experiments/t9_shock_designs.mjs 1,2,3 '{}' '{"schedule":"constant","level":0.5,"shocks":[{"tick":170,"magnitude":1,"domains":["process"]}]}'
  * PARAMS_JSON is merged into the scenario of both runs (e.g. a parameter to try).
  */
 import { fileURLToPath } from 'node:url';

@@ -1,6 +1,7 @@
 /** Scenario inputs that change over time: the dynamism schedule with shocks, and the policy levers. */
 import { z } from 'zod';
 import { int, num, PARTNER_TYPES } from './fields.js';
+import { DOMAIN_NAMES } from '../model/domains.js';
 
 const level = (def: number, what: string) => num(def, 0, 10, 'dynamism δ', what);
 const tick = (def: number, what: string) => int(def, 0, 100_000, 'quarter', what);
@@ -10,9 +11,14 @@ export const shockSchema = z.strictObject({
   sectors: z.array(z.string()).optional().meta({ description: 'Sectors hit (names); all sectors when omitted.' }),
   magnitude: z.number().gt(0).max(1).meta({ unit: 'share', description: 'Share of contribution entries redrawn at once.' }),
   demandLoss: z.number().min(0).max(0.95).default(0).meta({ unit: 'share', description: 'Share of the hit industries’ demand lost for good from the shock on (0 = none).' }),
+  domains: z
+    .array(z.enum(DOMAIN_NAMES))
+    .min(1)
+    .optional()
+    .meta({ description: 'Technology domains whose entries are redrawn (product, process, org = organisational, marketing); all four when omitted. E.g. [process] for a new production technology.' }),
 });
 
-const shocks = z.array(shockSchema).default([]).meta({ description: 'One-off shocks on top of the schedule, each `{tick, sectors, magnitude, demandLoss}`: in quarter `tick`, a `magnitude` share (above 0, at most 1) of the contribution entries of the named `sectors` (all when omitted) is redrawn at once, and a `demandLoss` share (0 to 0.95, default 0) of their demand is lost for good.' });
+const shocks = z.array(shockSchema).default([]).meta({ description: 'One-off shocks on top of the schedule, each `{tick, sectors, magnitude, demandLoss, domains}`: in quarter `tick`, a `magnitude` share (above 0, at most 1) of the contribution entries of the named `sectors` (all when omitted) and `domains` (any of product, process, org, marketing; all when omitted) is redrawn at once, and a `demandLoss` share (0 to 0.95, default 0) of their demand is lost for good.' });
 
 export const dynamismSchema = z
   .discriminatedUnion('schedule', [

@@ -4,7 +4,7 @@
  * and comparisons between configurations never depend on rounding.
  */
 import { type Rng, randInt } from '../rng.js';
-import { DOMAIN_OF_BIT, DOMAIN_SIZE, N_BITS } from './domains.js';
+import { ALL_BITS, DOMAIN_OF_BIT, DOMAIN_SIZE, N_BITS } from './domains.js';
 
 /** Contribution resolution. */
 export const SCALE = 1 << 24;
@@ -100,15 +100,19 @@ export function setContribution(ls: Landscapes, c: number, bit: number, entry: n
 
 /**
  * Redraw each contribution entry of industry c independently with probability q
- * (geometric skipping: cost proportional to the number of redraws).
+ * (geometric skipping: cost proportional to the number of redraws); only the entries of the
+ * bits in `bits` (a mask; all bits by default) — a shock to some domains.
  * Returns the number of entries redrawn.
  */
-export function redraw(ls: Landscapes, rng: Rng, c: number, q: number): number {
+export function redraw(ls: Landscapes, rng: Rng, c: number, q: number, bits: number = ALL_BITS): number {
   if (q <= 0) return 0;
-  const total = N_BITS * ls.entries;
+  // the bits redrawn, in order; for all bits, position k of the entries is bit k (the usual case)
+  const chosen = bits === ALL_BITS ? undefined : Array.from({ length: N_BITS }, (_, b) => b).filter((b) => (bits >> b) & 1);
+  const bitAt = (k: number) => (chosen ? chosen[k]! : k);
+  const total = (chosen ? chosen.length : N_BITS) * ls.entries;
   let count = 0;
   if (q >= 1) {
-    for (let i = 0; i < total; i++) setContribution(ls, c, (i / ls.entries) | 0, i % ls.entries, Math.floor(rng() * SCALE));
+    for (let i = 0; i < total; i++) setContribution(ls, c, bitAt((i / ls.entries) | 0), i % ls.entries, Math.floor(rng() * SCALE));
     return total;
   }
   const logq = Math.log(1 - q);
@@ -116,7 +120,7 @@ export function redraw(ls: Landscapes, rng: Rng, c: number, q: number): number {
   for (;;) {
     pos += 1 + Math.floor(Math.log(1 - rng()) / logq);
     if (pos >= total) return count;
-    setContribution(ls, c, (pos / ls.entries) | 0, pos % ls.entries, Math.floor(rng() * SCALE));
+    setContribution(ls, c, bitAt((pos / ls.entries) | 0), pos % ls.entries, Math.floor(rng() * SCALE));
     count++;
   }
 }

@@ -96,6 +96,30 @@ describe('landscape', () => {
     }
   });
 
+  it('a shock with domains redraws the entries of those domains’ bits only, at its magnitude', () => {
+    const w = smallWorld({ dynamism: { schedule: 'constant', level: 0, shocks: [{ tick: 3, magnitude: 0.5, domains: ['process', 'marketing'] }] } });
+    const before = Int32Array.from(w.ls.contrib);
+    environmentPhase(w, 3);
+    const hit = DOMAIN_MASK[1] | DOMAIN_MASK[3];
+    let changed = 0;
+    let entries = 0;
+    for (let c = 0; c < w.nIndustries; c++) {
+      for (let b = 0; b < N_BITS; b++) {
+        let n = 0;
+        for (let e = 0; e < w.ls.entries; e++) {
+          const k = (c * N_BITS + b) * w.ls.entries + e;
+          if (before[k] !== w.ls.contrib[k]) n++;
+        }
+        if ((hit >> b) & 1) {
+          changed += n;
+          entries += w.ls.entries;
+        } else expect(n).toBe(0);
+      }
+    }
+    // binomial standard error; 5 SE bound
+    expect(Math.abs(changed / entries - 0.5)).toBeLessThan(5 * Math.sqrt(0.25 / entries));
+  });
+
   it('settled δ: δ(t) at once without a memory, an exponential average with one; shocks stay out', () => {
     const dynamism = { schedule: 'step' as const, before: 0.2, after: 1, at: 2, shocks: [{ tick: 2, magnitude: 0.5 }] };
     const now = smallWorld({ dynamism });
