@@ -5,10 +5,12 @@
 import { ScenarioError, loadScenarioFile, type LoadedScenario } from '../../sim/config/load.js';
 import { InputError } from './basics.js';
 
-/** Load a scenario file, with `--set path=value` overrides on top, or throw InputError with every problem listed. */
+/** Load a scenario file, with `--set path=value` overrides on top (its notes on stderr), or throw InputError with every problem listed. */
 export function loadOrFail(file: string, sets: string[] = []): LoadedScenario {
   try {
-    return loadScenarioFile(file, sets);
+    const loaded = loadScenarioFile(file, sets);
+    for (const note of loaded.notes) process.stderr.write(`note: ${note}\n`);
+    return loaded;
   } catch (err) {
     if (err instanceof ScenarioError) throw new InputError(err.message);
     throw err;

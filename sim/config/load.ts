@@ -46,6 +46,8 @@ export interface LoadedScenario {
   scenario: Scenario;
   files: string[];
   sets: string[];
+  /** Things worth saying that are not errors (e.g. a file that sets no field at all). */
+  notes: string[];
 }
 
 type Obj = Record<string, unknown>;
@@ -315,7 +317,8 @@ export function loadScenarioFile(file: string, sets: string[] = []): LoadedScena
   problems.push(...checkSweep(data, layers));
   if (problems.length > 0) throw new ScenarioError(problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col));
   const { extends: _ext, ...scenario } = result.data!;
-  return { scenario: scenario as Scenario, files: layers.filter((l) => !l.cli).map((l) => l.file).reverse(), sets };
+  const notes = Object.keys(data).length === 0 ? [`${file} sets no field, so every value is its default (scenario name '${scenario.name}'); if you meant to set some, check that the file was saved`] : [];
+  return { scenario: scenario as Scenario, files: layers.filter((l) => !l.cli).map((l) => l.file).reverse(), sets, notes };
 }
 
 /** Read and validate a scenario file. */

@@ -68,6 +68,18 @@ describe('defaults', () => {
     expect(shock).toEqual({ schedule: 'constant', level: 0.5, shocks: [{ tick: 100, magnitude: 0.5, demandLoss: 0 }] });
     expect(loadScenarioFile(join(dir, 'level.yaml')).scenario.dynamism).toEqual({ schedule: 'constant', level: 0.9, shocks: [] });
   });
+
+  it('runs an empty file on the defaults, but says so (on stderr; the exit code stays 0)', () => {
+    const dir = scratchDir('empty');
+    writeFileSync(join(dir, 'empty.yaml'), '# nothing here yet\n');
+    writeFileSync(join(dir, 'one.yaml'), 'name: one\n');
+    const r = cli('check', join(dir, 'empty.yaml'), join(dir, 'one.yaml'));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/ok: .*empty\.yaml: 'scenario'/);
+    expect(r.stderr).toMatch(/note: .*empty\.yaml sets no field, so every value is its default/);
+    expect(r.stderr).not.toMatch(/one\.yaml/);
+    expect(loadScenarioFile(join(dir, 'empty.yaml'), ['population=300']).notes).toEqual([]);
+  });
 });
 
 describe('resource guards', () => {
