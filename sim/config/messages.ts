@@ -57,6 +57,7 @@ export function issueMessage(issue: z.core.$ZodIssue, value: unknown, info: Para
       const example = info?.default !== undefined && typeof info.default !== 'object' ? `, e.g. ${String(info.default)}` : '';
       const hint = typeof value === 'string' && issue.expected.match(/number|int/) ? ' without quotes' : '';
       if (issue.expected === 'int' && typeof value === 'number') return `must be a whole number (got ${show(value)}); ${rangeText(info) || 'drop the decimals'}`;
+      if (issue.expected === 'array' && (typeof value === 'number' || typeof value === 'string')) return `expected a list (got ${show(value)}); put the value in brackets, [${String(value)}], or list several: [${String(value)}, …]`;
       if (issue.expected === 'array' && issue.path.join('.') === 'sweep.parameters' && typeof value === 'object' && value !== null && !Array.isArray(value)) {
         const first = Object.keys(value)[0] ?? 'sli.convergenceRate';
         return `expected a list with one item per parameter (got ${show(value)}); write each as an item that starts with '- name:', e.g. '- name: ${first}' with 'levels: [1, 2]' below it (grid) or 'min:' and 'max:' (lhs, sobol, morris), as in scenarios/sweep-example.yaml`;
