@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { paramIndex } from '../../sim/config/load.js';
+import { paramIndex, symbolHint } from '../../sim/config/load.js';
 import { type ParamInfo, listParameters } from '../../sim/config/introspect.js';
 import { closest } from '../../sim/config/messages.js';
 import { scenarioSchema } from '../../sim/config/scenario.js';
@@ -114,8 +114,9 @@ export function describeCommand(param: string | undefined, opts: { markdown?: bo
   }
   const matches = params.filter((p) => p.path === param || p.path.startsWith(`${param}.`));
   if (matches.length === 0) {
+    const symbol = symbolHint(param);
     const near = closest(param, params.map((p) => p.path));
-    throw new InputError(`'${param}' is not a parameter${near ? `; did you mean '${near}'?` : ''} (\`smesim describe\` lists all)`);
+    throw new InputError(`'${param}' is not a parameter${symbol ? `; ${symbol}` : near ? `; did you mean '${near}'?` : ''} (\`smesim describe\` lists all)`);
   }
   process.stdout.write(matches.map(describeOne).join('\n\n') + '\n');
   return EXIT_OK;

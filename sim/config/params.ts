@@ -19,8 +19,8 @@ function partnerRow(cost: number, rate: number, adapt: number, explore: number, 
 
 export const landscapeSchema = z
   .strictObject({
-    K: int(3, 0, 6, 'bits', 'Epistasis: each decision bit’s contribution depends on K other bits.'),
-    kappa: num(0.6, 0, 1, 'probability', 'Chance that a neighbour bit is drawn from another domain (cross-domain epistasis).'),
+    K: int(3, 0, 6, 'bits', 'K: epistasis, each decision bit’s contribution depends on K other bits.'),
+    kappa: num(0.6, 0, 1, 'probability', 'κ: chance that a neighbour bit is drawn from another domain (cross-domain epistasis).'),
     redrawRate: num(0.2, 0, 2, 'share/quarter per unit dynamism', 'ρ: contribution entries redrawn per quarter = ρ·δ(t)·m_c.'),
     multiplierMin: num(0.25, 0, 10, 'factor', 'Lowest regional-industry dynamism multiplier m_c.'),
     multiplierMax: num(1.75, 0, 10, 'factor', 'Highest regional-industry dynamism multiplier m_c.'),
@@ -90,7 +90,7 @@ export const sliSchema = z
     crowdingExponent: num(3, 0.5, 5, 'exponent', 'k_c: attention crowding takes θ·x^k_c of tie capacity (default 3, like depthExponent; 1 = linear in depth, as MODEL.md writes it).'),
     costSaving: num(0.06, 0, 1, 'share of revenue', 'σ: unit-cost cut per unit depth while the interface is aligned.'),
     driftStep: num(0.005, 0, 1, 'depth/quarter', 'η: step of the myopic drift of depth towards the realised marginal net benefit.'),
-    integrationCostMedian: num(0.06, 0, 100, 'revenue units/employee', 'Median of the firm-specific integration cost ι (cost ι·x²·employees per quarter).'),
+    integrationCostMedian: num(0.06, 0, 100, 'revenue units/employee', 'ι: median of the firm-specific integration cost (cost ι·x²·employees per quarter).'),
     integrationCostLogSd: num(1.5, 0, 5, 'log units', 'Spread (sd of log) of the firm-specific integration cost.'),
     reassessBase: num(0.02, 0, 1, 'probability/quarter', 'r0: chance per quarter of reassessing the supplier relation at LO = 0.'),
     reassessPerLO: num(0.1, 0, 1, 'probability/quarter', 'r1: extra reassessment chance per unit LO.'),
@@ -150,7 +150,7 @@ export const firmsSchema = z
     sizeMax: int(249, 1, 100000, 'employees', 'Largest firm (SME definition: 249).'),
     initialCapitalPerEmployee: num(1, 0, 1000, 'revenue units/employee', 'Starting capital of the initial firms.'),
     entrantCapitalPerEmployee: num(0.3, 0, 1000, 'revenue units/employee', 'Starting capital of entrants.'),
-    reservePerEmployee: num(4, 0, 1000, 'revenue units/employee', 'Owners take out capital above this reserve at the end of each quarter (0 = never: all profit is retained, and established firms hardly ever exit).'),
+    reservePerEmployee: num(4, 0, 1000, 'revenue units/employee', 'R: owners take out capital above this reserve at the end of each quarter (0 = never: all profit is retained, and established firms hardly ever exit).'),
     initialAgeMin: int(12, 0, 10000, 'quarters', 'Youngest initial firm.'),
     initialAgeMax: int(160, 0, 10000, 'quarters', 'Oldest initial firm.'),
   })

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deepMerge, loadScenarioFile } from '../../sim/config/load.js';
+import { deepMerge, loadScenarioFile, parametersBySymbol } from '../../sim/config/load.js';
 import { scenarioJsonSchema, scenarioReadme } from '../../scripts/commands/describe.js';
 import { sliSchema } from '../../sim/config/params.js';
 import { scratchDir } from '../scratch.js';
@@ -46,6 +46,25 @@ describe('example scenarios and generated docs', () => {
     const bad = cli('describe', 'sli.convergenceRat');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/did you mean 'sli\.convergenceRate'/);
+  });
+
+  it('finds a parameter by its symbol in docs/ODD.md, spelled in Greek letters or by name', () => {
+    expect(parametersBySymbol('gamma')).toEqual(['sli.convergenceRate']);
+    expect(parametersBySymbol('sli.γ')).toEqual(['sli.convergenceRate']);
+    expect(parametersBySymbol('omega_D')).toEqual(['sli.dynamismShield']);
+    expect(parametersBySymbol('omega')).toEqual(['sli.convergenceLOShield']);
+    expect(parametersBySymbol('p_s1')).toEqual(['sli.proposalSlope']);
+    expect(parametersBySymbol('K')).toEqual(['landscape.K']);
+    expect(parametersBySymbol('k')).toEqual(['sli.depthExponent']);
+    expect(parametersBySymbol('c_0')).toEqual(['market.unitCost']);
+    expect(parametersBySymbol('C0').sort()).toEqual(['market.unitCost', 'portfolio.capacityBase']);
+    expect(parametersBySymbol('convergenceRate')).toEqual([]);
+    expect(parametersBySymbol('epsilon')).toEqual([]);
+    // every symbol ODD.md's parameter table uses for a scenario parameter is found
+    for (const name of ['rho', 'kappa', 'psi', 'mu', 'theta', 'lambda', 'sigma', 'eta', 'iota', 'alpha', 'beta', 'R']) expect(parametersBySymbol(name), name).toHaveLength(1);
+    const bad = cli('describe', 'sli.gamma');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/γ is 'sli\.convergenceRate'/);
   });
 });
 
