@@ -90,6 +90,19 @@ function runSetSections(dir: string, m: Manifest, opts: ReportOptions): Section[
   return sections;
 }
 
+/**
+ * Where the scenarios' lines part from the baseline's: with common random numbers a policy changes nothing
+ * before it acts, so every line is the baseline's (which is drawn last and hides them) up to the first
+ * quarter in which some scenario's mean differs. Empty when they differ from the first quarter.
+ */
+function partingNote(series: { tick: number; outcome: string; mean: number }[], baseDir: string): string {
+  const base = new Map(series.filter((r) => r.outcome === baseDir).map((r) => [r.tick, r.mean]));
+  const ticks = series.filter((r) => r.outcome !== baseDir && r.mean !== base.get(r.tick)).map((r) => r.tick);
+  if (ticks.length === 0) return ' Every scenario\'s line is the same as the baseline\'s in every quarter.';
+  const first = Math.min(...ticks);
+  return first === 0 ? '' : ` Up to quarter ${first - 1} every scenario's line is the same as the baseline's, which is drawn over them; they part from quarter ${first} on.`;
+}
+
 /** Sections of a compare directory: the forest plot, then scenario time series side by side. */
 function compareReport(dir: string): string {
   const rows = loadRows(dir, 'compare.csv') as unknown as CompareRow[];
@@ -118,7 +131,8 @@ function compareReport(dir: string): string {
   for (const [outcome, unit] of [['inno_product', 'share of firms'], ['coop_share', 'share of firms'], ['mean_sli', 'mean depth (0–1)']] as const) {
     const series = ordered.flatMap((d) => aggregateByTick(timeseries.get(d)!, [outcome]).map((r) => ({ ...r, outcome: d })));
     const label = outcomeLabel(outcome, TIMESERIES_LABELS);
-    sections.push({ title: `${label[0]!.toUpperCase()}${label.slice(1)}, by scenario`, reading: `${series.some((r) => r.n > 1) ? 'Replicate means with 95% bands' : 'One run per scenario (a single replicate, so no bands)'}; ${shared} (the shaded start is the burn-in).`, figure: timeseriesFigure(series, legend, label, unit, base.scenario.burnIn, style) });
+    const parted = others.length === 0 && otherClock.length === 0 ? partingNote(series, baseDir) : '';
+    sections.push({ title: `${label[0]!.toUpperCase()}${label.slice(1)}, by scenario`, reading: `${series.some((r) => r.n > 1) ? 'Replicate means with 95% bands' : 'One run per scenario (a single replicate, so no bands)'}; ${shared} (the shaded start is the burn-in).${parted}`, figure: timeseriesFigure(series, legend, label, unit, base.scenario.burnIn, style) });
   }
   const list = manifests.map((m) => escapeHtml(m.scenario.name)).join(', ');
   const head = `<h1>Comparison: ${list}</h1><p>Baseline: ${escapeHtml(base.scenario.name)}. ${escapeHtml(base.scenario.replicates)} replicate${base.scenario.replicates === 1 ? '' : 's'} each, master seed ${escapeHtml(base.scenario.seed)} (common random numbers). Each scenario has its own report in its folder.</p>`;

@@ -79,6 +79,13 @@ describe('report.html', () => {
     expect(buildReport(late)).toMatch(/Of the [\d,]+ firms alive after quarter 60 \(pooled over runs\)/);
     // a policy on the baseline's own firms: every gap between the lines is the policy's
     expect(readFileSync(join(compareDir, 'report.html'), 'utf8')).toContain('all scenarios share their worlds replicate by replicate, so gaps between lines come from the policies');
+    // ... and the lines are the baseline's until the policy acts (the subsidy starts in quarter 12): the reading says where they part
+    const parted = [...readFileSync(join(compareDir, 'report.html'), 'utf8').matchAll(/Up to quarter (\d+) every scenario&#39;s line is the same as the baseline&#39;s, which is drawn over them; they part from quarter (\d+) on\./g)];
+    expect(parted).toHaveLength(3);
+    for (const m of parted) {
+      expect(Number(m[2])).toBe(Number(m[1]) + 1);
+      expect(Number(m[2])).toBeGreaterThanOrEqual(12);
+    }
   });
 
   it('of a compare tells how small an effect its replicates could miss (compare.csv detectable_diff)', () => {
