@@ -231,9 +231,9 @@ program
 program
   .command('describe')
   .description('List every scenario parameter with its default, range, unit and description.')
-  .argument('[param]', 'a parameter or group, e.g. sli.convergenceRate or portfolio')
+  .argument('[param]', 'a parameter or group, e.g. sli.convergenceRate or portfolio; or a field by its own name (convergenceRate, training) or its symbol in docs/ODD.md (gamma)')
   .option('--markdown', 'print the Markdown reference (scenarios/README.md)')
-  .addHelpText('after', '\nExamples:\n  $ smesim describe\n  $ smesim describe sli\n  $ smesim describe policies.training.share\n')
+  .addHelpText('after', '\nExamples:\n  $ smesim describe\n  $ smesim describe sli\n  $ smesim describe policies.training.share\n  $ smesim describe training\n  $ smesim describe gamma\n')
   .action(act(async (param: string | undefined, opts: { markdown?: boolean }) => (await commands.describe()).describeCommand(param, opts)));
 
 await program.parseAsync(process.argv);

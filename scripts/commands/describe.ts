@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { paramIndex, symbolHint } from '../../sim/config/load.js';
+import { paramIndex, parametersBySymbol } from '../../sim/config/load.js';
 import { type ParamInfo, listParameters } from '../../sim/config/introspect.js';
 import { closest } from '../../sim/config/messages.js';
 import { scenarioSchema } from '../../sim/config/scenario.js';
@@ -112,11 +112,15 @@ export function describeCommand(param: string | undefined, opts: { markdown?: bo
     for (const p of params) if (p.kind !== 'group') process.stdout.write(`${p.path.padEnd(42)} ${fmt(p.default).padEnd(12)} ${(p.unit ?? '').padEnd(22)} ${p.description ?? ''}\n`);
     return EXIT_OK;
   }
-  const matches = params.filter((p) => p.path === param || p.path.startsWith(`${param}.`));
+  const under = (path: string) => params.filter((p) => p.path === path || p.path.startsWith(`${path}.`));
+  let matches = under(param);
+  // a field named without its group ('training', 'convergenceRate'): every field or group of that name
+  if (matches.length === 0) matches = params.filter((p) => p.path.toLowerCase().endsWith(`.${param.toLowerCase()}`)).flatMap((p) => under(p.path));
+  // a symbol of docs/ODD.md ('gamma', 'γ', 'p_s1'): the parameters it names (their descriptions start with it)
+  if (matches.length === 0) matches = parametersBySymbol(param).flatMap(under);
   if (matches.length === 0) {
-    const symbol = symbolHint(param);
     const near = closest(param, params.map((p) => p.path));
-    throw new InputError(`'${param}' is not a parameter${symbol ? `; ${symbol}` : near ? `; did you mean '${near}'?` : ''} (\`smesim describe\` lists all)`);
+    throw new InputError(`'${param}' is not a parameter${near ? `; did you mean '${near}'?` : ''} (\`smesim describe\` lists all)`);
   }
   process.stdout.write(matches.map(describeOne).join('\n\n') + '\n');
   return EXIT_OK;

@@ -46,6 +46,13 @@ describe('example scenarios and generated docs', () => {
     const bad = cli('describe', 'sli.convergenceRat');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/did you mean 'sli\.convergenceRate'/);
+    // a field named without its group: every field or group of that name
+    const short = cli('describe', 'convergenceRate');
+    expect(short.status).toBe(0);
+    expect(short.stdout).toMatch(/^sli\.convergenceRate\n/);
+    expect(short.stdout).toContain(`default: ${GAMMA}`);
+    expect(cli('describe', 'training').stdout).toMatch(/^policies\.training \(group\)[\s\S]*\npolicies\.training\.share\n/);
+    expect(cli('describe', 'cost').stdout.match(/^partners\.\w+\.cost$/gm)).toHaveLength(6);
   });
 
   it('finds a parameter by its symbol in docs/ODD.md, spelled in Greek letters or by name', () => {
@@ -62,9 +69,10 @@ describe('example scenarios and generated docs', () => {
     expect(parametersBySymbol('epsilon')).toEqual([]);
     // every symbol ODD.md's parameter table uses for a scenario parameter is found
     for (const name of ['rho', 'kappa', 'psi', 'mu', 'theta', 'lambda', 'sigma', 'eta', 'iota', 'alpha', 'beta', 'R']) expect(parametersBySymbol(name), name).toHaveLength(1);
-    const bad = cli('describe', 'sli.gamma');
-    expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/γ is 'sli\.convergenceRate'/);
+    const gamma = cli('describe', 'sli.gamma');
+    expect(gamma.status).toBe(0);
+    expect(gamma.stdout).toMatch(/^sli\.convergenceRate\n {2}γ: /);
+    expect(cli('describe', 'C0').stdout.match(/^\S+$/gm)).toEqual(['portfolio.capacityBase', 'market.unitCost']);
   });
 });
 
