@@ -5,7 +5,7 @@
  * once and the Ctrl-C handler is in place before anything heavy loads.
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { EXIT_BAD_INPUT, EXIT_RUNS_FAILED, InputError, executing, interruptMessage, parseShard } from './commands/basics.js';
+import { DEFAULT_MAX_RUNS, EXIT_BAD_INPUT, EXIT_RUNS_FAILED, InputError, executing, interruptMessage, parseShard } from './commands/basics.js';
 
 const count = (what: string) => (v: string) => {
   const n = Number(v);
@@ -104,7 +104,7 @@ function executionOptions(cmd: Command, defaultOut = 'out/<scenario name>'): Com
     .option('-s, --seed <n>', 'override the master seed', seedArg)
     .option('-w, --workers <n>', 'worker threads (default: all cores; 1 = no pool)', count('--workers'))
     .option('--force', 'replace an output directory that holds a different run set')
-    .addOption(new Option('--max-runs <n>', 'refuse plans with more runs than this').argParser(count('--max-runs')).default(100_000))
+    .addOption(new Option('--max-runs <n>', 'refuse plans with more runs than this').argParser(count('--max-runs')).default(DEFAULT_MAX_RUNS))
     .option('--allow-large', 'allow populations over 10 million firms or runs over 100,000 quarters')
     .option('--format <list>', 'also write the tables as arrow and/or parquet (CSV is always written)', formatsArg)
     .option('--no-report', 'do not write report.html')

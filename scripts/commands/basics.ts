@@ -3,6 +3,8 @@
  * message printed on Ctrl-C. Kept free of heavy imports (zod, arquero, piscina …) so that `--help`,
  * `--version` and the signal handlers are ready at once; each command's module is imported when it runs.
  */
+import type { Scenario } from '../../sim/config/scenario.js';
+import type { RunPlan } from '../../sim/plan/plan.js';
 import type { Shard } from '../../sim/run/execute.js';
 
 /** Exit codes: 0 ok, 1 runs failed, 2 bad input. */
@@ -12,6 +14,24 @@ export const EXIT_BAD_INPUT = 2;
 
 /** Raised for bad input; the CLI prints the message and exits 2. */
 export class InputError extends Error {}
+
+/** --max-runs when it is not given. */
+export const DEFAULT_MAX_RUNS = 100_000;
+
+/** Limits that protect a laptop from a typo; each can be lifted with the flag named in the message. */
+export interface Guards {
+  maxRuns: number;
+  allowLarge: boolean;
+}
+
+/** Refuse absurd sizes before anything runs. */
+export function checkGuards(s: Scenario, plan: RunPlan, g: Guards): void {
+  if (!g.allowLarge && s.population > 10_000_000) throw new InputError(`population ${s.population} is over 10 million firms (about 2 KB each in memory); if you mean it, add --allow-large`);
+  if (!g.allowLarge && s.ticks > 100_000) throw new InputError(`ticks ${s.ticks} is over 100,000 quarters (25,000 years); if you mean it, add --allow-large`);
+  if (plan.specs.length > g.maxRuns) {
+    throw new InputError(`the plan has ${plan.specs.length} runs, more than --max-runs ${g.maxRuns}; lower replicates or sweep samples, or raise --max-runs`);
+  }
+}
 
 /** Parse `i/n` (1-based) for --shard. */
 export function parseShard(text: string): Shard {

@@ -8,6 +8,7 @@ import { type Evaluator, SequentialEvaluator } from '../../sim/run/evaluator.js'
 import { PoolEvaluator } from '../../sim/run/pool.js';
 import { type ExecuteOptions, type ExecuteSummary, OutputConflictError, executePlan, shardSpecs } from '../../sim/run/execute.js';
 import { EXIT_OK, EXIT_RUNS_FAILED, InputError, executing, shellQuote } from './basics.js';
+export { checkGuards } from './basics.js';
 
 export { loadOrFail } from './loadScenario.js';
 
@@ -19,21 +20,6 @@ export function sources(loaded: LoadedScenario): string[] {
 /** The `--set` arguments again, for a command line printed to resume or retry. */
 export function setArgs(sets: string[] = []): string {
   return sets.map((s) => ` --set ${shellQuote(s)}`).join('');
-}
-
-/** Limits that protect a laptop from a typo; each can be lifted with the flag named in the message. */
-export interface Guards {
-  maxRuns: number;
-  allowLarge: boolean;
-}
-
-/** Refuse absurd sizes before anything runs. */
-export function checkGuards(s: Scenario, plan: RunPlan, g: Guards): void {
-  if (!g.allowLarge && s.population > 10_000_000) throw new InputError(`population ${s.population} is over 10 million firms (about 2 KB each in memory); if you mean it, add --allow-large`);
-  if (!g.allowLarge && s.ticks > 100_000) throw new InputError(`ticks ${s.ticks} is over 100,000 quarters (25,000 years); if you mean it, add --allow-large`);
-  if (plan.specs.length > g.maxRuns) {
-    throw new InputError(`the plan has ${plan.specs.length} runs, more than --max-runs ${g.maxRuns}; lower replicates or sweep samples, or raise --max-runs`);
-  }
 }
 
 /** The evaluator for a worker count (1 = this thread). */

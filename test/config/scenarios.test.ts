@@ -120,6 +120,11 @@ describe('resource guards', () => {
     const m = cli('run', join(dir, 'many.yaml'), '--out', join(dir, 'o'), '--max-runs', '100');
     expect(m.status).toBe(2);
     expect(m.stderr).toMatch(/500 runs, more than --max-runs 100/);
+    // check passes the file (it is valid) and says that a run would be refused, and why
+    const c = cli('check', join(dir, 'huge.yaml'), join(dir, 'many.yaml'));
+    expect(c.status).toBe(0);
+    expect(c.stderr).toMatch(/note: .*huge\.yaml: run, sweep and compare will refuse it without a flag: population 20000000 is over 10 million firms.*--allow-large/);
+    expect(c.stderr).not.toMatch(/many\.yaml/);
   });
 });
 
