@@ -175,6 +175,7 @@ program
   .option('--format <list>', 'also write the tables as arrow and/or parquet', formatsArg)
   .option('--force', 'write into a non-empty output directory')
   .option('--json', 'print a machine-readable summary on stdout')
+  .option('--no-report', 'do not write report.html')
   .addHelpText('after', '\nExample:\n  $ smesim merge out/sweep/shard-* --out out/sweep/merged\n')
   .action(act(async (dirs: string[], opts) => (await commands.merge()).mergeCommand(dirs, opts)));
 

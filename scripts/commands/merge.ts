@@ -6,19 +6,22 @@ import { readResult } from '../../sim/run/ledger.js';
 import { makeRunPlan } from '../../sim/plan/plan.js';
 import { runOne } from '../../sim/runOne.js';
 import { EXIT_OK, EXIT_RUNS_FAILED, InputError } from './basics.js';
+import { tryReport } from './common.js';
 
-/** Merge shard directories; returns the exit code. */
-export function mergeCommand(dirs: string[], opts: { out: string; format?: ColumnarFormat[]; force?: boolean; json?: boolean }): number {
+/** Merge shard directories, then write the merged run set's report (unless `report` is false); returns the exit code. */
+export async function mergeCommand(dirs: string[], opts: { out: string; format?: ColumnarFormat[]; force?: boolean; json?: boolean; report?: boolean }): Promise<number> {
+  let s: ReturnType<typeof mergeShards>;
   try {
-    const s = mergeShards(dirs, opts.out, opts.format ?? [], opts.force ?? false);
-    if (opts.json) process.stdout.write(JSON.stringify({ outDir: opts.out, ...s }) + '\n');
-    else process.stdout.write(`merged ${dirs.length} shard(s): ${s.ok}/${s.runs} runs ok; tables in ${opts.out}\n`);
-    for (const f of s.failed.slice(0, 10)) process.stderr.write(`  failed: ${f.runId}: ${f.error.split('\n')[0]}\n`);
-    return s.failed.length > 0 ? EXIT_RUNS_FAILED : EXIT_OK;
+    s = mergeShards(dirs, opts.out, opts.format ?? [], opts.force ?? false);
   } catch (err) {
     if (err instanceof MergeError) throw new InputError(err.message);
     throw err;
   }
+  const report = opts.report === false ? undefined : await tryReport(opts.out);
+  if (opts.json) process.stdout.write(JSON.stringify({ outDir: opts.out, ...s, report: report ?? null }) + '\n');
+  else process.stdout.write(`merged ${dirs.length} shard(s): ${s.ok}/${s.runs} runs ok; tables in ${opts.out}\n${report ? `report: ${report}\n` : ''}`);
+  for (const f of s.failed.slice(0, 10)) process.stderr.write(`  failed: ${f.runId}: ${f.error.split('\n')[0]}\n`);
+  return s.failed.length > 0 ? EXIT_RUNS_FAILED : EXIT_OK;
 }
 
 /** Re-run one run from a run set's manifest and compare with the stored result; returns the exit code. */

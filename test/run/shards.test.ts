@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, tables, tinyScenario } from './helpers.js';
@@ -16,6 +17,12 @@ describe('shards and merge', () => {
     expect(m.status, m.stderr).toBe(0);
     expect(tables(merged)).toEqual(tables(whole));
     expect(tables(whole)['runs.csv']!.split('\n')[0]).toMatch(/^run_id,sli\.convergenceRate,scenario,/);
+    // the merged run set gets its report, as a run or sweep does (--no-report skips it)
+    expect(m.stdout).toContain(`report: ${join(merged, 'report.html')}`);
+    expect(existsSync(join(merged, 'report.html'))).toBe(true);
+    const bare = join(dir, 'merged-bare');
+    expect(cli(['merge', ...shards, '--out', bare, '--no-report']).status).toBe(0);
+    expect(existsSync(join(bare, 'report.html'))).toBe(false);
   });
 
   it('refuses a missing shard, a shard given twice, and a shard of another plan', () => {
