@@ -28,7 +28,7 @@ $cli check "$scenario"
 array_id=$(sbatch --parsable ${SBATCH_OPTS:-} \
   --job-name=smesim-sweep --array=0-$((shards - 1)) --cpus-per-task="$cpus" \
   --output="$outdir/logs/shard-%a.out" \
-  --wrap="$setup && $cli sweep '$scenario' --shard \$((SLURM_ARRAY_TASK_ID + 1))/$shards --workers \${SLURM_CPUS_PER_TASK:-1} --out '$outdir/shard-'\$SLURM_ARRAY_TASK_ID")
+  --wrap="$setup && $cli sweep '$scenario' --shard \$((SLURM_ARRAY_TASK_ID + 1))/$shards --workers \${SLURM_CPUS_PER_TASK:-1} --no-report --out '$outdir/shard-'\$SLURM_ARRAY_TASK_ID")
 
 shard_dirs=$(for i in $(seq 0 $((shards - 1))); do printf "'%s/shard-%s' " "$outdir" "$i"; done)
 merge_id=$(sbatch --parsable ${SBATCH_OPTS:-} \

@@ -52,6 +52,9 @@ describe('a sweep as a real Slurm job array', () => {
       expect(existsSync(join(merged, 'runs.csv')), `merge job output missing; merge log:\n${existsSync(join(out, 'logs', 'merge.out')) ? readFileSync(join(out, 'logs', 'merge.out'), 'utf8') : '(none)'}\n${cluster.log()}`).toBe(true);
       for (let k = 0; k < 4; k++) expect(readFileSync(join(out, 'logs', `shard-${k}.out`), 'utf8')).toMatch(/runs ok/);
       expect(tables(merged)).toEqual(tables(local));
+      // the report comes from the merge job, with all shards' runs; the shards write none
+      expect(existsSync(join(merged, 'report.html'))).toBe(true);
+      expect(existsSync(join(out, 'shard-0', 'report.html'))).toBe(false);
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       console.info(`Slurm test: array job ${arrayId}, merge job ${mergeId}, ${seconds} s in all`);
       writeFileSync(join(dir, 'job-ids.txt'), `${arrayId} ${mergeId} ${seconds}\n`);
