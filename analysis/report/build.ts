@@ -28,6 +28,12 @@ export interface ReportOptions {
   primThreshold?: number;
 }
 
+/** What a shard's report holds: its share of the plan (every count-th run, from its index), not the whole. */
+function shardNote(runs: number, shard: { index: number; count: number }): string {
+  const mine = Math.max(0, Math.ceil((runs - shard.index + 1) / shard.count));
+  return `; this folder is shard ${escapeHtml(shard.index)}/${escapeHtml(shard.count)}, and this report shows only its ${escapeHtml(mine)} run${mine === 1 ? '' : 's'} (smesim merge joins the shards and writes the report of them all)`;
+}
+
 /** Header: what was run, with provenance from the manifest. Every value escaped. */
 function header(m: Manifest, extra = ''): string {
   const s = m.scenario;
@@ -35,7 +41,7 @@ function header(m: Manifest, extra = ''): string {
   return [
     `<h1>${escapeHtml(s.name)}</h1>`,
     s.description ? `<p>${escapeHtml(s.description)}</p>` : '',
-    `<p>What was run: ${escapeHtml(m.runs)} run${m.runs === 1 ? '' : 's'} (${escapeHtml(s.replicates)} replicate${s.replicates === 1 ? '' : 's'}${escapeHtml(sweep)}) of ${escapeHtml(s.population.toLocaleString('en-US'))} firms × ${escapeHtml(s.ticks)} quarters, master seed ${escapeHtml(s.seed)}${m.shard ? `, shard ${escapeHtml(m.shard.index)}/${escapeHtml(m.shard.count)}` : ''}.${extra}</p>`,
+    `<p>What was run: ${escapeHtml(m.runs)} run${m.runs === 1 ? '' : 's'} (${escapeHtml(s.replicates)} replicate${s.replicates === 1 ? '' : 's'}${escapeHtml(sweep)}) of ${escapeHtml(s.population.toLocaleString('en-US'))} firms × ${escapeHtml(s.ticks)} quarters, master seed ${escapeHtml(s.seed)}${m.shard ? shardNote(m.runs, m.shard) : ''}.${extra}</p>`,
   ].join('\n');
 }
 

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, tables, tinyScenario } from './helpers.js';
@@ -17,6 +17,11 @@ describe('shards and merge', () => {
     expect(m.status, m.stderr).toBe(0);
     expect(tables(merged)).toEqual(tables(whole));
     expect(tables(whole)['runs.csv']!.split('\n')[0]).toMatch(/^run_id,sli\.convergenceRate,scenario,/);
+    // a shard's own report says it holds only that shard's runs
+    shards.forEach((out, k) => {
+      const mine = readFileSync(join(out, 'runs.csv'), 'utf8').trim().split('\n').length - 1;
+      expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain(`this folder is shard ${k + 1}/3, and this report shows only its ${mine} run${mine === 1 ? '' : 's'} (smesim merge`);
+    });
     // the merged run set gets its report, as a run or sweep does (--no-report skips it)
     expect(m.stdout).toContain(`report: ${join(merged, 'report.html')}`);
     expect(existsSync(join(merged, 'report.html'))).toBe(true);
