@@ -23,7 +23,7 @@ import type { EstimationTask } from '../analysis/validation/evaluate.js';
 import { estimationWorker } from '../analysis/validation/parallel.js';
 import { loadRowsBetween, loadTable, rowsOfTable } from '../analysis/io.js';
 import { makeStream, randInt } from '../sim/rng.js';
-import { formatCell } from '../sim/run/csv.js';
+import { formatCell, toCsv } from '../sim/run/csv.js';
 import type { RunSpec } from '../sim/runOne.js';
 
 v8.setFlagsFromString('--expose-gc');
@@ -131,11 +131,12 @@ async function tinyOverhead(runs: number): Promise<BenchRow> {
 }
 
 /** The validation scenario, and the survey of one of its runs at `firms` firms as row objects (as validate-model reads survey.csv). */
-function validationSurvey(firms: number): { s: Scenario; rows: Record<string, unknown>[] } {
+function validationSurvey(firms: number): { s: Scenario; rows: Record<string, unknown>[]; csv: string; runId: string } {
   const s = loadScenario(join(packageRoot(), 'scenarios', 'validation.yaml'));
-  const result = runOne(makeRunPlan({ ...s, population: firms, replicates: 1 }).specs[0]!);
+  const spec = makeRunPlan({ ...s, population: firms, replicates: 1 }).specs[0]!;
+  const result = runOne(spec);
   if (!result.ok) throw new Error(`estimation benchmark: the run failed: ${result.error}`);
-  return { s, rows: rowsOfTable(result.survey) };
+  return { s, rows: rowsOfTable(result.survey), csv: toCsv(result.survey), runId: spec.runId };
 }
 
 /**
@@ -157,22 +158,25 @@ export function estimation(firms: number, repeats: number): BenchRow {
 
 /**
  * Estimating validate-model's surveys on worker threads, as `estimateAll` does: `surveys` copies of one
- * run's survey of `firms` firms (each under its own run id), every target validate-model reads on a
+ * run's survey of `firms` firms (each under its own run id, handed over as its lines of CSV text, which
+ * the thread parses, as validate-model hands them), every target validate-model reads on a
  * survey (T1–T7 on both measures and the paper-scale sample, the two-lines diagnostic, clustered SEs).
  * A fresh pool of 1 thread against a fresh pool of `workers`, so that both pay the warm-up of a new
  * thread as validate-model does; timed alternately `repeats` times, the median of the pairwise ratios.
  */
 export async function estimationParallel(firms: number, surveys: number, workers: number, repeats: number): Promise<BenchRow[]> {
-  const { s, rows } = validationSurvey(firms);
+  const { s, rows, csv, runId: own } = validationSurvey(firms);
+  // each task carries its run's lines of survey.csv as text, as validate-model hands them over (csvByRun)
   const tasks = Array.from({ length: surveys }, (_, k): EstimationTask => {
     const runId = `validation/r${String(k + 1).padStart(3, '0')}`;
-    return { kind: 'survey', runId, rows: rows.map((r) => ({ ...r, run_id: runId })), seed: s.seed };
+    return { kind: 'survey', runId, csv: csv.split(`\n${own},`).join(`\n${runId},`), seed: s.seed };
   });
   const time = async (threads: number) => {
     const pool = new ThreadPool(estimationWorker(), threads);
     const start = now();
-    await Promise.all(tasks.map((t) => pool.run(t)));
+    const results = (await Promise.all(tasks.map((t) => pool.run(t)))) as unknown[][];
     const seconds = now() - start;
+    if (results.some((r) => r.length === 0)) throw new Error('estimation benchmark: a survey gave no validation rows');
     await pool.close();
     return seconds;
   };
