@@ -6,7 +6,6 @@ import { readResult } from '../../sim/run/ledger.js';
 import { makeRunPlan } from '../../sim/plan/plan.js';
 import { runOne } from '../../sim/runOne.js';
 import { EXIT_OK, EXIT_RUNS_FAILED, InputError } from './basics.js';
-import { tryReport } from './common.js';
 
 /** Merge shard directories, then write the merged run set's report (unless `report` is false); returns the exit code. */
 export async function mergeCommand(dirs: string[], opts: { out: string; format?: ColumnarFormat[]; force?: boolean; json?: boolean; report?: boolean }): Promise<number> {
@@ -17,7 +16,8 @@ export async function mergeCommand(dirs: string[], opts: { out: string; format?:
     if (err instanceof MergeError) throw new InputError(err.message);
     throw err;
   }
-  const report = opts.report === false ? undefined : await tryReport(opts.out);
+  // the report's module (and common.js, with the worker pool) only when it is wanted: replay shares this file
+  const report = opts.report === false ? undefined : await (await import('./common.js')).tryReport(opts.out);
   if (opts.json) process.stdout.write(JSON.stringify({ outDir: opts.out, ...s, report: report ?? null }) + '\n');
   else process.stdout.write(`merged ${dirs.length} shard(s): ${s.ok}/${s.runs} runs ok; tables in ${opts.out}\n${report ? `report: ${report}\n` : ''}`);
   for (const f of s.failed.slice(0, 10)) process.stderr.write(`  failed: ${f.runId}: ${f.error.split('\n')[0]}\n`);
