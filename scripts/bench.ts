@@ -176,8 +176,8 @@ export async function estimationParallel(firms: number, surveys: number, workers
     const start = now();
     const results = (await Promise.all(tasks.map((t) => pool.run(t)))) as unknown[][];
     const seconds = now() - start;
-    if (results.some((r) => r.length === 0)) throw new Error('estimation benchmark: a survey gave no validation rows');
     await pool.close();
+    if (results.some((r) => r.length === 0)) throw new Error('estimation benchmark: a survey gave no validation rows');
     return seconds;
   };
   const { one, many, efficiency, spread } = await alternately(time, workers, repeats);
