@@ -2,7 +2,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { paramIndex, parametersBySymbol } from '../../sim/config/load.js';
+import { paramIndex } from '../../sim/config/load.js';
+import { parametersBySymbol } from '../../sim/config/symbols.js';
 import { type ParamInfo, listParameters } from '../../sim/config/introspect.js';
 import { closest } from '../../sim/config/messages.js';
 import { scenarioSchema } from '../../sim/config/scenario.js';
@@ -120,7 +121,7 @@ export function describeCommand(param: string | undefined, opts: { markdown?: bo
   // a field named without its group ('training', 'convergenceRate'): every field or group of that name
   if (matches.length === 0) matches = params.filter((p) => p.path.toLowerCase().endsWith(`.${param.toLowerCase()}`)).flatMap((p) => under(p.path));
   // a symbol of docs/ODD.md ('gamma', 'γ', 'p_s1'): the parameters it names (their descriptions start with it)
-  if (matches.length === 0) matches = parametersBySymbol(param).flatMap(under);
+  if (matches.length === 0) matches = parametersBySymbol(param, params).flatMap(under);
   if (matches.length === 0) {
     const near = closest(param, params.map((p) => p.path));
     throw new InputError(`'${param}' is not a parameter${near ? `; did you mean '${near}'?` : ''} (\`smesim describe\` lists all)`);

@@ -10,6 +10,7 @@ import { closest, issueMessage, listElements, show } from './messages.js';
 import { packageRoot } from '../packageRoot.js';
 import { type Scenario, scenarioSchema } from './scenario.js';
 import { checkSweep } from './sweepCheck.js';
+import { symbolHint } from './symbols.js';
 
 /** One problem in a scenario file. */
 export interface ScenarioProblem {
@@ -65,37 +66,6 @@ let PARAMS: Map<string, ParamInfo> | undefined;
 export function paramIndex(): Map<string, ParamInfo> {
   PARAMS ??= new Map(listParameters(scenarioSchema).map((p) => [p.path, p]));
   return PARAMS;
-}
-
-const GREEK: Record<string, string> = { alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', eta: 'η', theta: 'θ', iota: 'ι', kappa: 'κ', lambda: 'λ', mu: 'μ', nu: 'ν', rho: 'ρ', sigma: 'σ', tau: 'τ', phi: 'φ', psi: 'ψ', omega: 'ω' };
-/** A symbol as compared, ever more loosely: as written; without underscores; and in lower case. */
-const symbolKey = (s: string, loose: number) => (loose === 0 ? s : (loose === 2 ? s.toLowerCase() : s).replace(/_/g, ''));
-const SYMBOL = /^([^\s:]{1,6}): /;
-let SYMBOLS: { path: string; symbol: string }[] | undefined;
-
-/**
- * The parameters a model symbol names, for a name written as in docs/ODD.md and MODEL.md: `gamma` or
- * `γ` (sli.convergenceRate), `omega_D`, `p_s1`, `c0`. A parameter's symbol is what its description
- * starts with ("γ: …"). The last segment of a dotted name is read (`sli.gamma` → `gamma`); case
- * decides only between symbols that differ in nothing else (`K`, `k`).
- */
-export function parametersBySymbol(name: string): string[] {
-  SYMBOLS ??= [...paramIndex().values()].filter((p) => p.kind !== 'group' && SYMBOL.test(p.description ?? '')).map((p) => ({ path: p.path, symbol: SYMBOL.exec(p.description!)![1]! }));
-  const last = name.slice(name.lastIndexOf('.') + 1);
-  const letter = Object.keys(GREEK).filter((g) => last.toLowerCase().startsWith(g)).sort((a, b) => b.length - a.length)[0];
-  const spelled = letter ? GREEK[letter]! + last.slice(letter.length) : last;
-  for (const loose of [0, 1, 2]) {
-    const hits = SYMBOLS.filter((s) => symbolKey(s.symbol, loose) === symbolKey(spelled, loose)).map((s) => s.path);
-    if (hits.length > 0) return hits;
-  }
-  return [];
-}
-
-/** "γ is 'sli.convergenceRate'" for a name that spells a model symbol, else undefined. */
-export function symbolHint(name: string): string | undefined {
-  const paths = parametersBySymbol(name);
-  if (paths.length === 0) return undefined;
-  return paths.map((p) => `${SYMBOL.exec(paramIndex().get(p)!.description!)![1]} is '${p}'`).join(', ');
 }
 
 /** Parameter facts at a dotted path, which may pick list elements by number (`dynamism.shocks.0.magnitude`). */
@@ -309,7 +279,7 @@ function unknownFieldProblems(parent: readonly PropertyKey[], keys: string[], la
     }
     const near = closest(key, allowed);
     const elsewhere = everywhere.find((p) => p.endsWith(`.${key}`) || p === key);
-    const symbol = symbolHint(key);
+    const symbol = symbolHint(key, paramIndex().values());
     const hint = symbol
       ? `${symbol}: write that field instead${near ? `, or did you mean '${near}'?` : '.'}`
       : near

@@ -3,7 +3,8 @@
  * fit. Works on the raw (merged, unvalidated) data so its problems are reported with all the others.
  */
 import type { Layer, ScenarioProblem } from './load.js';
-import { locate, paramIndex, paramInfo, symbolHint, valueAt } from './load.js';
+import { locate, paramIndex, paramInfo, valueAt } from './load.js';
+import { symbolHint } from './symbols.js';
 import { closest, listElements, show } from './messages.js';
 
 /** Top-level numbers that are not model parameters and make no sense to sweep. */
@@ -38,7 +39,7 @@ export function checkSweep(data: Obj, layers: Layer[]): ScenarioProblem[] {
     if (seen.has(name)) problems.push({ ...at('name'), message: `is swept twice (got ${show(name)}); keep one entry per parameter` });
     seen.add(name);
     if (!info) {
-      const symbol = symbolHint(name);
+      const symbol = symbolHint(name, paramIndex().values());
       const near = closest(name, numeric);
       problems.push({ ...at('name'), message: `is not a parameter (got ${show(name)}); ${symbol ? `${symbol}; ` : near ? `did you mean '${near}'? ` : ''}\`smesim describe\` lists every parameter` });
       return;

@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deepMerge, loadScenarioFile, parametersBySymbol } from '../../sim/config/load.js';
+import { deepMerge, loadScenarioFile, paramIndex } from '../../sim/config/load.js';
+import { parametersBySymbol as bySymbol } from '../../sim/config/symbols.js';
 import { scenarioJsonSchema, scenarioReadme } from '../../scripts/commands/describe.js';
 import { sliSchema } from '../../sim/config/params.js';
 import { scratchDir } from '../scratch.js';
@@ -56,6 +57,7 @@ describe('example scenarios and generated docs', () => {
   });
 
   it('finds a parameter by its symbol in docs/ODD.md, spelled in Greek letters or by name', () => {
+    const parametersBySymbol = (name: string) => bySymbol(name, paramIndex().values());
     expect(parametersBySymbol('gamma')).toEqual(['sli.convergenceRate']);
     expect(parametersBySymbol('sli.γ')).toEqual(['sli.convergenceRate']);
     expect(parametersBySymbol('omega_D')).toEqual(['sli.dynamismShield']);
