@@ -29,9 +29,10 @@ export function environmentPhase(w: World, t: number): void {
   }
   for (const shock of s.dynamism.shocks) {
     if (shock.tick !== t) continue;
+    const bits = shockBits(shock.domains);
     for (let c = 0; c < w.nIndustries; c++) {
       if (shock.sectors && !shock.sectors.includes(s.sectors[c % w.nSectors]!)) continue;
-      redraw(w.ls, w.rng.world, c, shock.magnitude, shockBits(shock.domains));
+      redraw(w.ls, w.rng.world, c, shock.magnitude, bits);
       w.demand0[c]! *= 1 - shock.demandLoss;
     }
   }
