@@ -20,6 +20,7 @@ function describeOne(p: ParamInfo): string {
   if (p.onlyWhen) lines.push(`  only with dynamism ${p.onlyWhen}`);
   if (p.kind !== 'group') lines.push(`  type: ${p.kind}${p.unit ? `, unit: ${p.unit}` : ''}`);
   if (p.default !== undefined) lines.push(`  default: ${fmt(p.default)}`);
+  if (p.required) lines.push(`  required ${p.path.includes('[]') ? 'in every element of the list' : `whenever \`${p.path.split('.').slice(0, -1).join('.')}\` is written`}`);
   const r = range(p).replace(/\\\|/g, '|');
   if (r) lines.push(`  ${p.values ? 'one of' : 'range'}: ${r}`);
   return lines.join('\n');
@@ -40,7 +41,7 @@ function exampleScenarios(): { file: string; question: string }[] {
 
 /** scenarios/README.md: how to write scenarios, the examples, and a table of every field. */
 export function scenarioReadme(): string {
-  const params = listParameters(scenarioSchema);
+  const params = listParameters(scenarioSchema, '', true);
   const out: string[] = [
     '# Scenario files',
     '',
@@ -61,8 +62,9 @@ export function scenarioReadme(): string {
     '  quarter that the run never reaches (a shock, a policy start or a snapshot at or after `ticks`) is',
     '  reported as `file:line:col: field: what is wrong (got VALUE); how to fix`, all at once, exit code 2.',
     '- **Finding a field**: `smesim describe NAME` takes a full path (`sli.convergenceRate`), a group (`sli`), a',
-    '  field\'s own name (`training`, `convergenceRate`) or its symbol in docs/ODD.md (`gamma`, `γ`, `p_s1`); a field',
-    '  written in a file under a symbol (`gamma: 2`) is answered with the field it names.',
+    '  field\'s own name (`training`, `convergenceRate`, `magnitude`) or its symbol in docs/ODD.md (`gamma`, `γ`, `p_s1`); a field',
+    '  written in a file under a symbol (`gamma: 2`) is answered with the field it names. The fields of each element of a',
+    '  list (a shock, a swept parameter) are listed as `dynamism.shocks[].tick`; "required" marks those without a default.',
     '- **Editors**: the first line `# yaml-language-server: $schema=./scenario.schema.json` gives completion',
     '  and checking in editors with YAML support.',
     '- **Sweeps**: a `sweep:` block (design `grid`, `lhs`, `sobol` or `morris`) varies numeric parameters,',
@@ -94,7 +96,7 @@ export function scenarioReadme(): string {
       continue;
     }
     const only = p.onlyWhen ? ` (only with ${p.onlyWhen})` : '';
-    out.push(`| \`${p.path}\` | ${fmt(p.default)} | ${range(p)} | ${p.unit ?? ''} | ${(p.description ?? '') + only} |`);
+    out.push(`| \`${p.path}\` | ${p.required ? 'required' : fmt(p.default)} | ${range(p)} | ${p.unit ?? ''} | ${(p.description ?? '') + only} |`);
   }
   return out.join('\n') + '\n';
 }
@@ -111,13 +113,14 @@ export function describeCommand(param: string | undefined, opts: { markdown?: bo
     process.stdout.write(scenarioReadme());
     return EXIT_OK;
   }
-  const params = listParameters(scenarioSchema);
+  const params = listParameters(scenarioSchema, '', true);
   if (!param) {
-    for (const p of params) if (p.kind !== 'group') process.stdout.write(`${p.path.padEnd(42)} ${fmt(p.default).padEnd(12)} ${(p.unit ?? '').padEnd(22)} ${p.description ?? ''}\n`);
+    for (const p of params) if (p.kind !== 'group') process.stdout.write(`${p.path.padEnd(42)} ${(p.required ? 'required' : fmt(p.default)).padEnd(12)} ${(p.unit ?? '').padEnd(22)} ${p.description ?? ''}\n`);
     return EXIT_OK;
   }
-  const under = (path: string) => params.filter((p) => p.path === path || p.path.startsWith(`${path}.`));
-  let matches = under(param);
+  const under = (path: string) => params.filter((p) => p.path === path || p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[].`));
+  // an element of a list by its number, as in --set and sweeps (dynamism.shocks.0.magnitude): the element's field
+  let matches = under(param.replace(/\.\d+(?=\.|$)/g, '[]'));
   // a field named without its group ('training', 'convergenceRate'): every field or group of that name
   if (matches.length === 0) matches = params.filter((p) => p.path.toLowerCase().endsWith(`.${param.toLowerCase()}`)).flatMap((p) => under(p.path));
   // a symbol of docs/ODD.md ('gamma', 'γ', 'p_s1'): the parameters it names (their descriptions start with it)

@@ -16,6 +16,8 @@ export interface ParamInfo {
   values?: string[];
   /** For fields that exist only under one dynamism schedule. */
   onlyWhen?: string;
+  /** A field without a default that must be set whenever its group or list element is written. */
+  required?: boolean;
 }
 
 type AnySchema = z.core.$ZodType;
@@ -41,6 +43,8 @@ interface Unwrapped {
   core: AnySchema;
   meta: Record<string, unknown>;
   defaultValue?: unknown;
+  /** Whether the field may be left out (it has a default or is optional). */
+  optional: boolean;
 }
 
 /** Strip default/prefault/optional wrappers, collecting metadata and the default on the way. */
@@ -48,15 +52,19 @@ export function unwrap(schema: AnySchema): Unwrapped {
   let s = schema;
   const meta: Record<string, unknown> = {};
   let defaultValue: unknown;
+  let optional = false;
   for (;;) {
     for (const [k, v] of Object.entries(z.globalRegistry.get(s) ?? {})) if (!(k in meta)) meta[k] = v;
     const def = defOf(s);
     if ((def.type === 'default' || def.type === 'prefault') && def.innerType) {
       if (defaultValue === undefined) defaultValue = def.defaultValue;
+      optional = true;
       s = def.innerType;
-    } else if ((def.type === 'optional' || def.type === 'nullable' || def.type === 'readonly') && def.innerType) s = def.innerType;
-    else if (def.type === 'pipe' && def.in) s = def.in;
-    else return { core: s, meta, defaultValue };
+    } else if ((def.type === 'optional' || def.type === 'nullable' || def.type === 'readonly') && def.innerType) {
+      optional ||= def.type === 'optional';
+      s = def.innerType;
+    } else if (def.type === 'pipe' && def.in) s = def.in;
+    else return { core: s, meta, defaultValue, optional };
   }
 }
 
@@ -131,15 +139,22 @@ function infoOf(path: string, child: AnySchema, onlyWhen?: string): ParamInfo {
   return info;
 }
 
-/** Every field of the schema, depth first, in declaration order (not inside lists). */
-export function listParameters(schema: AnySchema, prefix = ''): ParamInfo[] {
+/**
+ * Every field of the schema, depth first, in declaration order. With `elements`, the fields of each
+ * element of a list of groups follow the list as `list[].field` (e.g. `dynamism.shocks[].tick`);
+ * without, lists are not entered (the paths a scenario or `--set` can name).
+ */
+export function listParameters(schema: AnySchema, prefix = '', elements = false): ParamInfo[] {
   const out: ParamInfo[] = [];
   for (const { key, schema: child, onlyWhen } of shapesOf(unwrap(schema).core)) {
     if (key === '$schema') continue;
     const path = prefix ? `${prefix}.${key}` : key;
     const info = infoOf(path, child, onlyWhen);
+    if (!unwrap(child).optional) info.required = true;
     out.push(info);
-    if (info.kind === 'group') out.push(...listParameters(child, path));
+    if (info.kind === 'group') out.push(...listParameters(child, path, elements));
+    const element = defOf(unwrap(child).core).element;
+    if (elements && info.kind === 'list' && element && kindOf(unwrap(element).core) === 'group') out.push(...listParameters(element, `${path}[]`, elements));
   }
   return out;
 }

@@ -9,7 +9,7 @@ const tick = (def: number, what: string) => int(def, 0, 100_000, 'quarter', what
 export const shockSchema = z.strictObject({
   tick: z.int().min(0).max(100_000).meta({ unit: 'quarter', description: 'Quarter in which the shock hits.' }),
   sectors: z.array(z.string()).optional().meta({ description: 'Sectors hit (names); all sectors when omitted.' }),
-  magnitude: z.number().gt(0).max(1).meta({ unit: 'share', description: 'Share of contribution entries redrawn at once.' }),
+  magnitude: z.number().gt(0).max(1).meta({ unit: 'share', description: 'Share of contribution entries redrawn at once (above 0, at most 1).' }),
   demandLoss: z.number().min(0).max(0.95).default(0).meta({ unit: 'share', description: 'Share of the hit industries’ demand lost for good from the shock on (0 = none).' }),
   domains: z
     .array(z.enum(DOMAIN_NAMES))

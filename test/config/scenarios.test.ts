@@ -56,6 +56,24 @@ describe('example scenarios and generated docs', () => {
     expect(cli('describe', 'cost').stdout.match(/^partners\.\w+\.cost$/gm)).toHaveLength(6);
   });
 
+  it('describes the fields of a list element (a shock, a swept parameter), by name, by number or under the list', () => {
+    const magnitude = cli('describe', 'magnitude');
+    expect(magnitude.status).toBe(0);
+    expect(magnitude.stdout).toMatch(/^dynamism\.shocks\[\]\.magnitude\n/);
+    expect(magnitude.stdout).toContain('required in every element of the list');
+    // the path --set and sweeps use, with the element's number
+    expect(cli('describe', 'dynamism.shocks.0.magnitude').stdout).toBe(magnitude.stdout);
+    const shocks = cli('describe', 'dynamism.shocks').stdout;
+    expect(shocks.match(/^dynamism\.shocks\[\]\.\w+$/gm)).toEqual(['tick', 'sectors', 'magnitude', 'demandLoss', 'domains'].map((f) => `dynamism.shocks[].${f}`));
+    expect(shocks).toMatch(/dynamism\.shocks\[\]\.demandLoss\n.*\n.*\n {2}default: 0\n/);
+    expect(shocks.match(/required in every element/g)).toHaveLength(2); // tick and magnitude
+    expect(cli('describe', 'sweep.parameters').stdout).toMatch(/^sweep\.parameters\[\]\.name\n[\s\S]*required/m);
+    expect(cli('describe', 'sweep.design').stdout).toContain('required whenever `sweep` is written');
+    expect(scenarioReadme()).toMatch(/^\| `dynamism\.shocks\[\]\.tick` \| required \| 0 … 100000 \| quarter \|/m);
+    // the paths a scenario can name are unchanged: no `[]` among them
+    expect([...paramIndex().keys()].filter((k) => k.includes('['))).toEqual([]);
+  });
+
   it('finds a parameter by its symbol in docs/ODD.md, spelled in Greek letters or by name', () => {
     const parametersBySymbol = (name: string) => bySymbol(name, paramIndex().values());
     expect(parametersBySymbol('gamma')).toEqual(['sli.convergenceRate']);
