@@ -191,7 +191,7 @@ export async function validateCommand(opts: ValidateOptions): Promise<number> {
   return failedRuns === 0 && allPass ? EXIT_OK : EXIT_RUNS_FAILED;
 }
 
-/** The validation scenario with the command line's changes, the targets to check and the run sets they need (folder below --out, scenario). */
+/** The validation scenario with the command line's changes, the targets to check and the run sets they need (folder below --out, scenario, variant name or '' for the validation runs). */
 function validationPlan(opts: ValidateOptions) {
   const file = opts.scenario ?? join(packageRoot(), 'scenarios', 'validation.yaml');
   const loaded = loadOrFail(file, opts.set);
@@ -211,7 +211,7 @@ function validationPlan(opts: ValidateOptions) {
   const shockTick = shockTickOf(s);
   const snapshots = s.outputs.snapshots.includes(shockTick - 1) ? s.outputs.snapshots : [...s.outputs.snapshots, shockTick - 1];
   const withSnapshot = { ...s, outputs: withExitsAfter(s.outputs, snapshots) };
-  const sets: [string, Scenario][] = [['', withSnapshot], ...variants(s).filter(([n]) => needed.has(n)).map(([n, v]) => [join('variants', n), v] as [string, Scenario])];
+  const sets: [string, Scenario, string][] = [['', withSnapshot, ''], ...variants(s).filter(([n]) => needed.has(n)).map(([n, v]) => [join('variants', n), v, n] as [string, Scenario, string])];
   return { loaded, s, targets, needed, shockTick, sets };
 }
 
@@ -228,13 +228,13 @@ function validateDryRun(opts: ValidateOptions): number {
   let bytes = 0;
   let fixed = 0;
   let estimateSeconds = 0;
-  for (const [sub, scenario] of sets) {
+  for (const [, scenario, variant] of sets) {
     const cost = probeRun(scenario);
     fixed = cost.fixedSeconds; // the same for every run set: measured by the first probe
     runSeconds += runSetSeconds(cost, scenario.replicates, workers);
     bytes += cost.bytes * scenario.replicates;
     const probe = cost.probe?.survey;
-    const kind = sub === '' ? 'survey' : sub.endsWith('ablation-falling') ? 'falling' : sub.endsWith('ablation-rising') ? 'rising' : undefined;
+    const kind = variant === '' ? 'survey' : variant === 'ablation-falling' ? 'falling' : variant === 'ablation-rising' ? 'rising' : undefined;
     const wanted = kind === 'survey' ? targets.some((t) => /^T[1-7]$/.test(t)) : kind !== undefined;
     if (!probe || !kind || !wanted || probe.rows.length === 0) continue;
     const rows = rowsOfTable(probe);
