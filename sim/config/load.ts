@@ -73,13 +73,23 @@ export function paramInfo(path: string): ParamInfo | undefined {
   return paramIndex().get(path) ?? (/\.\d+(\.|$)/.test(path) ? paramAt(scenarioSchema, path) : undefined);
 }
 
-/** Position of the node at `path` in the nearest layer that has it (child first), else of its nearest ancestor. */
+/**
+ * Position of the node at `path` in the nearest layer that has it (child first), else of its nearest
+ * ancestor. A layer that sets a list or a value somewhere above `path` replaces what the layers below
+ * it have there (as deepMerge does), so those are not searched under it: a shock missing a field is
+ * located in the file whose list of shocks is used, not in a parent's shock of the same number.
+ */
 export function locate(layers: Layer[], path: readonly PropertyKey[], key?: string): { file: string; line: number; col: number } {
+  const nodeAt = (layer: Layer, sub: (string | number)[]) => (sub.length === 0 ? layer.doc.contents : layer.doc.getIn(sub, true)) as { range?: [number, number] } | null | undefined;
+  /** Whether a layer above k sets something other than a group at a proper prefix of sub. */
+  const replaced = (k: number, sub: (string | number)[]) =>
+    layers.slice(k + 1).some((above) => sub.some((_, d) => d > 0 && ((node) => node != null && !isMap(node))(nodeAt(above, sub.slice(0, d)))));
   for (let depth = path.length; depth >= 0; depth--) {
     const sub = path.slice(0, depth) as (string | number)[];
     for (let k = layers.length - 1; k >= 0; k--) {
       const layer = layers[k]!;
-      const node = (sub.length === 0 ? layer.doc.contents : layer.doc.getIn(sub, true)) as { range?: [number, number] } | null | undefined;
+      if (replaced(k, sub)) continue;
+      const node = nodeAt(layer, sub);
       if (!node || typeof node !== 'object' || !node.range) continue;
       let offset = node.range[0];
       if (key !== undefined && depth === path.length && isMap(node)) {

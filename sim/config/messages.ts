@@ -72,7 +72,10 @@ export function issueMessage(issue: z.core.$ZodIssue, value: unknown, info: Para
       if (issue.origin === 'array') return `needs ${isBig ? 'at most' : 'at least'} ${bound} item${Number(bound) === 1 ? '' : 's'} (got ${Array.isArray(value) ? value.length : show(value)})`;
       if (issue.origin === 'string') return `must not be empty (got ${show(value)}); write some text`;
       const word = isBig ? (inclusive ? 'at most' : 'below') : inclusive ? 'at least' : 'above';
-      return `must be ${word} ${bound} (got ${show(value)}); ${rangeText(info) || `use a value ${word} ${bound}`}`;
+      // an exclusive bound (a shock's magnitude above 0): the range text's "from 0" would contradict it
+      const other = isBig ? (info?.min !== undefined ? `, at least ${info.min}` : '') : info?.max !== undefined ? `, at most ${info.max}` : '';
+      const exclusive = `use a value ${word} ${bound}${other}${info?.unit ? ` (${info.unit})` : ''}`;
+      return `must be ${word} ${bound} (got ${show(value)}); ${inclusive ? rangeText(info) || `use a value ${word} ${bound}` : exclusive}`;
     }
     case 'invalid_value': {
       const options = issue.values.map(String);

@@ -79,6 +79,26 @@ describe('bad scenario files', () => {
     expect(() => loadScenarioFile(copy)).toThrow(/extends: no such file \(got 'bse\.yaml', .*\); the path is relative to this file's folder; did you mean 'base\.yaml'\?$/);
   });
 
+  it('locates a mistake in the file whose list is used, not in a parent list element of the same number', () => {
+    const dir = scratchDir('extends-list');
+    const child = join(dir, 'my-shock.yaml');
+    // the parent's shock 0 has a magnitude (scenarios/dynamism-shock.yaml line 21); this file's list replaces it
+    writeFileSync(child, `extends: ${resolve('scenarios', 'dynamism-shock.yaml')}\nname: my-shock\ndynamism:\n  shocks:\n    - tick: 150\n      domains: [process]\n`);
+    try {
+      loadScenarioFile(child);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ScenarioError);
+      const text = (e as ScenarioError).problems.map(formatProblem).join('\n');
+      expect(text).toMatch(/my-shock\.yaml:5:7: dynamism\.shocks\.0\.magnitude: is required/);
+      expect(text).not.toContain('dynamism-shock.yaml');
+    }
+    // a group is merged field by field: a mistake in a list the child does not replace is the parent's
+    writeFileSync(join(dir, 'parent.yaml'), 'dynamism:\n  shocks:\n    - tick: 10\n      magnitude: 2\n');
+    writeFileSync(child, 'extends: parent.yaml\ndynamism:\n  level: 0.7\n');
+    expect(() => loadScenarioFile(child)).toThrow(/parent\.yaml:4:18: dynamism\.shocks\.0\.magnitude: must be at most 1 \(got 2\)/);
+  });
+
   it('makes the CLI exit with code 2 and create no output directory, for every broken file', () => {
     const root = scratchDir('bad');
     for (const file of files) {
