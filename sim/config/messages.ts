@@ -55,6 +55,8 @@ export function issueMessage(issue: z.core.$ZodIssue, value: unknown, info: Para
       const want = info?.kind === 'integer' ? TYPE_WORDS.int! : (TYPE_WORDS[issue.expected] ?? issue.expected);
       if (value === undefined) return `is required (got nothing); add it as ${want}`;
       const example = info?.default !== undefined && typeof info.default !== 'object' ? `, e.g. ${String(info.default)}` : '';
+      const percent = typeof value === 'string' ? /^\s*(-?\d+(?:\.\d+)?)\s*%\s*$/.exec(value) : null;
+      if (percent && issue.expected === 'number') return `expected a number (got ${show(value)}); write ${info?.unit?.startsWith('share') ? 'a share as a number from 0 to 1' : 'a plain number'}: ${Number(percent[1]) / 100} for ${percent[1]}%`;
       const hint = typeof value === 'string' && issue.expected.match(/number|int/) ? ' without quotes' : '';
       if (issue.expected === 'int' && typeof value === 'number') return `must be a whole number (got ${show(value)}); ${rangeText(info) || 'drop the decimals'}`;
       if (issue.expected === 'array' && (typeof value === 'number' || typeof value === 'string')) return `expected a list (got ${show(value)}); put the value in brackets, [${String(value)}], or list several: [${String(value)}, …]`;
@@ -75,7 +77,9 @@ export function issueMessage(issue: z.core.$ZodIssue, value: unknown, info: Para
       // an exclusive bound (a shock's magnitude above 0): the range text's "from 0" would contradict it
       const other = isBig ? (info?.min !== undefined ? `, at least ${info.min}` : '') : info?.max !== undefined ? `, at most ${info.max}` : '';
       const exclusive = `use a value ${word} ${bound}${other}${info?.unit ? ` (${info.unit})` : ''}`;
-      return `must be ${word} ${bound} (got ${show(value)}); ${inclusive ? rangeText(info) || `use a value ${word} ${bound}` : exclusive}`;
+      // a percentage where a share is asked for (share: 30): the share it probably means
+      const percent = isBig && info?.unit?.startsWith('share') && typeof value === 'number' && value > 1 && value <= 100 ? `; for ${value}% write ${value / 100}` : '';
+      return `must be ${word} ${bound} (got ${show(value)}); ${inclusive ? rangeText(info) || `use a value ${word} ${bound}` : exclusive}${percent}`;
     }
     case 'invalid_value': {
       const options = issue.values.map(String);
@@ -91,8 +95,10 @@ export function issueMessage(issue: z.core.$ZodIssue, value: unknown, info: Para
       }
       return `does not match any allowed form (got ${show(value)})`;
     }
-    case 'invalid_format':
-      return `has the wrong form (got ${show(value)}); ${issue.format === 'regex' ? 'use only letters, digits, dots, dashes and underscores' : `expected ${issue.format}`}`;
+    case 'invalid_format': {
+      const fixed = typeof value === 'string' ? value.trim().replace(/\s+/g, '-').replace(/[^A-Za-z0-9._-]/g, '') : '';
+      return `has the wrong form (got ${show(value)}); ${issue.format === 'regex' ? `use only letters, digits, dots, dashes and underscores${fixed ? `, e.g. '${fixed}'` : ''}` : `expected ${issue.format}`}`;
+    }
     default:
       return `${issue.message} (got ${show(value)})`;
   }

@@ -48,7 +48,7 @@ describe('--set path=value: a scenario field overridden from the command line', 
       "--set population=abc: population: expected a whole number (got 'abc'); write a whole number without quotes, e.g. 1000",
       "--set sli.convergenceRat=2: sli.convergenceRat: is not a field (got 'convergenceRat'); did you mean 'convergenceRate'? Otherwise remove it (`smesim describe` lists every field).",
     ]);
-    expect(problems(['sli.costSaving=5'])[0]).toBe('--set sli.costSaving=5: sli.costSaving: must be at most 1 (got 5); use a value from 0 to 1 (share of revenue)');
+    expect(problems(['sli.costSaving=5'])[0]).toBe('--set sli.costSaving=5: sli.costSaving: must be at most 1 (got 5); use a value from 0 to 1 (share of revenue); for 5% write 0.05');
     expect(problems(['population'])[0]).toMatch(/^--set population: expected a field's dotted path, '=' and a value \(got 'population'\); write e\.g\. --set sli\.convergenceRate=2\.2/);
     expect(problems(['sli..x=1'])[0]).toMatch(/^--set sli\.\.x=1: expected a field's dotted path/);
     expect(problems(['name=a: b'])[0]).toMatch(/^--set name=a: b: name: the value cannot be read \(got 'a: b'\); put text that holds ': '/);
