@@ -141,7 +141,9 @@ function compareReport(dir: string): string {
     sections.push({ title: `${label[0]!.toUpperCase()}${label.slice(1)}, by scenario`, reading: `${series.some((r) => r.n > 1) ? 'Replicate means with 95% bands' : 'One run per scenario (a single replicate, so no bands)'}; ${shared} (the shaded start is the burn-in).${parted}`, figure: timeseriesFigure(series, legend, label, unit, base.scenario.burnIn, style) });
   }
   const list = manifests.map((m) => escapeHtml(m.scenario.name)).join(', ');
-  const head = `<h1>Comparison: ${list}</h1><p>Baseline: ${escapeHtml(base.scenario.name)}. ${escapeHtml(base.scenario.replicates)} replicate${base.scenario.replicates === 1 ? '' : 's'} each, master seed ${escapeHtml(base.scenario.seed)} (common random numbers). Each scenario has its own report in its folder.</p>`;
+  // each scenario's own report (written before this one), linked relative to this folder, baseline first
+  const own = [baseDir, ...policyDirs].map((d) => (existsSync(join(dir, d, 'report.html')) ? `<a href="${encodeURI(d)}/report.html">${escapeHtml(d)}</a>` : escapeHtml(d)));
+  const head = `<h1>Comparison: ${list}</h1><p>Baseline: ${escapeHtml(base.scenario.name)}. ${escapeHtml(base.scenario.replicates)} replicate${base.scenario.replicates === 1 ? '' : 's'} each, master seed ${escapeHtml(base.scenario.seed)} (common random numbers). Each scenario has its own folder and report, with its key numbers, the integration curve and, where it takes a snapshot, who exits after it: ${own.join(', ')}.</p>`;
   return renderPage(`smesim comparison: ${names.join(', ')}`, head, sections, footer(base));
 }
 

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -82,6 +82,10 @@ describe('report.html', () => {
     // ... and the lines are the baseline's until the policy acts (the subsidy starts in quarter 12): the reading says where they part
     const parted = [...readFileSync(join(compareDir, 'report.html'), 'utf8').matchAll(/Up to quarter (\d+) every scenario&#39;s line is the same as the baseline&#39;s, which is drawn over them; they part from quarter (\d+) on\./g)];
     expect(parted).toHaveLength(3);
+    // each scenario's own report is linked, baseline first, and is there
+    const links = [...readFileSync(join(compareDir, 'report.html'), 'utf8').matchAll(/<a href="([^"]+)\/report\.html">/g)].map((m) => m[1]!);
+    expect(links).toEqual(['tiny', 'subsidy']);
+    for (const d of links) expect(existsSync(join(compareDir, d, 'report.html'))).toBe(true);
     for (const m of parted) {
       expect(Number(m[2])).toBe(Number(m[1]) + 1);
       expect(Number(m[2])).toBeGreaterThanOrEqual(12);
