@@ -199,10 +199,11 @@ program
   .option('-w, --workers <n>', 'worker threads for the runs and for estimating their surveys (default: all cores)', count('--workers'))
   .option('-t, --targets <list>', 'check only these targets and run only the variants they need, e.g. T5,T6,T7 or T8 (default: all)')
   .option('--set <path=value>', `${SET_HELP}; the ablation, shock and subsidy variants are built on the result`, collect)
+  .option('--shock <fields>', "T9's shock: the fields of one scenario shock but its quarter (T9 sets it: ticks − 30), e.g. '{magnitude: 1, domains: [process]}' (default: {magnitude: 0.6}, every sector and domain)")
   .option('--force', 'replace an output directory that holds a different run set')
   .option('--json', 'print a machine-readable summary on stdout')
   .option('--dry-run', 'print the run sets, an estimated wall time and the disk space they need; run nothing')
-  .addHelpText('after', '\nExamples:\n  $ smesim validate-model\n  $ smesim validate-model --dry-run                                                  # how long, how much disk\n  $ smesim validate-model --replicates 5 --population 500 --out out/validation-quick\n  $ smesim validate-model --replicates 12 --targets T5,T6,T7 --out out/calibrate   # while calibrating\n  $ smesim validate-model --replicates 12 --targets T6 --set sli.convergenceRate=2.2 --out out/calibrate-gamma-2.2\n  $ smesim validate-model --seeds 20261123,7,99 --out out/validation-seeds          # the default seed and two others\n')
+  .addHelpText('after', '\nExamples:\n  $ smesim validate-model\n  $ smesim validate-model --dry-run                                                  # how long, how much disk\n  $ smesim validate-model --replicates 5 --population 500 --out out/validation-quick\n  $ smesim validate-model --replicates 12 --targets T5,T6,T7 --out out/calibrate   # while calibrating\n  $ smesim validate-model --replicates 12 --targets T6 --set sli.convergenceRate=2.2 --out out/calibrate-gamma-2.2\n  $ smesim validate-model --seeds 20261123,7,99 --out out/validation-seeds          # the default seed and two others\n  $ smesim validate-model --targets T9 --shock \'{magnitude: 1, demandLoss: 0.3}\' --out out/t9-crisis   # T9 under another shock\n')
   .action(act(async (opts) => {
     const { validateCommand } = await commands.validate();
     return validateCommand(opts);

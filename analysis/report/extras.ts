@@ -257,12 +257,19 @@ function failingList(targets: TargetLine[]): string {
   return `; ${each.join(', ')} ${failing.length === 1 ? 'does' : 'do'} not`;
 }
 
+/** T9's shock in words, from validation.json (e.g. "in quarter 170, 60% of the contribution entries redrawn in every sector and in every domain"). */
+export function shockText(shock: { tick: number; magnitude: number; sectors?: string[]; domains?: string[]; demandLoss?: number }): string {
+  const where = [shock.sectors ? `in ${shock.sectors.join(', ')}` : 'in every sector', shock.domains ? `in the ${shock.domains.join(', ')} domain${shock.domains.length === 1 ? '' : 's'}` : 'in every domain'];
+  const loss = shock.demandLoss ? `, and ${formatNumber(shock.demandLoss * 100)}% of the hit industries' demand lost for good` : '';
+  return `in quarter ${shock.tick}, ${formatNumber(shock.magnitude * 100)}% of the contribution entries redrawn ${where.join(' and ')}${loss}`;
+}
+
 /**
  * The validation table, when a validation run wrote validation.json (`all` adds the references: T9's
  * no-shock and shock-effect, the two-lines diagnostics). The reading is the verdict in one sentence;
  * what the columns mean and the references are notes under the table.
  */
-export function validationSection(validation: { replicates?: number; firms?: number; calibration?: { firms: number; replicates: number }; checked?: string[]; targets: TargetLine[]; all?: TargetLine[] }): Section {
+export function validationSection(validation: { replicates?: number; firms?: number; calibration?: { firms: number; replicates: number }; checked?: string[]; shock?: Parameters<typeof shockText>[0]; targets: TargetLine[]; all?: TargetLine[] }): Section {
   const passed = validation.targets.filter((t) => t.pass).length;
   const small =
     validation.calibration && validation.firms !== undefined && validation.replicates !== undefined
@@ -277,6 +284,7 @@ export function validationSection(validation: { replicates?: number; firms?: num
   const reference = validation.all?.find((t) => t.id === 'T9' && t.sample === 'no-shock');
   const effect = validation.all?.find((t) => t.id === 'T9' && t.sample === 'shock-effect');
   const t9Notes = [
+    t9 && validation.shock ? `T9's shock: ${shockText(validation.shock)} (\`--shock\` sets another).` : '',
     t9 && reference
       ? `T9 without the shock (its regression on the validation runs themselves, same quarters): pass rate ${formatNumber(reference.passRate)}, mean z ${stat(reference) || 'n/a'}; with the shock: ${formatNumber(t9.passRate)}, mean z ${stat(t9) || 'n/a'}. Only what the shock adds is its doing.`
       : '',

@@ -3,7 +3,12 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { loadRows, loadRowsBetween, rowsOfTable, sharingReads } from '../../analysis/io.js';
 import { CLOSE_CALL_LEGEND, closeCallNote, type EstimationTask, fallingRowsOfRun, risingRowsOfRun, surveyRowsOfRun, isReference, passRateInterval, poolPassRates, pooledPassRate, seedCell, seedsVerdict, smallerThanCalibration, targetOf, shockEffectRows, shockRows, subsidyRow, summarise, surveyTasks, type TargetSummary, type ValidationRow } from '../../analysis/validation/evaluate.js';
+import { parse as parseYaml } from 'yaml';
 import type { Scenario } from '../../sim/config/scenario.js';
+import { paramAt } from '../../sim/config/introspect.js';
+import { shockSchema } from '../../sim/config/levers.js';
+import { valueAt } from '../../sim/config/load.js';
+import { closest, issueMessage, show, unknownSector } from '../../sim/config/messages.js';
 import { makeRunPlan } from '../../sim/plan/plan.js';
 import { scenarioSchema } from '../../sim/config/scenario.js';
 import { columnsOf } from '../../sim/run/codebook.js';
@@ -34,6 +39,8 @@ export interface ValidateOptions {
   set?: string[];
   /** Print the run sets, an estimated wall time and the disk space; run nothing. */
   dryRun?: boolean;
+  /** T9's shock, as the fields of one dynamism shock without its quarter (YAML, e.g. `{magnitude: 1, domains: [process]}`). */
+  shock?: string;
   /** One seed of --seeds: print only the verdict line (`line`) or nothing (`silent`, under --json). */
   brief?: 'line' | 'silent';
 }
@@ -68,19 +75,61 @@ const withExitsAfter = (outputs: Scenario['outputs'], snapshots: number[]): Scen
 /** Quarter of T9's shock: 30 quarters before the end. */
 const shockTickOf = (s: Scenario) => s.ticks - 30;
 
+/** T9's shock unless --shock gives another: 60% of the contribution entries redrawn, in every sector and domain. */
+const DEFAULT_SHOCK = { magnitude: 0.6 };
+
+const SHOCK_EXAMPLE = "e.g. --shock '{magnitude: 1, domains: [process]}'";
+
+/**
+ * `--shock`: the fields of T9's shock (all of a scenario's shock fields but its quarter, which T9 sets), read
+ * as YAML and checked like a shock in a scenario file; every mistake is named at once (exit 2, nothing run).
+ */
+export function shockOption(text: string | undefined, s: Scenario): Record<string, unknown> {
+  if (text === undefined) return { tick: shockTickOf(s), ...DEFAULT_SHOCK };
+  const fail = (problems: string[]) => new InputError(`--shock ${text}: ${problems.join('; ')}`);
+  let value: unknown;
+  try {
+    value = parseYaml(text);
+  } catch (err) {
+    throw fail([`cannot be read (${(err as Error).message.split('\n')[0]}); write the shock's fields in braces, ${SHOCK_EXAMPLE}`]);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw fail([`expected the shock's fields in braces (got ${show(value)}); ${SHOCK_EXAMPLE}`]);
+  const fields = value as Record<string, unknown>;
+  if ('tick' in fields) throw fail([`tick: T9's shock hits in quarter ${shockTickOf(s)}, 30 quarters before the end, so that T9 can follow exits for ${SHOCK_HORIZON} quarters after it (got ${show(fields.tick)}); leave tick out`]);
+  const shock = { tick: shockTickOf(s), ...fields };
+  const checked = shockSchema.safeParse(shock);
+  const problems: string[] = [];
+  const names = Object.keys(shockSchema.shape).filter((k) => k !== 'tick');
+  for (const issue of checked.success ? [] : checked.error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const near = closest(key, [...names, 'tick']);
+        const hint = near === 'tick' ? `T9 sets the quarter (${shockTickOf(s)}), so leave it out; the other fields are` : near ? `did you mean '${near}'? The fields are` : 'the fields are';
+        problems.push(`${key}: is not a field of a shock (got '${key}'); ${hint} ${names.join(', ')}`);
+      }
+      continue;
+    }
+    const path = issue.path.map(String);
+    problems.push(`${path.join('.')}: ${issueMessage(issue, valueAt(shock, issue.path), paramAt(scenarioSchema, ['dynamism', 'shocks', '0', ...path].join('.')))}`);
+  }
+  if (checked.success) for (const name of checked.data.sectors ?? []) if (!s.sectors.includes(name)) problems.push(`sectors: ${unknownSector(name, s.sectors)}`);
+  if (problems.length > 0) throw fail(problems);
+  return shock;
+}
+
 /**
  * The validation scenario and its variants (ablations, shock, subsidy), all on the same seeds. Only the
  * shock variant writes exits (T9 reads them, from the shock's quarter on); the others are read for their surveys
  * and summaries.
  */
-function variants(s: Scenario): [name: string, scenario: Scenario][] {
+function variants(s: Scenario, shock: Record<string, unknown>): [name: string, scenario: Scenario][] {
   const shockTick = shockTickOf(s);
   const set = (over: Record<string, unknown>, name: string, outputs: Partial<Scenario['outputs']> = { exits: false }) =>
     scenarioSchema.parse({ ...structuredClone(s), ...over, outputs: { ...s.outputs, ...outputs }, name });
   return [
     ['ablation-falling', set({ sli: { ...s.sli, convergence: false, lockIn: false, crowding: false } }, `${s.name}-ablation-falling`)],
     ['ablation-rising', set({ sli: { ...s.sli, proposalSlope: 0 } }, `${s.name}-ablation-rising`)],
-    ['shock', set({ dynamism: { ...s.dynamism, shocks: [...s.dynamism.shocks, { tick: shockTick, magnitude: 0.6 }] } }, `${s.name}-shock`, withExitsAfter(s.outputs, [shockTick - 1]))],
+    ['shock', set({ dynamism: { ...s.dynamism, shocks: [...s.dynamism.shocks, shock] } }, `${s.name}-shock`, withExitsAfter(s.outputs, [shockTick - 1]))],
     ['subsidy', set({ policies: { ...s.policies, cooperationSubsidy: { start: s.burnIn, mode: 'demand-led', share: 0.5, types: ['supplier', 'customer', 'competitor', 'consultant', 'university', 'research'], targetShare: 0.2 } } }, `${s.name}-subsidy`)],
   ];
 }
@@ -211,8 +260,9 @@ function validationPlan(opts: ValidateOptions) {
   const shockTick = shockTickOf(s);
   const snapshots = s.outputs.snapshots.includes(shockTick - 1) ? s.outputs.snapshots : [...s.outputs.snapshots, shockTick - 1];
   const withSnapshot = { ...s, outputs: withExitsAfter(s.outputs, snapshots) };
-  const sets: [string, Scenario, string][] = [['', withSnapshot, ''], ...variants(s).filter(([n]) => needed.has(n)).map(([n, v]) => [join('variants', n), v, n] as [string, Scenario, string])];
-  return { loaded, s, targets, needed, shockTick, sets };
+  const shock = shockOption(opts.shock, s);
+  const sets: [string, Scenario, string][] = [['', withSnapshot, ''], ...variants(s, shock).filter(([n]) => needed.has(n)).map(([n, v]) => [join('variants', n), v, n] as [string, Scenario, string])];
+  return { loaded, s, targets, needed, shockTick, shock, sets };
 }
 
 /**
@@ -263,7 +313,7 @@ function validateDryRun(opts: ValidateOptions): number {
 
 /** One validation (one master seed): run, evaluate, write and print; returns the verdict on the decisive targets. */
 async function runValidation(opts: ValidateOptions): Promise<{ allPass: boolean; failedRuns: number; primary: TargetSummary[]; small: string }> {
-  const { loaded, s, targets, needed, shockTick, sets } = validationPlan(opts);
+  const { loaded, s, targets, needed, shockTick, shock, sets } = validationPlan(opts);
   const outDir = opts.out ?? join('out', 'validation');
   const evaluator = makeEvaluator(opts.workers);
   let failed = 0;
@@ -316,7 +366,7 @@ async function runValidation(opts: ValidateOptions): Promise<{ allPass: boolean;
     const partial = targets.length < Object.keys(TARGET_VARIANT).length;
     const calibration = calibrationSize();
     const small = smallerThanCalibration({ firms: s.population, replicates: s.replicates }, calibration);
-    writeAtomic(join(outDir, 'validation.json'), JSON.stringify({ allPass, ...(partial ? { checked: targets } : {}), firms: s.population, replicates: s.replicates, calibration, seed: s.seed, targets: primary, all: summaries }, null, 2) + '\n');
+    writeAtomic(join(outDir, 'validation.json'), JSON.stringify({ allPass, ...(partial ? { checked: targets } : {}), firms: s.population, replicates: s.replicates, calibration, seed: s.seed, ...(needed.has('shock') ? { shock } : {}), targets: primary, all: summaries }, null, 2) + '\n');
     const report = await tryReport(outDir);
     if (opts.json) process.stdout.write(JSON.stringify({ outDir, allPass, failedRuns: failed, targets: primary, report: report ?? null, ...(small ? { note: small } : {}) }) + '\n');
     else {

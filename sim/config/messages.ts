@@ -20,6 +20,12 @@ export function closest(word: string, candidates: readonly string[]): string | u
   return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
 
+/** A shock's sector that the scenario does not have: the message, with the sector probably meant ('food' → 'food-drink'). */
+export function unknownSector(name: string, sectors: readonly string[]): string {
+  const near = closest(name, sectors) ?? (name.length >= 3 ? sectors.find((x) => x.startsWith(name.toLowerCase())) : undefined);
+  return `unknown sector (got '${name}'); ${near ? `did you mean '${near}'? ` : ''}use one of: ${sectors.join(', ')}`;
+}
+
 /** How many elements a list has and their numbers, as problems name them: "1 element, number 0". */
 export function listElements(length: number): string {
   return length === 0 ? 'no elements' : length === 1 ? '1 element, number 0' : `${length} elements, numbers 0 to ${length - 1}`;
@@ -77,8 +83,9 @@ export function issueMessage(issue: z.core.$ZodIssue, value: unknown, info: Para
       // an exclusive bound (a shock's magnitude above 0): the range text's "from 0" would contradict it
       const other = isBig ? (info?.min !== undefined ? `, at least ${info.min}` : '') : info?.max !== undefined ? `, at most ${info.max}` : '';
       const exclusive = `use a value ${word} ${bound}${other}${info?.unit ? ` (${info.unit})` : ''}`;
-      // a percentage where a share is asked for (share: 30): the share it probably means
-      const percent = isBig && info?.unit?.startsWith('share') && typeof value === 'number' && value > 1 && value <= 100 ? `; for ${value}% write ${value / 100}` : '';
+      // a percentage where a share is asked for (share: 30): the share it probably means (not for a 2 or a 1.5,
+      // more likely a value on another scale than a percentage)
+      const percent = isBig && info?.unit?.startsWith('share') && typeof value === 'number' && value >= 5 && value <= 100 ? `; for ${value}% write ${value / 100}` : '';
       return `must be ${word} ${bound} (got ${show(value)}); ${inclusive ? rangeText(info) || `use a value ${word} ${bound}` : exclusive}${percent}`;
     }
     case 'invalid_value': {

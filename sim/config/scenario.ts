@@ -4,6 +4,7 @@ import { int } from './fields.js';
 import { dynamismSchema, policiesSchema } from './levers.js';
 import * as p from './params.js';
 import { sweepSchema } from './sweep.js';
+import { unknownSector } from './messages.js';
 
 export const DEFAULT_SECTORS = [
   'food-drink',
@@ -59,7 +60,7 @@ export const scenarioSchema = z
     for (const [i, shock] of s.dynamism.shocks.entries()) {
       inRun(['dynamism', 'shocks', i, 'tick'], shock.tick, 'the shock');
       for (const name of shock.sectors ?? []) {
-        if (!s.sectors.includes(name)) issue(['dynamism', 'shocks', i, 'sectors'], `unknown sector (got '${name}'); use one of: ${s.sectors.join(', ')}`);
+        if (!s.sectors.includes(name)) issue(['dynamism', 'shocks', i, 'sectors'], unknownSector(name, s.sectors));
       }
     }
     const { training, cooperationSubsidy: subsidy, supplierDiversity } = s.policies;

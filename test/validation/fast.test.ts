@@ -136,9 +136,37 @@ describe('validate-model, fast variant (5 replicates × 500 firms)', () => {
     expect(verdict.targets.map((t: { id: string }) => t.id)).toEqual(['T9']);
     expect(r.stdout).toContain('only T9 checked');
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('1 checked targets (asked for: T9)');
+    // the default shock, recorded and described
+    expect(verdict.shock).toEqual({ tick: 170, magnitude: 0.6 });
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('T9&#39;s shock: in quarter 170, 60% of the contribution entries redrawn in every sector and in every domain');
     const bad = cli(['validate-model', '--out', join(dir, 'bad'), '--targets', 'T5,T11']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("--targets: unknown target (got 'T11')");
+    expect(existsSync(join(dir, 'bad'))).toBe(false);
+  });
+
+  it('--shock runs T9 under another shock, records it, and refuses a bad one before anything runs', () => {
+    const { dir } = tinyScenario();
+    const out = join(dir, 'crisis');
+    const args = (shock: string, where = out) => ['validate-model', '--replicates', '2', '--population', '300', '--out', where, '--workers', '2', '--targets', 'T9', '--shock', shock];
+    const r = cli(args('{magnitude: 1, domains: [process], demandLoss: 0.3}'));
+    expect([0, 1]).toContain(r.status);
+    expect(JSON.parse(readFileSync(join(out, 'validation.json'), 'utf8')).shock).toEqual({ tick: 170, magnitude: 1, domains: ['process'], demandLoss: 0.3 });
+    const manifest = JSON.parse(readFileSync(join(out, 'variants', 'shock', 'manifest.json'), 'utf8'));
+    expect(manifest.scenario.dynamism.shocks).toEqual([{ tick: 170, magnitude: 1, domains: ['process'], demandLoss: 0.3 }]);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('T9&#39;s shock: in quarter 170, 100% of the contribution entries redrawn in every sector and in the process domain, and 30% of the hit industries&#39; demand lost for good');
+    // the same folder with another shock is another run set: refused without --force, nothing touched
+    const other = cli(args('{magnitude: 0.6}'));
+    expect(other.status).toBe(2);
+    expect(other.stderr).toMatch(/dynamism/);
+    // mistakes: every one named, exit 2, no folder
+    const bad = cli(args('{magnitud: 2, sectors: [food], tick: 5}', join(dir, 'bad')));
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("tick: T9's shock hits in quarter 170");
+    const typo = cli(args('{magnitud: 0.5, domains: [proces]}', join(dir, 'bad')));
+    expect(typo.stderr).toContain("magnitud: is not a field of a shock (got 'magnitud'); did you mean 'magnitude'?");
+    expect(typo.stderr).toContain("domains.0: not an allowed value (got 'proces'); did you mean 'process'?");
+    expect(cli(args('{magnitude: 0.5, sectors: [food]}', join(dir, 'bad'))).stderr).toContain("sectors: unknown sector (got 'food'); did you mean 'food-drink'?");
     expect(existsSync(join(dir, 'bad'))).toBe(false);
   });
 });
