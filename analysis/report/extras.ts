@@ -284,7 +284,7 @@ export function validationSection(validation: { replicates?: number; firms?: num
   const reference = validation.all?.find((t) => t.id === 'T9' && t.sample === 'no-shock');
   const effect = validation.all?.find((t) => t.id === 'T9' && t.sample === 'shock-effect');
   const t9Notes = [
-    t9 && validation.shock ? `T9's shock: ${shockText(validation.shock)} (\`--shock\` sets another).` : '',
+    t9 && validation.shock ? `T9's shock: ${shockText(validation.shock)} (validate-model's option --shock sets another).` : '',
     t9 && reference
       ? `T9 without the shock (its regression on the validation runs themselves, same quarters): pass rate ${formatNumber(reference.passRate)}, mean z ${stat(reference) || 'n/a'}; with the shock: ${formatNumber(t9.passRate)}, mean z ${stat(t9) || 'n/a'}. Only what the shock adds is its doing.`
       : '',
