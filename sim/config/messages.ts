@@ -20,9 +20,12 @@ export function closest(word: string, candidates: readonly string[]): string | u
   return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
 
-/** A shock's sector that the scenario does not have: the message, with the sector probably meant ('food' → 'food-drink'). */
+/** A shock's sector that the scenario does not have: the message, with the sector probably meant ('metals' → 'metal-products'). */
 export function unknownSector(name: string, sectors: readonly string[]): string {
-  const near = closest(name, sectors) ?? (name.length >= 3 ? sectors.find((x) => x.startsWith(name.toLowerCase())) : undefined);
+  // a typo, or a word of the name: 'food' or 'drink' for food-drink, 'metals' for metal-products
+  const word = name.toLowerCase();
+  const byWord = (match: (w: string) => boolean) => sectors.find((x) => x.split('-').some(match));
+  const near = closest(name, sectors) ?? (word.length >= 4 ? (byWord((w) => w === word) ?? byWord((w) => w.length >= 4 && (w.startsWith(word) || word.startsWith(w)))) : undefined);
   return `unknown sector (got '${name}'); ${near ? `did you mean '${near}'? ` : ''}use one of: ${sectors.join(', ')}`;
 }
 
