@@ -40,6 +40,8 @@ export interface Layer {
   doc: Document;
   lines: LineCounter;
   cli?: boolean;
+  /** A `--set`'s own path: the layer holds a whole list when the path picks an element, but only this is its own. */
+  owns?: string[];
 }
 
 /** A validated scenario, the files it was read from (the file itself, then what it extends) and the `--set` overrides applied on top. */
@@ -81,14 +83,21 @@ export function paramInfo(path: string): ParamInfo | undefined {
  */
 export function locate(layers: Layer[], path: readonly PropertyKey[], key?: string): { file: string; line: number; col: number } {
   const nodeAt = (layer: Layer, sub: (string | number)[]) => (sub.length === 0 ? layer.doc.contents : layer.doc.getIn(sub, true)) as { range?: [number, number] } | null | undefined;
+  // a --set that changes one element of a list holds a copy of the whole list: it speaks only for its own
+  // path, what lies under it and what holds it (a problem with the element's list), not for the element's
+  // other fields, which a file wrote
+  const within = (sub: (string | number)[], owns: string[], strictly: boolean) => sub.length >= owns.length + (strictly ? 1 : 0) && owns.every((key, d) => String(sub[d]) === key);
+  const speaksFor = (layer: Layer, sub: (string | number)[]) => !layer.owns || within(sub, layer.owns, false) || sub.every((key, d) => String(key) === layer.owns![d]);
   /** Whether a layer above k sets something other than a group at a proper prefix of sub. */
   const replaced = (k: number, sub: (string | number)[]) =>
-    layers.slice(k + 1).some((above) => sub.some((_, d) => d > 0 && ((node) => node != null && !isMap(node))(nodeAt(above, sub.slice(0, d)))));
+    layers.slice(k + 1).some((above) =>
+      above.owns ? within(sub, above.owns, true) : sub.some((_, d) => d > 0 && ((node) => node != null && !isMap(node))(nodeAt(above, sub.slice(0, d)))),
+    );
   for (let depth = path.length; depth >= 0; depth--) {
     const sub = path.slice(0, depth) as (string | number)[];
     for (let k = layers.length - 1; k >= 0; k--) {
       const layer = layers[k]!;
-      if (replaced(k, sub)) continue;
+      if (!speaksFor(layer, sub) || replaced(k, sub)) continue;
       const node = nodeAt(layer, sub);
       if (!node || typeof node !== 'object' || !node.range) continue;
       let offset = node.range[0];
@@ -240,7 +249,7 @@ function setLayer(arg: string, problems: ScenarioProblem[], current: Obj | undef
   const data: Obj = top.reduceRight<unknown>((v, k) => ({ [k]: v }), topValue) as Obj;
   const lines = new LineCounter();
   const doc = parseDocument(stringify(data), { lineCounter: lines });
-  return { layer: { file, doc, lines, cli: true }, data };
+  return { layer: { file, doc, lines, cli: true, owns: path }, data };
 }
 
 /** Why an indexed `--set` path picks nothing. */

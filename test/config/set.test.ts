@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ScenarioError, loadScenarioFile } from '../../sim/config/load.js';
 import { shellQuote } from '../../scripts/commands/basics.js';
 import { setArgs } from '../../scripts/commands/common.js';
 import { tinyScenario } from '../run/helpers.js';
+import { scratchDir } from '../scratch.js';
 
 const CLI = join('dist', 'scripts', 'cli.js');
 const BASELINE = join('scenarios', 'baseline.yaml');
@@ -75,6 +76,12 @@ describe('--set path=value: a scenario field overridden from the command line', 
     expect(problems(['sli.0=1'], file)[0]).toMatch(/^--set sli\.0=1: sli: is not a list in this scenario \(got .*\), so '0' picks nothing; set the whole field instead/);
     expect(problems(['dynamism.shocks.0.sectors.0=metals'], file)[0]).toMatch(/^--set dynamism\.shocks\.0\.sectors\.0=metals: dynamism\.shocks\.0\.sectors: unknown sector \(got 'metals'\)/);
     expect(problems(['dynamism.shocks.0.magnitude=2'], file)[0]).toMatch(/^--set dynamism\.shocks\.0\.magnitude=2: dynamism\.shocks\.0\.magnitude: must be at most 1 \(got 2\)/);
+    // the --set holds a copy of the whole list, but a mistake in another field of the element is the file's
+    const child = join(scratchDir('set-element'), 'child.yaml');
+    writeFileSync(child, `extends: ${resolve(file)}\ndynamism:\n  shocks:\n    - tick: 150\n      magnitude: 0.5\n      sectors: [metals]\n`);
+    expect(problems(['dynamism.shocks.0.magnitude=0.9'], child)).toEqual([expect.stringMatching(/^.*child\.yaml:6:16: dynamism\.shocks\.0\.sectors: unknown sector \(got 'metals'\); did you mean 'metal-products'\?/)]);
+    // ... and a list set whole by --set is the --set's, even where a file's list had the field
+    expect(problems(['dynamism.shocks=[{tick: 5}]'], file)).toEqual(['--set dynamism.shocks=[{tick: 5}]: dynamism.shocks.0.magnitude: is required (got nothing); add it as a number']);
     expect(problems(['0.tick=1'])[0]).toMatch(/^--set 0\.tick=1: expected a field's dotted path/);
   });
 
