@@ -86,7 +86,7 @@ const SHOCK_EXAMPLE = "e.g. --shock '{magnitude: 1, domains: [process]}'";
  */
 export function shockOption(text: string | undefined, s: Scenario): Record<string, unknown> {
   if (text === undefined) return { tick: shockTickOf(s), ...DEFAULT_SHOCK };
-  const fail = (problems: string[]) => new InputError(`--shock ${text}: ${problems.join('; ')}`);
+  const fail = (problems: string[]) => new InputError(problems.map((problem) => `--shock ${text}: ${problem}`).join('\n'));
   let value: unknown;
   try {
     value = parseYaml(text);
@@ -94,11 +94,11 @@ export function shockOption(text: string | undefined, s: Scenario): Record<strin
     throw fail([`cannot be read (${(err as Error).message.split('\n')[0]}); write the shock's fields in braces, ${SHOCK_EXAMPLE}`]);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw fail([`expected the shock's fields in braces (got ${show(value)}); ${SHOCK_EXAMPLE}`]);
-  const fields = value as Record<string, unknown>;
-  if ('tick' in fields) throw fail([`tick: T9's shock hits in quarter ${shockTickOf(s)}, 30 quarters before the end, so that T9 can follow exits for ${SHOCK_HORIZON} quarters after it (got ${show(fields.tick)}); leave tick out`]);
+  const { tick, ...fields } = value as Record<string, unknown>;
+  const problems: string[] = [];
+  if ('tick' in (value as object)) problems.push(`tick: T9's shock hits in quarter ${shockTickOf(s)}, 30 quarters before the end, so that T9 can follow exits for ${SHOCK_HORIZON} quarters after it (got ${show(tick)}); leave tick out`);
   const shock = { tick: shockTickOf(s), ...fields };
   const checked = shockSchema.safeParse(shock);
-  const problems: string[] = [];
   const names = Object.keys(shockSchema.shape).filter((k) => k !== 'tick');
   for (const issue of checked.success ? [] : checked.error.issues) {
     if (issue.code === 'unrecognized_keys') {
@@ -112,7 +112,8 @@ export function shockOption(text: string | undefined, s: Scenario): Record<strin
     const path = issue.path.map(String);
     problems.push(`${path.join('.')}: ${issueMessage(issue, valueAt(shock, issue.path), paramAt(scenarioSchema, ['dynamism', 'shocks', '0', ...path].join('.')))}`);
   }
-  if (checked.success) for (const name of checked.data.sectors ?? []) if (!s.sectors.includes(name)) problems.push(`sectors: ${unknownSector(name, s.sectors)}`);
+  const sectors = Array.isArray(fields.sectors) ? fields.sectors.filter((x): x is string => typeof x === 'string') : [];
+  for (const name of sectors) if (!s.sectors.includes(name)) problems.push(`sectors: ${unknownSector(name, s.sectors)}`);
   if (problems.length > 0) throw fail(problems);
   return shock;
 }

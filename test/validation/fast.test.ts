@@ -163,6 +163,8 @@ describe('validate-model, fast variant (5 replicates × 500 firms)', () => {
     const bad = cli(args('{magnitud: 2, sectors: [food], tick: 5}', join(dir, 'bad')));
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("tick: T9's shock hits in quarter 170");
+    expect(bad.stderr).toContain("magnitud: is not a field of a shock (got 'magnitud'); did you mean 'magnitude'?"); // all at once, one per line
+    expect(bad.stderr.split('\n').filter((l) => l.includes('--shock {magnitud: 2'))).toHaveLength(4); // tick, magnitude missing, magnitud, sector
     const typo = cli(args('{magnitud: 0.5, domains: [proces]}', join(dir, 'bad')));
     expect(typo.stderr).toContain("magnitud: is not a field of a shock (got 'magnitud'); did you mean 'magnitude'?");
     expect(typo.stderr).toContain("domains.0: not an allowed value (got 'proces'); did you mean 'process'?");
