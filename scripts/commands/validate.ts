@@ -3,12 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { loadRows, loadRowsBetween, rowsOfTable, sharingReads } from '../../analysis/io.js';
 import { CLOSE_CALL_LEGEND, closeCallNote, type EstimationTask, fallingRowsOfRun, risingRowsOfRun, surveyRowsOfRun, isReference, passRateInterval, poolPassRates, pooledPassRate, seedCell, seedsVerdict, smallerThanCalibration, targetOf, shockEffectRows, shockRows, subsidyRow, summarise, surveyTasks, type TargetSummary, type ValidationRow } from '../../analysis/validation/evaluate.js';
-import { parse as parseYaml } from 'yaml';
 import type { Scenario } from '../../sim/config/scenario.js';
-import { paramAt } from '../../sim/config/introspect.js';
-import { shockSchema } from '../../sim/config/levers.js';
-import { valueAt } from '../../sim/config/load.js';
-import { closest, issueMessage, show, unknownSector } from '../../sim/config/messages.js';
 import { makeRunPlan } from '../../sim/plan/plan.js';
 import { scenarioSchema } from '../../sim/config/scenario.js';
 import { columnsOf } from '../../sim/run/codebook.js';
@@ -20,6 +15,7 @@ import { Estimator } from '../../analysis/validation/parallel.js';
 import { executeWithProgress, loadOrFail, makeEvaluator, sources, tryReport } from './common.js';
 import { PROBE_FIRMS, formatBytes, formatSeconds, probeRun, runSetSeconds } from './run.js';
 import { reportBaseBytes } from '../../analysis/report/html.js';
+import { SHOCK_HORIZON, shockOption, shockTickOf } from './t9Shock.js';
 
 /** Options of `smesim validate-model`. */
 export interface ValidateOptions {
@@ -62,61 +58,12 @@ export function parseTargets(list: string | undefined): string[] {
   return all.filter((t) => ids.includes(t));
 }
 
-/** Quarters after the shock in which an exit counts for T9. */
-const SHOCK_HORIZON = 20;
-
 /**
  * The outputs a run set needs for T9 and the report's exit figure: snapshots after these quarters, and the
  * exits from the quarter after the first of them on (nothing earlier is read), even if the scenario leaves
  * exits out.
  */
 const withExitsAfter = (outputs: Scenario['outputs'], snapshots: number[]): Scenario['outputs'] => ({ ...outputs, snapshots, exits: true, exitsFrom: Math.min(...snapshots) + 1 });
-
-/** Quarter of T9's shock: 30 quarters before the end. */
-const shockTickOf = (s: Scenario) => s.ticks - 30;
-
-/** T9's shock unless --shock gives another: 60% of the contribution entries redrawn, in every sector and domain. */
-const DEFAULT_SHOCK = { magnitude: 0.6 };
-
-const SHOCK_EXAMPLE = "e.g. --shock '{magnitude: 1, domains: [process]}'";
-
-/**
- * `--shock`: the fields of T9's shock (all of a scenario's shock fields but its quarter, which T9 sets), read
- * as YAML and checked like a shock in a scenario file; every mistake is named at once (exit 2, nothing run).
- */
-export function shockOption(text: string | undefined, s: Scenario): Record<string, unknown> {
-  if (text === undefined) return { tick: shockTickOf(s), ...DEFAULT_SHOCK };
-  const fail = (problems: string[]) => new InputError(problems.map((problem) => `--shock ${text}: ${problem}`).join('\n'));
-  let value: unknown;
-  try {
-    value = parseYaml(text);
-  } catch (err) {
-    throw fail([`cannot be read (${(err as Error).message.split('\n')[0]}); write the shock's fields in braces, ${SHOCK_EXAMPLE}`]);
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw fail([`expected the shock's fields in braces (got ${show(value)}); ${SHOCK_EXAMPLE}`]);
-  const { tick, ...fields } = value as Record<string, unknown>;
-  const problems: string[] = [];
-  if ('tick' in (value as object)) problems.push(`tick: T9's shock hits in quarter ${shockTickOf(s)}, 30 quarters before the end, so that T9 can follow exits for ${SHOCK_HORIZON} quarters after it (got ${show(tick)}); leave tick out`);
-  const shock = { tick: shockTickOf(s), ...fields };
-  const checked = shockSchema.safeParse(shock);
-  const names = Object.keys(shockSchema.shape).filter((k) => k !== 'tick');
-  for (const issue of checked.success ? [] : checked.error.issues) {
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        const near = closest(key, [...names, 'tick']);
-        const hint = near === 'tick' ? `T9 sets the quarter (${shockTickOf(s)}), so leave it out; the other fields are` : near ? `did you mean '${near}'? The fields are` : 'the fields are';
-        problems.push(`${key}: is not a field of a shock (got '${key}'); ${hint} ${names.join(', ')}`);
-      }
-      continue;
-    }
-    const path = issue.path.map(String);
-    problems.push(`${path.join('.')}: ${issueMessage(issue, valueAt(shock, issue.path), paramAt(scenarioSchema, ['dynamism', 'shocks', '0', ...path].join('.')))}`);
-  }
-  const sectors = Array.isArray(fields.sectors) ? fields.sectors.filter((x): x is string => typeof x === 'string') : [];
-  for (const name of sectors) if (!s.sectors.includes(name)) problems.push(`sectors: ${unknownSector(name, s.sectors)}`);
-  if (problems.length > 0) throw fail(problems);
-  return shock;
-}
 
 /**
  * The validation scenario and its variants (ablations, shock, subsidy), all on the same seeds. Only the
