@@ -129,6 +129,7 @@ function infoOf(path: string, child: AnySchema, onlyWhen?: string): ParamInfo {
   const kind = kindOf(u.core);
   const info: ParamInfo = { path, kind, description: u.meta.description as string | undefined, unit: u.meta.unit as string | undefined };
   if (onlyWhen) info.onlyWhen = onlyWhen;
+  if (!u.optional) info.required = true;
   if (u.defaultValue !== undefined && kind !== 'group') info.default = u.defaultValue;
   if (kind === 'number' || kind === 'integer') {
     const num = u.core as unknown as { minValue: number | null; maxValue: number | null };
@@ -150,11 +151,10 @@ export function listParameters(schema: AnySchema, prefix = '', elements = false)
     if (key === '$schema') continue;
     const path = prefix ? `${prefix}.${key}` : key;
     const info = infoOf(path, child, onlyWhen);
-    if (!unwrap(child).optional) info.required = true;
     out.push(info);
     if (info.kind === 'group') out.push(...listParameters(child, path, elements));
-    const element = defOf(unwrap(child).core).element;
-    if (elements && info.kind === 'list' && element && kindOf(unwrap(element).core) === 'group') out.push(...listParameters(element, `${path}[]`, elements));
+    const element = elements && info.kind === 'list' ? defOf(unwrap(child).core).element : undefined;
+    if (element && kindOf(unwrap(element).core) === 'group') out.push(...listParameters(element, `${path}[]`, elements));
   }
   return out;
 }
