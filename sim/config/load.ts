@@ -88,11 +88,14 @@ export function locate(layers: Layer[], path: readonly PropertyKey[], key?: stri
   // other fields, which a file wrote
   const within = (sub: (string | number)[], owns: string[], strictly: boolean) => sub.length >= owns.length + (strictly ? 1 : 0) && owns.every((key, d) => String(sub[d]) === key);
   const speaksFor = (layer: Layer, sub: (string | number)[]) => !layer.owns || within(sub, layer.owns, false) || sub.every((key, d) => String(key) === layer.owns![d]);
-  /** Whether a layer above k sets something other than a group at a proper prefix of sub. */
+  /** Whether a layer sets something other than a group (a list, a value) at `prefix`: it replaces what lower layers have under it. */
+  const setsWhole = (layer: Layer, prefix: (string | number)[]) => {
+    const node = nodeAt(layer, prefix);
+    return node != null && !isMap(node);
+  };
+  /** Whether a layer above k replaces what k has at sub. */
   const replaced = (k: number, sub: (string | number)[]) =>
-    layers.slice(k + 1).some((above) =>
-      above.owns ? within(sub, above.owns, true) : sub.some((_, d) => d > 0 && ((node) => node != null && !isMap(node))(nodeAt(above, sub.slice(0, d)))),
-    );
+    layers.slice(k + 1).some((above) => (above.owns ? within(sub, above.owns, true) : sub.some((_, d) => d > 0 && setsWhole(above, sub.slice(0, d)))));
   for (let depth = path.length; depth >= 0; depth--) {
     const sub = path.slice(0, depth) as (string | number)[];
     for (let k = layers.length - 1; k >= 0; k--) {
