@@ -15,7 +15,7 @@ import { loadRows, loadRowsBetween, loadTable } from '../io.js';
 import { aggregateByTick } from '../verbs/aggregate.js';
 import { pooledPassRate, seedCell, seedsVerdict } from '../validation/evaluate.js';
 import { firstSnapshotTick } from '../verbs/exitsBy.js';
-import { compareSections, sweepSections, validationSection, type SweepOptions } from './extras.js';
+import { compareSections, shockText, sweepSections, validationSection, type SweepOptions } from './extras.js';
 import { TIMESERIES_LABELS, outcomeLabel } from './labels.js';
 import { type Section, escapeHtml, renderPage } from './html.js';
 import { EXIT_HORIZON, cooperationSections, exitSections, keyNumbers, sliSections, timeSeriesSections } from './runset.js';
@@ -147,6 +147,12 @@ function compareReport(dir: string): string {
   return renderPage(`smesim comparison: ${names.join(', ')}`, head, sections, footer(base));
 }
 
+/** T9's shock as a validation folder's validation.json records it; undefined when T9 was not checked there or the file predates the field. */
+function readShock(dir: string): Parameters<typeof shockText>[0] | undefined {
+  const file = join(dir, 'validation.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { shock?: Parameters<typeof shockText>[0] }).shock : undefined;
+}
+
 /**
  * The report of a `validate-model --seeds` folder: the decisive targets' pass rates by master seed
  * (seeds.csv), the verdict across seeds, and a link to each seed's own report.
@@ -175,7 +181,9 @@ function seedsReport(dir: string): string {
   const m = readManifest(join(dir, `seed-${seeds[0]}`));
   const s = m?.scenario;
   const what = s ? ` of '${escapeHtml(s.name)}': ${escapeHtml(s.replicates)} replicates of ${escapeHtml(s.population.toLocaleString('en-US'))} firms per run set` : '';
-  const headHtml = `<h1>Validation across ${seeds.length} master seeds</h1><p>${escapeHtml('smesim validate-model --seeds')}${what}; seeds ${escapeHtml(seeds.join(', '))}. Each seed's folder (seed-&lt;n&gt;) is a complete validation with its own report.</p>`;
+  const shock = ids.includes('T9') ? readShock(join(dir, `seed-${seeds[0]}`)) : undefined;
+  const shockLine = shock ? escapeHtml(` T9's shock: ${shockText(shock)} (validate-model's option --shock sets another).`) : '';
+  const headHtml = `<h1>Validation across ${seeds.length} master seeds</h1><p>${escapeHtml('smesim validate-model --seeds')}${what}; seeds ${escapeHtml(seeds.join(', '))}. Each seed's folder (seed-&lt;n&gt;) is a complete validation with its own report.${shockLine}</p>`;
   const section: Section = {
     title: 'Pass rates by master seed (the targets that decide the verdict)',
     reading: `${verdict}.`,

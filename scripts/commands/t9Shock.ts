@@ -3,12 +3,16 @@
  * after it) and what it is (a 60% redraw, or what `validate-model --shock` gives).
  */
 import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
 import { paramAt } from '../../sim/config/introspect.js';
 import { shockSchema } from '../../sim/config/levers.js';
 import { valueAt } from '../../sim/config/load.js';
 import { closest, issueMessage, show, unknownSector } from '../../sim/config/messages.js';
 import { type Scenario, scenarioSchema } from '../../sim/config/scenario.js';
 import { InputError } from './basics.js';
+
+/** T9's shock: one dynamism shock of a scenario, its fields as given (defaults left out). */
+export type T9Shock = z.input<typeof shockSchema>;
 
 /** Quarters after the shock in which an exit counts for T9. */
 export const SHOCK_HORIZON = 20;
@@ -25,7 +29,7 @@ const SHOCK_EXAMPLE = "e.g. --shock '{magnitude: 1, domains: [process]}'";
  * `--shock`: the fields of T9's shock (all of a scenario's shock fields but its quarter, which T9 sets), read
  * as YAML and checked like a shock in a scenario file; every mistake is named at once (exit 2, nothing run).
  */
-export function shockOption(text: string | undefined, s: Scenario): Record<string, unknown> {
+export function shockOption(text: string | undefined, s: Scenario): T9Shock {
   if (text === undefined) return { tick: shockTickOf(s), ...DEFAULT_SHOCK };
   const fail = (problems: string[]) => new InputError(problems.map((problem) => `--shock ${text}: ${problem}`).join('\n'));
   let value: unknown;
@@ -56,5 +60,6 @@ export function shockOption(text: string | undefined, s: Scenario): Record<strin
   const sectors = Array.isArray(fields.sectors) ? fields.sectors.filter((x): x is string => typeof x === 'string') : [];
   for (const name of sectors) if (!s.sectors.includes(name)) problems.push(`sectors: ${unknownSector(name, s.sectors)}`);
   if (problems.length > 0) throw fail(problems);
-  return shock;
+  // as written (checked above), not the parsed value: a default the parse adds would change the shock variant's scenario, and an existing folder would no longer resume
+  return shock as T9Shock;
 }

@@ -15,7 +15,8 @@ import { Estimator } from '../../analysis/validation/parallel.js';
 import { executeWithProgress, loadOrFail, makeEvaluator, sources, tryReport } from './common.js';
 import { PROBE_FIRMS, formatBytes, formatSeconds, probeRun, runSetSeconds } from './run.js';
 import { reportBaseBytes } from '../../analysis/report/html.js';
-import { SHOCK_HORIZON, shockOption, shockTickOf } from './t9Shock.js';
+import { SHOCK_HORIZON, type T9Shock, shockOption, shockTickOf } from './t9Shock.js';
+import { shockText } from '../../analysis/report/extras.js';
 
 /** Options of `smesim validate-model`. */
 export interface ValidateOptions {
@@ -70,7 +71,7 @@ const withExitsAfter = (outputs: Scenario['outputs'], snapshots: number[]): Scen
  * shock variant writes exits (T9 reads them, from the shock's quarter on); the others are read for their surveys
  * and summaries.
  */
-function variants(s: Scenario, shock: Record<string, unknown>): [name: string, scenario: Scenario][] {
+function variants(s: Scenario, shock: T9Shock): [name: string, scenario: Scenario][] {
   const shockTick = shockTickOf(s);
   const set = (over: Record<string, unknown>, name: string, outputs: Partial<Scenario['outputs']> = { exits: false }) =>
     scenarioSchema.parse({ ...structuredClone(s), ...over, outputs: { ...s.outputs, ...outputs }, name });
@@ -133,11 +134,13 @@ async function validateSeeds(opts: ValidateOptions, seeds: number[]): Promise<nu
   const outDir = opts.out ?? join('out', 'validation');
   let failedRuns = false;
   const perSeed: { seed: number; dir: string; allPass: boolean; targets: TargetSummary[]; small: string }[] = [];
+  let shock: T9Shock | undefined; // the same on every seed: it depends only on the scenario and --shock
   for (const seed of seeds) {
     const dir = join(outDir, `seed-${seed}`);
     const verdict = await runValidation({ ...opts, seed, out: dir, brief: opts.json ? 'silent' : 'line', json: false });
     if (verdict.failedRuns > 0) failedRuns = true;
     perSeed.push({ seed, dir, allPass: verdict.allPass, targets: verdict.primary, small: verdict.small });
+    shock = verdict.shock;
   }
   const ids = [...new Set(perSeed.flatMap((p) => p.targets.map((t) => t.id)))];
   const find = (p: (typeof perSeed)[number], id: string) => p.targets.find((t) => t.id === id);
@@ -150,7 +153,7 @@ async function validateSeeds(opts: ValidateOptions, seeds: number[]): Promise<nu
   const acrossSeeds = (id: string) => perSeed.map((p) => find(p, id)).filter((t) => t !== undefined);
   if (opts.json) {
     const pooled = Object.fromEntries(ids.map((id) => [id, poolPassRates(acrossSeeds(id))]));
-    process.stdout.write(JSON.stringify({ outDir, allPass, report: report ?? null, seeds: perSeed.map((p) => ({ seed: p.seed, outDir: p.dir, allPass: p.allPass, targets: p.targets })), pooled }) + '\n');
+    process.stdout.write(JSON.stringify({ outDir, allPass, ...(shock ? { shock } : {}), report: report ?? null, seeds: perSeed.map((p) => ({ seed: p.seed, outDir: p.dir, allPass: p.allPass, targets: p.targets })), pooled }) + '\n');
   } else {
     const width = Math.max(12, ...seeds.map((s) => String(s).length + 7));
     process.stdout.write(`\nPass rates by master seed (decisive targets; FAIL = misses its threshold):\n${'target'.padEnd(12)}${'needed'.padEnd(9)}${seeds.map((s) => String(s).padStart(width)).join('')}${'all seeds'.padStart(22)}\n`);
@@ -168,6 +171,7 @@ async function validateSeeds(opts: ValidateOptions, seeds: number[]): Promise<nu
     const verdict = seedsVerdict(seeds, ids, (seed, id) => find(bySeed.get(seed)!, id)?.pass === false);
     process.stdout.write(`\n${verdict}; per seed in ${join(outDir, 'seed-<n>')}, the table in ${join(outDir, 'seeds.csv')}\n`);
     if (perSeed[0]?.small) process.stdout.write(`note: ${perSeed[0].small}\n`);
+    if (shock && opts.shock !== undefined) process.stdout.write(`note: T9's shock (--shock): ${shockText(shock)}\n`);
     if (report) process.stdout.write(`report: ${report}\n`);
   }
   return allPass && !failedRuns ? EXIT_OK : EXIT_RUNS_FAILED;
@@ -260,7 +264,7 @@ function validateDryRun(opts: ValidateOptions): number {
 }
 
 /** One validation (one master seed): run, evaluate, write and print; returns the verdict on the decisive targets. */
-async function runValidation(opts: ValidateOptions): Promise<{ allPass: boolean; failedRuns: number; primary: TargetSummary[]; small: string }> {
+async function runValidation(opts: ValidateOptions): Promise<{ allPass: boolean; failedRuns: number; primary: TargetSummary[]; small: string; shock: T9Shock | undefined }> {
   const { loaded, s, targets, needed, shockTick, shock, sets } = validationPlan(opts);
   const outDir = opts.out ?? join('out', 'validation');
   const evaluator = makeEvaluator(opts.workers);
@@ -316,7 +320,8 @@ async function runValidation(opts: ValidateOptions): Promise<{ allPass: boolean;
     const small = smallerThanCalibration({ firms: s.population, replicates: s.replicates }, calibration);
     writeAtomic(join(outDir, 'validation.json'), JSON.stringify({ allPass, ...(partial ? { checked: targets } : {}), firms: s.population, replicates: s.replicates, calibration, seed: s.seed, ...(needed.has('shock') ? { shock } : {}), targets: primary, all: summaries }, null, 2) + '\n');
     const report = await tryReport(outDir);
-    if (opts.json) process.stdout.write(JSON.stringify({ outDir, allPass, failedRuns: failed, targets: primary, report: report ?? null, ...(small ? { note: small } : {}) }) + '\n');
+    const t9Shock = needed.has('shock') ? shock : undefined;
+    if (opts.json) process.stdout.write(JSON.stringify({ outDir, allPass, failedRuns: failed, ...(t9Shock ? { shock: t9Shock } : {}), targets: primary, report: report ?? null, ...(small ? { note: small } : {}) }) + '\n');
     else {
       const scope = partial ? `only ${targets.join(', ')} checked: ` : '';
       const failing = primary.filter((t) => !t.pass).map((t) => t.id);
@@ -327,10 +332,11 @@ async function runValidation(opts: ValidateOptions): Promise<{ allPass: boolean;
         process.stdout.write(`\n${scope}${verdict}; details in ${join(outDir, 'validation.csv')}\n`);
         const close = closeCallNote(primary);
         if (close) process.stdout.write(`note: ${close}\n`);
+        if (t9Shock && opts.shock !== undefined) process.stdout.write(`note: T9's shock (--shock): ${shockText(t9Shock)}\n`);
         if (small) process.stdout.write(`note: ${small}\n`);
         if (report) process.stdout.write(`report: ${report}\n`);
       }
     }
-    return { allPass, failedRuns: failed, primary, small };
+    return { allPass, failedRuns: failed, primary, small, shock: t9Shock };
   });
 }

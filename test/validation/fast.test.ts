@@ -151,6 +151,11 @@ describe('validate-model, fast variant (5 replicates × 500 firms)', () => {
     const args = (shock: string, where = out) => ['validate-model', '--replicates', '2', '--population', '300', '--out', where, '--workers', '2', '--targets', 'T9', '--shock', shock];
     const r = cli(args('{magnitude: 1, domains: [process], demandLoss: 0.3}'));
     expect([0, 1]).toContain(r.status);
+    const words = 'in quarter 170, 100% of the contribution entries redrawn in every sector and in the process domain, and 30% of the hit industries\' demand lost for good';
+    expect(r.stdout).toContain(`note: T9's shock (--shock): ${words}\n`);
+    // --json (the runs resumed, not repeated) says which shock too
+    const json = JSON.parse(cli([...args('{magnitude: 1, domains: [process], demandLoss: 0.3}'), '--json']).stdout);
+    expect(json.shock).toEqual({ tick: 170, magnitude: 1, domains: ['process'], demandLoss: 0.3 });
     expect(JSON.parse(readFileSync(join(out, 'validation.json'), 'utf8')).shock).toEqual({ tick: 170, magnitude: 1, domains: ['process'], demandLoss: 0.3 });
     const manifest = JSON.parse(readFileSync(join(out, 'variants', 'shock', 'manifest.json'), 'utf8'));
     expect(manifest.scenario.dynamism.shocks).toEqual([{ tick: 170, magnitude: 1, domains: ['process'], demandLoss: 0.3 }]);

@@ -61,6 +61,17 @@ describe('validate-model --seeds: several master seeds, one folder each, pass ra
     expect(readFileSync(join(dir, 'multi', 'seed-4', 'validation.csv'), 'utf8')).toBe(readFileSync(join(dir, 'single', 'validation.csv'), 'utf8'));
   });
 
+  it('says which shock T9 was checked under, in its output, --json and report', () => {
+    const dir = scratchDir('seeds');
+    const args = ['validate-model', '--seeds', '3,4', '--replicates', '2', '--population', '300', '--targets', 'T9', '--workers', '2', '--shock', '{magnitude: 1, sectors: [textiles-clothing]}', '--out', join(dir, 'shock')];
+    const r = cli(args);
+    expect([0, 1]).toContain(r.status);
+    const words = 'in quarter 170, 100% of the contribution entries redrawn in textiles-clothing and in every domain';
+    expect(r.stdout).toContain(`note: T9's shock (--shock): ${words}\n`);
+    expect(readFileSync(join(dir, 'shock', 'report.html'), 'utf8')).toContain(`T9&#39;s shock: ${words} (validate-model&#39;s option --shock sets another).</p>`);
+    expect(JSON.parse(cli([...args, '--json']).stdout).shock).toEqual({ tick: 170, magnitude: 1, sectors: ['textiles-clothing'] });
+  });
+
   it('refuses --seed with --seeds, and a seed given twice, before any run starts (exit 2)', () => {
     const dir = scratchDir('seeds');
     const both = cli(['validate-model', '--seed', '1', '--seeds', '2,3', '--out', join(dir, 'x')]);
