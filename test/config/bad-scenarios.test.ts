@@ -99,6 +99,38 @@ describe('bad scenario files', () => {
     expect(() => loadScenarioFile(child)).toThrow(/parent\.yaml:4:18: dynamism\.shocks\.0\.magnitude: must be at most 1 \(got 2\)/);
   });
 
+  it('names mistakes in single fields and between fields in one round, judging a rule only on valid fields', () => {
+    const dir = scratchDir('cross-field');
+    const problems = (text: string) => {
+      const file = join(dir, 'x.yaml');
+      writeFileSync(file, text);
+      try {
+        loadScenarioFile(file);
+      } catch (err) {
+        return (err as ScenarioError).problems.map((p) => `${p.line}: ${p.path}: ${p.message}`);
+      }
+      return [];
+    };
+    // a wrong share and a start after the end, both at once
+    const both = problems('ticks: 100\npolicies:\n  training:\n    start: 150\n    share: 2\n');
+    expect(both).toHaveLength(2);
+    expect(both[0]).toMatch(/^4: policies\.training\.start: is after the run's last quarter \(got 150 with ticks = 100/);
+    expect(both[1]).toMatch(/^5: policies\.training\.share: /);
+    // a rule that reads a wrong field stays silent: only the field's own mistake is named
+    expect(problems('ticks: many\npolicies:\n  training: {start: 150}\n')).toEqual([expect.stringMatching(/^1: ticks: /)]);
+    expect(problems('ticks: 50\nburnIn: -1\nsurveyWindow: 80\n')).toEqual([expect.stringMatching(/^2: burnIn: /), expect.stringMatching(/^3: surveyWindow: is longer than the run \(got 80 with ticks = 50\)/)]);
+    // a broken shock, and another with a wrong magnitude whose quarter is after the end and whose sector is unknown
+    const shocks = problems('dynamism:\n  shocks:\n    - null\n    - {tick: 300, magnitude: 5, sectors: [food]}\n');
+    expect(shocks).toEqual([
+      expect.stringMatching(/^3: dynamism\.shocks\.0: /),
+      expect.stringMatching(/^4: dynamism\.shocks\.1\.tick: is after the run's last quarter \(got 300 with ticks = 200/), // in the order of the line
+      expect.stringMatching(/^4: dynamism\.shocks\.1\.magnitude: must be at most 1 \(got 5\)/),
+      expect.stringMatching(/^4: dynamism\.shocks\.1\.sectors: unknown sector \(got 'food'\); did you mean 'food-drink'\?/),
+    ]);
+    // an unknown field does not silence the rules about its neighbours
+    expect(problems('firms:\n  sizeMin: 100\n  sizeMax: 50\n  sizeMean: 20\n')).toEqual([expect.stringMatching(/^2: firms\.sizeMin: exceeds sizeMax/), expect.stringMatching(/^4: firms\.sizeMean: is not a field/)]);
+  });
+
   it('makes the CLI exit with code 2 and create no output directory, for every broken file', () => {
     const root = scratchDir('bad');
     for (const file of files) {
