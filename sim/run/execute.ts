@@ -106,7 +106,14 @@ export async function executePlan(scenario: Scenario, plan: RunPlan, opts: Execu
   // merge): the tables already hold exactly these results, unless one was removed. Then no result
   // file is read: parsing them all (about 50 ms each for 5,000 firms) is what a resumed complete
   // run set would otherwise spend its time on.
-  const settled = mine.every((spec) => (isOk(spec) ? storedResultFile(outDir, spec.runId) !== undefined : latest.get(spec.runId)?.status === 'error' && !opts.retryFailed));
+  /** A run to (re)run: none recorded, a failure to retry, or an ok run whose result is not there (`has` says whether it is). */
+  const mustRun = (spec: RunSpec, has: (runId: string) => boolean) => {
+    const entry = latest.get(spec.runId);
+    if (!entry) return true;
+    if (entry.status === 'error') return opts.retryFailed === true;
+    return !has(spec.runId);
+  };
+  const settled = !mine.some((spec) => mustRun(spec, (runId) => storedResultFile(outDir, runId) !== undefined));
   const okIds = mine.filter(isOk).map((spec) => spec.runId);
   const expected = settled && previous?.finished ? tableFiles(outDir, shapeOfRuns(scenario.outputs, okIds), shardPlan, opts.formats) : undefined;
   if (expected?.every((f) => existsSync(f))) {
@@ -116,14 +123,13 @@ export async function executePlan(scenario: Scenario, plan: RunPlan, opts: Execu
   }
 
   const stored = new Map<string, RunOutput>(); // results of earlier invocations, parsed once
-  const todo = mine.filter((spec) => {
-    const entry = latest.get(spec.runId);
-    if (!entry) return true;
-    if (entry.status === 'error') return opts.retryFailed === true;
-    const result = readResult(outDir, spec.runId); // a file that does not parse: that run is run again
-    if (result) stored.set(spec.runId, result);
-    return result === undefined;
-  });
+  const todo = mine.filter((spec) =>
+    mustRun(spec, (runId) => {
+      const result = readResult(outDir, runId); // a file that does not parse: that run is run again
+      if (result) stored.set(runId, result);
+      return result !== undefined;
+    }),
+  );
 
   let done = mine.length - todo.length;
   opts.onProgress?.(done, mine.length);
