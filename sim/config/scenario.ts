@@ -54,6 +54,7 @@ export const scenarioSchema = scenarioObject.superRefine(crossFieldRules, { when
  * valid, i.e. no issue lies at, inside or above it (an unknown field does not make its neighbours invalid).
  */
 function crossFieldRules(s: z.output<typeof scenarioObject>, ctx: z.core.$RefinementCtx<z.output<typeof scenarioObject>>) {
+  if (typeof s !== 'object' || s === null) return; // not a group of fields at all: that is the one issue
   const bad = ctx.issues.filter((i) => i.code !== 'unrecognized_keys').map((i) => i.path ?? []);
   const within = (a: PropertyKey[], b: PropertyKey[]) => a.length <= b.length && a.every((k, n) => k === b[n]);
   const valid = (...paths: PropertyKey[][]) => paths.every((path) => !bad.some((b) => within(b, path) || within(path, b)));

@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } fr
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ScenarioError, formatProblem, loadScenarioFile } from '../../sim/config/load.js';
+import { scenarioSchema } from '../../sim/config/scenario.js';
 import { scratchDir } from '../scratch.js';
 
 const DIR = join('test', 'fixtures', 'bad-scenarios');
@@ -127,6 +128,8 @@ describe('bad scenario files', () => {
       expect.stringMatching(/^4: dynamism\.shocks\.1\.magnitude: must be at most 1 \(got 5\)/),
       expect.stringMatching(/^4: dynamism\.shocks\.1\.sectors: unknown sector \(got 'food'\); did you mean 'food-drink'\?/),
     ]);
+    // what is not a group of fields at all gets that one issue (the rules between fields do not trip over it)
+    for (const value of [null, 'x', [], 5, { dynamism: { shocks: [null, 5] } }, { policies: null, outputs: null }]) expect(scenarioSchema.safeParse(value).success).toBe(false);
     // an unknown field does not silence the rules about its neighbours
     expect(problems('firms:\n  sizeMin: 100\n  sizeMax: 50\n  sizeMean: 20\n')).toEqual([expect.stringMatching(/^2: firms\.sizeMin: exceeds sizeMax/), expect.stringMatching(/^4: firms\.sizeMean: is not a field/)]);
   });
