@@ -3,7 +3,7 @@ import jstatPkg from 'jstat';
 import { forestFigure, type CompareRow } from '../figures/forest.js';
 import { morrisFigure, primFigure, responseFigure, sobolFigure } from '../figures/sweep.js';
 import { morrisMeasures } from '../verbs/morris.js';
-import { closeCallNote, passRateInterval, smallerThanCalibration } from '../validation/evaluate.js';
+import { closeCallNote, passRateInterval, passRateText, smallerThanCalibration } from '../validation/evaluate.js';
 import { SINGLE_PAIR } from '../verbs/paired.js';
 import { chooseBox, primPeel } from '../verbs/prim.js';
 import { type SobolIndex, sobolIndices } from '../verbs/sobol.js';
@@ -253,7 +253,7 @@ type TargetLine = { id: string; description: string; sample?: string; measure?: 
 function failingList(targets: TargetLine[]): string {
   const failing = targets.filter((t) => !t.pass);
   if (failing.length === 0) return '';
-  const each = failing.map((t) => `${t.id} (pass rate ${formatNumber(t.passRate)}, needs ${t.threshold})`);
+  const each = failing.map((t) => `${t.id} (pass rate ${passRateText(t.passRate)}, needs ${t.threshold})`);
   return `; ${each.join(', ')} ${failing.length === 1 ? 'does' : 'do'} not`;
 }
 
@@ -278,7 +278,7 @@ export function validationSection(validation: { replicates?: number; firms?: num
   const stat = (t: TargetLine) => (t.meanStatistic !== undefined && Number.isFinite(t.meanStatistic) ? formatNumber(t.meanStatistic) : '');
   const rows = validation.targets.map(
     (t) =>
-      `<tr><td>${escapeHtml(t.id)}</td><td>${escapeHtml(t.description)}</td><td>${escapeHtml(t.measure ?? '')}</td><td class="num">${escapeHtml(t.runs ?? '')}</td><td class="num">${escapeHtml(formatNumber(t.passRate))}</td><td class="num interval">${escapeHtml(passRateInterval(t))}</td><td class="num">${escapeHtml(stat(t))}</td><td>${escapeHtml(t.threshold)}</td><td class="${t.pass ? 'pass' : 'fail'}">${t.pass ? 'pass' : 'fail'}</td></tr>`,
+      `<tr><td>${escapeHtml(t.id)}</td><td>${escapeHtml(t.description)}</td><td>${escapeHtml(t.measure ?? '')}</td><td class="num">${escapeHtml(t.runs ?? '')}</td><td class="num">${escapeHtml(passRateText(t.passRate))}</td><td class="num interval">${escapeHtml(passRateInterval(t))}</td><td class="num">${escapeHtml(stat(t))}</td><td>${escapeHtml(t.threshold)}</td><td class="${t.pass ? 'pass' : 'fail'}">${t.pass ? 'pass' : 'fail'}</td></tr>`,
   );
   const t9 = validation.targets.find((t) => t.id === 'T9');
   const reference = validation.all?.find((t) => t.id === 'T9' && t.sample === 'no-shock');
@@ -286,21 +286,21 @@ export function validationSection(validation: { replicates?: number; firms?: num
   const t9Notes = [
     t9 && validation.shock ? `T9's shock: ${shockText(validation.shock)} (validate-model's option --shock sets another).` : '',
     t9 && reference
-      ? `T9 without the shock (its regression on the validation runs themselves, same quarters): pass rate ${formatNumber(reference.passRate)}, mean z ${stat(reference) || 'n/a'}; with the shock: ${formatNumber(t9.passRate)}, mean z ${stat(t9) || 'n/a'}. Only what the shock adds is its doing.`
+      ? `T9 without the shock (its regression on the validation runs themselves, same quarters): pass rate ${passRateText(reference.passRate)}, mean z ${stat(reference) || 'n/a'}; with the shock: ${passRateText(t9.passRate)}, mean z ${stat(t9) || 'n/a'}. Only what the shock adds is its doing.`
       : '',
     t9 && effect
-      ? `What the shock adds, tested directly (each validation run stacked with its shock run, which holds the same firms before the shock; shock × SLI·(1 − LO) in the exit logit, standard errors clustered by firm): positive at 5% in ${formatNumber(effect.passRate)} of ${effect.runs ?? '?'} pairs, mean z ${stat(effect) || 'n/a'}.`
+      ? `What the shock adds, tested directly (each validation run stacked with its shock run, which holds the same firms before the shock; shock × SLI·(1 − LO) in the exit logit, standard errors clustered by firm): positive at 5% in ${passRateText(effect.passRate)} of ${effect.runs ?? '?'} pairs, mean z ${stat(effect) || 'n/a'}.`
       : '',
   ];
   const twoLines = (id: string) => validation.all?.find((t) => t.id === `${id}-two-lines`);
   const [tlFull, tlRising, tlFalling] = [twoLines('T5'), twoLines('T8-rising'), twoLines('T8-falling')];
   const bothLines = [
-    tlFull && `${formatNumber(tlFull.passRate)} of the runs of the full model (T5)`,
-    tlFalling && `${formatNumber(tlFalling.passRate)} of the runs with the falling-limb mechanisms off`,
+    tlFull && `${passRateText(tlFull.passRate)} of the runs of the full model (T5)`,
+    tlFalling && `${passRateText(tlFalling.passRate)} of the runs with the falling-limb mechanisms off`,
   ].filter(Boolean);
   const findings = [
     bothLines.length > 0 && `a rising and a falling line in ${bothLines.join(' and ')}`,
-    tlRising && `a rising left line in ${formatNumber(tlRising.passRate)} of the runs with supplier proposals flat in SLI (T8-rising asks for at most 0.2)`,
+    tlRising && `a rising left line in ${passRateText(tlRising.passRate)} of the runs with supplier proposals flat in SLI (T8-rising asks for at most 0.2)`,
   ].filter(Boolean);
   const twoLinesNote = findings.length
     ? `A second opinion on the inverted U, without a verdict: the two-lines test (Simonsohn 2018: one line below a break and one above it, the break set by his Robin Hood procedure, with T5's controls) finds ${findings.join('; ')}.`
@@ -322,7 +322,7 @@ export function validationSection(validation: { replicates?: number; firms?: num
   const alsoIds = validation.targets.map((t) => t.id).filter((id) => validation.all?.some((a) => a.id === id && a.sample === 'paper-300'));
   const cell = (id: string, sample: string, measure: string) => {
     const a = validation.all?.find((x) => x.id === id && x.sample === sample && x.measure === measure);
-    return a ? `<td class="num">${escapeHtml(formatNumber(a.passRate))}${stat(a) ? ` <span class="note">(${escapeHtml(stat(a))})</span>` : ''}</td>` : '<td class="num">–</td>';
+    return a ? `<td class="num">${escapeHtml(passRateText(a.passRate))}${stat(a) ? ` <span class="note">(${escapeHtml(stat(a))})</span>` : ''}</td>` : '<td class="num">–</td>';
   };
   const paper = validation.all?.filter((a) => a.sample === 'paper-300' && a.measure === 'likert') ?? [];
   const paperPassed = paper.filter((a) => a.pass).length;

@@ -127,9 +127,12 @@ export function closeCalls<T extends PassRateLine>(targets: T[]): T[] {
   });
 }
 
+/** A pass rate as every table and sentence prints it: two decimals ("0.90", "1.00"), as its interval is. */
+export const passRateText = (rate: number): string => rate.toFixed(2);
+
 /** A seed's cell in the tables across seeds: the pass rate, ' FAIL' when it misses its threshold, and '*' when it is a close call. */
 export function seedCell(t: PassRateLine & { pass: boolean }): string {
-  return `${t.passRate.toFixed(2)}${t.pass ? '' : ' FAIL'}${closeCalls([t]).length > 0 ? '*' : ''}`;
+  return `${passRateText(t.passRate)}${t.pass ? '' : ' FAIL'}${closeCalls([t]).length > 0 ? '*' : ''}`;
 }
 
 /** What the '*' of `seedCell` means. */
@@ -138,14 +141,14 @@ export const CLOSE_CALL_LEGEND = "* close call: the seed's 95% interval holds th
 /** The 95% interval of a pass rate, as printed: "[0.71, 0.92]"; empty when there is none (summarise gives a single test, such as T10's, none). */
 export function passRateInterval(t: PassRateLine): string {
   if (!Number.isFinite(t.passRateLow) || !Number.isFinite(t.passRateHigh)) return '';
-  return `[${t.passRateLow!.toFixed(2)}, ${t.passRateHigh!.toFixed(2)}]`;
+  return `[${passRateText(t.passRateLow!)}, ${passRateText(t.passRateHigh!)}]`;
 }
 
 /** One sentence on the close calls among decisive targets, or empty when there are none. */
 export function closeCallNote(targets: PassRateLine[]): string {
   const close = closeCalls(targets);
   if (close.length === 0) return '';
-  const each = close.map((t) => `${t.id} ${t.passRate.toFixed(2)} ${passRateInterval(t)}`);
+  const each = close.map((t) => `${t.id} ${passRateText(t.passRate)} ${passRateInterval(t)}`);
   return `Close to the threshold (it lies inside the pass rate's 95% interval, so another set of replicates or another seed could decide ${close.length === 1 ? 'it' : 'them'} the other way): ${each.join(', ')}.`;
 }
 
@@ -177,7 +180,7 @@ export function pooledPassRate(perSeed: { runs: number; passRate: number }[]): s
   const p = poolPassRates(perSeed);
   if (!p) return '';
   if (p.runs === p.seeds) return `${p.passes} of ${p.seeds} seeds`;
-  return `${p.passRate.toFixed(2)} [${p.passRateLow.toFixed(2)}, ${p.passRateHigh.toFixed(2)}]`;
+  return `${passRateText(p.passRate)} [${passRateText(p.passRateLow)}, ${passRateText(p.passRateHigh)}]`;
 }
 
 /** Group rows by run id (in run-id order). */

@@ -2,7 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { loadRows, loadRowsBetween, rowsOfTable, sharingReads } from '../../analysis/io.js';
-import { CLOSE_CALL_LEGEND, closeCallNote, type EstimationTask, fallingRowsOfRun, risingRowsOfRun, surveyRowsOfRun, isReference, passRateInterval, poolPassRates, pooledPassRate, seedCell, seedsVerdict, smallerThanCalibration, targetOf, shockEffectRows, shockRows, subsidyRow, summarise, surveyTasks, type TargetSummary, type ValidationRow } from '../../analysis/validation/evaluate.js';
+import { CLOSE_CALL_LEGEND, closeCallNote, type EstimationTask, fallingRowsOfRun, risingRowsOfRun, surveyRowsOfRun, isReference, passRateInterval, passRateText, poolPassRates, pooledPassRate, seedCell, seedsVerdict, smallerThanCalibration, targetOf, shockEffectRows, shockRows, subsidyRow, summarise, surveyTasks, type TargetSummary, type ValidationRow } from '../../analysis/validation/evaluate.js';
 import type { Scenario } from '../../sim/config/scenario.js';
 import { makeRunPlan } from '../../sim/plan/plan.js';
 import { scenarioSchema } from '../../sim/config/scenario.js';
@@ -87,7 +87,7 @@ function printTable(summaries: TargetSummary[], primary: TargetSummary[]): void 
   const header = `${'target'.padEnd(22)}${'sample'.padEnd(14)}${'measure'.padEnd(8)}${'runs'.padStart(5)}${'pass rate'.padStart(11)}${'95% CI'.padStart(14)}${'mean stat'.padStart(11)}  needed     `;
   const line = (t: TargetSummary, verdict: string) => {
     const stat = Number.isFinite(t.meanStatistic) ? t.meanStatistic.toFixed(2) : '';
-    return `${t.id.padEnd(22)}${t.sample.padEnd(14)}${t.measure.padEnd(8)}${String(t.runs).padStart(5)}${t.passRate.toFixed(2).padStart(11)}${passRateInterval(t).padStart(14)}${stat.padStart(11)}  ${t.threshold.padEnd(10)} ${verdict}\n`;
+    return `${t.id.padEnd(22)}${t.sample.padEnd(14)}${t.measure.padEnd(8)}${String(t.runs).padStart(5)}${passRateText(t.passRate).padStart(11)}${passRateInterval(t).padStart(14)}${stat.padStart(11)}  ${t.threshold.padEnd(10)} ${verdict}\n`;
   };
   process.stdout.write('\nTargets (these decide the verdict and the exit code):\n' + header + 'verdict\n');
   for (const t of primary) process.stdout.write(line(t, t.pass ? 'pass' : 'FAIL'));

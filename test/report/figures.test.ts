@@ -154,9 +154,9 @@ describe('validation section of the report', () => {
   const target = (id: string, pass: boolean) => ({ id, description: `<${id}>`, measure: 'likert', runs: 50, passRate: pass ? 0.9 : 0.1, threshold: '≥ 0.8', pass });
   it('counts the targets that hold, escapes the text, and points to CALIBRATION.md only when one fails', () => {
     const failing = validationSection({ replicates: 50, firms: 5000, targets: [target('T1', true), target('T9', false)] });
-    expect(failing.reading).toMatch(/^1 of 2 targets meet their threshold; T9 \(pass rate 0\.1, needs ≥ 0\.8\) does not \(full survey of 5,000 firms, 50 replicates/);
+    expect(failing.reading).toMatch(/^1 of 2 targets meet their threshold; T9 \(pass rate 0\.10, needs ≥ 0\.8\) does not \(full survey of 5,000 firms, 50 replicates/);
     const two = validationSection({ replicates: 50, firms: 5000, targets: [target('T1', false), target('T9', false)] });
-    expect(two.reading).toMatch(/^0 of 2 targets meet their threshold; T1 \(pass rate 0\.1, needs ≥ 0\.8\), T9 \(pass rate 0\.1, needs ≥ 0\.8\) do not \(/);
+    expect(two.reading).toMatch(/^0 of 2 targets meet their threshold; T1 \(pass rate 0\.10, needs ≥ 0\.8\), T9 \(pass rate 0\.10, needs ≥ 0\.8\) do not \(/);
     expect(failing.reading).toMatch(/replicates\)\.$/); // one sentence: the verdict; the rest are notes under the table
     expect(failing.html).toContain('docs/CALIBRATION.md');
     expect(failing.html).toContain('&lt;T9&gt;');
@@ -175,7 +175,7 @@ describe('validation section of the report', () => {
     expect(s.html).toContain('<td class="num">0.84</td><td class="num interval">[0.71, 0.92]</td>');
     expect(s.html).toContain('could decide it the other way): T6 0.84 [0.71, 0.92].');
     const old = validationSection({ replicates: 50, firms: 5000, targets: [target('T6', true)] }); // validation.json without intervals
-    expect(old.html).toContain('<td class="num">0.9</td><td class="num interval"></td>');
+    expect(old.html).toContain('<td class="num">0.90</td><td class="num interval"></td>'); // two decimals, as the CLI prints it
     expect(old.html).not.toContain('Close to the threshold');
   });
 
@@ -193,7 +193,7 @@ describe('validation section of the report', () => {
     const t9 = { ...target('T9', false), passRate: 0.3, meanStatistic: 1.52 };
     const reference = { ...t9, sample: 'no-shock', passRate: 0.28, meanStatistic: 1.49, threshold: 'reference', pass: true };
     const s = validationSection({ replicates: 50, firms: 5000, targets: [t9], all: [t9, reference] });
-    expect(s.html).toContain('<p class="note">T9 without the shock (its regression on the validation runs themselves, same quarters): pass rate 0.28, mean z 1.49; with the shock: 0.3, mean z 1.52');
+    expect(s.html).toContain('<p class="note">T9 without the shock (its regression on the validation runs themselves, same quarters): pass rate 0.28, mean z 1.49; with the shock: 0.30, mean z 1.52');
     expect(s.html).toContain('<td class="num">1.52</td>');
     expect(s.html).not.toContain('What the shock adds');
     const effect = { ...t9, sample: 'shock-effect', runs: 50, passRate: 0.04, meanStatistic: 0.11, threshold: 'reference', pass: false };
@@ -208,7 +208,7 @@ describe('validation section of the report', () => {
     const s = validationSection({ replicates: 50, firms: 5000, targets: [t1], all: [t1, also('full', 'true', 1), also('paper-300', 'likert', 0.12), also('paper-300', 'true', 0.14)] });
     expect(s.html).toContain('<h3>The same targets, without a verdict</h3>');
     expect(s.html).toContain('as the studies had, 0 of 1 of these targets reach their threshold: a survey that small often misses');
-    expect(s.html).toMatch(/<tr><td>T1<\/td><td>≥ 0\.8<\/td><td class="num">1 <span class="note">\(0\.9\)<\/span><\/td><td class="num">0\.12 .*<td class="num">0\.14 /);
+    expect(s.html).toMatch(/<tr><td>T1<\/td><td>≥ 0\.8<\/td><td class="num">1\.00 <span class="note">\(0\.9\)<\/span><\/td><td class="num">0\.12 .*<td class="num">0\.14 /);
     const fine = validationSection({ replicates: 50, firms: 5000, targets: [t1], all: [t1, also('paper-300', 'likert', 0.9)] });
     expect(fine.html).toContain('1 of 1 of these targets reach their threshold.');
     expect(fine.html).toContain('<td class="num">–</td>'); // no true-value row given: a dash, not a made-up number
@@ -217,7 +217,7 @@ describe('validation section of the report', () => {
     expect(s.html).not.toContain('clustered by regional industry (sector × region)');
     const clustered = validationSection({ replicates: 50, firms: 5000, targets: [t1], all: [t1, also('paper-300', 'likert', 0.12), also('clustered', 'likert', 0.7)] });
     expect(clustered.html).toContain('<th>full survey, SEs clustered by regional industry</th>');
-    expect(clustered.html).toMatch(/<td class="num">0\.7 <span class="note">\(0\.9\)<\/span><\/td><\/tr>/);
+    expect(clustered.html).toMatch(/<td class="num">0\.70 <span class="note">\(0\.9\)<\/span><\/td><\/tr>/);
     expect(clustered.html).toContain('with those errors clustered by regional industry (sector × region)');
     expect(clustered.html).toContain('0 of 1 reach their threshold that way.');
   });
@@ -226,10 +226,10 @@ describe('validation section of the report', () => {
     const t5 = target('T5', true);
     const two = (id: string, passRate: number) => ({ ...target(`${id}-two-lines`, false), passRate, threshold: 'reference' });
     const s = validationSection({ replicates: 50, firms: 5000, targets: [t5], all: [t5, two('T5', 0.52), two('T8-falling', 0), two('T8-rising', 0.06)] });
-    expect(s.html).toContain('finds a rising and a falling line in 0.52 of the runs of the full model (T5) and 0 of the runs with the falling-limb mechanisms off; a rising left line in 0.06 of the runs with supplier proposals flat');
+    expect(s.html).toContain('finds a rising and a falling line in 0.52 of the runs of the full model (T5) and 0.00 of the runs with the falling-limb mechanisms off; a rising left line in 0.06 of the runs with supplier proposals flat');
     expect(s.html).not.toMatch(/<td>T[58][^<]*-two-lines<\/td>/); // a reference: not a row of the verdict table
     const onlyRising = validationSection({ replicates: 50, firms: 5000, targets: [t5], all: [t5, two('T8-rising', 0.1)] });
-    expect(onlyRising.html).toMatch(/finds a rising left line in 0\.1 of the runs with supplier proposals flat/);
+    expect(onlyRising.html).toMatch(/finds a rising left line in 0\.10 of the runs with supplier proposals flat/);
     expect(validationSection({ replicates: 50, firms: 5000, targets: [t5], all: [t5] }).html).not.toContain('two-lines');
   });
 });
