@@ -192,11 +192,11 @@ function readChain(abs: string, shown: string, chain: string[], layers: Layer[],
   if (ext !== undefined) {
     const at = locate([layer], ['extends']);
     const parentAbs = typeof ext === 'string' ? resolve(dirname(abs), ext) : '';
-    const parentShown = relative(process.cwd(), parentAbs) || parentAbs;
+    const parentShown = shownPath(parentAbs);
     if (typeof ext !== 'string') {
       problems.push({ ...at, path: 'extends', message: `expected the path of another scenario file (got ${show(ext)}); write e.g. extends: baseline.yaml` });
     } else if (parentAbs === abs || chain.includes(parentAbs)) {
-      const cycle = [...chain, abs, parentAbs].map((f) => relative(process.cwd(), f) || f).join(' → ');
+      const cycle = [...chain, abs, parentAbs].map((f) => shownPath(f)).join(' → ');
       problems.push({ ...at, path: 'extends', message: `extends goes round in a circle (got ${cycle}); remove one of these extends` });
     } else if (!existsSync(parentAbs)) {
       const nearby = nearbyScenarios(parentAbs, ext);
@@ -311,6 +311,12 @@ function unknownFieldProblems(parent: readonly PropertyKey[], keys: string[], la
         : `fields allowed here: ${allowed.join(', ')}.`;
     return { ...locate(layers, parent, key), path, message: `is not a field (got '${key}'); ${hint} Otherwise remove it (\`smesim describe\` lists every field).` };
   });
+}
+
+/** A file as messages name it: relative to the working folder, or absolute when that is shorter (`/work/x.yaml`, not `../../work/x.yaml`). */
+export function shownPath(abs: string, cwd = process.cwd()): string {
+  const rel = relative(cwd, abs);
+  return rel && rel.length <= abs.length ? rel : abs;
 }
 
 /**

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ScenarioError, formatProblem, loadScenarioFile } from '../../sim/config/load.js';
+import { ScenarioError, formatProblem, loadScenarioFile, shownPath } from '../../sim/config/load.js';
 import { scenarioSchema } from '../../sim/config/scenario.js';
 import { scratchDir } from '../scratch.js';
 
@@ -78,6 +78,10 @@ describe('bad scenario files', () => {
     copyFileSync(join('scenarios', 'baseline.yaml'), join(dir, 'base.yaml'));
     writeFileSync(copy, 'extends: bse.yaml\npopulation: 200\n');
     expect(() => loadScenarioFile(copy)).toThrow(/extends: no such file \(got 'bse\.yaml', .*\); the path is relative to this file's folder; did you mean 'base\.yaml'\?$/);
+    // the file it builds on is named relative to the working folder, or absolute when that is shorter
+    expect(loadScenarioFile(join('scenarios', 'training-programme.yaml')).files).toEqual([join('scenarios', 'training-programme.yaml'), join('scenarios', 'baseline.yaml')]);
+    expect(shownPath('/home/ana/scenarios/base.yaml', '/home/ana/work')).toBe('../scenarios/base.yaml');
+    expect(shownPath('/opt/smesim/scenarios/baseline.yaml', '/home/ana/work')).toBe('/opt/smesim/scenarios/baseline.yaml'); // not ../../../opt/…
   });
 
   it('locates a mistake in the file whose list is used, not in a parent list element of the same number', () => {
