@@ -39,6 +39,8 @@ body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0;
 header { background: #0b3d5c; color: #fff; padding: 1.5rem 2rem; }
 header h1 { margin: 0 0 .3rem; font-size: 1.6rem; }
 header p { margin: .2rem 0; max-width: 60rem; }
+header a { color: #bfe1ff; }
+header a:visited { color: #e0c8ff; }
 main { max-width: 72rem; margin: 0 auto; padding: 1rem 2rem 3rem; }
 section { background: #fff; border: 1px solid #e3e3e3; border-radius: 6px; padding: 1rem 1.2rem; margin: 1.2rem 0; }
 section h2 { font-size: 1.15rem; margin: 0 0 .4rem; }
