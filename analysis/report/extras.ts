@@ -8,7 +8,7 @@ import { SINGLE_PAIR } from '../verbs/paired.js';
 import { chooseBox, primPeel } from '../verbs/prim.js';
 import { type SobolIndex, sobolIndices } from '../verbs/sobol.js';
 import { correlationP, criticalCorrelation, quantile } from '../verbs/stats.js';
-import { type Section, escapeHtml, formatNumber, htmlTable, percentChange } from './html.js';
+import { type Section, escapeHtml, formatNumber, formatTogether, htmlTable, percentChange } from './html.js';
 import { OUTCOME_LABELS, outcomeLabel } from './labels.js';
 
 // @types/jstat lacks spearmancoeff (Spearman's rank correlation, ties given their average rank).
@@ -114,7 +114,7 @@ export function responseReading(points: { values: number[]; y: number }[], param
  */
 export function sobolReading(idx: SobolIndex[], baseSamples: number): string {
   const [top, second] = [...idx].sort((a, b) => b.total - a.total);
-  const ci = (lo: number, hi: number) => `95% CI ${formatNumber(lo)} to ${formatNumber(hi)}`;
+  const ci = (lo: number, hi: number) => `95% CI ${formatTogether([lo, hi]).join(' to ')}`;
   const first = top!.first < 0 ? `${formatNumber(top!.first)} (below 0: sampling noise around 0; ${ci(top!.firstLo, top!.firstHi)})` : `${formatNumber(top!.first)} (${ci(top!.firstLo, top!.firstHi)})`;
   const unsettled =
     second && second.totalHi >= top!.totalLo

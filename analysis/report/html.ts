@@ -82,10 +82,11 @@ document.querySelectorAll('script[type="application/json"][id^="spec-"]').forEac
 `;
 }
 
-/** A table from escaped cells (numbers right-aligned). */
-export function htmlTable(columns: string[], rows: (string | number)[][]): string {
+/** A table from escaped cells (numbers right-aligned; `{ num: text }` is a number already formatted). */
+export function htmlTable(columns: string[], rows: (string | number | { num: string })[][]): string {
   const head = columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('');
-  const body = rows.map((r) => `<tr>${r.map((v) => (typeof v === 'number' ? `<td class="num">${escapeHtml(formatNumber(v))}</td>` : `<td>${escapeHtml(v)}</td>`)).join('')}</tr>`).join('');
+  const cell = (v: string | number | { num: string }) => (typeof v === 'string' ? `<td>${escapeHtml(v)}</td>` : `<td class="num">${escapeHtml(typeof v === 'number' ? formatNumber(v) : v.num)}</td>`);
+  const body = rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('');
   return `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
@@ -94,6 +95,21 @@ export function formatNumber(v: number): string {
   if (!Number.isFinite(v)) return '–';
   if (Number.isInteger(v)) return v.toLocaleString('en-US');
   return Number(v.toPrecision(3)).toString();
+}
+
+/**
+ * A mean and its interval, or an interval, for people: each to 3 significant digits as formatNumber has
+ * it, then all with the same number of decimals (at most the largest one's), so that "0.8 – 0.817" reads
+ * "0.800 – 0.817" while "0.45 – 0.55" stays as it is; integers, values from 100 up and tiny ones as formatNumber has them.
+ */
+export function formatTogether(values: number[]): string[] {
+  const largest = Math.max(...values.map(Math.abs));
+  // integers, and values too large or too small for plain decimals, as formatNumber has them
+  if (!Number.isFinite(largest) || largest >= 100 || largest < 1e-4 || values.every((v) => Number.isInteger(v))) return values.map(formatNumber);
+  const most = 2 - Math.floor(Math.log10(largest));
+  const decimalsOf = (v: number) => (Number(v.toPrecision(3)).toString().split('.')[1] ?? '').length;
+  const decimals = Math.min(most, Math.max(...values.map(decimalsOf)));
+  return values.map((v) => v.toFixed(decimals));
 }
 
 /**

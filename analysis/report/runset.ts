@@ -7,7 +7,7 @@ import { aggregateByTick, aggregateRuns } from '../verbs/aggregate.js';
 import { exitsBy, LO_TERCILES } from '../verbs/exitsBy.js';
 import { INNOVATION_TYPES, type IncidenceCell, incidenceByBreadth, incidenceByPartner } from '../verbs/incidence.js';
 import { type SliCurve, sliCurves } from '../verbs/sliCurve.js';
-import { type Section, formatNumber, htmlTable } from './html.js';
+import { type Section, formatNumber, formatTogether, htmlTable } from './html.js';
 import { outcomeLabel } from './labels.js';
 
 type Row = Record<string, unknown>;
@@ -19,7 +19,11 @@ const KEY_OUTCOMES: [string, string][] = ['coop_any', 'mean_breadth', 'inno_prod
 /** Key numbers of the survey window with 95% CIs across runs. */
 export function keyNumbers(runs: aq.ColumnTable, pooled = false): Section {
   const stats = aggregateRuns(runs, KEY_OUTCOMES.map(([o]) => o));
-  const rows = stats.map((s, k) => [KEY_OUTCOMES[k]![1], s.mean, Number.isFinite(s.lo) ? `${formatNumber(s.lo)} – ${formatNumber(s.hi)}` : 'one run: no interval']);
+  const rows = stats.map((s, k) => {
+    if (!Number.isFinite(s.lo)) return [KEY_OUTCOMES[k]![1], s.mean, 'one run: no interval'];
+    const [mean, lo, hi] = formatTogether([s.mean, s.lo, s.hi]);
+    return [KEY_OUTCOMES[k]![1], { num: mean! }, `${lo} – ${hi}`];
+  });
   const coop = stats[0]!;
   return {
     title: `Key numbers (survey window: the last 12 quarters${pooled ? '; every design point of the sweep pooled' : ''})`,
@@ -36,7 +40,10 @@ export function keyNumbersText(runs: aq.ColumnTable): string {
   const stats = aggregateRuns(runs, KEY_OUTCOMES.map(([o]) => o));
   const n = stats[0]!.n;
   const width = Math.max(...KEY_OUTCOMES.map(([, label]) => label.length)) + 2;
-  const lines = stats.map((s, k) => `  ${KEY_OUTCOMES[k]![1].padEnd(width)}${formatNumber(s.mean).padStart(8)}   ${Number.isFinite(s.lo) ? `[${formatNumber(s.lo)}, ${formatNumber(s.hi)}]` : ''}`.trimEnd());
+  const lines = stats.map((s, k) => {
+    const [mean, lo, hi] = Number.isFinite(s.lo) ? formatTogether([s.mean, s.lo, s.hi]) : [formatNumber(s.mean)];
+    return `  ${KEY_OUTCOMES[k]![1].padEnd(width)}${mean!.padStart(8)}   ${lo !== undefined ? `[${lo}, ${hi}]` : ''}`.trimEnd();
+  });
   return `survey window (the last 12 quarters), mean over ${n} run${n === 1 ? '' : 's'}${n > 1 ? ' [95% CI]' : ' (one run: no interval)'}:\n${lines.join('\n')}\n`;
 }
 

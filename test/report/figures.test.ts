@@ -7,6 +7,7 @@ import { sobolFigure } from '../../analysis/figures/sweep.js';
 import { compareSections, morrisReading, replicateNoiseReading, responseReading, sobolReading, validationSection } from '../../analysis/report/extras.js';
 import { SINGLE_PAIR } from '../../analysis/verbs/paired.js';
 import { correlationP, criticalCorrelation } from '../../analysis/verbs/stats.js';
+import { formatTogether } from '../../analysis/report/html.js';
 
 describe('figure builders (pure: table → Plotly spec)', () => {
   it('draws a time series as a band (two invisible edges, filled) plus a line per outcome', () => {
@@ -231,5 +232,20 @@ describe('validation section of the report', () => {
     const onlyRising = validationSection({ replicates: 50, firms: 5000, targets: [t5], all: [t5, two('T8-rising', 0.1)] });
     expect(onlyRising.html).toMatch(/finds a rising left line in 0\.10 of the runs with supplier proposals flat/);
     expect(validationSection({ replicates: 50, firms: 5000, targets: [t5], all: [t5] }).html).not.toContain('two-lines');
+  });
+});
+
+describe('numbers for people', () => {
+  it('gives a mean and its interval the same decimals, without inventing digits', () => {
+    expect(formatTogether([0.8, 0.817])).toEqual(['0.800', '0.817']); // not "0.8 – 0.817"
+    expect(formatTogether([0.809, 0.8001, 0.817])).toEqual(['0.809', '0.800', '0.817']);
+    expect(formatTogether([0.45, 0.55])).toEqual(['0.45', '0.55']); // not 0.450
+    expect(formatTogether([1.4, 1.38, 1.42])).toEqual(['1.40', '1.38', '1.42']);
+    expect(formatTogether([0.0001, 0.05])).toEqual(['0.0001', '0.0500']);
+    expect(formatTogether([-0.0144, 0.0234])).toEqual(['-0.0144', '0.0234']);
+    expect(formatTogether([812, 753, 871])).toEqual(['812', '753', '871']);
+    expect(formatTogether([24900.2, 25500.7])).toEqual(['24900', '25500']); // 3 significant digits, as formatNumber
+    expect(formatTogether([2e-7, 1e-7])).toEqual(['2e-7', '1e-7']);
+    expect(formatTogether([NaN, 1])).toEqual(['–', '1']);
   });
 });
