@@ -1,12 +1,12 @@
 /** `smesim compare`: run a baseline and policies with common random numbers; paired differences with CIs. */
 import { join } from 'node:path';
 import { loadRows } from '../../analysis/io.js';
-import { percentChange } from '../../analysis/report/html.js';
+import { formatTogether, percentChange } from '../../analysis/report/html.js';
 import { SINGLE_PAIR, detectableNote, pairedDifferences } from '../../analysis/verbs/paired.js';
 import { type Scenario, firmDifferences, timingDifferences } from '../../sim/config/scenario.js';
 import { makeRunPlan } from '../../sim/plan/plan.js';
 import { columnsOf } from '../../sim/run/codebook.js';
-import { formatCell, toCsv } from '../../sim/run/csv.js';
+import { toCsv } from '../../sim/run/csv.js';
 import { writeAtomic } from '../../sim/run/outputs.js';
 import { EXIT_OK, EXIT_RUNS_FAILED, InputError } from './basics.js';
 import { checkGuards, executeWithProgress, loadOrFail, makeEvaluator, sources, tryReport } from './common.js';
@@ -110,7 +110,6 @@ export async function compareCommand(baselineFile: string, policyFiles: string[]
  * flagged when the CI excludes zero, and the smallest difference the replicates can detect.
  */
 function printComparison(rows: (string | number)[][], baseline: string, outDir: string): void {
-  const f = (v: string | number) => (typeof v === 'number' && !Number.isInteger(v) ? formatCell(Number(v.toPrecision(3))) : String(v));
   let current = '';
   for (const r of rows) {
     if (r[0] !== current) {
@@ -120,9 +119,14 @@ function printComparison(rows: (string | number)[][], baseline: string, outDir: 
     }
     const sig = Number(r[7]) > 0 || Number(r[8]) < 0 ? '*' : ' ';
     const change = percentChange(Number(r[5]), Number(r[3]), '-') ?? '–';
-    const ci = Number.isFinite(r[7]) && Number.isFinite(r[8]) ? `[${f(r[7]!)}, ${f(r[8]!)}]` : 'n/a';
-    const detectable = Number.isFinite(r[10]) ? `±${f(r[10]!)}` : 'n/a';
-    process.stdout.write(`  ${String(r[1]).padEnd(16)}${f(r[3]!).padStart(10)}${f(r[4]!).padStart(10)}${f(r[5]!).padStart(12)}${change.padStart(9)} ${sig} ${ci.padEnd(24)}${detectable}\n`);
+    // the two means to the same decimals, and the difference with its CI and detectable size to theirs
+    const [base, policy] = formatTogether([Number(r[3]), Number(r[4])]);
+    const hasCi = Number.isFinite(r[7]) && Number.isFinite(r[8]);
+    const hasDetectable = Number.isFinite(r[10]);
+    const [diff, lo, hi, detect] = formatTogether([Number(r[5]), ...(hasCi ? [Number(r[7]), Number(r[8])] : [0, 0]), hasDetectable ? Number(r[10]) : 0]);
+    const ci = hasCi ? `[${lo}, ${hi}]` : 'n/a';
+    const detectable = hasDetectable ? `±${detect}` : 'n/a';
+    process.stdout.write(`  ${String(r[1]).padEnd(16)}${base!.padStart(10)}${policy!.padStart(10)}${diff!.padStart(12)}${change.padStart(9)} ${sig} ${ci.padEnd(24)}${detectable}\n`);
   }
   const n = Math.max(...rows.map((r) => Number(r[2])));
   if (rows.some((r) => Number(r[2]) < 2)) process.stdout.write(`\n${SINGLE_PAIR}\n`);

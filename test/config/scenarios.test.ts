@@ -178,7 +178,10 @@ describe('the analyst workflow', () => {
     expect(Number(lo[5])).toBeGreaterThan(0.05);
     expect(Number(lo[7])).toBeGreaterThan(0);
     // the last column is the smallest difference 3 pairs would detect, and the note under the table says what it means
-    expect(line.at(-1)).toBe(`±${Number(Number(lo[10]).toPrecision(3))}`);
+    // (to the decimals of the difference and its CI, which it is read against)
+    const decimals = (line[3]!.split('.')[1] ?? '').length;
+    expect(line.at(-1)).toBe(`±${Number(lo[10]).toFixed(decimals)}`);
+    expect(line[3]).toBe(Number(lo[5]).toFixed(decimals));
     expect(r.stdout).toContain('detectable: the smallest difference that 3 replicate pairs show (its 95% CI excluding 0) 8 times in 10.');
   });
 });
