@@ -103,7 +103,7 @@ export function formatNumber(v: number): string {
  * "0.800 – 0.817" while "0.45 – 0.55" stays as it is; integers, values from 100 up and tiny ones as formatNumber has them.
  */
 export function formatTogether(values: number[]): string[] {
-  const largest = Math.max(...values.map(Math.abs));
+  const largest = Number(Math.max(...values.map(Math.abs)).toPrecision(3)); // as shown: 99.96 is 100
   // integers, and values too large or too small for plain decimals, as formatNumber has them
   if (!Number.isFinite(largest) || largest >= 100 || largest < 1e-4 || values.every((v) => Number.isInteger(v))) return values.map(formatNumber);
   const most = 2 - Math.floor(Math.log10(largest));

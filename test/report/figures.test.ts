@@ -247,5 +247,7 @@ describe('numbers for people', () => {
     expect(formatTogether([24900.2, 25500.7])).toEqual(['24900', '25500']); // 3 significant digits, as formatNumber
     expect(formatTogether([2e-7, 1e-7])).toEqual(['2e-7', '1e-7']);
     expect(formatTogether([NaN, 1])).toEqual(['–', '1']);
+    expect(formatTogether([99.96, 98.5])).toEqual(['100', '98.5']); // not '100.0': the largest as shown sets the decimals
+    expect(formatTogether([0.9996, 0.95])).toEqual(['1.00', '0.95']);
   });
 });
