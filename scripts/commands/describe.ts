@@ -127,8 +127,13 @@ export function describeCommand(param: string | undefined, opts: { markdown?: bo
   // a symbol of docs/ODD.md ('gamma', 'γ', 'p_s1'): the parameters it names (their descriptions start with it)
   if (matches.length === 0) matches = parametersBySymbol(param, params).flatMap(under);
   if (matches.length === 0) {
+    // a misspelt path, or a misspelt field name written without its group ('trainig')
     const near = closest(param, params.map((p) => p.path));
-    throw new InputError(`'${param}' is not a parameter${near ? `; did you mean '${near}'?` : ''} (\`smesim describe\` lists all)`);
+    const nameOf = (path: string) => path.slice(path.lastIndexOf('.') + 1);
+    const name = near ? undefined : closest(param, [...new Set(params.map((p) => nameOf(p.path)))]);
+    const named = name ? params.filter((p) => nameOf(p.path) === name).map((p) => p.path) : [];
+    const hint = near ? `; did you mean '${near}'?` : name ? `; did you mean '${name}' (${named.length === 1 ? named[0] : named.join(', ')})?` : '';
+    throw new InputError(`'${param}' is not a parameter${hint} (\`smesim describe\` lists all)`);
   }
   process.stdout.write(matches.map(describeOne).join('\n\n') + '\n');
   return EXIT_OK;

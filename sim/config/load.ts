@@ -302,13 +302,19 @@ function unknownFieldProblems(parent: readonly PropertyKey[], keys: string[], la
     const near = closest(key, allowed);
     const elsewhere = everywhere.find((p) => p.endsWith(`.${key}`) || p === key);
     const symbol = symbolHint(key, paramIndex().values());
+    // misspelt and in the wrong place ('trainig' at the top): the field of the nearest name, wherever it lives
+    const nameOf = (p: string) => p.slice(p.lastIndexOf('.') + 1);
+    const farName = near || elsewhere ? undefined : closest(key, [...new Set(everywhere.map(nameOf))]);
+    const far = farName ? everywhere.filter((p) => nameOf(p) === farName) : [];
     const hint = symbol
       ? `${symbol}: write that field instead${near ? `, or did you mean '${near}'?` : '.'}`
       : near
       ? `did you mean '${near}'?`
       : elsewhere
         ? `it belongs under '${elsewhere.slice(0, elsewhere.lastIndexOf('.'))}' (${elsewhere}).`
-        : `fields allowed here: ${allowed.join(', ')}.`;
+        : far.length > 0
+          ? `did you mean '${farName}' (${far.join(', ')})?`
+          : `fields allowed here: ${allowed.join(', ')}.`;
     return { ...locate(layers, parent, key), path, message: `is not a field (got '${key}'); ${hint} Otherwise remove it (\`smesim describe\` lists every field).` };
   });
 }

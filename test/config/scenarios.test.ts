@@ -54,6 +54,9 @@ describe('example scenarios and generated docs', () => {
     expect(short.stdout).toContain(`default: ${GAMMA}`);
     expect(cli('describe', 'training').stdout).toMatch(/^policies\.training \(group\)[\s\S]*\npolicies\.training\.share\n/);
     expect(cli('describe', 'cost').stdout.match(/^partners\.\w+\.cost$/gm)).toHaveLength(6);
+    // and such a name misspelt: the name it probably is, with where it lives
+    expect(cli('describe', 'trainig').stderr).toContain("'trainig' is not a parameter; did you mean 'training' (policies.training)?");
+    expect(cli('describe', 'strat').stderr).toContain("did you mean 'start' (dynamism.start, policies.training.start, policies.cooperationSubsidy.start, policies.supplierDiversity.start)?");
   });
 
   it('describes the fields of a list element (a shock, a swept parameter), by name, by number or under the list', () => {
