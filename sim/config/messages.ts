@@ -20,6 +20,16 @@ export function closest(word: string, candidates: readonly string[]): string | u
   return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
 
+/**
+ * A misspelt field name written without its group ('trainig'): the nearest field's own name (the last part
+ * of its path) and every path that ends in it ('policies.training'), or undefined when no name is near.
+ */
+export function nearestFieldName(word: string, paths: readonly string[]): { name: string; paths: string[] } | undefined {
+  const nameOf = (path: string) => path.slice(path.lastIndexOf('.') + 1);
+  const name = closest(word, [...new Set(paths.map(nameOf))]);
+  return name === undefined ? undefined : { name, paths: paths.filter((p) => nameOf(p) === name) };
+}
+
 /** A shock's sector that the scenario does not have: the message, with the sector probably meant ('metals' → 'metal-products'). */
 export function unknownSector(name: string, sectors: readonly string[]): string {
   // a typo, or a word of the name: 'food' or 'drink' for food-drink, 'metals' for metal-products
