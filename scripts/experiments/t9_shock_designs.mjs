@@ -17,20 +17,39 @@
  *   node scripts/experiments/t9_shock_designs.mjs 1,2,3 '{"sli":{"settleMemory":12}}' '{"schedule":"step","before":0.5,"at":170,"after":1.5}'
  *   node scripts/experiments/t9_shock_designs.mjs 1,2,3 '{}' '{"schedule":"constant","level":0.5,"shocks":[{"tick":170,"magnitude":0.6,"demandLoss":0.3}]}'
  *   node scripts/experiments/t9_shock_designs.mjs 1,2,3 '{}' '{"schedule":"constant","level":0.5,"shocks":[{"tick":170,"magnitude":1,"domains":["process"]}]}'
+ *   node scripts/experiments/t9_shock_designs.mjs 1,2,3 '{}' '{"schedule":"constant","level":0.5}' '{"wave":0.6}'
  * PARAMS_JSON is merged into the scenario of both runs (e.g. a parameter to try).
+ * AT_SHOCK_JSON (optional) changes the shocked run at the shock quarter in ways no scenario field expresses
+ * (side experiments of 2026-11-28/29, not in the model):
+ *   weightNewness  customers value new products more from then on: market.weightNewness w_v set to this;
+ *   wave           a technology wave: this share of all contribution entries is each replaced by the larger
+ *                  of itself and a fresh U(0,1) draw (new possibilities; nothing gets worse), from the seeded
+ *                  stream 'wave<seed>'.
  */
 import { fileURLToPath } from 'node:url';
 import { loadScenarioFile } from '../../dist/sim/config/load.js';
 import { scenarioSchema } from '../../dist/sim/config/scenario.js';
 import { simulate } from '../../dist/sim/runOne.js';
 import { t9 } from '../../dist/analysis/validation/policyTargets.js';
+import seedrandom from 'seedrandom';
 
 const seeds = (process.argv[2] ?? '1,2,3,4').split(',').map(Number);
 const params = JSON.parse(process.argv[3] ?? '{}');
 const base = loadScenarioFile(fileURLToPath(new URL('../../scenarios/validation.yaml', import.meta.url))).scenario;
 const t0 = base.ticks - 30;
 const design = process.argv[4] ? JSON.parse(process.argv[4]) : { schedule: 'constant', level: base.dynamism.level, shocks: [{ tick: t0, magnitude: 0.6 }] };
+const atShock = JSON.parse(process.argv[5] ?? '{}');
 const HORIZON = 20;
+
+/** The changes of AT_SHOCK_JSON, made at the end of quarter t0 − 1 of the shocked run. */
+function changeAtShock(world, seed) {
+  if (atShock.weightNewness !== undefined) world.s.market.weightNewness = atShock.weightNewness;
+  if (atShock.wave !== undefined) {
+    const rng = seedrandom.alea(`wave${seed}`);
+    const c = world.ls.contrib;
+    for (let k = 0; k < c.length; k++) if (rng() < atShock.wave) c[k] = Math.max(c[k], Math.floor(rng() * (1 << 24)));
+  }
+}
 
 /** Merge plain objects (arrays and scalars replace). */
 const merge = (a, b) => {
@@ -45,6 +64,7 @@ function run(seed, shocked) {
   const alive = [];
   const w = simulate(s, seed, (row, world) => {
     if (row[0] !== t0 - 1) return;
+    if (shocked) changeAtShock(world, seed);
     const f = world.firms;
     for (let i = 0; i < f.n; i++) alive.push({ run_id: 'r', firm_id: f.id[i], sector: s.sectors[f.sector[i]], region: f.region[i] + 1, employees: f.employees[i], age: f.age[i], lo: f.lo[i], sli: f.depth[i] });
   });
@@ -73,7 +93,7 @@ for (const seed of seeds) {
 }
 const mean = (a) => (a.reduce((x, y) => x + y, 0) / a.length).toFixed(2);
 const pass = (a) => (a.filter((v) => v > 1.96).length / a.length).toFixed(2);
-console.log(`seeds ${seeds.join(',')}; params ${JSON.stringify(params)}; design ${JSON.stringify(design)}`);
+console.log(`seeds ${seeds.join(',')}; params ${JSON.stringify(params)}; design ${JSON.stringify(design)}; at the shock ${JSON.stringify(atShock)}`);
 console.log(`firms alive before quarter ${t0} that exit within ${HORIZON} quarters, per run: ${(exited.none / seeds.length).toFixed(0)} without, ${(exited.shock / seeds.length).toFixed(0)} with the shock`);
 console.log(`T9 z, mean (share > 1.96): without ${mean(z.none)} (${pass(z.none)}), with ${mean(z.shock)} (${pass(z.shock)}); established firms only: without ${mean(z.noneOld)} (${pass(z.noneOld)}), with ${mean(z.shockOld)} (${pass(z.shockOld)})`);
 console.log('established firms, exit share % without → with (firms): depth fifth × LO < 0.35 / 0.35–0.65 / > 0.65');
