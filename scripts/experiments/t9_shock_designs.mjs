@@ -23,15 +23,15 @@
  * (side experiments of 2026-11-28/29, not in the model):
  *   weightNewness  customers value new products more from then on: market.weightNewness w_v set to this;
  *   wave           a technology wave: this share of all contribution entries is each replaced by the larger
- *                  of itself and a fresh U(0,1) draw (new possibilities; nothing gets worse), from the seeded
- *                  stream 'wave<seed>'.
+ *                  of itself and a fresh U(0,1) draw (new possibilities; nothing gets worse), from the run
+ *                  seed's stream 'wave' (sim/rng.ts makeStream).
  */
 import { fileURLToPath } from 'node:url';
 import { loadScenarioFile } from '../../dist/sim/config/load.js';
 import { scenarioSchema } from '../../dist/sim/config/scenario.js';
 import { simulate } from '../../dist/sim/runOne.js';
 import { t9 } from '../../dist/analysis/validation/policyTargets.js';
-import seedrandom from 'seedrandom';
+import { makeStream } from '../../dist/sim/rng.js';
 
 const seeds = (process.argv[2] ?? '1,2,3,4').split(',').map(Number);
 const params = JSON.parse(process.argv[3] ?? '{}');
@@ -45,7 +45,7 @@ const HORIZON = 20;
 function changeAtShock(world, seed) {
   if (atShock.weightNewness !== undefined) world.s.market.weightNewness = atShock.weightNewness;
   if (atShock.wave !== undefined) {
-    const rng = seedrandom.alea(`wave${seed}`);
+    const rng = makeStream(seed, 'wave');
     const c = world.ls.contrib;
     for (let k = 0; k < c.length; k++) if (rng() < atShock.wave) c[k] = Math.max(c[k], Math.floor(rng() * (1 << 24)));
   }
