@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { paramIndex } from '../../sim/config/load.js';
 import { parametersBySymbol } from '../../sim/config/symbols.js';
 import { type ParamInfo, listParameters } from '../../sim/config/introspect.js';
-import { closest, nearestFieldName } from '../../sim/config/messages.js';
+import { closest, nearestFieldHint } from '../../sim/config/messages.js';
 import { scenarioSchema } from '../../sim/config/scenario.js';
 import { packageRoot } from '../../sim/packageRoot.js';
 import { EXIT_OK, InputError } from './basics.js';
@@ -129,8 +129,8 @@ export function describeCommand(param: string | undefined, opts: { markdown?: bo
   if (matches.length === 0) {
     // a misspelt path, or a misspelt field name written without its group ('trainig')
     const near = closest(param, params.map((p) => p.path));
-    const named = near ? undefined : nearestFieldName(param, params.map((p) => p.path));
-    const hint = near ? `; did you mean '${near}'?` : named ? `; did you mean '${named.name}' (${named.paths.join(', ')})?` : '';
+    const named = near ? undefined : nearestFieldHint(param, params.map((p) => p.path));
+    const hint = near ? `; did you mean '${near}'?` : named ? `; ${named}` : '';
     throw new InputError(`'${param}' is not a parameter${hint} (\`smesim describe\` lists all)`);
   }
   process.stdout.write(matches.map(describeOne).join('\n\n') + '\n');

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { type Document, LineCounter, isMap, isScalar, parseDocument, stringify } from 'yaml';
 import { fieldsAt, listParameters, paramAt, type ParamInfo } from './introspect.js';
-import { closest, issueMessage, listElements, nearestFieldName, show } from './messages.js';
+import { closest, issueMessage, listElements, nearestFieldHint, show } from './messages.js';
 import { packageRoot } from '../packageRoot.js';
 import { type Scenario, scenarioSchema } from './scenario.js';
 import { checkSweep } from './sweepCheck.js';
@@ -303,16 +303,14 @@ function unknownFieldProblems(parent: readonly PropertyKey[], keys: string[], la
     const elsewhere = everywhere.find((p) => p.endsWith(`.${key}`) || p === key);
     const symbol = symbolHint(key, paramIndex().values());
     // misspelt and in the wrong place ('trainig' at the top): the field of the nearest name, wherever it lives
-    const far = near || elsewhere ? undefined : nearestFieldName(key, everywhere);
+    const far = near || elsewhere ? undefined : nearestFieldHint(key, everywhere);
     const hint = symbol
       ? `${symbol}: write that field instead${near ? `, or did you mean '${near}'?` : '.'}`
       : near
       ? `did you mean '${near}'?`
       : elsewhere
         ? `it belongs under '${elsewhere.slice(0, elsewhere.lastIndexOf('.'))}' (${elsewhere}).`
-        : far
-          ? `did you mean '${far.name}' (${far.paths.join(', ')})?`
-          : `fields allowed here: ${allowed.join(', ')}.`;
+        : (far ?? `fields allowed here: ${allowed.join(', ')}.`);
     return { ...locate(layers, parent, key), path, message: `is not a field (got '${key}'); ${hint} Otherwise remove it (\`smesim describe\` lists every field).` };
   });
 }

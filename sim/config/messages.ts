@@ -21,13 +21,14 @@ export function closest(word: string, candidates: readonly string[]): string | u
 }
 
 /**
- * A misspelt field name written without its group ('trainig'): the nearest field's own name (the last part
- * of its path) and every path that ends in it ('policies.training'), or undefined when no name is near.
+ * A misspelt field name written without its group ('trainig'): the hint "did you mean 'training'
+ * (policies.training)?", naming the nearest field's own name (the last part of its path) and every path that
+ * ends in it, or undefined when no name is near.
  */
-export function nearestFieldName(word: string, paths: readonly string[]): { name: string; paths: string[] } | undefined {
+export function nearestFieldHint(word: string, paths: readonly string[]): string | undefined {
   const nameOf = (path: string) => path.slice(path.lastIndexOf('.') + 1);
   const name = closest(word, [...new Set(paths.map(nameOf))]);
-  return name === undefined ? undefined : { name, paths: paths.filter((p) => nameOf(p) === name) };
+  return name === undefined ? undefined : `did you mean '${name}' (${paths.filter((p) => nameOf(p) === name).join(', ')})?`;
 }
 
 /** A shock's sector that the scenario does not have: the message, with the sector probably meant ('metals' → 'metal-products'). */
