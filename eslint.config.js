@@ -20,10 +20,17 @@ export default tseslint.config(
       'no-restricted-properties': [
         'error',
         { object: 'Math', property: 'random', message: 'Use a seeded stream from sim/rng.ts.' },
-        { object: 'Date', property: 'now', message: 'No clock in the engine: results must not depend on time.' },
+        {
+          object: 'Date',
+          property: 'now',
+          message: 'No clock in the engine: results must not depend on time.',
+        },
         { object: 'performance', property: 'now', message: 'No clock in the engine.' },
       ],
-      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date']", message: 'No clock in the engine.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date']", message: 'No clock in the engine.' },
+      ],
     },
   },
 );

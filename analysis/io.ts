@@ -46,7 +46,10 @@ export function loadRows(outDir: string, file: string): Record<string, unknown>[
 }
 
 /** Rows of a table held in memory (a run's output) as plain objects, keyed by its columns. */
-export function rowsOfTable(table: { readonly columns: readonly string[]; readonly rows: readonly (readonly unknown[])[] }): Rows {
+export function rowsOfTable(table: {
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly unknown[])[];
+}): Rows {
   return table.rows.map((r) => Object.fromEntries(table.columns.map((c, k) => [c, r[k]])));
 }
 
@@ -69,7 +72,7 @@ export function csvByRun(text: string): [runId: string, csv: string][] | undefin
   if (headerEnd < 0 || text.includes('"') || !text.startsWith('run_id,')) return undefined;
   const header = text.slice(0, headerEnd + 1);
   const lines = new Map<string, string[]>();
-  for (let start = headerEnd + 1; start < text.length; ) {
+  for (let start = headerEnd + 1; start < text.length;) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const line = text.slice(start, end);
@@ -81,7 +84,9 @@ export function csvByRun(text: string): [runId: string, csv: string][] | undefin
     if (group) group.push(line);
     else lines.set(runId, [line]);
   }
-  return [...lines.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([runId, group]) => [runId, header + group.join('\n') + '\n']);
+  return [...lines.entries()]
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([runId, group]) => [runId, header + group.join('\n') + '\n']);
 }
 
 /**
@@ -93,11 +98,22 @@ export function csvByRun(text: string): [runId: string, csv: string][] | undefin
  * (arquero infers a column's type from the rows it is given). A file with a quoted field (which may
  * hold a comma or a line break) is parsed whole.
  */
-export function loadRowsBetween(outDir: string, file: string, column: string, min: number, max: number): Record<string, unknown>[] {
+export function loadRowsBetween(
+  outDir: string,
+  file: string,
+  column: string,
+  min: number,
+  max: number,
+): Record<string, unknown>[] {
   return remembered(outDir, file, `${column} ${min} ${max}`, () => {
     const text = readFileSync(join(outDir, file), 'utf8');
-    const inRange = aq.escape((d: Record<string, unknown>) => Number(d[column]) >= min && Number(d[column]) <= max);
-    return aq.fromCSV(text.includes('"') ? text : linesBetween(text, column, min, max)).filter(inRange).objects() as Rows;
+    const inRange = aq.escape(
+      (d: Record<string, unknown>) => Number(d[column]) >= min && Number(d[column]) <= max,
+    );
+    return aq
+      .fromCSV(text.includes('"') ? text : linesBetween(text, column, min, max))
+      .filter(inRange)
+      .objects() as Rows;
   });
 }
 
@@ -108,7 +124,7 @@ function linesBetween(text: string, column: string, min: number, max: number): s
   const at = text.slice(0, headerEnd).split(',').indexOf(column);
   if (at < 0) return text;
   const kept = [text.slice(0, headerEnd + 1)];
-  for (let start = headerEnd + 1; start < text.length; ) {
+  for (let start = headerEnd + 1; start < text.length;) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     let cell = start;

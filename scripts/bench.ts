@@ -84,7 +84,16 @@ async function timeEvaluator(evaluator: Evaluator, specs: RunSpec[]): Promise<nu
 
 /** Specs of `runs` replicate runs of the given size. */
 function specs(runs: number, firms: number, ticks: number): RunSpec[] {
-  return makeRunPlan(makeScenario({ name: 'bench', population: firms, ticks, burnIn: Math.min(80, ticks - 1), surveyWindow: Math.min(12, ticks), replicates: runs })).specs;
+  return makeRunPlan(
+    makeScenario({
+      name: 'bench',
+      population: firms,
+      ticks,
+      burnIn: Math.min(80, ticks - 1),
+      surveyWindow: Math.min(12, ticks),
+      replicates: runs,
+    }),
+  ).specs;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -93,14 +102,46 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  * Pool efficiency: T(1 worker) / (n · T(n workers)) on the same specs. Shared machines drift, so the
  * two are timed alternately `repeats` times and the median of the pairwise ratios is reported.
  */
-async function poolEfficiency(runs: number, firms: number, ticks: number, workers: number, repeats: number): Promise<BenchRow[]> {
+async function poolEfficiency(
+  runs: number,
+  firms: number,
+  ticks: number,
+  workers: number,
+  repeats: number,
+): Promise<BenchRow[]> {
   const plan = specs(runs, firms, ticks);
   await timeEvaluator(new PoolEvaluator(workers), plan.slice(0, workers * 2)); // warm the disk cache and JIT
-  const { one, many, efficiency, spread } = await alternately((n) => timeEvaluator(new PoolEvaluator(n), plan), workers, repeats);
+  const { one, many, efficiency, spread } = await alternately(
+    (n) => timeEvaluator(new PoolEvaluator(n), plan),
+    workers,
+    repeats,
+  );
   const work = runs * firms * ticks;
   return [
-    { benchmark: 'sweep', firms, ticks, runs, workers: 1, seconds: one, firmTicksPerSecond: work / one, bytesPerFirm: null, efficiency: 1, note: `pool of 1 worker (median of ${repeats})` },
-    { benchmark: 'sweep', firms, ticks, runs, workers, seconds: many, firmTicksPerSecond: work / many, bytesPerFirm: null, efficiency, note: spread },
+    {
+      benchmark: 'sweep',
+      firms,
+      ticks,
+      runs,
+      workers: 1,
+      seconds: one,
+      firmTicksPerSecond: work / one,
+      bytesPerFirm: null,
+      efficiency: 1,
+      note: `pool of 1 worker (median of ${repeats})`,
+    },
+    {
+      benchmark: 'sweep',
+      firms,
+      ticks,
+      runs,
+      workers,
+      seconds: many,
+      firmTicksPerSecond: work / many,
+      bytesPerFirm: null,
+      efficiency,
+      note: spread,
+    },
   ];
 }
 
@@ -108,7 +149,11 @@ async function poolEfficiency(runs: number, firms: number, ticks: number, worker
  * Time `time(1)` and `time(workers)` alternately `repeats` times: the median of each, and the median of
  * the pairwise efficiencies T1/(n·Tn) with the ratios it came from.
  */
-async function alternately(time: (threads: number) => Promise<number>, workers: number, repeats: number): Promise<{ one: number; many: number; efficiency: number; spread: string }> {
+async function alternately(
+  time: (threads: number) => Promise<number>,
+  workers: number,
+  repeats: number,
+): Promise<{ one: number; many: number; efficiency: number; spread: string }> {
   const ones: number[] = [];
   const manys: number[] = [];
   for (let k = 0; k < repeats; k++) {
@@ -127,11 +172,27 @@ async function tinyOverhead(runs: number): Promise<BenchRow> {
   const seq = await timeEvaluator(new SequentialEvaluator(), plan);
   const pool = await timeEvaluator(new PoolEvaluator(1), plan);
   const overheadMs = ((pool - seq) / runs) * 1000;
-  return { benchmark: 'tiny-runs', firms: 10, ticks: 10, runs, workers: 1, seconds: pool, firmTicksPerSecond: (runs * 100) / pool, bytesPerFirm: null, efficiency: null, note: `pool overhead ${overheadMs.toFixed(3)} ms/run (this thread: ${((seq / runs) * 1000).toFixed(2)} ms/run)` };
+  return {
+    benchmark: 'tiny-runs',
+    firms: 10,
+    ticks: 10,
+    runs,
+    workers: 1,
+    seconds: pool,
+    firmTicksPerSecond: (runs * 100) / pool,
+    bytesPerFirm: null,
+    efficiency: null,
+    note: `pool overhead ${overheadMs.toFixed(3)} ms/run (this thread: ${((seq / runs) * 1000).toFixed(2)} ms/run)`,
+  };
 }
 
 /** The validation scenario, and the survey of one of its runs at `firms` firms as row objects (as validate-model reads survey.csv). */
-function validationSurvey(firms: number): { s: Scenario; rows: Record<string, unknown>[]; csv: string; runId: string } {
+function validationSurvey(firms: number): {
+  s: Scenario;
+  rows: Record<string, unknown>[];
+  csv: string;
+  runId: string;
+} {
   const s = loadScenario(join(packageRoot(), 'scenarios', 'validation.yaml'));
   const spec = makeRunPlan({ ...s, population: firms, replicates: 1 }).specs[0]!;
   const result = runOne(spec);
@@ -153,7 +214,18 @@ export function estimation(firms: number, repeats: number): BenchRow {
     times.push(now() - start);
   }
   const seconds = Math.min(...times);
-  return { benchmark: 'estimation', firms: rows.length, ticks: s.ticks, runs: 1, workers: 1, seconds, firmTicksPerSecond: null, bytesPerFirm: null, efficiency: null, note: `${targets} target evaluations (T1–T7, Likert and true measures) on one survey of ${rows.length} firms; fastest of ${repeats}` };
+  return {
+    benchmark: 'estimation',
+    firms: rows.length,
+    ticks: s.ticks,
+    runs: 1,
+    workers: 1,
+    seconds,
+    firmTicksPerSecond: null,
+    bytesPerFirm: null,
+    efficiency: null,
+    note: `${targets} target evaluations (T1–T7, Likert and true measures) on one survey of ${rows.length} firms; fastest of ${repeats}`,
+  };
 }
 
 /**
@@ -164,7 +236,12 @@ export function estimation(firms: number, repeats: number): BenchRow {
  * A fresh pool of 1 thread against a fresh pool of `workers`, so that both pay the warm-up of a new
  * thread as validate-model does; timed alternately `repeats` times, the median of the pairwise ratios.
  */
-export async function estimationParallel(firms: number, surveys: number, workers: number, repeats: number): Promise<BenchRow[]> {
+export async function estimationParallel(
+  firms: number,
+  surveys: number,
+  workers: number,
+  repeats: number,
+): Promise<BenchRow[]> {
   const { s, rows, csv, runId: own } = validationSurvey(firms);
   // each task carries its run's lines of survey.csv as text, as validate-model hands them over (csvByRun)
   const tasks = Array.from({ length: surveys }, (_, k): EstimationTask => {
@@ -177,14 +254,37 @@ export async function estimationParallel(firms: number, surveys: number, workers
     const results = (await Promise.all(tasks.map((t) => pool.run(t)))) as unknown[][];
     const seconds = now() - start;
     await pool.close();
-    if (results.some((r) => r.length === 0)) throw new Error('estimation benchmark: a survey gave no validation rows');
+    if (results.some((r) => r.length === 0))
+      throw new Error('estimation benchmark: a survey gave no validation rows');
     return seconds;
   };
   const { one, many, efficiency, spread } = await alternately(time, workers, repeats);
   const note = `${surveys} surveys of ${rows.length.toLocaleString('en-US')} firms`;
   return [
-    { benchmark: 'estimation-surveys', firms: rows.length, ticks: s.ticks, runs: surveys, workers: 1, seconds: one, firmTicksPerSecond: null, bytesPerFirm: null, efficiency: 1, note: `${note}, pool of 1 thread (median of ${repeats})` },
-    { benchmark: 'estimation-surveys', firms: rows.length, ticks: s.ticks, runs: surveys, workers, seconds: many, firmTicksPerSecond: null, bytesPerFirm: null, efficiency, note: `${note}; ${spread}` },
+    {
+      benchmark: 'estimation-surveys',
+      firms: rows.length,
+      ticks: s.ticks,
+      runs: surveys,
+      workers: 1,
+      seconds: one,
+      firmTicksPerSecond: null,
+      bytesPerFirm: null,
+      efficiency: 1,
+      note: `${note}, pool of 1 thread (median of ${repeats})`,
+    },
+    {
+      benchmark: 'estimation-surveys',
+      firms: rows.length,
+      ticks: s.ticks,
+      runs: surveys,
+      workers,
+      seconds: many,
+      firmTicksPerSecond: null,
+      bytesPerFirm: null,
+      efficiency,
+      note: `${note}; ${spread}`,
+    },
   ];
 }
 
@@ -199,7 +299,10 @@ export function exitLog(runs: number, perRun: number): BenchRow {
   const lines = ['run_id,tick,firm_id,sector,region,employees,age_quarters,lo,sli'];
   for (let r = 1; r <= runs; r++) {
     const ticks = Array.from({ length: perRun }, () => randInt(rng, 200)).sort((a, b) => a - b);
-    for (const [k, t] of ticks.entries()) lines.push(`validation/r${String(r).padStart(3, '0')},${t},${k},metal-products,${randInt(rng, 7)},${10 + randInt(rng, 240)},${randInt(rng, 200)},${formatCell(rng())},${formatCell(rng())}`); // LO and SLI written as the tables write them
+    for (const [k, t] of ticks.entries())
+      lines.push(
+        `validation/r${String(r).padStart(3, '0')},${t},${k},metal-products,${randInt(rng, 7)},${10 + randInt(rng, 240)},${randInt(rng, 200)},${formatCell(rng())},${formatCell(rng())}`,
+      ); // LO and SLI written as the tables write them
   }
   writeFileSync(join(dir, 'exits.csv'), lines.join('\n') + '\n');
   const time = (f: () => number): [seconds: number, rows: number] => {
@@ -211,13 +314,27 @@ export function exitLog(runs: number, perRun: number): BenchRow {
   const inRange = aq.escape((d: Record<string, unknown>) => Number(d.tick) >= 170 && Number(d.tick) <= 189);
   const [whole, same] = time(() => loadTable(dir, 'exits.csv').filter(inRange).objects().length);
   rmSync(dir, { recursive: true, force: true });
-  if (kept !== same) throw new Error(`exit-log benchmark: ${kept} rows filtered as text, ${same} parsed whole`);
+  if (kept !== same)
+    throw new Error(`exit-log benchmark: ${kept} rows filtered as text, ${same} parsed whole`);
   const note = `T9's window: ${kept.toLocaleString('en-US')} of ${(runs * perRun).toLocaleString('en-US')} exits in a log as large as a 5,000-firm validation run set's; parsed whole and then filtered: ${whole.toFixed(2)} s`;
-  return { benchmark: 'exit-log', firms: 5_000, ticks: 200, runs, workers: 1, seconds: filtered, firmTicksPerSecond: null, bytesPerFirm: null, efficiency: null, note };
+  return {
+    benchmark: 'exit-log',
+    firms: 5_000,
+    ticks: 200,
+    runs,
+    workers: 1,
+    seconds: filtered,
+    firmTicksPerSecond: null,
+    bytesPerFirm: null,
+    efficiency: null,
+    note,
+  };
 }
 
 /** Run the benchmarks; quick = smaller sizes (for a smoke check). */
-export async function runBenchmarks(opts: { quick?: boolean; workers?: number; out?: string } = {}): Promise<BenchRow[]> {
+export async function runBenchmarks(
+  opts: { quick?: boolean; workers?: number; out?: string } = {},
+): Promise<BenchRow[]> {
   const workers = opts.workers ?? 2;
   const rows: BenchRow[] = [];
   const add = (r: BenchRow | BenchRow[]) => {
@@ -237,28 +354,57 @@ export async function runBenchmarks(opts: { quick?: boolean; workers?: number; o
     const plan = makeRunPlan(validation).specs;
     const seconds = await timeEvaluator(new PoolEvaluator(workers), plan);
     const work = plan.length * validation.population * validation.ticks;
-    add({ benchmark: 'validation', firms: validation.population, ticks: validation.ticks, runs: plan.length, workers, seconds, firmTicksPerSecond: work / seconds, bytesPerFirm: null, efficiency: null, note: 'the runs of scenarios/validation.yaml (one of the five run sets of validate-model)' });
+    add({
+      benchmark: 'validation',
+      firms: validation.population,
+      ticks: validation.ticks,
+      runs: plan.length,
+      workers,
+      seconds,
+      firmTicksPerSecond: work / seconds,
+      bytesPerFirm: null,
+      efficiency: null,
+      note: 'the runs of scenarios/validation.yaml (one of the five run sets of validate-model)',
+    });
   }
   add(estimation(opts.quick ? 1_000 : 5_000, opts.quick ? 1 : 3));
   add(await estimationParallel(opts.quick ? 1_000 : 5_000, opts.quick ? 4 : 50, workers, opts.quick ? 1 : 3)); // 50: a validation run set's surveys
   add(exitLog(opts.quick ? 5 : 50, 20_000));
   const e1 = rows.find((r) => r.benchmark === 'engine' && r.firms === 1_000);
   const e100 = rows.find((r) => r.benchmark === 'engine' && r.firms === 100_000);
-  if (e1 && e100) process.stdout.write(`\ntime per firm-tick at 100,000 firms / at 1,000 firms: ${(e1.firmTicksPerSecond! / e100.firmTicksPerSecond!).toFixed(2)}\n`);
-  const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform };
+  if (e1 && e100)
+    process.stdout.write(
+      `\ntime per firm-tick at 100,000 firms / at 1,000 firms: ${(e1.firmTicksPerSecond! / e100.firmTicksPerSecond!).toFixed(2)}\n`,
+    );
+  const machine = {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: process.platform,
+  };
   const out = opts.out ?? join(packageRoot(), 'bench', 'results.json');
   mkdirSync(join(out, '..'), { recursive: true });
-  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), machine, quick: opts.quick ?? false, rows }, null, 2) + '\n');
-  process.stdout.write(`\nmachine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}\nwritten: ${out}\n`);
+  writeFileSync(
+    out,
+    JSON.stringify({ date: new Date().toISOString(), machine, quick: opts.quick ?? false, rows }, null, 2) +
+      '\n',
+  );
+  process.stdout.write(
+    `\nmachine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}\nwritten: ${out}\n`,
+  );
   return rows;
 }
 
 function printHeader(): void {
-  process.stdout.write(`${'benchmark'.padEnd(11)}${'firms'.padStart(8)}${'ticks'.padStart(6)}${'runs'.padStart(6)}${'workers'.padStart(8)}${'seconds'.padStart(9)}${'firm-ticks/s'.padStart(14)}${'bytes/firm'.padStart(11)}${'effic.'.padStart(8)}  note\n`);
+  process.stdout.write(
+    `${'benchmark'.padEnd(11)}${'firms'.padStart(8)}${'ticks'.padStart(6)}${'runs'.padStart(6)}${'workers'.padStart(8)}${'seconds'.padStart(9)}${'firm-ticks/s'.padStart(14)}${'bytes/firm'.padStart(11)}${'effic.'.padStart(8)}  note\n`,
+  );
 }
 
 function printRow(r: BenchRow): void {
-  const n = (v: number | null, d = 0) => (v === null ? '' : v.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }));
+  const n = (v: number | null, d = 0) =>
+    v === null ? '' : v.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
   process.stdout.write(
     `${r.benchmark.padEnd(11)}${n(r.firms).padStart(8)}${n(r.ticks).padStart(6)}${n(r.runs).padStart(6)}${n(r.workers).padStart(8)}${n(r.seconds, 2).padStart(9)}${n(r.firmTicksPerSecond).padStart(14)}${n(r.bytesPerFirm).padStart(11)}${n(r.efficiency, 3).padStart(8)}  ${r.note}\n`,
   );

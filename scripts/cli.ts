@@ -5,27 +5,49 @@
  * once and the Ctrl-C handler is in place before anything heavy loads.
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_MAX_RUNS, EXIT_BAD_INPUT, EXIT_RUNS_FAILED, InputError, executing, interruptMessage, parseShard } from './commands/basics.js';
+import {
+  DEFAULT_MAX_RUNS,
+  EXIT_BAD_INPUT,
+  EXIT_RUNS_FAILED,
+  InputError,
+  executing,
+  interruptMessage,
+  parseShard,
+} from './commands/basics.js';
 
 const count = (what: string) => (v: string) => {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${what} must be a whole number of at least 1 (got '${v}')`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new InvalidArgumentError(`${what} must be a whole number of at least 1 (got '${v}')`);
   return n;
 };
 const seedArg = (v: string) => {
   const n = Number(v);
-  if (!Number.isSafeInteger(n) || n < 0) throw new InvalidArgumentError(`the seed must be a whole number ≥ 0 (got '${v}')`);
+  if (!Number.isSafeInteger(n) || n < 0)
+    throw new InvalidArgumentError(`the seed must be a whole number ≥ 0 (got '${v}')`);
   return n;
 };
 const seedsArg = (v: string) => {
-  const seeds = v.split(',').map((x) => x.trim()).filter(Boolean).map(seedArg);
-  if (seeds.length === 0) throw new InvalidArgumentError(`give a comma-separated list of seeds, e.g. 20261123,7,99 (got '${v}')`);
+  const seeds = v
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean)
+    .map(seedArg);
+  if (seeds.length === 0)
+    throw new InvalidArgumentError(`give a comma-separated list of seeds, e.g. 20261123,7,99 (got '${v}')`);
   if (new Set(seeds).size !== seeds.length) throw new InvalidArgumentError(`a seed appears twice in '${v}'`);
   return seeds;
 };
 const formatsArg = (v: string) => {
-  const list = v.split(',').map((f) => f.trim()).filter((f) => f && f !== 'csv');
-  for (const f of list) if (f !== 'arrow' && f !== 'parquet') throw new InvalidArgumentError(`unknown format '${f}': use csv, arrow, parquet or a list like arrow,parquet`);
+  const list = v
+    .split(',')
+    .map((f) => f.trim())
+    .filter((f) => f && f !== 'csv');
+  for (const f of list)
+    if (f !== 'arrow' && f !== 'parquet')
+      throw new InvalidArgumentError(
+        `unknown format '${f}': use csv, arrow, parquet or a list like arrow,parquet`,
+      );
   return list as ('arrow' | 'parquet')[];
 };
 const shardArg = (v: string) => {
@@ -38,7 +60,8 @@ const shardArg = (v: string) => {
 
 /** Collect a repeatable option's values. */
 const collect = (v: string, previous: string[] = []) => [...previous, v];
-const SET_HELP = 'override a scenario field, e.g. --set sli.convergenceRate=2.2 (repeatable; checked like the file; `smesim describe` lists the fields)';
+const SET_HELP =
+  'override a scenario field, e.g. --set sli.convergenceRate=2.2 (repeatable; checked like the file; `smesim describe` lists the fields)';
 
 /**
  * Run a command body. Bad input (a scenario, an argument, a sweep point that makes an invalid
@@ -54,7 +77,10 @@ const act =
       process.exitCode = await body(...args);
     } catch (err) {
       // the modules that define these errors are loaded by then if the command could raise them
-      const [{ OutputPathError, fsReason }, { PlanError }] = await Promise.all([import('../sim/run/outputs.js'), import('../sim/plan/plan.js')]);
+      const [{ OutputPathError, fsReason }, { PlanError }] = await Promise.all([
+        import('../sim/run/outputs.js'),
+        import('../sim/plan/plan.js'),
+      ]);
       if (err instanceof InputError || err instanceof OutputPathError || err instanceof PlanError) {
         process.stderr.write(`error: ${err.message}\n`);
         process.exitCode = EXIT_BAD_INPUT;
@@ -62,7 +88,9 @@ const act =
       }
       const e = err as NodeJS.ErrnoException;
       if (!e?.code || !e.syscall) throw err;
-      process.stderr.write(`error: cannot ${e.syscall}${e.path ? ` ${e.path}` : ''}: ${fsReason(e)}; fix that and run the same command again (finished runs are kept)\n`);
+      process.stderr.write(
+        `error: cannot ${e.syscall}${e.path ? ` ${e.path}` : ''}: ${fsReason(e)}; fix that and run the same command again (finished runs are kept)\n`,
+      );
       process.exitCode = EXIT_RUNS_FAILED;
     }
   };
@@ -81,7 +109,10 @@ const commands = {
 
 // Ctrl-C or a TERM signal (a cluster's time limit): every finished run is already in the ledger and
 // tables are written atomically, so say what is kept and how to resume, and stop (exit 130 / 143).
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const) {
   process.once(signal, () => {
     executing.stopProgress?.();
     process.stderr.write(`\n${interruptMessage(process.argv.slice(2))}`);
@@ -91,7 +122,9 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
 
 const program = new Command()
   .name('smesim')
-  .description('Agent-based simulation of SME innovation: cooperation partners, supplier integration and dynamism.\nExit codes: 0 ok, 1 some runs failed (validate-model: a target missed), 2 bad input, 130/143 interrupted by Ctrl-C/TERM (run the same command again to resume).')
+  .description(
+    'Agent-based simulation of SME innovation: cooperation partners, supplier integration and dynamism.\nExit codes: 0 ok, 1 some runs failed (validate-model: a target missed), 2 bad input, 130/143 interrupted by Ctrl-C/TERM (run the same command again to resume).',
+  )
   .version('0.1.0')
   .showHelpAfterError('(add --help for the options and examples)')
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : EXIT_BAD_INPUT));
@@ -104,9 +137,17 @@ function executionOptions(cmd: Command, defaultOut = 'out/<scenario name>'): Com
     .option('-s, --seed <n>', 'override the master seed', seedArg)
     .option('-w, --workers <n>', 'worker threads (default: all cores; 1 = no pool)', count('--workers'))
     .option('--force', 'replace an output directory that holds a different run set')
-    .addOption(new Option('--max-runs <n>', 'refuse plans with more runs than this').argParser(count('--max-runs')).default(DEFAULT_MAX_RUNS))
+    .addOption(
+      new Option('--max-runs <n>', 'refuse plans with more runs than this')
+        .argParser(count('--max-runs'))
+        .default(DEFAULT_MAX_RUNS),
+    )
     .option('--allow-large', 'allow populations over 10 million firms or runs over 100,000 quarters')
-    .option('--format <list>', 'also write the tables as arrow and/or parquet (CSV is always written)', formatsArg)
+    .option(
+      '--format <list>',
+      'also write the tables as arrow and/or parquet (CSV is always written)',
+      formatsArg,
+    )
     .option('--no-report', 'do not write report.html')
     .option('--json', 'print a machine-readable summary on stdout');
 }
@@ -117,59 +158,100 @@ function planOptions(cmd: Command): Command {
     .option('--shard <i/n>', 'run only share i of n (for clusters; join with `smesim merge`)', shardArg)
     .option('--set <path=value>', SET_HELP, collect)
     .option('--retry-failed', 'run again the runs that failed last time')
-    .option('--dry-run', 'print the plan size, an estimated wall time and the disk space it needs; run nothing');
+    .option(
+      '--dry-run',
+      'print the plan size, an estimated wall time and the disk space it needs; run nothing',
+    );
 }
 
 planOptions(
   program
     .command('run')
-    .description('Run a scenario (all replicates, and its sweep if it has one); resumes an interrupted run set.')
+    .description(
+      'Run a scenario (all replicates, and its sweep if it has one); resumes an interrupted run set.',
+    )
     .argument('<scenario>', 'scenario YAML file'),
 )
-  .addHelpText('after', '\nExamples:\n  $ smesim run scenarios/baseline.yaml\n  $ smesim run scenarios/training-programme.yaml --replicates 20 --workers 2 --out out/training\n')
+  .addHelpText(
+    'after',
+    '\nExamples:\n  $ smesim run scenarios/baseline.yaml\n  $ smesim run scenarios/training-programme.yaml --replicates 20 --workers 2 --out out/training\n',
+  )
   .action(act(async (file: string, opts) => (await commands.run()).runCommand(file, opts, 'run')));
 
 planOptions(
   program
     .command('sweep')
-    .description("Run a scenario's sweep design (grid, lhs, sobol, morris) × replicates; resumable and shardable.")
+    .description(
+      "Run a scenario's sweep design (grid, lhs, sobol, morris) × replicates; resumable and shardable.",
+    )
     .argument('<scenario>', 'scenario YAML file with a sweep: block'),
 )
-  .addHelpText('after', '\nExamples:\n  $ smesim sweep scenarios/sweep-example.yaml --dry-run\n  $ smesim sweep scenarios/sweep-example.yaml --workers 2\n  $ smesim sweep scenarios/sweep-example.yaml --shard 1/4 --out out/sweep/shard-0\n')
+  .addHelpText(
+    'after',
+    '\nExamples:\n  $ smesim sweep scenarios/sweep-example.yaml --dry-run\n  $ smesim sweep scenarios/sweep-example.yaml --workers 2\n  $ smesim sweep scenarios/sweep-example.yaml --shard 1/4 --out out/sweep/shard-0\n',
+  )
   .action(act(async (file: string, opts) => (await commands.run()).runCommand(file, opts, 'sweep')));
 
 executionOptions(
   program
     .command('compare')
-    .description('Run a baseline and one or more policy scenarios on the same worlds (common random numbers) and report paired differences with 95% CIs and the smallest difference the replicates can detect (compare.csv).')
+    .description(
+      'Run a baseline and one or more policy scenarios on the same worlds (common random numbers) and report paired differences with 95% CIs and the smallest difference the replicates can detect (compare.csv).',
+    )
     .argument('<baseline>', 'baseline scenario file')
     .argument('<policy...>', 'policy scenario file(s)'),
   'out/compare-<baseline>-vs-<policy>…, one folder per scenario inside it',
 )
   .option('--set <path=value>', `${SET_HELP}; applied to every scenario file`, collect)
-  .addHelpText('after', '\nExample:\n  $ smesim compare scenarios/baseline.yaml scenarios/training-programme.yaml --replicates 10\n')
-  .action(act(async (baseline: string, policies: string[], opts) => (await commands.compare()).compareCommand(baseline, policies, opts)));
+  .addHelpText(
+    'after',
+    '\nExample:\n  $ smesim compare scenarios/baseline.yaml scenarios/training-programme.yaml --replicates 10\n',
+  )
+  .action(
+    act(async (baseline: string, policies: string[], opts) =>
+      (await commands.compare()).compareCommand(baseline, policies, opts),
+    ),
+  );
 
 program
   .command('report')
-  .description('Rebuild report.html of an output directory (run, sweep, compare or validate-model) from its files alone.')
+  .description(
+    'Rebuild report.html of an output directory (run, sweep, compare or validate-model) from its files alone.',
+  )
   .argument('<outdir>', 'output directory')
-  .option('--outcome <column>', 'sweeps: outcome for responses, sensitivity indices and PRIM (a runs.csv column)', 'inno_product')
-  .option('--threshold <value>', 'sweeps: PRIM looks for design points with the outcome at least this (default: upper quartile)', Number)
-  .addHelpText('after', '\nExample:\n  $ smesim report out/sweep-example --outcome coop_any --threshold 0.7\n')
-  .action(act(async (outDir: string, opts: { outcome: string; threshold?: number }) => {
-    const { writeReport } = await commands.report();
-    try {
-      process.stdout.write(`report: ${writeReport(outDir, { sweepOutcome: opts.outcome, primThreshold: opts.threshold })}\n`);
-    } catch (err) {
-      throw new InputError((err as Error).message);
-    }
-    return 0;
-  }));
+  .option(
+    '--outcome <column>',
+    'sweeps: outcome for responses, sensitivity indices and PRIM (a runs.csv column)',
+    'inno_product',
+  )
+  .option(
+    '--threshold <value>',
+    'sweeps: PRIM looks for design points with the outcome at least this (default: upper quartile)',
+    Number,
+  )
+  .addHelpText(
+    'after',
+    '\nExample:\n  $ smesim report out/sweep-example --outcome coop_any --threshold 0.7\n',
+  )
+  .action(
+    act(async (outDir: string, opts: { outcome: string; threshold?: number }) => {
+      const { writeReport } = await commands.report();
+      try {
+        process.stdout.write(
+          `report: ${writeReport(outDir, { sweepOutcome: opts.outcome, primThreshold: opts.threshold })}\n`,
+        );
+      } catch (err) {
+        throw new InputError((err as Error).message);
+      }
+      return 0;
+    }),
+  );
 
 program
   .command('merge')
-  .description('Join shard output directories of one sweep into one run set (checks that no run is missing or duplicated).')
+  .description(
+    'Join shard output directories of one sweep into one run set (checks that no run is missing or duplicated).',
+  )
   .argument('<dirs...>', 'shard output directories')
   .requiredOption('-o, --out <dir>', 'output directory of the merged run set')
   .option('--format <list>', 'also write the tables as arrow and/or parquet', formatsArg)
@@ -181,61 +263,115 @@ program
 
 program
   .command('replay')
-  .description('Re-run one run of a run set from its manifest and confirm the result is identical (or show the first difference).')
+  .description(
+    'Re-run one run of a run set from its manifest and confirm the result is identical (or show the first difference).',
+  )
   .argument('<outdir>', 'output directory of a run set')
   .argument('<runId>', 'run id, e.g. baseline/r003')
   .addHelpText('after', '\nExample:\n  $ smesim replay out/baseline baseline/r003\n')
-  .action(act(async (outDir: string, runId: string) => (await commands.merge()).replayCommand(outDir, runId)));
+  .action(
+    act(async (outDir: string, runId: string) => (await commands.merge()).replayCommand(outDir, runId)),
+  );
 
 program
   .command('validate-model')
-  .description('Run the validation scenario and its variants (ablations, shock, subsidy), test targets T1–T10 of MODEL.md §9, write validation.csv, validation.json and report.html; exit 0 only when every target holds.')
+  .description(
+    'Run the validation scenario and its variants (ablations, shock, subsidy), test targets T1–T10 of MODEL.md §9, write validation.csv, validation.json and report.html; exit 0 only when every target holds.',
+  )
   .option('--scenario <file>', 'validation scenario (default: scenarios/validation.yaml)')
   .option('-o, --out <dir>', 'output directory', 'out/validation')
-  .option('-r, --replicates <n>', 'replicates per run set (default: the scenario’s, 50)', count('--replicates'))
+  .option(
+    '-r, --replicates <n>',
+    'replicates per run set (default: the scenario’s, 50)',
+    count('--replicates'),
+  )
   .option('-p, --population <n>', 'firms per run (default: the scenario’s, 5,000)', count('--population'))
   .option('-s, --seed <n>', 'master seed', seedArg)
-  .option('--seeds <list>', 'several master seeds, e.g. 20261123,7,99: each in its own folder (seed-<n>), then their pass rates side by side (seeds.csv, report.html); exit 0 only when every target holds on every seed', seedsArg)
-  .option('-w, --workers <n>', 'worker threads for the runs and for estimating their surveys (default: all cores)', count('--workers'))
-  .option('-t, --targets <list>', 'check only these targets and run only the variants they need, e.g. T5,T6,T7 or T8 (default: all)')
-  .option('--set <path=value>', `${SET_HELP}; the ablation, shock and subsidy variants are built on the result`, collect)
-  .option('--shock <fields>', "T9's shock: the fields of one scenario shock but its quarter (T9 sets it: ticks − 30), e.g. '{magnitude: 1, domains: [process]}' (default: {magnitude: 0.6}, every sector and domain)")
+  .option(
+    '--seeds <list>',
+    'several master seeds, e.g. 20261123,7,99: each in its own folder (seed-<n>), then their pass rates side by side (seeds.csv, report.html); exit 0 only when every target holds on every seed',
+    seedsArg,
+  )
+  .option(
+    '-w, --workers <n>',
+    'worker threads for the runs and for estimating their surveys (default: all cores)',
+    count('--workers'),
+  )
+  .option(
+    '-t, --targets <list>',
+    'check only these targets and run only the variants they need, e.g. T5,T6,T7 or T8 (default: all)',
+  )
+  .option(
+    '--set <path=value>',
+    `${SET_HELP}; the ablation, shock and subsidy variants are built on the result`,
+    collect,
+  )
+  .option(
+    '--shock <fields>',
+    "T9's shock: the fields of one scenario shock but its quarter (T9 sets it: ticks − 30), e.g. '{magnitude: 1, domains: [process]}' (default: {magnitude: 0.6}, every sector and domain)",
+  )
   .option('--force', 'replace an output directory that holds a different run set')
   .option('--json', 'print a machine-readable summary on stdout')
   .option('--dry-run', 'print the run sets, an estimated wall time and the disk space they need; run nothing')
-  .addHelpText('after', '\nExamples:\n  $ smesim validate-model\n  $ smesim validate-model --dry-run                                                  # how long, how much disk\n  $ smesim validate-model --replicates 5 --population 500 --out out/validation-quick\n  $ smesim validate-model --replicates 12 --targets T5,T6,T7 --out out/calibrate   # while calibrating\n  $ smesim validate-model --replicates 12 --targets T6 --set sli.convergenceRate=2.2 --out out/calibrate-gamma-2.2\n  $ smesim validate-model --seeds 20261123,7,99 --out out/validation-seeds          # the default seed and two others\n  $ smesim validate-model --targets T9 --shock \'{magnitude: 1, demandLoss: 0.3}\' --out out/t9-crisis   # T9 under another shock\n')
-  .action(act(async (opts) => {
-    const { validateCommand } = await commands.validate();
-    return validateCommand(opts);
-  }));
+  .addHelpText(
+    'after',
+    "\nExamples:\n  $ smesim validate-model\n  $ smesim validate-model --dry-run                                                  # how long, how much disk\n  $ smesim validate-model --replicates 5 --population 500 --out out/validation-quick\n  $ smesim validate-model --replicates 12 --targets T5,T6,T7 --out out/calibrate   # while calibrating\n  $ smesim validate-model --replicates 12 --targets T6 --set sli.convergenceRate=2.2 --out out/calibrate-gamma-2.2\n  $ smesim validate-model --seeds 20261123,7,99 --out out/validation-seeds          # the default seed and two others\n  $ smesim validate-model --targets T9 --shock '{magnitude: 1, demandLoss: 0.3}' --out out/t9-crisis   # T9 under another shock\n",
+  )
+  .action(
+    act(async (opts) => {
+      const { validateCommand } = await commands.validate();
+      return validateCommand(opts);
+    }),
+  );
 
 program
   .command('bench')
-  .description('Benchmark this machine: engine speed and memory by population, pool efficiency, pool overhead; writes bench/results.json.')
+  .description(
+    'Benchmark this machine: engine speed and memory by population, pool efficiency, pool overhead; writes bench/results.json.',
+  )
   .option('--quick', 'smaller sizes (about a minute)')
   .option('-w, --workers <n>', 'workers for the parallel benchmarks', count('--workers'), 2)
   .option('-o, --out <file>', 'where to write the results (default bench/results.json in the package)')
   .addHelpText('after', '\nExample:\n  $ smesim bench --quick\n')
-  .action(act(async (opts: { quick?: boolean; workers: number; out?: string }) => {
-    const { runBenchmarks } = await commands.bench();
-    await runBenchmarks(opts);
-    return 0;
-  }));
+  .action(
+    act(async (opts: { quick?: boolean; workers: number; out?: string }) => {
+      const { runBenchmarks } = await commands.bench();
+      await runBenchmarks(opts);
+      return 0;
+    }),
+  );
 
 program
   .command('check')
   .description('Validate scenario files without running them (exit 2 on any problem).')
   .argument('<scenario...>', 'scenario YAML file(s)')
   .option('--set <path=value>', SET_HELP, collect)
-  .addHelpText('after', '\nExamples:\n  $ smesim check scenarios/*.yaml\n  $ smesim check scenarios/baseline.yaml --set population=2000 --set sli.costSaving=0.08\n')
-  .action(act(async (files: string[], opts: { set?: string[] }) => (await commands.check()).checkCommand(files, opts.set)));
+  .addHelpText(
+    'after',
+    '\nExamples:\n  $ smesim check scenarios/*.yaml\n  $ smesim check scenarios/baseline.yaml --set population=2000 --set sli.costSaving=0.08\n',
+  )
+  .action(
+    act(async (files: string[], opts: { set?: string[] }) =>
+      (await commands.check()).checkCommand(files, opts.set),
+    ),
+  );
 
 program
   .command('describe')
   .description('List every scenario parameter with its default, range, unit and description.')
-  .argument('[param]', 'a parameter or group, e.g. sli.convergenceRate or portfolio; or a field by its own name (convergenceRate, training) or its symbol in docs/ODD.md (gamma)')
+  .argument(
+    '[param]',
+    'a parameter or group, e.g. sli.convergenceRate or portfolio; or a field by its own name (convergenceRate, training) or its symbol in docs/ODD.md (gamma)',
+  )
   .option('--markdown', 'print the Markdown reference (scenarios/README.md)')
-  .addHelpText('after', '\nExamples:\n  $ smesim describe\n  $ smesim describe sli\n  $ smesim describe policies.training.share\n  $ smesim describe training\n  $ smesim describe gamma\n')
-  .action(act(async (param: string | undefined, opts: { markdown?: boolean }) => (await commands.describe()).describeCommand(param, opts)));
+  .addHelpText(
+    'after',
+    '\nExamples:\n  $ smesim describe\n  $ smesim describe sli\n  $ smesim describe policies.training.share\n  $ smesim describe training\n  $ smesim describe gamma\n',
+  )
+  .action(
+    act(async (param: string | undefined, opts: { markdown?: boolean }) =>
+      (await commands.describe()).describeCommand(param, opts),
+    ),
+  );
 
 await program.parseAsync(process.argv);

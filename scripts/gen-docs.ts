@@ -9,4 +9,6 @@ const dir = join(packageRoot(), 'scenarios');
 writeFileSync(join(dir, 'scenario.schema.json'), scenarioJsonSchema());
 writeFileSync(join(dir, 'README.md'), scenarioReadme());
 writeFileSync(join(packageRoot(), 'docs', 'columns.md'), codebookMarkdown());
-process.stdout.write(`wrote ${join(dir, 'scenario.schema.json')}, ${join(dir, 'README.md')} and ${join(packageRoot(), 'docs', 'columns.md')}\n`);
+process.stdout.write(
+  `wrote ${join(dir, 'scenario.schema.json')}, ${join(dir, 'README.md')} and ${join(packageRoot(), 'docs', 'columns.md')}\n`,
+);

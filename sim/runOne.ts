@@ -52,7 +52,11 @@ export interface RunFailure {
 export type RunResult = RunOutput | RunFailure;
 
 /** Advance a fresh world through all ticks; exposed for tests that need the final state. */
-export function simulate(scenario: Scenario, seed: number, onTick?: (row: number[], w: World) => void): World {
+export function simulate(
+  scenario: Scenario,
+  seed: number,
+  onTick?: (row: number[], w: World) => void,
+): World {
   const w = createWorld(scenario, seed);
   for (let t = 0; t < scenario.ticks; t++) {
     const row = tick(w, t);
@@ -61,7 +65,17 @@ export function simulate(scenario: Scenario, seed: number, onTick?: (row: number
   return w;
 }
 
-const EXIT_COLUMNS = ['run_id', 'tick', 'firm_id', 'sector', 'region', 'employees', 'age_quarters', 'lo', 'sli'];
+const EXIT_COLUMNS = [
+  'run_id',
+  'tick',
+  'firm_id',
+  'sector',
+  'region',
+  'employees',
+  'age_quarters',
+  'lo',
+  'sli',
+];
 
 /** Run one simulation and collect its tables. */
 export function runOne(spec: RunSpec): RunResult {
@@ -82,11 +96,32 @@ export function runOne(spec: RunSpec): RunResult {
       timeseries: { columns: ['run_id', ...TIMESERIES_COLUMNS], rows: ts },
       summary: { columns: SUMMARY_COLUMNS, rows: [[...prefix, ...summarise(w, survey)]] },
       survey: { columns: [...SURVEY_COLUMNS_REF], rows: survey },
-      exits: s.outputs.exits ? { columns: EXIT_COLUMNS, rows: w.exitLog.filter((e) => e.tick >= s.outputs.exitsFrom).map((e) => [spec.runId, e.tick, e.firmId, s.sectors[e.sector]!, e.region + 1, e.employees, e.ageQuarters, e.lo, e.depth]) } : undefined,
+      exits: s.outputs.exits
+        ? {
+            columns: EXIT_COLUMNS,
+            rows: w.exitLog
+              .filter((e) => e.tick >= s.outputs.exitsFrom)
+              .map((e) => [
+                spec.runId,
+                e.tick,
+                e.firmId,
+                s.sectors[e.sector]!,
+                e.region + 1,
+                e.employees,
+                e.ageQuarters,
+                e.lo,
+                e.depth,
+              ]),
+          }
+        : undefined,
       snapshots: snapshotTicks.size > 0 ? { columns: SNAPSHOT_COLUMNS, rows: snaps } : undefined,
       network: s.outputs.network ? networkGraphML(w) : undefined,
     };
   } catch (err) {
-    return { ok: false, runId: spec.runId, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
+    return {
+      ok: false,
+      runId: spec.runId,
+      error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+    };
   }
 }

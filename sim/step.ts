@@ -14,7 +14,8 @@ import { observe } from './model/observe.js';
 import type { World } from './model/world.js';
 
 /** The bits a shock redraws: those of its domains, or all. */
-const shockBits = (domains: readonly (typeof DOMAIN_NAMES)[number][] | undefined) => (domains ? domains.reduce((m, d) => m | DOMAIN_MASK[DOMAIN_NAMES.indexOf(d)]!, 0) : ALL_BITS);
+const shockBits = (domains: readonly (typeof DOMAIN_NAMES)[number][] | undefined) =>
+  domains ? domains.reduce((m, d) => m | DOMAIN_MASK[DOMAIN_NAMES.indexOf(d)]!, 0) : ALL_BITS;
 
 /** Step 1: δ(t) and the settled dynamism (ODD §7.4); redraw contribution entries with probability ρ·δ·m_c; shocks (redraw, demand loss). */
 export function environmentPhase(w: World, t: number): void {
@@ -44,7 +45,10 @@ function updateAbsorptive(w: World, i: number): void {
   const tr = w.s.transfer;
   const c = f.industry[i]!;
   const fOrg = domainFitness(w.ls, c, ORG, f.config[i]!);
-  f.absorptive[i] = Math.min(1, Math.max(0.05, tr.capacityBase + tr.capacityPerLO * f.lo[i]! + tr.capacityPerOrgFitness * fOrg));
+  f.absorptive[i] = Math.min(
+    1,
+    Math.max(0.05, tr.capacityBase + tr.capacityPerLO * f.lo[i]! + tr.capacityPerOrgFitness * fOrg),
+  );
 }
 
 /** Step 3: every firm, against the start-of-tick snapshot of the others. */

@@ -5,7 +5,16 @@ export interface FigureSpec {
 }
 
 /** Colours used across figures (colour-blind safe, Okabe–Ito). */
-export const COLOURS = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#F0E442', '#000000'];
+export const COLOURS = [
+  '#0072B2',
+  '#E69F00',
+  '#009E73',
+  '#D55E00',
+  '#CC79A7',
+  '#56B4E9',
+  '#F0E442',
+  '#000000',
+];
 /** The baseline's colour where it is drawn beside policies (compare). */
 export const BASELINE_COLOUR = '#555555';
 
@@ -21,7 +30,12 @@ export function plotText(s: string): string {
 }
 
 /** The shared layout: readable fonts, a title, axis titles. */
-export function baseLayout(title: string, x: string, y: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function baseLayout(
+  title: string,
+  x: string,
+  y: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     title: { text: plotText(title), font: { size: 16 } },
     xaxis: { title: { text: plotText(x) }, zeroline: false },

@@ -5,7 +5,12 @@ import type { FigureSpec } from '../figures/spec.js';
 
 /** Escape text for HTML element content and attribute values. */
 export function escapeHtml(s: unknown): string {
-  return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return String(s)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 /** One section of the report: a heading, a one-sentence reading, and a figure or a (safe) HTML block. */
@@ -20,7 +25,10 @@ export interface Section {
 let plotlySource: string | undefined;
 /** The minified Plotly bundle, read once. */
 function plotly(): string {
-  plotlySource ??= readFileSync(createRequire(import.meta.url).resolve('plotly.js-dist-min'), 'utf8').replace(/<\/script/gi, '<\\/script');
+  plotlySource ??= readFileSync(createRequire(import.meta.url).resolve('plotly.js-dist-min'), 'utf8').replace(
+    /<\/script/gi,
+    '<\\/script',
+  );
   return plotlySource;
 }
 
@@ -31,7 +39,10 @@ export function reportBaseBytes(): number {
 
 /** JSON that can sit inside a <script> element whatever strings it holds. */
 function safeJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 const STYLE = `
@@ -58,10 +69,17 @@ footer { color: #666; font-size: .85rem; max-width: 72rem; margin: 0 auto; paddi
 `;
 
 /** The whole page: header (already escaped HTML), sections, and Plotly inlined once. */
-export function renderPage(title: string, headerHtml: string, sections: Section[], footerHtml: string): string {
+export function renderPage(
+  title: string,
+  headerHtml: string,
+  sections: Section[],
+  footerHtml: string,
+): string {
   const body = sections
     .map((s, k) => {
-      const plot = s.figure ? `<div class="plot" id="plot-${k}"></div><script type="application/json" id="spec-${k}">${safeJson(s.figure)}</script>` : '';
+      const plot = s.figure
+        ? `<div class="plot" id="plot-${k}"></div><script type="application/json" id="spec-${k}">${safeJson(s.figure)}</script>`
+        : '';
       return `<section><h2>${escapeHtml(s.title)}</h2><p class="reading">${escapeHtml(s.reading)}</p>${plot}${s.html ?? ''}</section>`;
     })
     .join('\n');
@@ -85,7 +103,10 @@ document.querySelectorAll('script[type="application/json"][id^="spec-"]').forEac
 /** A table from escaped cells (numbers right-aligned; `{ num: text }` is a number already formatted). */
 export function htmlTable(columns: string[], rows: (string | number | { num: string })[][]): string {
   const head = columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('');
-  const cell = (v: string | number | { num: string }) => (typeof v === 'string' ? `<td>${escapeHtml(v)}</td>` : `<td class="num">${escapeHtml(typeof v === 'number' ? formatNumber(v) : v.num)}</td>`);
+  const cell = (v: string | number | { num: string }) =>
+    typeof v === 'string'
+      ? `<td>${escapeHtml(v)}</td>`
+      : `<td class="num">${escapeHtml(typeof v === 'number' ? formatNumber(v) : v.num)}</td>`;
   const body = rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('');
   return `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
@@ -105,7 +126,13 @@ export function formatNumber(v: number): string {
 export function formatTogether(values: number[]): string[] {
   const largest = Number(Math.max(...values.map(Math.abs)).toPrecision(3)); // as shown: 99.96 is 100
   // integers, and values too large or too small for plain decimals, as formatNumber has them
-  if (!Number.isFinite(largest) || largest >= 100 || largest < 1e-4 || values.every((v) => Number.isInteger(v))) return values.map(formatNumber);
+  if (
+    !Number.isFinite(largest) ||
+    largest >= 100 ||
+    largest < 1e-4 ||
+    values.every((v) => Number.isInteger(v))
+  )
+    return values.map(formatNumber);
   const most = 2 - Math.floor(Math.log10(largest));
   const decimalsOf = (v: number) => (Number(v.toPrecision(3)).toString().split('.')[1] ?? '').length;
   const decimals = Math.min(most, Math.max(...values.map(decimalsOf)));

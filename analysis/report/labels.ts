@@ -34,4 +34,7 @@ export const TIMESERIES_LABELS: Readonly<Record<string, string>> = {
 };
 
 /** The plain-language name of an outcome column (its own name when it has none). */
-export const outcomeLabel = (column: string, labels: Readonly<Record<string, string>> = OUTCOME_LABELS): string => labels[column] ?? column;
+export const outcomeLabel = (
+  column: string,
+  labels: Readonly<Record<string, string>> = OUTCOME_LABELS,
+): string => labels[column] ?? column;

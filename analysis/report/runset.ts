@@ -5,7 +5,12 @@ import { sliCurveFigure } from '../figures/sliCurve.js';
 import { timeseriesFigure } from '../figures/timeseries.js';
 import { aggregateByTick, aggregateRuns } from '../verbs/aggregate.js';
 import { exitsBy, LO_TERCILES } from '../verbs/exitsBy.js';
-import { INNOVATION_TYPES, type IncidenceCell, incidenceByBreadth, incidenceByPartner } from '../verbs/incidence.js';
+import {
+  INNOVATION_TYPES,
+  type IncidenceCell,
+  incidenceByBreadth,
+  incidenceByPartner,
+} from '../verbs/incidence.js';
 import { type SliCurve, sliCurves } from '../verbs/sliCurve.js';
 import { type Section, formatNumber, formatTogether, htmlTable } from './html.js';
 import { outcomeLabel } from './labels.js';
@@ -14,11 +19,24 @@ type Row = Record<string, unknown>;
 const pct = (v: number) => (Number.isFinite(v) ? `${(100 * v).toFixed(0)}%` : '–');
 const pct1 = (v: number) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : '–');
 
-const KEY_OUTCOMES: [string, string][] = ['coop_any', 'mean_breadth', 'inno_product', 'inno_process', 'inno_org', 'inno_marketing', 'mean_iss', 'mean_sli', 'exits'].map((o) => [o, outcomeLabel(o)]);
+const KEY_OUTCOMES: [string, string][] = [
+  'coop_any',
+  'mean_breadth',
+  'inno_product',
+  'inno_process',
+  'inno_org',
+  'inno_marketing',
+  'mean_iss',
+  'mean_sli',
+  'exits',
+].map((o) => [o, outcomeLabel(o)]);
 
 /** Key numbers of the survey window with 95% CIs across runs. */
 export function keyNumbers(runs: aq.ColumnTable, pooled = false): Section {
-  const stats = aggregateRuns(runs, KEY_OUTCOMES.map(([o]) => o));
+  const stats = aggregateRuns(
+    runs,
+    KEY_OUTCOMES.map(([o]) => o),
+  );
   const rows = stats.map((s, k) => {
     if (!Number.isFinite(s.lo)) return [KEY_OUTCOMES[k]![1], s.mean, 'one run: no interval'];
     const [mean, lo, hi] = formatTogether([s.mean, s.lo, s.hi]);
@@ -37,11 +55,16 @@ export function keyNumbers(runs: aq.ColumnTable, pooled = false): Section {
  * 95% CI, the same numbers as the report's first table.
  */
 export function keyNumbersText(runs: aq.ColumnTable): string {
-  const stats = aggregateRuns(runs, KEY_OUTCOMES.map(([o]) => o));
+  const stats = aggregateRuns(
+    runs,
+    KEY_OUTCOMES.map(([o]) => o),
+  );
   const n = stats[0]!.n;
   const width = Math.max(...KEY_OUTCOMES.map(([, label]) => label.length)) + 2;
   const lines = stats.map((s, k) => {
-    const [mean, lo, hi] = Number.isFinite(s.lo) ? formatTogether([s.mean, s.lo, s.hi]) : [formatNumber(s.mean)];
+    const [mean, lo, hi] = Number.isFinite(s.lo)
+      ? formatTogether([s.mean, s.lo, s.hi])
+      : [formatNumber(s.mean)];
     return `  ${KEY_OUTCOMES[k]![1].padEnd(width)}${mean!.padStart(8)}   ${lo !== undefined ? `[${lo}, ${hi}]` : ''}`.trimEnd();
   });
   return `survey window (the last 12 quarters), mean over ${n} run${n === 1 ? '' : 's'}${n > 1 ? ' [95% CI]' : ' (one run: no interval)'}:\n${lines.join('\n')}\n`;
@@ -58,12 +81,34 @@ export function timeSeriesSections(ts: aq.ColumnTable, burnIn: number): Section[
     {
       title: 'Innovation over time',
       reading: `In the last quarter ${pct(last?.mean ?? NaN)} of firms introduced a product innovation in that quarter (${bands ? 'bands: 95% CI across runs' : 'one run, so no bands'}); the shaded start is the burn-in, which results ignore.`,
-      figure: timeseriesFigure(inno, { inno_product: 'product', inno_process: 'process', inno_org: 'organisational', inno_marketing: 'marketing' }, 'Share of firms innovating each quarter', 'share of firms', burnIn),
+      figure: timeseriesFigure(
+        inno,
+        {
+          inno_product: 'product',
+          inno_process: 'process',
+          inno_org: 'organisational',
+          inno_marketing: 'marketing',
+        },
+        'Share of firms innovating each quarter',
+        'share of firms',
+        burnIn,
+      ),
     },
     {
       title: 'Cooperation, supplier integration and learning over time',
       reading: `At the end, ${pct(lastCoop?.mean ?? NaN)} of firms held at least one cooperation tie; the lines show how cooperation, integration depth (SLI), learning orientation and innovative sales evolve.`,
-      figure: timeseriesFigure(coop, { coop_share: 'firms with a cooperation tie', mean_sli: 'mean SLI', mean_lo: 'mean learning orientation', mean_iss: 'mean innovative sales share' }, 'Cooperation and integration', 'share / mean (0–1)', burnIn),
+      figure: timeseriesFigure(
+        coop,
+        {
+          coop_share: 'firms with a cooperation tie',
+          mean_sli: 'mean SLI',
+          mean_lo: 'mean learning orientation',
+          mean_iss: 'mean innovative sales share',
+        },
+        'Cooperation and integration',
+        'share / mean (0–1)',
+        burnIn,
+      ),
     },
   ];
 }
@@ -77,7 +122,9 @@ export function cooperationSections(survey: Row[]): Section[] {
   const low = product(bins[0] ?? '0');
   const high = product(bins.at(-1) ?? '0');
   const byPartner = incidenceByPartner(survey);
-  const partnerProduct = byPartner.filter((c) => c.outcome === 'inno_product' && c.group !== 'none' && c.firms > 0).sort((a, b) => b.mean - a.mean);
+  const partnerProduct = byPartner
+    .filter((c) => c.outcome === 'inno_product' && c.group !== 'none' && c.firms > 0)
+    .sort((a, b) => b.mean - a.mean);
   const none = byPartner.find((c) => c.group === 'none' && c.outcome === 'inno_product');
   return [
     {
@@ -86,14 +133,24 @@ export function cooperationSections(survey: Row[]): Section[] {
         bins.length >= 2
           ? `Firms with ${bins.at(-1)} partner types introduced product innovations in ${pct(high?.mean ?? NaN)} of cases, against ${pct(low?.mean ?? NaN)} for firms with ${bins[0]} (error bars: 95% CI across runs; breadth = partner types in the survey window; n = firms pooled over runs).`
           : 'Too few firms in the breadth bins to compare them (a bin needs at least 30 firms).',
-      figure: incidenceFigure(byBreadth, [...INNOVATION_TYPES, 'iss'], 'Innovation incidence by number of partner types', 'number of partner types (breadth)'),
+      figure: incidenceFigure(
+        byBreadth,
+        [...INNOVATION_TYPES, 'iss'],
+        'Innovation incidence by number of partner types',
+        'number of partner types (breadth)',
+      ),
     },
     {
       title: 'Innovation by partner type',
       reading: partnerProduct.length
         ? `Product innovation was most frequent among firms cooperating with ${partnerProduct[0]!.group}s (${pct(partnerProduct[0]!.mean)}) and least frequent among firms with no partner (${pct(none?.mean ?? NaN)}).`
         : 'No firm cooperated in the survey window.',
-      figure: incidenceFigure(byPartner, [...INNOVATION_TYPES], 'Innovation incidence by partner type (firms may have several)', 'partner type'),
+      figure: incidenceFigure(
+        byPartner,
+        [...INNOVATION_TYPES],
+        'Innovation incidence by partner type (firms may have several)',
+        'partner type',
+      ),
     },
   ];
 }
@@ -115,7 +172,12 @@ export function sliSections(survey: Row[]): Section[] {
     const lowSlope = slopeAt(curves[0]!, 0.9);
     const highSlope = slopeAt(curves[2]!, 0.9);
     const peak = curves[1]!.fitted.reduce((a, b) => (b.p > a.p ? b : a), { x: NaN, p: -1 });
-    const flatter = Number.isFinite(lowSlope) && Number.isFinite(highSlope) ? (highSlope > lowSlope ? 'less steeply' : 'more steeply') : 'differently';
+    const flatter =
+      Number.isFinite(lowSlope) && Number.isFinite(highSlope)
+        ? highSlope > lowSlope
+          ? 'less steeply'
+          : 'more steeply'
+        : 'differently';
     sections.push({
       title: `Supplier integration and product innovation, by ${label}`,
       reading: `For firms of middle ${label} the fitted curve peaks at SLI ≈ ${formatNumber(peak.x)}; at deep integration (SLI 0.9) it falls ${flatter} for high-${label} firms than for low-${label} firms (points: binned rates with 95% CIs; lines: logit fits on SLI and SLI²).`,
@@ -136,12 +198,21 @@ export function exitSections(snapshots: Row[], exits: Row[], ticks: number, cont
   const shown = r.cells.filter((c) => c.firms >= 30 && Number.isFinite(c.mean));
   const most = shown.reduce<IncidenceCell | undefined>((a, c) => (!a || c.mean > a.mean ? c : a), undefined);
   const least = shown.reduce<IncidenceCell | undefined>((a, c) => (!a || c.mean < a.mean ? c : a), undefined);
-  const extremes = most && least ? ` The highest rate is among ${most.outcome} firms with SLI ${most.group} (${pct1(most.mean)}), the lowest among ${least.outcome} firms with SLI ${least.group} (${pct1(least.mean)}); cells with fewer than 30 firms are not compared.` : '';
+  const extremes =
+    most && least
+      ? ` The highest rate is among ${most.outcome} firms with SLI ${most.group} (${pct1(most.mean)}), the lowest among ${least.outcome} firms with SLI ${least.group} (${pct1(least.mean)}); cells with fewer than 30 firms are not compared.`
+      : '';
   return [
     {
       title: context ? `${context}who exits after quarter ${r.tick}` : `Who exits after quarter ${r.tick}`,
       reading: `Of the ${r.firms.toLocaleString('en-US')} firms alive after quarter ${r.tick} (pooled over runs), ${pct1(r.exited / r.firms)} exited within the next ${r.horizon} quarters.${extremes} Bars: per-run exit shares, mean and 95% CI across runs; depth and learning orientation as they were after quarter ${r.tick} (snapshots.csv).`,
-      figure: incidenceFigure(r.cells, [...LO_TERCILES], `Exit within ${r.horizon} quarters after quarter ${r.tick}, by supplier integration and learning orientation`, 'supplier logistics integration (SLI) after the snapshot', { yTitle: 'share of firms that exited', autorange: true, seriesPartitionGroup: true }),
+      figure: incidenceFigure(
+        r.cells,
+        [...LO_TERCILES],
+        `Exit within ${r.horizon} quarters after quarter ${r.tick}, by supplier integration and learning orientation`,
+        'supplier logistics integration (SLI) after the snapshot',
+        { yTitle: 'share of firms that exited', autorange: true, seriesPartitionGroup: true },
+      ),
     },
   ];
 }

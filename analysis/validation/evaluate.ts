@@ -10,7 +10,14 @@ import { makeStream, randInt } from '../../sim/rng.js';
 import { pairedDifferences } from '../verbs/paired.js';
 import { mean, wilsonInterval } from '../verbs/stats.js';
 import { t10, t9, t9ShockEffect } from './policyTargets.js';
-import { type Measure, type TargetResult, clusteredTargets, surveyTargetsByMeasure, t5, t5TwoLines } from './targets.js';
+import {
+  type Measure,
+  type TargetResult,
+  clusteredTargets,
+  surveyTargetsByMeasure,
+  t5,
+  t5TwoLines,
+} from './targets.js';
 
 const MEASURES = ['likert', 'true'] as const;
 
@@ -76,8 +83,10 @@ export const DESCRIPTIONS: Record<string, string> = {
   T6: 'learning orientation flattens the falling limb (slope at SLI p90)',
   T7: 'dynamism flattens the falling limb (slope at SLI p90)',
   'T8-falling': 'ablation: convergence, lock-in and crowding off → no inverted U (T5 pass rate ≤ 0.2)',
-  'T8-rising': 'ablation: supplier proposals not rising in SLI → no rising limb (significant low-end slope in ≤ 0.2 of runs)',
-  'T5-two-lines': 'T5 by the two-lines test (Robin Hood break): left line rising and right line falling, each at 5% (two-sided)',
+  'T8-rising':
+    'ablation: supplier proposals not rising in SLI → no rising limb (significant low-end slope in ≤ 0.2 of runs)',
+  'T5-two-lines':
+    'T5 by the two-lines test (Robin Hood break): left line rising and right line falling, each at 5% (two-sided)',
   'T8-falling-two-lines': 'T8-falling by the two-lines test: both lines, as for T5',
   'T8-rising-two-lines': 'T8-rising by the two-lines test: the left line rising at 5% (two-sided)',
   T9: 'after a dynamism shock, exit hazard rises with SLI·(1 − LO)',
@@ -88,34 +97,59 @@ export const DESCRIPTIONS: Record<string, string> = {
  * The verdict across master seeds, in words: "every target meets its threshold on all 3 seeds", or
  * "T9 fails on every seed; T10 fails on seed 7" (targets in the order given).
  */
-export function seedsVerdict(seeds: number[], ids: string[], fails: (seed: number, id: string) => boolean): string {
-  const failing = ids.map((id) => ({ id, on: seeds.filter((s) => fails(s, id)) })).filter((f) => f.on.length > 0);
+export function seedsVerdict(
+  seeds: number[],
+  ids: string[],
+  fails: (seed: number, id: string) => boolean,
+): string {
+  const failing = ids
+    .map((id) => ({ id, on: seeds.filter((s) => fails(s, id)) }))
+    .filter((f) => f.on.length > 0);
   if (failing.length === 0) return `every target meets its threshold on all ${seeds.length} seeds`;
-  return failing.map((f) => `${f.id} fails on ${f.on.length === seeds.length ? 'every seed' : `seed${f.on.length > 1 ? 's' : ''} ${f.on.join(', ')}`}`).join('; ');
+  return failing
+    .map(
+      (f) =>
+        `${f.id} fails on ${f.on.length === seeds.length ? 'every seed' : `seed${f.on.length > 1 ? 's' : ''} ${f.on.join(', ')}`}`,
+    )
+    .join('; ');
 }
 
 /**
  * When a validation is smaller than the one the thresholds were calibrated on (scenarios/validation.yaml:
  * firms per run, replicates), what that means for reading its verdict; empty when it is not smaller.
  */
-export function smallerThanCalibration(size: { firms: number; replicates: number }, calibration: { firms: number; replicates: number }): string {
+export function smallerThanCalibration(
+  size: { firms: number; replicates: number },
+  calibration: { firms: number; replicates: number },
+): string {
   const fewer = [
-    size.firms < calibration.firms && `${size.firms.toLocaleString('en-US')} instead of ${calibration.firms.toLocaleString('en-US')} firms per run`,
-    size.replicates < calibration.replicates && `${size.replicates} instead of ${calibration.replicates} replicates`,
+    size.firms < calibration.firms &&
+      `${size.firms.toLocaleString('en-US')} instead of ${calibration.firms.toLocaleString('en-US')} firms per run`,
+    size.replicates < calibration.replicates &&
+      `${size.replicates} instead of ${calibration.replicates} replicates`,
   ].filter(Boolean);
   if (fewer.length === 0) return '';
   const why = [
-    size.firms < calibration.firms && 'a smaller survey gives each test less power, so a pattern that holds is found less often',
-    size.replicates < calibration.replicates && `a pass rate from ${size.replicates} run${size.replicates === 1 ? '' : 's'} moves in steps of ${(1 / size.replicates).toFixed(2)}`,
+    size.firms < calibration.firms &&
+      'a smaller survey gives each test less power, so a pattern that holds is found less often',
+    size.replicates < calibration.replicates &&
+      `a pass rate from ${size.replicates} run${size.replicates === 1 ? '' : 's'} moves in steps of ${(1 / size.replicates).toFixed(2)}`,
   ].filter(Boolean);
   return `This validation is smaller than the calibration (${fewer.join(', ')}): ${why.join(', and ')}. A miss here says less about the model than a miss at full size.`;
 }
 
 /** What `closeCalls` needs of a target's summary (validation.json from before 2026-11-28 has no interval). */
-export type PassRateLine = { id: string; threshold: string; passRate: number; passRateLow?: number; passRateHigh?: number };
+export type PassRateLine = {
+  id: string;
+  threshold: string;
+  passRate: number;
+  passRateLow?: number;
+  passRateHigh?: number;
+};
 
 /** The numeric threshold of a pass rate ('≥ 0.8' → 0.8, '≤ 0.2' → 0.2); undefined for 'holds' and references. */
-const thresholdValue = (threshold: string) => (/^[≥≤] /.test(threshold) ? Number(threshold.slice(2)) : undefined);
+const thresholdValue = (threshold: string) =>
+  /^[≥≤] /.test(threshold) ? Number(threshold.slice(2)) : undefined;
 
 /** Targets whose pass rate's 95% interval holds their threshold: another set of replicates could well decide them the other way. */
 export function closeCalls<T extends PassRateLine>(targets: T[]): T[] {
@@ -136,7 +170,8 @@ export function seedCell(t: PassRateLine & { pass: boolean }): string {
 }
 
 /** What the '*' of `seedCell` means. */
-export const CLOSE_CALL_LEGEND = "* close call: the seed's 95% interval holds the threshold, so another set of replicates could decide it the other way";
+export const CLOSE_CALL_LEGEND =
+  "* close call: the seed's 95% interval holds the threshold, so another set of replicates could decide it the other way";
 
 /** The 95% interval of a pass rate, as printed: "[0.71, 0.92]"; empty when there is none (summarise gives a single test, such as T10's, none). */
 export function passRateInterval(t: PassRateLine): string {
@@ -204,7 +239,10 @@ function sample(rows: Row[], k: number, seed: number, runId: string): Row[] {
     const r = j + randInt(rng, idx.length - j);
     [idx[j], idx[r]] = [idx[r]!, idx[j]!];
   }
-  return idx.slice(0, k).sort((a, b) => a - b).map((i) => rows[i]!);
+  return idx
+    .slice(0, k)
+    .sort((a, b) => a - b)
+    .map((i) => rows[i]!);
 }
 
 /**
@@ -219,9 +257,13 @@ export function surveyRowsOfRun(runId: string, rows: Row[], seed: number): Valid
   ] as const) {
     const byMeasure = surveyTargetsByMeasure(data, MEASURES);
     // a survey of 300 firms or fewer is its own paper-scale sample: say so rather than let it look like another one
-    const whole = label === 'paper-300' && rows.length <= 300 ? `the whole survey (${rows.length} firms, not more than 300): ` : '';
+    const whole =
+      label === 'paper-300' && rows.length <= 300
+        ? `the whole survey (${rows.length} firms, not more than 300): `
+        : '';
     for (const measure of MEASURES) {
-      for (const r of byMeasure[measure]!) out.push({ ...r, note: `${whole}${r.note}`, runId, sample: label, measure });
+      for (const r of byMeasure[measure]!)
+        out.push({ ...r, note: `${whole}${r.note}`, runId, sample: label, measure });
     }
   }
   out.push({ ...t5TwoLines(rows, `T5${TWO_LINES}`), runId, sample: 'full', measure: 'likert' });
@@ -244,19 +286,42 @@ export function risingRowsOfRun(runId: string, rows: Row[]): ValidationRow[] {
   const two = t5TwoLines(rows, `T8-rising${TWO_LINES}`);
   const [zLow, pLow] = [two.details?.zLow ?? NaN, two.details?.pLow ?? NaN];
   return [
-    { target: 'T8-rising', statistic: tLow, pValue: NaN, pass: tLow > 1.645, note: r.note, runId, sample: 'full', measure: 'likert' },
-    { ...two, statistic: zLow, pValue: pLow, pass: zLow > 0 && pLow < 0.05, runId, sample: 'full', measure: 'likert' },
+    {
+      target: 'T8-rising',
+      statistic: tLow,
+      pValue: NaN,
+      pass: tLow > 1.645,
+      note: r.note,
+      runId,
+      sample: 'full',
+      measure: 'likert',
+    },
+    {
+      ...two,
+      statistic: zLow,
+      pValue: pLow,
+      pass: zLow > 0 && pLow < 0.05,
+      runId,
+      sample: 'full',
+      measure: 'likert',
+    },
   ];
 }
 
 /** One run's survey to estimate on: which targets (`kind`), whose run, its rows; the master seed draws the paper-scale sample. */
-export type EstimationTask = { kind: 'survey' | 'ablation-falling' | 'ablation-rising'; runId: string; seed: number } & ({ rows: Row[] } | { csv: string });
+export type EstimationTask = {
+  kind: 'survey' | 'ablation-falling' | 'ablation-rising';
+  runId: string;
+  seed: number;
+} & ({ rows: Row[] } | { csv: string });
 
 /** The validation rows of one task (what a worker of `estimateAll` computes). */
 export function estimate(task: EstimationTask): ValidationRow[] {
   const rows = 'csv' in task ? rowsOfCsv(task.csv) : task.rows;
   if (task.kind === 'survey') return surveyRowsOfRun(task.runId, rows, task.seed);
-  return task.kind === 'ablation-falling' ? fallingRowsOfRun(task.runId, rows) : risingRowsOfRun(task.runId, rows);
+  return task.kind === 'ablation-falling'
+    ? fallingRowsOfRun(task.runId, rows)
+    : risingRowsOfRun(task.runId, rows);
 }
 
 /** One task per run of a survey table (in run-id order). */
@@ -271,7 +336,9 @@ export function estimationTasks(kind: EstimationTask['kind'], survey: Row[], see
 export function surveyTasks(kind: EstimationTask['kind'], outDir: string, seed: number): EstimationTask[] {
   const text = readFileSync(join(outDir, 'survey.csv'), 'utf8');
   const perRun = csvByRun(text);
-  return perRun ? perRun.map(([runId, csv]) => ({ kind, runId, csv, seed })) : estimationTasks(kind, rowsOfCsv(text), seed);
+  return perRun
+    ? perRun.map(([runId, csv]) => ({ kind, runId, csv, seed }))
+    : estimationTasks(kind, rowsOfCsv(text), seed);
 }
 
 /** T1–T7 on every run of the validation survey (`surveyRowsOfRun`, in run-id order). */
@@ -283,25 +350,48 @@ export function surveyRows(survey: Row[], seed: number): ValidationRow[] {
  * T9 per run: on the shock runs (`full`, the target), or on the validation runs over the same quarters
  * (`no-shock`, a reference: if the pattern is as strong without the shock, the shock is not its cause).
  */
-export function shockRows(snapshots: Row[], exits: Row[], shockTick: number, horizon: number, sample: 'full' | 'no-shock' = 'full'): ValidationRow[] {
+export function shockRows(
+  snapshots: Row[],
+  exits: Row[],
+  shockTick: number,
+  horizon: number,
+  sample: 'full' | 'no-shock' = 'full',
+): ValidationRow[] {
   const exitsBy = byRun(exits);
-  return [...byRun(snapshots)].map(([runId, rows]) => ({ ...t9(rows, exitsBy.get(runId) ?? [], shockTick, horizon), runId, sample, measure: 'true' as const }));
+  return [...byRun(snapshots)].map(([runId, rows]) => ({
+    ...t9(rows, exitsBy.get(runId) ?? [], shockTick, horizon),
+    runId,
+    sample,
+    measure: 'true' as const,
+  }));
 }
 
 /**
  * T9's `shock-effect` reference per replicate: each validation run paired with the shock run of the same
  * replicate (run ids `<set>/r001`, matched on the part after the slash).
  */
-export function shockEffectRows(without: { snapshots: Row[]; exits: Row[] }, withShock: { snapshots: Row[]; exits: Row[] }, shockTick: number, horizon: number): ValidationRow[] {
+export function shockEffectRows(
+  without: { snapshots: Row[]; exits: Row[] },
+  withShock: { snapshots: Row[]; exits: Row[] },
+  shockTick: number,
+  horizon: number,
+): ValidationRow[] {
   const replicate = (runId: string) => runId.slice(runId.lastIndexOf('/') + 1);
-  const shocked = new Map([...byRun(withShock.snapshots)].map(([runId, rows]) => [replicate(runId), { runId, rows }]));
+  const shocked = new Map(
+    [...byRun(withShock.snapshots)].map(([runId, rows]) => [replicate(runId), { runId, rows }]),
+  );
   const exitsWithout = byRun(without.exits);
   const exitsWith = byRun(withShock.exits);
   const out: ValidationRow[] = [];
   for (const [runId, rows] of byRun(without.snapshots)) {
     const pair = shocked.get(replicate(runId));
     if (!pair) continue;
-    const result = t9ShockEffect({ snapshot: rows, exits: exitsWithout.get(runId) ?? [] }, { snapshot: pair.rows, exits: exitsWith.get(pair.runId) ?? [] }, shockTick, horizon);
+    const result = t9ShockEffect(
+      { snapshot: rows, exits: exitsWithout.get(runId) ?? [] },
+      { snapshot: pair.rows, exits: exitsWith.get(pair.runId) ?? [] },
+      shockTick,
+      horizon,
+    );
     out.push({ ...result, runId: `${runId} + ${pair.runId}`, sample: 'shock-effect', measure: 'true' });
   }
   return out;
@@ -309,8 +399,15 @@ export function shockEffectRows(without: { snapshots: Row[]; exits: Row[] }, wit
 
 /** T10 from the runs tables of the validation and subsidy run sets. */
 export function subsidyRow(baselineRuns: Row[], subsidyRuns: Row[]): ValidationRow {
-  const outcomes = ['supplier', 'customer', 'competitor', 'consultant', 'university', 'research'].map((t) => `coop_${t}`);
-  return { ...t10(pairedDifferences(baselineRuns, subsidyRuns, outcomes)), runId: 'all replicates (paired)', sample: 'full', measure: 'true' };
+  const outcomes = ['supplier', 'customer', 'competitor', 'consultant', 'university', 'research'].map(
+    (t) => `coop_${t}`,
+  );
+  return {
+    ...t10(pairedDifferences(baselineRuns, subsidyRuns, outcomes)),
+    runId: 'all replicates (paired)',
+    sample: 'full',
+    measure: 'true',
+  };
 }
 
 /**
@@ -330,7 +427,26 @@ export function summarise(rows: ValidationRow[]): TargetSummary[] {
     const ablation = id.startsWith('T8');
     const pass = ablation ? passRate <= 0.2 : id === 'T10' ? passRate === 1 : passRate >= 0.8;
     const failedRuns = rs.filter((r) => (ablation ? r.pass : !r.pass)).map((r) => r.runId);
-    const threshold = isReference(id, sampleName) ? 'reference' : ablation ? '≤ 0.2' : id === 'T10' ? 'holds' : '≥ 0.8';
-    return { id, description: DESCRIPTIONS[id] ?? id, sample: sampleName, measure, runs: rs.length, passRate, passRateLow, passRateHigh, meanStatistic, threshold, pass, failedRuns };
+    const threshold = isReference(id, sampleName)
+      ? 'reference'
+      : ablation
+        ? '≤ 0.2'
+        : id === 'T10'
+          ? 'holds'
+          : '≥ 0.8';
+    return {
+      id,
+      description: DESCRIPTIONS[id] ?? id,
+      sample: sampleName,
+      measure,
+      runs: rs.length,
+      passRate,
+      passRateLow,
+      passRateHigh,
+      meanStatistic,
+      threshold,
+      pass,
+      failedRuns,
+    };
   });
 }

@@ -7,7 +7,8 @@ import { ThreadPool, compiledWorker } from '../../sim/run/pool.js';
 import { type EstimationTask, type ValidationRow, estimate } from './evaluate.js';
 
 /** The compiled worker file of the estimation pool. */
-export const estimationWorker = () => compiledWorker(import.meta.url, ['analysis', 'validation', 'worker.js']);
+export const estimationWorker = () =>
+  compiledWorker(import.meta.url, ['analysis', 'validation', 'worker.js']);
 
 /**
  * Tasks a thread is handed ahead. A survey task takes about half a second on a 5,000-firm survey; T9,
@@ -34,7 +35,12 @@ export class Estimator {
    */
   estimate(tasks: EstimationTask[]): Promise<ValidationRow[][]> {
     if (this.workers <= 1 || (tasks.length <= 1 && !this.pool)) return Promise.resolve(tasks.map(estimate));
-    const pool = (this.pool ??= new ThreadPool(estimationWorker(), this.workers, undefined, TASKS_PER_THREAD));
+    const pool = (this.pool ??= new ThreadPool(
+      estimationWorker(),
+      this.workers,
+      undefined,
+      TASKS_PER_THREAD,
+    ));
     return Promise.all(tasks.map((task) => pool.run<ValidationRow[]>(task).catch(() => estimate(task))));
   }
 

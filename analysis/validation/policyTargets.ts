@@ -28,10 +28,22 @@ export function t9(snapshot: Row[], exits: Row[], shockTick: number, horizon: nu
       ['lo', (r) => Number(r.lo)],
     ]);
     const c = coefOf(fitGlm(d.y, d.X, d.names), 'sli_1mlo');
-    return { target: 'T9', statistic: c.z, pValue: c.p, pass: c.coef > 0 && c.p < 0.05, note: `${nExits} of ${rows.length} firms alive before the shock exited within ${horizon} quarters; coefficient ${c.coef.toFixed(3)}` };
+    return {
+      target: 'T9',
+      statistic: c.z,
+      pValue: c.p,
+      pass: c.coef > 0 && c.p < 0.05,
+      note: `${nExits} of ${rows.length} firms alive before the shock exited within ${horizon} quarters; coefficient ${c.coef.toFixed(3)}`,
+    };
   } catch (err) {
     if (!(err instanceof EstimationError)) throw err;
-    return { target: 'T9', statistic: NaN, pValue: NaN, pass: false, note: `not estimable: ${err.message} (${nExits} exits)` };
+    return {
+      target: 'T9',
+      statistic: NaN,
+      pValue: NaN,
+      pass: false,
+      note: `not estimable: ${err.message} (${nExits} exits)`,
+    };
   }
 }
 
@@ -43,12 +55,28 @@ export function t9(snapshot: Row[], exits: Row[], shockTick: number, horizon: nu
  * shock raises the exit hazard more for deeply integrated, non-learning firms — T9's prediction read
  * as a cause. A reference, reported without a verdict.
  */
-export function t9ShockEffect(without: { snapshot: Row[]; exits: Row[] }, withShock: { snapshot: Row[]; exits: Row[] }, shockTick: number, horizon: number): TargetResult {
-  const ids = (rows: Row[]) => rows.map((r) => String(r.firm_id)).sort().join(',');
+export function t9ShockEffect(
+  without: { snapshot: Row[]; exits: Row[] },
+  withShock: { snapshot: Row[]; exits: Row[] },
+  shockTick: number,
+  horizon: number,
+): TargetResult {
+  const ids = (rows: Row[]) =>
+    rows
+      .map((r) => String(r.firm_id))
+      .sort()
+      .join(',');
   if (ids(without.snapshot) !== ids(withShock.snapshot)) {
-    return { target: 'T9', statistic: NaN, pValue: NaN, pass: false, note: 'not estimable: the runs with and without the shock hold different firms before it (not common random numbers)' };
+    return {
+      target: 'T9',
+      statistic: NaN,
+      pValue: NaN,
+      pass: false,
+      note: 'not estimable: the runs with and without the shock hold different firms before it (not common random numbers)',
+    };
   }
-  const flag = (run: { snapshot: Row[]; exits: Row[] }, shock: number) => flagExits(run.snapshot, run.exits, shockTick - 1, horizon).map((r) => ({ ...r, shock }));
+  const flag = (run: { snapshot: Row[]; exits: Row[] }, shock: number) =>
+    flagExits(run.snapshot, run.exits, shockTick - 1, horizon).map((r) => ({ ...r, shock }));
   const rows = [...flag(without, 0), ...flag(withShock, 1)];
   const rigid = (r: Row) => Number(r.sli) * (1 - Number(r.lo));
   const exits = (shock: number) => rows.reduce((n, r) => n + (r.shock === shock ? r.exit : 0), 0);
@@ -62,8 +90,17 @@ export function t9ShockEffect(without: { snapshot: Row[]; exits: Row[] }, withSh
       ['sli', (r) => Number(r.sli)],
       ['lo', (r) => Number(r.lo)],
     ]);
-    const c = coefOf(fitGlm(d.y, d.X, d.names, 'logit', { clusters: d.rows.map((r) => String(r.firm_id)) }), 'shock_x_sli_1mlo');
-    return { target: 'T9', statistic: c.z, pValue: c.p, pass: c.coef > 0 && c.p < 0.05, note: `${exits(0)} exits without the shock, ${exits(1)} with it, of ${without.snapshot.length} firms alive before it; shock × SLI·(1 − LO) ${c.coef.toFixed(3)} (SE clustered by firm)` };
+    const c = coefOf(
+      fitGlm(d.y, d.X, d.names, 'logit', { clusters: d.rows.map((r) => String(r.firm_id)) }),
+      'shock_x_sli_1mlo',
+    );
+    return {
+      target: 'T9',
+      statistic: c.z,
+      pValue: c.p,
+      pass: c.coef > 0 && c.p < 0.05,
+      note: `${exits(0)} exits without the shock, ${exits(1)} with it, of ${without.snapshot.length} firms alive before it; shock × SLI·(1 − LO) ${c.coef.toFixed(3)} (SE clustered by firm)`,
+    };
   } catch (err) {
     if (!(err instanceof EstimationError)) throw err;
     return { target: 'T9', statistic: NaN, pValue: NaN, pass: false, note: `not estimable: ${err.message}` };
@@ -80,7 +117,8 @@ export function t10(diffs: PairedDifference[]): TargetResult {
   const strongly = knowledge.every((d) => d.ciLow > 0);
   const marginally = market.every((m) => knowledge.every((k) => rel(m) < rel(k)));
   const notAtAll = competitor.ciLow <= 0 && competitor.ciHigh >= 0;
-  const fmt = (d: PairedDifference) => `${d.outcome.replace('coop_', '')} ${(100 * rel(d)).toFixed(1)}% [${d.ciLow.toFixed(4)}, ${d.ciHigh.toFixed(4)}]`;
+  const fmt = (d: PairedDifference) =>
+    `${d.outcome.replace('coop_', '')} ${(100 * rel(d)).toFixed(1)}% [${d.ciLow.toFixed(4)}, ${d.ciHigh.toFixed(4)}]`;
   return {
     target: 'T10',
     statistic: Math.min(...knowledge.map(rel)),

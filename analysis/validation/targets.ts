@@ -29,7 +29,9 @@ export interface TargetResult {
 
 /** The rescaled measure of a construct: Likert (1–7 → 0–1) or the true value. */
 export function measureOf(construct: 'lo' | 'sli' | 'dyn', m: Measure): (r: Row) => number {
-  return m === 'likert' ? (r) => (Number(r[`${construct}_likert`]) - 1) / 6 : (r) => Number(r[`${construct}_true`]);
+  return m === 'likert'
+    ? (r) => (Number(r[`${construct}_likert`]) - 1) / 6
+    : (r) => Number(r[`${construct}_true`]);
 }
 
 /**
@@ -47,12 +49,17 @@ export type Clusters = ((r: Row) => string) | undefined;
 export const regionalIndustry = (r: Row): string => `${String(r.sector)}|${String(r.region)}`;
 
 /** fitGlm's options for a design's rows: cluster labels when clustering, else `base`. */
-function inference(rows: Row[], clusters: Clusters, base: { robust?: boolean } = {}): { robust?: boolean; clusters?: string[] } {
+function inference(
+  rows: Row[],
+  clusters: Clusters,
+  base: { robust?: boolean } = {},
+): { robust?: boolean; clusters?: string[] } {
   return clusters ? { ...base, clusters: rows.map(clusters) } : base;
 }
 
 /** What a clustered result adds to its note: the number of clusters the standard errors rest on. */
-const clusterNote = (rows: Row[], clusters: Clusters) => (clusters ? `; SEs clustered by regional industry (${new Set(rows.map(clusters)).size} clusters)` : '');
+const clusterNote = (rows: Row[], clusters: Clusters) =>
+  clusters ? `; SEs clustered by regional industry (${new Set(rows.map(clusters)).size} clusters)` : '';
 
 /** Run a target body, turning an estimation failure into a failed result with the reason. */
 function guarded(target: string, body: () => TargetResult): TargetResult {
@@ -73,27 +80,46 @@ function named<T>(outcome: string, fit: () => T): T {
   }
 }
 
-const dropNote = (dropped: string[]) => (dropped.length ? `; dropped for perfect prediction: ${dropped.join(', ')}` : '');
+const dropNote = (dropped: string[]) =>
+  dropped.length ? `; dropped for perfect prediction: ${dropped.join(', ')}` : '';
 
 /** Logit of each innovation type on one regressor (+ controls): the weakest of the four. */
-function allFourPositive(target: string, survey: Row[], name: string, value: (r: Row) => number, clusters?: Clusters): TargetResult {
+function allFourPositive(
+  target: string,
+  survey: Row[],
+  name: string,
+  value: (r: Row) => number,
+  clusters?: Clusters,
+): TargetResult {
   return guarded(target, () => {
     let worstZ = Infinity;
     let worstP = 0;
     const notes: string[] = [];
     for (const y of INNOVATION_TYPES) {
       const d = surveyDesign(survey, y, [[name, value]]);
-      const c = coefOf(named(y, () => fitGlm(d.y, d.X, d.names, 'logit', inference(d.rows, clusters))), name);
+      const c = coefOf(
+        named(y, () => fitGlm(d.y, d.X, d.names, 'logit', inference(d.rows, clusters))),
+        name,
+      );
       if (c.z < worstZ) worstZ = c.z;
       worstP = Math.max(worstP, c.coef > 0 ? c.p : 1);
-      notes.push(`${y.replace('inno_', '')} ${c.coef.toFixed(3)} (p ${c.p.toPrecision(2)})${dropNote(d.dropped)}`);
+      notes.push(
+        `${y.replace('inno_', '')} ${c.coef.toFixed(3)} (p ${c.p.toPrecision(2)})${dropNote(d.dropped)}`,
+      );
     }
-    return { target, statistic: worstZ, pValue: worstP, pass: worstZ > 0 && worstP < 0.05, note: notes.join('; ') + clusterNote(survey, clusters) };
+    return {
+      target,
+      statistic: worstZ,
+      pValue: worstP,
+      pass: worstZ > 0 && worstP < 0.05,
+      note: notes.join('; ') + clusterNote(survey, clusters),
+    };
   });
 }
 
 /** T1: cooperation raises all four innovation types. */
-export const t1 = (survey: Row[], clusters?: Clusters) => allFourPositive('T1', survey, 'coop_any', (r) => Number(r.coop_any), clusters);
+export const t1 = (survey: Row[], clusters?: Clusters) =>
+  allFourPositive('T1', survey, 'coop_any', (r) => Number(r.coop_any), clusters);
 
 /** T2: breadth raises all four (logit), incidence is non-decreasing across bins, and ISS rises with breadth. */
 export function t2(survey: Row[], clusters?: Clusters): TargetResult {
@@ -116,10 +142,25 @@ export function t2(survey: Row[], clusters?: Clusters): TargetResult {
         if (mean(b) < mean(a) - se) monotone = false;
       }
     }
-    const d = surveyDesign(survey, 'iss', [['breadth', (r) => Number(r.breadth)]], ['sector', 'region'], false);
-    const iss = coefOf(fitGlm(d.y, d.X, d.names, 'logit', inference(d.rows, clusters, { robust: true })), 'breadth');
+    const d = surveyDesign(
+      survey,
+      'iss',
+      [['breadth', (r) => Number(r.breadth)]],
+      ['sector', 'region'],
+      false,
+    );
+    const iss = coefOf(
+      fitGlm(d.y, d.X, d.names, 'logit', inference(d.rows, clusters, { robust: true })),
+      'breadth',
+    );
     const pass = logits.pass && monotone && iss.coef > 0 && iss.p < 0.05;
-    return { target: 'T2', statistic: Math.min(logits.statistic, iss.z), pValue: Math.max(logits.pValue, iss.p), pass, note: `${logits.note}; bins non-decreasing: ${monotone}; ISS fractional logit ${iss.coef.toFixed(3)} (p ${iss.p.toPrecision(2)})` };
+    return {
+      target: 'T2',
+      statistic: Math.min(logits.statistic, iss.z),
+      pValue: Math.max(logits.pValue, iss.p),
+      pass,
+      note: `${logits.note}; bins non-decreasing: ${monotone}; ISS fractional logit ${iss.coef.toFixed(3)} (p ${iss.p.toPrecision(2)})`,
+    };
   });
 }
 
@@ -131,9 +172,16 @@ export function t3(survey: Row[]): TargetResult {
       return olsResiduals(d.y, d.X, d.names);
     });
     const cors: number[] = [];
-    for (let a = 0; a < 4; a++) for (let b = a + 1; b < 4; b++) cors.push(correlation(residuals[a]!, residuals[b]!));
+    for (let a = 0; a < 4; a++)
+      for (let b = a + 1; b < 4; b++) cors.push(correlation(residuals[a]!, residuals[b]!));
     const min = Math.min(...cors);
-    return { target: 'T3', statistic: min, pValue: NaN, pass: min > 0, note: `pairwise residual correlations: ${cors.map((c) => c.toFixed(3)).join(', ')}` };
+    return {
+      target: 'T3',
+      statistic: min,
+      pValue: NaN,
+      pass: min > 0,
+      note: `pairwise residual correlations: ${cors.map((c) => c.toFixed(3)).join(', ')}`,
+    };
   });
 }
 
@@ -141,9 +189,24 @@ export function t3(survey: Row[]): TargetResult {
 export function t4(survey: Row[], clusters?: Clusters): TargetResult {
   return guarded('T4', () => {
     const innovators = survey.filter((r) => Number(r.inno_product) === 1 || Number(r.inno_process) === 1);
-    const d = surveyDesign(innovators, 'iss', [['breadth', (r) => Number(r.breadth)]], ['sector', 'region'], false);
-    const c = coefOf(fitGlm(d.y, d.X, d.names, 'logit', inference(d.rows, clusters, { robust: true })), 'breadth');
-    return { target: 'T4', statistic: c.z, pValue: c.p, pass: c.coef > 0 && c.p < 0.05, note: `${innovators.length} innovators; coefficient ${c.coef.toFixed(3)}${clusterNote(d.rows, clusters)}` };
+    const d = surveyDesign(
+      innovators,
+      'iss',
+      [['breadth', (r) => Number(r.breadth)]],
+      ['sector', 'region'],
+      false,
+    );
+    const c = coefOf(
+      fitGlm(d.y, d.X, d.names, 'logit', inference(d.rows, clusters, { robust: true })),
+      'breadth',
+    );
+    return {
+      target: 'T4',
+      statistic: c.z,
+      pValue: c.p,
+      pass: c.coef > 0 && c.p < 0.05,
+      note: `${innovators.length} innovators; coefficient ${c.coef.toFixed(3)}${clusterNote(d.rows, clusters)}`,
+    };
   });
 }
 
@@ -157,8 +220,21 @@ export function t5(survey: Row[], m: Measure = 'likert', clusters?: Clusters): T
     ];
     const d = surveyDesign(survey, 'inno_product', regs);
     const x = d.rows.map(sli);
-    const u = lindMehlum(fitGlm(d.y, d.X, d.names, 'logit', inference(d.rows, clusters)), 'sli', 'sli2', Math.min(...x), Math.max(...x));
-    return { target: 'T5', statistic: u.beta2, pValue: u.p, pass: u.invertedU, details: { tLow: u.tLow, tHigh: u.tHigh, turningPoint: u.turningPoint }, note: `β2 ${u.beta2.toFixed(3)}, turning point ${u.turningPoint.toFixed(3)} (inside: ${u.turningInside}), end slopes t ${u.tLow.toFixed(2)} / ${u.tHigh.toFixed(2)}${dropNote(d.dropped)}${clusterNote(d.rows, clusters)}` };
+    const u = lindMehlum(
+      fitGlm(d.y, d.X, d.names, 'logit', inference(d.rows, clusters)),
+      'sli',
+      'sli2',
+      Math.min(...x),
+      Math.max(...x),
+    );
+    return {
+      target: 'T5',
+      statistic: u.beta2,
+      pValue: u.p,
+      pass: u.invertedU,
+      details: { tLow: u.tLow, tHigh: u.tHigh, turningPoint: u.turningPoint },
+      note: `β2 ${u.beta2.toFixed(3)}, turning point ${u.turningPoint.toFixed(3)} (inside: ${u.turningInside}), end slopes t ${u.tLow.toFixed(2)} / ${u.tHigh.toFixed(2)}${dropNote(d.dropped)}${clusterNote(d.rows, clusters)}`,
+    };
   });
 }
 
@@ -177,7 +253,15 @@ export function t5TwoLines(survey: Row[], target: string): TargetResult {
       ['sli2', (r) => sli(r) ** 2],
     ]);
     const r = twoLines(d.y, d.X, d.names, 'sli', 'sli2');
-    if (!r.testable) return { target, statistic: NaN, pValue: NaN, pass: false, details: { zLow: NaN, zHigh: NaN, pLow: NaN, breakPoint: r.breakPoint }, note: `no two lines: ${r.reason}${dropNote(d.dropped)}` };
+    if (!r.testable)
+      return {
+        target,
+        statistic: NaN,
+        pValue: NaN,
+        pass: false,
+        details: { zLow: NaN, zHigh: NaN, pLow: NaN, breakPoint: r.breakPoint },
+        note: `no two lines: ${r.reason}${dropNote(d.dropped)}`,
+      };
     return {
       target,
       statistic: Math.min(r.zLow, -r.zHigh),
@@ -190,7 +274,12 @@ export function t5TwoLines(survey: Row[], target: string): TargetResult {
 }
 
 /** T6/T7: the falling limb is flatter (slope at the 90th percentile of SLI less negative) for the top tercile of the moderator. */
-export function moderationTarget(target: 'T6' | 'T7', survey: Row[], moderator: 'lo' | 'dyn', m: Measure = 'likert'): TargetResult {
+export function moderationTarget(
+  target: 'T6' | 'T7',
+  survey: Row[],
+  moderator: 'lo' | 'dyn',
+  m: Measure = 'likert',
+): TargetResult {
   return guarded(target, () => {
     const sli = measureOf('sli', m);
     const z = measureOf(moderator, m);
@@ -205,8 +294,20 @@ export function moderationTarget(target: 'T6' | 'T7', survey: Row[], moderator: 
     const fit = fitGlm(d.y, d.X, d.names);
     const zs = d.rows.map(z);
     const [q1, q2] = [quantile(zs, 1 / 3), quantile(zs, 2 / 3)];
-    const res = moderation(fit, { x: 'sli', x2: 'sli2', z: 'z', xz: 'sli_z', x2z: 'sli2_z' }, quantile(d.rows.map(sli), 0.9), mean(zs.filter((v) => v <= q1)), mean(zs.filter((v) => v >= q2)));
-    return { target, statistic: res.difference, pValue: NaN, pass: res.difference > 0, note: `slope at SLI p90: low ${moderator} ${res.slopeLowZ.toFixed(3)}, high ${moderator} ${res.slopeHighZ.toFixed(3)}; turning point moves ${res.turningShift > 0 ? 'right' : 'left'} as ${moderator} rises` };
+    const res = moderation(
+      fit,
+      { x: 'sli', x2: 'sli2', z: 'z', xz: 'sli_z', x2z: 'sli2_z' },
+      quantile(d.rows.map(sli), 0.9),
+      mean(zs.filter((v) => v <= q1)),
+      mean(zs.filter((v) => v >= q2)),
+    );
+    return {
+      target,
+      statistic: res.difference,
+      pValue: NaN,
+      pass: res.difference > 0,
+      note: `slope at SLI p90: low ${moderator} ${res.slopeLowZ.toFixed(3)}, high ${moderator} ${res.slopeHighZ.toFixed(3)}; turning point moves ${res.turningShift > 0 ? 'right' : 'left'} as ${moderator} rises`,
+    };
   });
 }
 
@@ -214,9 +315,22 @@ export function moderationTarget(target: 'T6' | 'T7', survey: Row[], moderator: 
  * T1–T7 on one survey for each of `measures`. T1–T4 use no Likert measure (cooperation and breadth are
  * counts), so they are estimated once and the same results serve every measure.
  */
-export function surveyTargetsByMeasure(survey: Row[], measures: readonly Measure[] = ['likert', 'true']): Partial<Record<Measure, TargetResult[]>> {
+export function surveyTargetsByMeasure(
+  survey: Row[],
+  measures: readonly Measure[] = ['likert', 'true'],
+): Partial<Record<Measure, TargetResult[]>> {
   const common = [t1(survey), t2(survey), t3(survey), t4(survey)];
-  return Object.fromEntries(measures.map((m) => [m, [...common, t5(survey, m), moderationTarget('T6', survey, 'lo', m), moderationTarget('T7', survey, 'dyn', m)]]));
+  return Object.fromEntries(
+    measures.map((m) => [
+      m,
+      [
+        ...common,
+        t5(survey, m),
+        moderationTarget('T6', survey, 'lo', m),
+        moderationTarget('T7', survey, 'dyn', m),
+      ],
+    ]),
+  );
 }
 
 /**
@@ -226,5 +340,10 @@ export function surveyTargetsByMeasure(survey: Row[], measures: readonly Measure
  * T7 test signs only, and T2's breadth bins use their own binomial SEs, so clustering leaves those as they are.
  */
 export function clusteredTargets(survey: Row[]): TargetResult[] {
-  return [t1(survey, regionalIndustry), t2(survey, regionalIndustry), t4(survey, regionalIndustry), t5(survey, 'likert', regionalIndustry)];
+  return [
+    t1(survey, regionalIndustry),
+    t2(survey, regionalIndustry),
+    t4(survey, regionalIndustry),
+    t5(survey, 'likert', regionalIndustry),
+  ];
 }

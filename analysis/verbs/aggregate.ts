@@ -13,7 +13,12 @@ export interface TickSummary extends Interval {
  * Summarise each outcome per tick across runs (rows grouped by `group` columns, e.g. scenario).
  * `method: 'bootstrap'` gives percentile intervals from a seeded stream instead of t intervals.
  */
-export function aggregateByTick(ts: aq.ColumnTable, outcomes: string[], method: 't' | 'bootstrap' = 't', seed = 1): TickSummary[] {
+export function aggregateByTick(
+  ts: aq.ColumnTable,
+  outcomes: string[],
+  method: 't' | 'bootstrap' = 't',
+  seed = 1,
+): TickSummary[] {
   const out: TickSummary[] = [];
   const rng = makeStream(seed, 'bootstrap');
   const byTick = new Map<number, Record<string, number[]>>();
@@ -23,7 +28,12 @@ export function aggregateByTick(ts: aq.ColumnTable, outcomes: string[], method: 
     for (const o of outcomes) cell[o]!.push(Number(row[o]));
   }
   for (const [tick, cell] of [...byTick.entries()].sort((a, b) => a[0] - b[0])) {
-    for (const o of outcomes) out.push({ tick, outcome: o, ...(method === 't' ? tInterval(cell[o]!) : bootstrapInterval(cell[o]!, rng)) });
+    for (const o of outcomes)
+      out.push({
+        tick,
+        outcome: o,
+        ...(method === 't' ? tInterval(cell[o]!) : bootstrapInterval(cell[o]!, rng)),
+      });
   }
   return out;
 }

@@ -19,10 +19,14 @@ export interface Design {
 export type Regressors = [name: string, value: (r: Row) => number][];
 
 /** Drop rows of categories in which a binary outcome is constant (perfect prediction), repeatedly. */
-export function dropPerfectPredictors(rows: Row[], outcome: string, categorical: string[]): { rows: Row[]; dropped: string[] } {
+export function dropPerfectPredictors(
+  rows: Row[],
+  outcome: string,
+  categorical: string[],
+): { rows: Row[]; dropped: string[] } {
   const dropped: string[] = [];
   let kept = rows;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const c of categorical) {
       const by = new Map<string, [number, number]>();
@@ -44,10 +48,23 @@ export function dropPerfectPredictors(rows: Row[], outcome: string, categorical:
 }
 
 /** Build y and X: intercept, regressors, log(employees), and dummies for each categorical control. */
-export function surveyDesign(rows: Row[], outcome: string, regressors: Regressors, categorical = ['sector', 'region'], binary = true): Design {
-  const { rows: kept, dropped } = binary ? dropPerfectPredictors(rows, outcome, categorical) : { rows, dropped: [] as string[] };
+export function surveyDesign(
+  rows: Row[],
+  outcome: string,
+  regressors: Regressors,
+  categorical = ['sector', 'region'],
+  binary = true,
+): Design {
+  const { rows: kept, dropped } = binary
+    ? dropPerfectPredictors(rows, outcome, categorical)
+    : { rows, dropped: [] as string[] };
   const levels = categorical.map((c) => [...new Set(kept.map((r) => String(r[c])))].sort().slice(1));
-  const names = ['(intercept)', ...regressors.map(([n]) => n), 'log_employees', ...categorical.flatMap((c, k) => levels[k]!.map((l) => `${c}=${l}`))];
+  const names = [
+    '(intercept)',
+    ...regressors.map(([n]) => n),
+    'log_employees',
+    ...categorical.flatMap((c, k) => levels[k]!.map((l) => `${c}=${l}`)),
+  ];
   const width = names.length;
   const X = kept.map((r) => {
     const x = new Array<number>(width);

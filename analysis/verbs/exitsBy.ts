@@ -9,7 +9,11 @@ import { quantile } from './stats.js';
 type Row = Record<string, unknown>;
 
 /** Depth bins (the snapshot's true SLI). */
-export const DEPTH_BINS = [0, 0.2, 0.4, 0.6, 0.8].map((from) => ({ label: `${from.toFixed(1)}–${(from + 0.2).toFixed(1)}`, from, to: from + 0.2 }));
+export const DEPTH_BINS = [0, 0.2, 0.4, 0.6, 0.8].map((from) => ({
+  label: `${from.toFixed(1)}–${(from + 0.2).toFixed(1)}`,
+  from,
+  to: from + 0.2,
+}));
 /** LO tercile labels, lowest first. */
 export const LO_TERCILES = ['low LO', 'middle LO', 'high LO'] as const;
 
@@ -23,9 +27,16 @@ export interface ExitsBy {
 }
 
 /** Each snapshot row with `exit` = 1 when its firm (same run) exits in a quarter in (after, after + horizon]. */
-export function flagExits<R extends Row>(alive: R[], exits: Row[], after: number, horizon: number): (R & { exit: number })[] {
+export function flagExits<R extends Row>(
+  alive: R[],
+  exits: Row[],
+  after: number,
+  horizon: number,
+): (R & { exit: number })[] {
   const key = (r: Row) => `${String(r.run_id)}|${String(r.firm_id)}`;
-  const gone = new Set(exits.filter((e) => Number(e.tick) > after && Number(e.tick) <= after + horizon).map(key));
+  const gone = new Set(
+    exits.filter((e) => Number(e.tick) > after && Number(e.tick) <= after + horizon).map(key),
+  );
   return alive.map((r) => ({ ...r, exit: gone.has(key(r)) ? 1 : 0 }));
 }
 
@@ -44,7 +55,12 @@ export function exitsBy(snapshots: Row[], exits: Row[], maxHorizon: number, last
   const tick = firstSnapshotTick(snapshots);
   const horizon = Math.min(maxHorizon, lastTick - tick);
   const alive = snapshots.filter((r) => Number(r.tick) === tick);
-  const rows = flagExits(alive, exits, tick, horizon).map((r) => ({ run_id: r.run_id, sli: Number(r.sli), lo: Number(r.lo), exit: r.exit }));
+  const rows = flagExits(alive, exits, tick, horizon).map((r) => ({
+    run_id: r.run_id,
+    sli: Number(r.sli),
+    lo: Number(r.lo),
+    exit: r.exit,
+  }));
   const los = rows.map((r) => r.lo);
   const cuts = [quantile(los, 1 / 3), quantile(los, 2 / 3)];
   const tercile = (lo: number) => (lo < cuts[0]! ? 0 : lo < cuts[1]! ? 1 : 2);
@@ -52,7 +68,11 @@ export function exitsBy(snapshots: Row[], exits: Row[], maxHorizon: number, last
   DEPTH_BINS.forEach((bin, k) => {
     const inBin = (x: number) => x >= bin.from && (x < bin.to || k === DEPTH_BINS.length - 1);
     LO_TERCILES.forEach((label, t) => {
-      const { interval, firms } = acrossRuns(rows, 'exit', (r) => inBin(Number(r.sli)) && tercile(Number(r.lo)) === t);
+      const { interval, firms } = acrossRuns(
+        rows,
+        'exit',
+        (r) => inBin(Number(r.sli)) && tercile(Number(r.lo)) === t,
+      );
       cells.push({ group: bin.label, outcome: label, firms, ...interval });
     });
   });

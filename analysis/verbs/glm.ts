@@ -52,7 +52,10 @@ function checkColumns(X: number[][], names: string[]): void {
   for (let j = 0; j < names.length; j++) {
     const first = X[0]![j]!;
     const constant = X.every((row) => row[j] === first);
-    if (constant && names[j] !== '(intercept)') throw new EstimationError(`column '${names[j]}' is constant (${first}) in all ${X.length} rows; drop it from the model`);
+    if (constant && names[j] !== '(intercept)')
+      throw new EstimationError(
+        `column '${names[j]}' is constant (${first}) in all ${X.length} rows; drop it from the model`,
+      );
   }
 }
 
@@ -80,12 +83,18 @@ function dependencies(xtx: Float64Array, k: number, names: string[]): string[][]
   for (let j = 0; j < k; j++) {
     const own = xtx[j * k + j]!;
     if (kept.length > 0 && own > 0) {
-      const A = Matrix.from1DArray(kept.length, kept.length, kept.flatMap((a) => kept.map((b) => xtx[a * k + b]!)));
+      const A = Matrix.from1DArray(
+        kept.length,
+        kept.length,
+        kept.flatMap((a) => kept.map((b) => xtx[a * k + b]!)),
+      );
       const c = kept.map((a) => xtx[a * k + j]!);
       const b = solve(A, Matrix.columnVector(c)).getColumn(0);
       const added = own - b.reduce((s, v, m) => s + v * c[m]!, 0);
       if (added <= own / MAX_VIF) {
-        const involved = kept.filter((a, m) => Math.abs(b[m]!) * Math.sqrt(xtx[a * k + a]!) > 1e-8 * Math.sqrt(own));
+        const involved = kept.filter(
+          (a, m) => Math.abs(b[m]!) * Math.sqrt(xtx[a * k + a]!) > 1e-8 * Math.sqrt(own),
+        );
         sets.push([...involved, j].map((a) => names[a]!));
         continue;
       }
@@ -105,14 +114,24 @@ function dependencies(xtx: Float64Array, k: number, names: string[]): string[][]
  * separation that stopped short of the divergence IRLS reports, and the error names the columns it leaves
  * without information.
  */
-function checkRank(info: Float64Array, bread: Matrix | undefined, X: number[][], beta: number[], names: string[]): asserts bread is Matrix {
+function checkRank(
+  info: Float64Array,
+  bread: Matrix | undefined,
+  X: number[][],
+  beta: number[],
+  names: string[],
+): asserts bread is Matrix {
   const k = names.length;
   const flagged = bread ? inflated(info, bread, k, names) : names; // no inverse at all: every column is suspect
   if (bread && flagged.length === 0) return;
-  const largest = flagged.reduce((m, n) => (Math.abs(beta[names.indexOf(n)]!) > Math.abs(beta[names.indexOf(m)]!) ? n : m));
+  const largest = flagged.reduce((m, n) =>
+    Math.abs(beta[names.indexOf(n)]!) > Math.abs(beta[names.indexOf(m)]!) ? n : m,
+  );
   throw (
     collinearity(X, names) ??
-    new EstimationError(`quasi-complete separation: some fitted probabilities are 0 or 1, so the data hold no information on columns ${quoted(flagged)} (coefficient of '${largest}' ${beta[names.indexOf(largest)]!.toFixed(1)}); a regressor (or category) predicts the outcome (almost) perfectly — drop it with its rows`)
+    new EstimationError(
+      `quasi-complete separation: some fitted probabilities are 0 or 1, so the data hold no information on columns ${quoted(flagged)} (coefficient of '${largest}' ${beta[names.indexOf(largest)]!.toFixed(1)}); a regressor (or category) predicts the outcome (almost) perfectly — drop it with its rows`,
+    )
   );
 }
 
@@ -122,10 +141,14 @@ const quoted = (cols: string[]) => cols.map((n) => `'${n}'`).join(', ');
 export function collinearity(X: number[][], names: string[]): EstimationError | undefined {
   const k = names.length;
   const xtx = new Float64Array(k * k);
-  for (const row of X) for (let a = 0; a < k; a++) if (row[a] !== 0) for (let b = 0; b < k; b++) xtx[a * k + b]! += row[a]! * row[b]!;
+  for (const row of X)
+    for (let a = 0; a < k; a++)
+      if (row[a] !== 0) for (let b = 0; b < k; b++) xtx[a * k + b]! += row[a]! * row[b]!;
   const sets = dependencies(xtx, k, names);
   if (sets.length === 0) return undefined;
-  return new EstimationError(`the design matrix is singular: ${sets.map((set) => (set.length === 1 ? `column ${quoted(set)} is all zeros` : `columns ${quoted(set)} are collinear`)).join('; ')}; drop one column of each set`);
+  return new EstimationError(
+    `the design matrix is singular: ${sets.map((set) => (set.length === 1 ? `column ${quoted(set)} is all zeros` : `columns ${quoted(set)} are collinear`)).join('; ')}; drop one column of each set`,
+  );
 }
 
 /**
@@ -134,13 +157,22 @@ export function collinearity(X: number[][], names: string[]): EstimationError | 
  * `clusters` (one label per row) gives cluster-robust standard errors instead, with the small-sample
  * factor G/(G − 1)·(N − 1)/(N − K) that statsmodels and Stata use.
  */
-export function fitGlm(y: ArrayLike<number>, X: number[][], names: string[], link: Link = 'logit', opts: { robust?: boolean; clusters?: ArrayLike<number | string>; maxIter?: number; tol?: number } = {}): GlmFit {
+export function fitGlm(
+  y: ArrayLike<number>,
+  X: number[][],
+  names: string[],
+  link: Link = 'logit',
+  opts: { robust?: boolean; clusters?: ArrayLike<number | string>; maxIter?: number; tol?: number } = {},
+): GlmFit {
   const n = y.length;
   const k = names.length;
   if (X.length !== n) throw new EstimationError(`y has ${n} rows but X has ${X.length}`);
-  if (opts.clusters && opts.clusters.length !== n) throw new EstimationError(`y has ${n} rows but there are ${opts.clusters.length} cluster labels`);
+  if (opts.clusters && opts.clusters.length !== n)
+    throw new EstimationError(`y has ${n} rows but there are ${opts.clusters.length} cluster labels`);
   if (n <= k) throw new EstimationError(`${n} observations are too few for ${k} coefficients`);
-  for (let i = 0; i < n; i++) if (!(y[i]! >= 0 && y[i]! <= 1)) throw new EstimationError(`outcome must lie in [0, 1] (row ${i + 1} has ${y[i]})`);
+  for (let i = 0; i < n; i++)
+    if (!(y[i]! >= 0 && y[i]! <= 1))
+      throw new EstimationError(`outcome must lie in [0, 1] (row ${i + 1} has ${y[i]})`);
   checkColumns(X, names);
   // Plain typed arrays in the loops (ml-matrix's get/set per cell cost more than the arithmetic); the
   // sums run in the same order as Matrix.mmul, so the numbers are the same to the last bit.
@@ -155,7 +187,10 @@ export function fitGlm(y: ArrayLike<number>, X: number[][], names: string[], lin
   };
   // A step that cannot be solved or runs away: collinear columns if X'X says so, else separation.
   const separation = (what: string) =>
-    collinearity(X, names) ?? new EstimationError(`perfect or quasi-complete separation: ${what}; a regressor (or category) predicts the outcome perfectly — drop it with its rows`);
+    collinearity(X, names) ??
+    new EstimationError(
+      `perfect or quasi-complete separation: ${what}; a regressor (or category) predicts the outcome perfectly — drop it with its rows`,
+    );
   let beta = new Array<number>(k).fill(0);
   let iterations = 0;
   let prevDev = Infinity;
@@ -191,7 +226,8 @@ export function fitGlm(y: ArrayLike<number>, X: number[][], names: string[], lin
     if (next.some((v) => !Number.isFinite(v))) throw separation('the IRLS step is not finite');
     const change = Math.max(...next.map((v, j) => Math.abs(v - beta[j]!)));
     beta = next;
-    if (beta.some((v) => Math.abs(v) > 50)) throw separation(`coefficient of '${names[beta.findIndex((v) => Math.abs(v) > 50)]}' diverges`);
+    if (beta.some((v) => Math.abs(v) > 50))
+      throw separation(`coefficient of '${names[beta.findIndex((v) => Math.abs(v) > 50)]}' diverges`);
     if (change < tol || Math.abs(prevDev - dev) < tol * (Math.abs(dev) + 1)) {
       iterations++;
       break;
@@ -233,17 +269,33 @@ export function fitGlm(y: ArrayLike<number>, X: number[][], names: string[], lin
   let cov = bread;
   if (groupScores) {
     const G = groupScores.size;
-    if (opts.clusters && G < 2) throw new EstimationError(`cluster-robust standard errors need at least 2 clusters (got ${G})`);
+    if (opts.clusters && G < 2)
+      throw new EstimationError(`cluster-robust standard errors need at least 2 clusters (got ${G})`);
     const factor = opts.clusters ? (G / (G - 1)) * ((n - 1) / (n - k)) : 1;
     const meat = new Float64Array(k * k);
-    for (const sum of groupScores.values()) for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) meat[a * k + b]! += factor * sum[a]! * sum[b]!;
+    for (const sum of groupScores.values())
+      for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) meat[a * k + b]! += factor * sum[a]! * sum[b]!;
     cov = bread.mmul(Matrix.from1DArray(k, k, meat)).mmul(bread);
   }
   const se = beta.map((_, j) => Math.sqrt(cov.get(j, j)));
-  if (se.some((v) => !Number.isFinite(v))) throw new EstimationError('standard errors are not finite (information matrix singular)');
+  if (se.some((v) => !Number.isFinite(v)))
+    throw new EstimationError('standard errors are not finite (information matrix singular)');
   const z = beta.map((b, j) => b / se[j]!);
   const p = z.map((v) => 2 * normalTail(Math.abs(v)));
-  return { link, names, coef: beta, se, z, p, cov: cov.to2DArray(), n, iterations, logLik, robust: opts.robust ?? false, ...(opts.clusters && groupScores ? { clusters: groupScores.size } : {}) };
+  return {
+    link,
+    names,
+    coef: beta,
+    se,
+    z,
+    p,
+    cov: cov.to2DArray(),
+    n,
+    iterations,
+    logLik,
+    robust: opts.robust ?? false,
+    ...(opts.clusters && groupScores ? { clusters: groupScores.size } : {}),
+  };
 }
 
 /** Coefficient of a named regressor. */

@@ -13,7 +13,14 @@ export const BREADTH_BINS = [
   { label: '5–6', from: 5, to: 6 },
 ] as const;
 /** Partner types (survey coop_* columns). */
-export const PARTNER_COLUMNS = ['coop_supplier', 'coop_customer', 'coop_competitor', 'coop_consultant', 'coop_university', 'coop_research'] as const;
+export const PARTNER_COLUMNS = [
+  'coop_supplier',
+  'coop_customer',
+  'coop_competitor',
+  'coop_consultant',
+  'coop_university',
+  'coop_research',
+] as const;
 
 /** One cell: an outcome's incidence in a group, with the number of firms pooled over runs. */
 export interface IncidenceCell extends Interval {
@@ -23,7 +30,11 @@ export interface IncidenceCell extends Interval {
 }
 
 /** Per-run rate of `outcome` among rows passing `keep`, summarised across runs that have such rows. */
-export function acrossRuns(rows: Row[], outcome: string, keep: (r: Row) => boolean): { interval: Interval; firms: number } {
+export function acrossRuns(
+  rows: Row[],
+  outcome: string,
+  keep: (r: Row) => boolean,
+): { interval: Interval; firms: number } {
   const perRun = new Map<string, [number, number]>();
   let firms = 0;
   for (const r of rows) {
@@ -43,7 +54,11 @@ export function incidenceByBreadth(survey: Row[]): IncidenceCell[] {
   const out: IncidenceCell[] = [];
   for (const bin of BREADTH_BINS) {
     for (const outcome of [...INNOVATION_TYPES, 'iss']) {
-      const { interval, firms } = acrossRuns(survey, outcome, (r) => Number(r.breadth) >= bin.from && Number(r.breadth) <= bin.to);
+      const { interval, firms } = acrossRuns(
+        survey,
+        outcome,
+        (r) => Number(r.breadth) >= bin.from && Number(r.breadth) <= bin.to,
+      );
       out.push({ group: bin.label, outcome, firms, ...interval });
     }
   }
@@ -55,7 +70,9 @@ export function incidenceByPartner(survey: Row[]): IncidenceCell[] {
   const out: IncidenceCell[] = [];
   const groups: [string, (r: Row) => boolean][] = [
     ['none', (r) => Number(r.coop_any) === 0],
-    ...PARTNER_COLUMNS.map((c) => [c.replace('coop_', ''), (r: Row) => Number(r[c]) === 1] as [string, (r: Row) => boolean]),
+    ...PARTNER_COLUMNS.map(
+      (c) => [c.replace('coop_', ''), (r: Row) => Number(r[c]) === 1] as [string, (r: Row) => boolean],
+    ),
   ];
   for (const [group, keep] of groups) {
     for (const outcome of INNOVATION_TYPES) {

@@ -26,7 +26,14 @@ function slope(b1: number, b2: number, v11: number, v22: number, v12: number, x:
 }
 
 /** Lind–Mehlum on a fit with regressors `x` and `x2` (= x²), over the observed range [xMin, xMax]. */
-export function lindMehlum(fit: GlmFit, x: string, x2: string, xMin: number, xMax: number, alpha = 0.05): LindMehlum {
+export function lindMehlum(
+  fit: GlmFit,
+  x: string,
+  x2: string,
+  xMin: number,
+  xMax: number,
+  alpha = 0.05,
+): LindMehlum {
   const i = fit.names.indexOf(x);
   const j = fit.names.indexOf(x2);
   const b1 = coefOf(fit, x).coef;
@@ -39,7 +46,18 @@ export function lindMehlum(fit: GlmFit, x: string, x2: string, xMin: number, xMa
   const p = Math.max(normalTail(tLow), normalTail(-tHigh));
   const turningPoint = -b1 / (2 * b2);
   const turningInside = b2 < 0 && turningPoint > xMin && turningPoint < xMax;
-  return { beta1: b1, beta2: b2, turningPoint, turningInside, slopeLow: sLow, slopeHigh: sHigh, tLow, tHigh, p, invertedU: b2 < 0 && turningInside && p < alpha };
+  return {
+    beta1: b1,
+    beta2: b2,
+    turningPoint,
+    turningInside,
+    slopeLow: sLow,
+    slopeHigh: sHigh,
+    tLow,
+    tHigh,
+    p,
+    invertedU: b2 < 0 && turningInside && p < alpha,
+  };
 }
 
 /** The Haans et al. moderation check at a depth x (e.g. the 90th percentile of x). */
@@ -53,12 +71,23 @@ export interface Moderation {
 }
 
 /** Slopes of the curve at x for z = zLow and z = zHigh (e.g. means of the bottom and top terciles). */
-export function moderation(fit: GlmFit, names: { x: string; x2: string; z: string; xz: string; x2z: string }, x: number, zLow: number, zHigh: number): Moderation {
+export function moderation(
+  fit: GlmFit,
+  names: { x: string; x2: string; z: string; xz: string; x2z: string },
+  x: number,
+  zLow: number,
+  zHigh: number,
+): Moderation {
   const b = (n: string) => coefOf(fit, n).coef;
   // the moderator's main effect (names.z) shifts the level, not the slope, so it is not needed here
   const [b1, b2, b4, b5] = [b(names.x), b(names.x2), b(names.xz), b(names.x2z)];
   const slopeAt = (z: number) => b1 + b4 * z + 2 * x * (b2 + b5 * z);
   const slopeLowZ = slopeAt(zLow);
   const slopeHighZ = slopeAt(zHigh);
-  return { slopeLowZ, slopeHighZ, difference: slopeHighZ - slopeLowZ, turningShift: Math.sign(b1 * b5 - b2 * b4) };
+  return {
+    slopeLowZ,
+    slopeHighZ,
+    difference: slopeHighZ - slopeLowZ,
+    turningShift: Math.sign(b1 * b5 - b2 * b4),
+  };
 }

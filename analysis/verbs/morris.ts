@@ -19,7 +19,11 @@ export interface MorrisMeasure {
 }
 
 /** Elementary effects on the unit scale of each parameter's range ([min, max] → [0, 1]). */
-export function morrisMeasures(points: MorrisPoint[], parameters: string[], ranges: [number, number][]): MorrisMeasure[] {
+export function morrisMeasures(
+  points: MorrisPoint[],
+  parameters: string[],
+  ranges: [number, number][],
+): MorrisMeasure[] {
   const effects: number[][] = parameters.map(() => []);
   for (let k = 1; k < points.length; k++) {
     const p = points[k]!;
@@ -30,5 +34,11 @@ export function morrisMeasures(points: MorrisPoint[], parameters: string[], rang
     const step = (p.values[d]! - prev.values[d]!) / (hi - lo);
     if (step !== 0) effects[d]!.push((p.y - prev.y) / step);
   }
-  return parameters.map((parameter, d) => ({ parameter, mu: mean(effects[d]!), muStar: mean(effects[d]!.map(Math.abs)), sigma: sd(effects[d]!), effects: effects[d]!.length }));
+  return parameters.map((parameter, d) => ({
+    parameter,
+    mu: mean(effects[d]!),
+    muStar: mean(effects[d]!.map(Math.abs)),
+    sigma: sd(effects[d]!),
+    effects: effects[d]!.length,
+  }));
 }

@@ -51,7 +51,8 @@ export function detectableEffectSize(n: number, level = 0.95, power = 0.8): numb
   if (!(n >= 2)) return NaN;
   const df = n - 1;
   const tq = tCritical(df, level);
-  const powerAt = (ncp: number) => 1 - jStat.noncentralt.cdf(tq, df, ncp) + jStat.noncentralt.cdf(-tq, df, ncp);
+  const powerAt = (ncp: number) =>
+    1 - jStat.noncentralt.cdf(tq, df, ncp) + jStat.noncentralt.cdf(-tq, df, ncp);
   let lo = 0;
   let hi = 1;
   while (powerAt(hi) < power) hi *= 2; // power rises with the noncentrality, from 1 − level at 0 to 1
@@ -67,9 +68,17 @@ export function detectableEffectSize(n: number, level = 0.95, power = 0.8): numb
  * Pair rows by `key` (the replicate number: same seed, same world) and summarise policy − baseline.
  * With fewer than two pairs the CI and p-value are NaN (reported as such, never invented).
  */
-export function pairedDifferences(baseline: Row[], policy: Row[], outcomes: string[], key = 'replicate', level = 0.95): PairedDifference[] {
+export function pairedDifferences(
+  baseline: Row[],
+  policy: Row[],
+  outcomes: string[],
+  key = 'replicate',
+  level = 0.95,
+): PairedDifference[] {
   const base = new Map(baseline.map((r) => [String(r[key]), r]));
-  const pairs = policy.filter((r) => base.has(String(r[key]))).map((r) => [base.get(String(r[key]))!, r] as const);
+  const pairs = policy
+    .filter((r) => base.has(String(r[key])))
+    .map((r) => [base.get(String(r[key]))!, r] as const);
   const effectSize = detectableEffectSize(pairs.length, level);
   return outcomes.map((outcome) => {
     const b = pairs.map(([x]) => Number(x[outcome]));
@@ -88,6 +97,17 @@ export function pairedDifferences(baseline: Row[], policy: Row[], outcomes: stri
       ciHigh = diffMean + tq * se;
       pValue = se > 0 ? tTwoSided(diffMean / se, n - 1) : diffMean === 0 ? 1 : 0;
     }
-    return { outcome, n, baselineMean: mean(b), policyMean: mean(p), diffMean, diffSd, ciLow, ciHigh, pValue, detectable: effectSize * diffSd };
+    return {
+      outcome,
+      n,
+      baselineMean: mean(b),
+      policyMean: mean(p),
+      diffMean,
+      diffSd,
+      ciLow,
+      ciHigh,
+      pValue,
+      detectable: effectSize * diffSd,
+    };
   });
 }

@@ -21,10 +21,18 @@ export function primPeel(X: number[][], interesting: boolean[], alpha = 0.05, mi
   const k = X[0]?.length ?? 0;
   const total = interesting.filter(Boolean).length;
   let inside = X.map((_, i) => i);
-  let bounds: [number, number][] = Array.from({ length: k }, (_, d) => [Math.min(...X.map((x) => x[d]!)), Math.max(...X.map((x) => x[d]!))]);
+  let bounds: [number, number][] = Array.from({ length: k }, (_, d) => [
+    Math.min(...X.map((x) => x[d]!)),
+    Math.max(...X.map((x) => x[d]!)),
+  ]);
   const describe = (idx: number[], b: [number, number][]): PrimBox => {
     const hits = idx.filter((i) => interesting[i]).length;
-    return { bounds: b.map((x) => [...x] as [number, number]), coverage: total ? hits / total : 0, density: idx.length ? hits / idx.length : 0, support: idx.length / n };
+    return {
+      bounds: b.map((x) => [...x] as [number, number]),
+      coverage: total ? hits / total : 0,
+      density: idx.length ? hits / idx.length : 0,
+      support: idx.length / n,
+    };
   };
   const trajectory = [describe(inside, bounds)];
   while (inside.length / n > minSupport) {
@@ -34,7 +42,11 @@ export function primPeel(X: number[][], interesting: boolean[], alpha = 0.05, mi
       const lowCut = values[Math.floor(alpha * values.length)]!;
       const highCut = values[Math.ceil((1 - alpha) * values.length) - 1]!;
       for (const side of ['low', 'high'] as const) {
-        const idx = inside.filter((i) => (side === 'low' ? X[i]![d]! >= lowCut && X[i]![d]! > values[0]! : X[i]![d]! <= highCut && X[i]![d]! < values[values.length - 1]!));
+        const idx = inside.filter((i) =>
+          side === 'low'
+            ? X[i]![d]! >= lowCut && X[i]![d]! > values[0]!
+            : X[i]![d]! <= highCut && X[i]![d]! < values[values.length - 1]!,
+        );
         if (idx.length === 0 || idx.length === inside.length) continue;
         const density = idx.filter((i) => interesting[i]).length / idx.length;
         if (!best || density > best.density) {

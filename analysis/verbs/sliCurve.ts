@@ -32,10 +32,21 @@ export function sliCurves(survey: Row[], moderator: string, depth = 'sli_true', 
     const binned = Array.from({ length: bins }, (_, b) => {
       const inBin = y.filter((_, i) => Math.min(bins - 1, Math.floor(x[i]! * bins)) === b);
       const t = tInterval(inBin);
-      return { x: (b + 0.5) / bins, rate: t.mean, n: inBin.length, lo: Math.max(0, t.lo), hi: Math.min(1, t.hi) };
+      return {
+        x: (b + 0.5) / bins,
+        rate: t.mean,
+        n: inBin.length,
+        lo: Math.max(0, t.lo),
+        hi: Math.min(1, t.hi),
+      };
     }).filter((b) => b.n >= 10);
     try {
-      const fit = fitGlm(y, x.map((v) => [1, v, v * v]), ['(intercept)', 'sli', 'sli2'], 'logit');
+      const fit = fitGlm(
+        y,
+        x.map((v) => [1, v, v * v]),
+        ['(intercept)', 'sli', 'sli2'],
+        'logit',
+      );
       const [b0, b1, b2] = fit.coef as [number, number, number];
       const fitted = Array.from({ length: 51 }, (_, k) => {
         const v = k / 50;

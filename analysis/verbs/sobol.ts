@@ -34,10 +34,18 @@ function estimate(rows: SaltelliRow[], i: number): [first: number, total: number
 }
 
 /** First- and total-order indices of each parameter with 95% bootstrap intervals. */
-export function sobolIndices(rows: SaltelliRow[], parameters: string[], resamples = 500, seed = 1): SobolIndex[] {
+export function sobolIndices(
+  rows: SaltelliRow[],
+  parameters: string[],
+  resamples = 500,
+  seed = 1,
+): SobolIndex[] {
   const rng: Rng = makeStream(seed, 'sobol-bootstrap');
   const n = rows.length;
-  const boot = parameters.map(() => ({ first: new Float64Array(resamples), total: new Float64Array(resamples) }));
+  const boot = parameters.map(() => ({
+    first: new Float64Array(resamples),
+    total: new Float64Array(resamples),
+  }));
   for (let b = 0; b < resamples; b++) {
     const sample = Array.from({ length: n }, () => rows[Math.floor(rng() * n)]!);
     parameters.forEach((_, i) => {
@@ -50,6 +58,14 @@ export function sobolIndices(rows: SaltelliRow[], parameters: string[], resample
     const [first, total] = estimate(rows, i);
     const f = boot[i]!.first.sort();
     const t = boot[i]!.total.sort();
-    return { parameter, first, firstLo: quantileSorted(f, 0.025), firstHi: quantileSorted(f, 0.975), total, totalLo: quantileSorted(t, 0.025), totalHi: quantileSorted(t, 0.975) };
+    return {
+      parameter,
+      first,
+      firstLo: quantileSorted(f, 0.025),
+      firstHi: quantileSorted(f, 0.975),
+      total,
+      totalLo: quantileSorted(t, 0.025),
+      totalHi: quantileSorted(t, 0.975),
+    };
   });
 }

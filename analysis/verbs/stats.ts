@@ -95,7 +95,13 @@ export function tInterval(xs: ArrayLike<number>, level = 0.95): Interval {
 }
 
 /** Percentile bootstrap interval of a statistic (default: the mean), from a seeded stream. */
-export function bootstrapInterval(xs: ArrayLike<number>, rng: Rng, level = 0.95, resamples = 2000, stat: (v: Float64Array) => number = mean): Interval {
+export function bootstrapInterval(
+  xs: ArrayLike<number>,
+  rng: Rng,
+  level = 0.95,
+  resamples = 2000,
+  stat: (v: Float64Array) => number = mean,
+): Interval {
   const n = xs.length;
   const base: Interval = { n, mean: mean(xs), sd: sd(xs), lo: NaN, hi: NaN };
   if (n < 2) return base;
@@ -106,7 +112,11 @@ export function bootstrapInterval(xs: ArrayLike<number>, rng: Rng, level = 0.95,
     draws[b] = stat(sample);
   }
   draws.sort();
-  return { ...base, lo: quantileSorted(draws, (1 - level) / 2), hi: quantileSorted(draws, 1 - (1 - level) / 2) };
+  return {
+    ...base,
+    lo: quantileSorted(draws, (1 - level) / 2),
+    hi: quantileSorted(draws, 1 - (1 - level) / 2),
+  };
 }
 
 /** Linear-interpolation quantile of sorted values (type 7, as R and numpy). */

@@ -61,13 +61,24 @@ const MAX_DISCRETE_VALUES = 30;
  * A side with fewer than two distinct values of x has no slope (its column would be constant or
  * collinear with the jump), so the column is left out, as R's glm leaves out an aliased one.
  */
-function interrupted(y: ArrayLike<number>, X: number[][], names: string[], i: number, j: number, values: number[], xc: number, breakLeft: boolean): GlmFit {
+function interrupted(
+  y: ArrayLike<number>,
+  X: number[][],
+  names: string[],
+  i: number,
+  j: number,
+  values: number[],
+  xc: number,
+  breakLeft: boolean,
+): GlmFit {
   const x = names[i]!;
   const isHigh = (v: number) => (breakLeft ? v > xc : v >= xc);
   const nHigh = values.filter(isHigh).length;
   const nLow = values.length - nHigh;
   const keep = { low: nLow >= 2, high: nHigh >= 2, above: nLow >= 1 && nHigh >= 1 };
-  const lineNames = names.flatMap((n, k) => (k === i ? (keep.low ? [`${x}_low`] : []) : k === j ? (keep.high ? [`${x}_high`] : []) : [n]));
+  const lineNames = names.flatMap((n, k) =>
+    k === i ? (keep.low ? [`${x}_low`] : []) : k === j ? (keep.high ? [`${x}_high`] : []) : [n],
+  );
   const Z = X.map((row) => {
     const v = row[i]!;
     const high = isHigh(v);
@@ -89,7 +100,15 @@ function interrupted(y: ArrayLike<number>, X: number[][], names: string[], i: nu
  * The two lines at xc: left slope from the regression with xc on the left, right slope from the one with xc
  * on the right. `values`: the distinct values of x (column i), sorted.
  */
-function linesAt(y: ArrayLike<number>, X: number[][], names: string[], i: number, j: number, values: number[], xc: number) {
+function linesAt(
+  y: ArrayLike<number>,
+  X: number[][],
+  names: string[],
+  i: number,
+  j: number,
+  values: number[],
+  xc: number,
+) {
   const x = names[i]!;
   const fitLow = interrupted(y, X, names, i, j, values, xc, true);
   const fitHigh = interrupted(y, X, names, i, j, values, xc, false);
@@ -102,10 +121,22 @@ function linesAt(y: ArrayLike<number>, X: number[][], names: string[], i: number
  * strictly inside x's 10th–90th percentiles, the lines at its median, then its quantile z_high/(z_low + z_high).
  * `x` is column i, `values` its distinct values, sorted. Returns the break, or the reason there is none.
  */
-function robinHoodBreak(y: ArrayLike<number>, X: number[][], names: string[], i: number, j: number, x: number[], values: number[]): number | string {
-  if (values.length > MAX_DISCRETE_VALUES) throw new EstimationError(`the Robin Hood break needs a discrete ${names[i]} (a Likert item, say); it has ${values.length} distinct values (use the vertex rule)`);
+function robinHoodBreak(
+  y: ArrayLike<number>,
+  X: number[][],
+  names: string[],
+  i: number,
+  j: number,
+  x: number[],
+  values: number[],
+): number | string {
+  if (values.length > MAX_DISCRETE_VALUES)
+    throw new EstimationError(
+      `the Robin Hood break needs a discrete ${names[i]} (a Likert item, say); it has ${values.length} distinct values (use the vertex rule)`,
+    );
   const intercept = names.indexOf('(intercept)');
-  if (intercept < 0) throw new EstimationError('the Robin Hood break needs an intercept column named (intercept)');
+  if (intercept < 0)
+    throw new EstimationError('the Robin Hood break needs an intercept column named (intercept)');
   const others = names.map((_, k) => k).filter((k) => k !== i && k !== j && k !== intercept);
   const step = fitGlm(
     y,
@@ -129,9 +160,12 @@ function robinHoodBreak(y: ArrayLike<number>, X: number[][], names: string[], i:
   });
   const [x10, x90] = [quantile(x, 0.1), quantile(x, 0.9)];
   const middle = values.map((v, k) => ({ v, k })).filter(({ v }) => v > x10 && v < x90);
-  if (middle.length === 0) return `no value of ${names[i]} lies strictly between its 10th and 90th percentiles`;
+  if (middle.length === 0)
+    return `no value of ${names[i]} lies strictly between its 10th and 90th percentiles`;
   const top = Math.max(...middle.map(({ k }) => fitted[k]!.eta));
-  const flatValues = new Set(middle.filter(({ k }) => fitted[k]!.eta + fitted[k]!.se > top).map(({ v }) => v));
+  const flatValues = new Set(
+    middle.filter(({ k }) => fitted[k]!.eta + fitted[k]!.se > top).map(({ v }) => v),
+  );
   const xflat = x.filter((v) => flatValues.has(v));
   const mid = quantile(xflat, 0.5);
   const side = sides(values, mid);
@@ -145,7 +179,9 @@ function robinHoodBreak(y: ArrayLike<number>, X: number[][], names: string[], i:
 function sides(values: number[], xc: number): string | undefined {
   const below = values.filter((v) => v <= xc).length;
   const above = values.filter((v) => v >= xc).length;
-  return below < 2 || above < 2 ? `leaves ${below} distinct value(s) at or below it and ${above} at or above` : undefined;
+  return below < 2 || above < 2
+    ? `leaves ${below} distinct value(s) at or below it and ${above} at or above`
+    : undefined;
 }
 
 /**
@@ -154,13 +190,35 @@ function sides(values: number[], xc: number): string | undefined {
  * (`breakAt`), the quadratic is fitted first: it must rise at the lowest x (else there is no inverted U
  * to test; Simonsohn's test would look for a U instead) and, for the vertex rule, have a maximum.
  */
-export function twoLines(y: ArrayLike<number>, X: number[][], names: string[], x: string, x2: string, opts: { rule?: BreakRule; breakAt?: number; alpha?: number } = {}): TwoLines {
+export function twoLines(
+  y: ArrayLike<number>,
+  X: number[][],
+  names: string[],
+  x: string,
+  x2: string,
+  opts: { rule?: BreakRule; breakAt?: number; alpha?: number } = {},
+): TwoLines {
   const rule = opts.breakAt !== undefined ? 'given' : (opts.rule ?? 'robin-hood');
   const alpha = opts.alpha ?? 0.05;
   const i = names.indexOf(x);
   const j = names.indexOf(x2);
-  if (i < 0 || j < 0) throw new EstimationError(`two lines need the regressors '${x}' and '${x2}' (have: ${names.join(', ')})`);
-  const none = (reason: string, breakPoint = NaN): TwoLines => ({ rule, breakPoint, testable: false, reason, slopeLow: NaN, zLow: NaN, pLow: NaN, slopeHigh: NaN, zHigh: NaN, pHigh: NaN, nLow: NaN, nHigh: NaN, invertedU: false });
+  if (i < 0 || j < 0)
+    throw new EstimationError(`two lines need the regressors '${x}' and '${x2}' (have: ${names.join(', ')})`);
+  const none = (reason: string, breakPoint = NaN): TwoLines => ({
+    rule,
+    breakPoint,
+    testable: false,
+    reason,
+    slopeLow: NaN,
+    zLow: NaN,
+    pLow: NaN,
+    slopeHigh: NaN,
+    zHigh: NaN,
+    pHigh: NaN,
+    nLow: NaN,
+    nHigh: NaN,
+    invertedU: false,
+  });
   const xs = X.map((row) => row[i]!);
   const values = [...new Set(xs)].sort((a, b) => a - b);
   let xc: number;
@@ -168,7 +226,10 @@ export function twoLines(y: ArrayLike<number>, X: number[][], names: string[], x
   else {
     const quad = fitGlm(y, X, names);
     const [b1, b2] = [quad.coef[i]!, quad.coef[j]!];
-    if (!(b1 + 2 * b2 * values[0]! > 0)) return none(`the quadratic does not rise at the lowest ${x} (slope ${(b1 + 2 * b2 * values[0]!).toFixed(3)} there)`);
+    if (!(b1 + 2 * b2 * values[0]! > 0))
+      return none(
+        `the quadratic does not rise at the lowest ${x} (slope ${(b1 + 2 * b2 * values[0]!).toFixed(3)} there)`,
+      );
     if (rule === 'vertex') {
       if (!(b2 < 0)) return none(`the quadratic has no maximum (β2 ${b2.toFixed(3)})`);
       xc = -b1 / (2 * b2);

@@ -26,10 +26,18 @@ export interface Guards {
 
 /** Refuse absurd sizes before anything runs. */
 export function checkGuards(s: Scenario, plan: RunPlan, g: Guards): void {
-  if (!g.allowLarge && s.population > 10_000_000) throw new InputError(`population ${s.population} is over 10 million firms (about 2 KB each in memory); if you mean it, add --allow-large`);
-  if (!g.allowLarge && s.ticks > 100_000) throw new InputError(`ticks ${s.ticks} is over 100,000 quarters (25,000 years); if you mean it, add --allow-large`);
+  if (!g.allowLarge && s.population > 10_000_000)
+    throw new InputError(
+      `population ${s.population} is over 10 million firms (about 2 KB each in memory); if you mean it, add --allow-large`,
+    );
+  if (!g.allowLarge && s.ticks > 100_000)
+    throw new InputError(
+      `ticks ${s.ticks} is over 100,000 quarters (25,000 years); if you mean it, add --allow-large`,
+    );
   if (plan.specs.length > g.maxRuns) {
-    throw new InputError(`the plan has ${plan.specs.length} runs, more than --max-runs ${g.maxRuns}; lower replicates or sweep samples, or raise --max-runs`);
+    throw new InputError(
+      `the plan has ${plan.specs.length} runs, more than --max-runs ${g.maxRuns}; lower replicates or sweep samples, or raise --max-runs`,
+    );
   }
 }
 
@@ -38,7 +46,8 @@ export function parseShard(text: string): Shard {
   const m = /^(\d+)\/(\d+)$/.exec(text.trim());
   const index = m ? Number(m[1]) : NaN;
   const count = m ? Number(m[2]) : NaN;
-  if (!m || count < 1 || index < 1 || index > count) throw new InputError(`--shard expects i/n with 1 ≤ i ≤ n, e.g. --shard 2/4 (got '${text}')`);
+  if (!m || count < 1 || index < 1 || index > count)
+    throw new InputError(`--shard expects i/n with 1 ≤ i ≤ n, e.g. --shard 2/4 (got '${text}')`);
   return { index, count };
 }
 
@@ -48,11 +57,16 @@ export function shellQuote(arg: string): string {
 }
 
 /** The run set being executed, for the message printed when the command is stopped. */
-export const executing: { outDir?: string; done: number; total: number; stopProgress?: () => void } = { done: 0, total: 0 };
+export const executing: { outDir?: string; done: number; total: number; stopProgress?: () => void } = {
+  done: 0,
+  total: 0,
+};
 
 /** What to print when the command is stopped by Ctrl-C or a TERM signal: what is kept, and the command that resumes. */
 export function interruptMessage(argv: string[]): string {
-  const kept = executing.outDir ? ` ${executing.done} of ${executing.total} runs of ${executing.outDir} are finished and kept;` : '';
+  const kept = executing.outDir
+    ? ` ${executing.done} of ${executing.total} runs of ${executing.outDir} are finished and kept;`
+    : '';
   const command = ['smesim', ...argv.map(shellQuote)].join(' ');
   return `interrupted:${kept} run the same command again to resume:\n  ${command}\n`;
 }

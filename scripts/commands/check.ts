@@ -13,12 +13,16 @@ export function checkCommand(files: string[], sets: string[] = []): number {
       const sweep = s.sweep ? `, ${s.sweep.design} sweep of ${plan.points.length} points` : '';
       const ext = chain.length > 1 ? ` (extends ${chain.slice(1).join(' → ')})` : '';
       const set = sets.length > 0 ? ` with ${sets.map((a) => `--set ${a}`).join(' ')}` : '';
-      process.stdout.write(`ok: ${file}${set}: '${s.name}'${ext}: ${plan.specs.length} runs (${s.replicates} replicates${sweep}) of ${s.population} firms × ${s.ticks} quarters\n`);
+      process.stdout.write(
+        `ok: ${file}${set}: '${s.name}'${ext}: ${plan.specs.length} runs (${s.replicates} replicates${sweep}) of ${s.population} firms × ${s.ticks} quarters\n`,
+      );
       try {
         checkGuards(s, plan, { maxRuns: DEFAULT_MAX_RUNS, allowLarge: false });
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
-        process.stderr.write(`note: ${file}: run, sweep and compare will refuse it without a flag: ${err.message}\n`);
+        process.stderr.write(
+          `note: ${file}: run, sweep and compare will refuse it without a flag: ${err.message}\n`,
+        );
       }
     } catch (err) {
       if (!(err instanceof InputError)) throw err;

@@ -6,7 +6,13 @@ import type { Scenario } from '../../sim/config/scenario.js';
 import type { RunPlan } from '../../sim/plan/plan.js';
 import { type Evaluator, SequentialEvaluator } from '../../sim/run/evaluator.js';
 import { PoolEvaluator } from '../../sim/run/pool.js';
-import { type ExecuteOptions, type ExecuteSummary, OutputConflictError, executePlan, shardSpecs } from '../../sim/run/execute.js';
+import {
+  type ExecuteOptions,
+  type ExecuteSummary,
+  OutputConflictError,
+  executePlan,
+  shardSpecs,
+} from '../../sim/run/execute.js';
 import { EXIT_OK, EXIT_RUNS_FAILED, InputError, executing, shellQuote } from './basics.js';
 export { checkGuards } from './basics.js';
 
@@ -32,7 +38,12 @@ export function makeEvaluator(workers: number | undefined): Evaluator {
 export function progressReporter(total: number): { update: (done: number) => void; stop: () => void } {
   if (!process.stderr.isTTY || total === 0) return { update: () => {}, stop: () => {} };
   const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: 'runs {bar} {value}/{total} | {percentage}% | ETA {eta_formatted} | elapsed {duration_formatted}', hideCursor: true },
+    {
+      stream: process.stderr,
+      format:
+        'runs {bar} {value}/{total} | {percentage}% | ETA {eta_formatted} | elapsed {duration_formatted}',
+      hideCursor: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0);
@@ -43,7 +54,11 @@ export function progressReporter(total: number): { update: (done: number) => voi
  * Execute a plan with a progress bar on a terminal; a foreign output directory becomes bad input
  * (exit 2) with the message that says how to proceed.
  */
-export async function executeWithProgress(scenario: Scenario, plan: RunPlan, opts: Omit<ExecuteOptions, 'onProgress'>): Promise<ExecuteSummary> {
+export async function executeWithProgress(
+  scenario: Scenario,
+  plan: RunPlan,
+  opts: Omit<ExecuteOptions, 'onProgress'>,
+): Promise<ExecuteSummary> {
   const total = shardSpecs(plan.specs, opts.shard).length;
   const progress = progressReporter(total);
   Object.assign(executing, { outDir: opts.outDir, done: 0, total, stopProgress: progress.stop });
@@ -69,26 +84,41 @@ export async function tryReport(outDir: string): Promise<string | undefined> {
     const { writeReport } = await import('../../analysis/report/build.js');
     return writeReport(outDir);
   } catch (err) {
-    process.stderr.write(`warning: could not write the report for ${outDir}: ${(err as Error).message}\n(the tables are complete; try 'smesim report ${outDir}')\n`);
+    process.stderr.write(
+      `warning: could not write the report for ${outDir}: ${(err as Error).message}\n(the tables are complete; try 'smesim report ${outDir}')\n`,
+    );
     return undefined;
   }
 }
 
 /** Print what an execution did (and `details`, e.g. the key numbers, before the report's path); returns the exit code. */
-export function reportSummary(name: string, summary: ExecuteSummary, retryCommand: string, json: boolean, report?: string, details?: string): number {
+export function reportSummary(
+  name: string,
+  summary: ExecuteSummary,
+  retryCommand: string,
+  json: boolean,
+  report?: string,
+  details?: string,
+): number {
   const code = summary.failed.length > 0 ? EXIT_RUNS_FAILED : EXIT_OK;
   if (json) {
-    process.stdout.write(JSON.stringify({ scenario: name, ...summary, report: report ?? null, exitCode: code }) + '\n');
+    process.stdout.write(
+      JSON.stringify({ scenario: name, ...summary, report: report ?? null, exitCode: code }) + '\n',
+    );
     return code;
   }
   const resumed = summary.skipped > 0 ? ` (${summary.skipped} already done, resumed)` : '';
-  process.stdout.write(`${name}: ${summary.ok}/${summary.planned} runs ok${resumed}; tables in ${summary.outDir}\n`);
+  process.stdout.write(
+    `${name}: ${summary.ok}/${summary.planned} runs ok${resumed}; tables in ${summary.outDir}\n`,
+  );
   if (details) process.stdout.write(details);
   if (report) process.stdout.write(`report: ${report}\n`);
   if (summary.failed.length > 0) {
     process.stderr.write(`${summary.failed.length} run(s) failed:\n`);
-    for (const f of summary.failed.slice(0, 10)) process.stderr.write(`  ${f.runId}: ${f.error.split('\n')[0]}\n`);
-    if (summary.failed.length > 10) process.stderr.write(`  … and ${summary.failed.length - 10} more (see ledger.jsonl)\n`);
+    for (const f of summary.failed.slice(0, 10))
+      process.stderr.write(`  ${f.runId}: ${f.error.split('\n')[0]}\n`);
+    if (summary.failed.length > 10)
+      process.stderr.write(`  … and ${summary.failed.length - 10} more (see ledger.jsonl)\n`);
     process.stderr.write(`retry them with: ${retryCommand} --retry-failed\n`);
   }
   return code;

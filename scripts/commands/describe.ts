@@ -11,7 +11,12 @@ import { packageRoot } from '../../sim/packageRoot.js';
 import { EXIT_OK, InputError } from './basics.js';
 
 const fmt = (v: unknown) => (v === undefined ? '' : Array.isArray(v) ? `[${v.join(', ')}]` : String(v));
-const range = (p: ParamInfo) => (p.values ? p.values.join(' \\| ') : p.min !== undefined || p.max !== undefined ? `${fmt(p.min)} … ${fmt(p.max)}` : '');
+const range = (p: ParamInfo) =>
+  p.values
+    ? p.values.join(' \\| ')
+    : p.min !== undefined || p.max !== undefined
+      ? `${fmt(p.min)} … ${fmt(p.max)}`
+      : '';
 
 /** Plain-text description of one field (or a group and its fields). */
 function describeOne(p: ParamInfo): string {
@@ -20,7 +25,10 @@ function describeOne(p: ParamInfo): string {
   if (p.onlyWhen) lines.push(`  only with dynamism ${p.onlyWhen}`);
   if (p.kind !== 'group') lines.push(`  type: ${p.kind}${p.unit ? `, unit: ${p.unit}` : ''}`);
   if (p.default !== undefined) lines.push(`  default: ${fmt(p.default)}`);
-  if (p.required) lines.push(`  required ${p.path.includes('[]') ? 'in every element of the list' : `whenever \`${p.path.split('.').slice(0, -1).join('.')}\` is written`}`);
+  if (p.required)
+    lines.push(
+      `  required ${p.path.includes('[]') ? 'in every element of the list' : `whenever \`${p.path.split('.').slice(0, -1).join('.')}\` is written`}`,
+    );
   const r = range(p).replace(/\\\|/g, '|');
   if (r) lines.push(`  ${p.values ? 'one of' : 'range'}: ${r}`);
   return lines.join('\n');
@@ -33,7 +41,9 @@ function exampleScenarios(): { file: string; question: string }[] {
     .filter((f) => f.endsWith('.yaml'))
     .sort()
     .map((file) => {
-      const header = readFileSync(join(dir, file), 'utf8').split('\n').filter((l) => l.startsWith('# ') && !l.includes('yaml-language-server'));
+      const header = readFileSync(join(dir, file), 'utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('# ') && !l.includes('yaml-language-server'));
       const q = header.find((l) => l.startsWith('# Question:'));
       return { file, question: (q ?? header[0] ?? '# ').slice(2).replace(/^Question:\s*/, '') };
     });
@@ -63,7 +73,7 @@ export function scenarioReadme(): string {
     '  reported as `file:line:col: field: what is wrong (got VALUE); how to fix`, all at once, exit code 2 (a rule',
     '  between fields, such as a start after the end, is checked whenever the fields it reads are valid themselves).',
     '- **Finding a field**: `smesim describe NAME` takes a full path (`sli.convergenceRate`), a group (`sli`), a',
-    '  field\'s own name (`training`, `convergenceRate`, `magnitude`) or its symbol in docs/ODD.md (`gamma`, `γ`, `p_s1`); a field',
+    "  field's own name (`training`, `convergenceRate`, `magnitude`) or its symbol in docs/ODD.md (`gamma`, `γ`, `p_s1`); a field",
     '  written in a file under a symbol (`gamma: 2`) is answered with the field it names. The fields of each element of a',
     '  list (a shock, a swept parameter) are listed as `dynamism.shocks[].tick`; "required" marks those without a default.',
     '- **Editors**: the first line `# yaml-language-server: $schema=./scenario.schema.json` gives completion',
@@ -97,7 +107,9 @@ export function scenarioReadme(): string {
       continue;
     }
     const only = p.onlyWhen ? ` (only with ${p.onlyWhen})` : '';
-    out.push(`| \`${p.path}\` | ${p.required ? 'required' : fmt(p.default)} | ${range(p)} | ${p.unit ?? ''} | ${(p.description ?? '') + only} |`);
+    out.push(
+      `| \`${p.path}\` | ${p.required ? 'required' : fmt(p.default)} | ${range(p)} | ${p.unit ?? ''} | ${(p.description ?? '') + only} |`,
+    );
   }
   return out.join('\n') + '\n';
 }
@@ -116,20 +128,36 @@ export function describeCommand(param: string | undefined, opts: { markdown?: bo
   }
   const params = listParameters(scenarioSchema, '', true);
   if (!param) {
-    for (const p of params) if (p.kind !== 'group') process.stdout.write(`${p.path.padEnd(42)} ${(p.required ? 'required' : fmt(p.default)).padEnd(12)} ${(p.unit ?? '').padEnd(22)} ${p.description ?? ''}\n`);
+    for (const p of params)
+      if (p.kind !== 'group')
+        process.stdout.write(
+          `${p.path.padEnd(42)} ${(p.required ? 'required' : fmt(p.default)).padEnd(12)} ${(p.unit ?? '').padEnd(22)} ${p.description ?? ''}\n`,
+        );
     return EXIT_OK;
   }
-  const under = (path: string) => params.filter((p) => p.path === path || p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[].`));
+  const under = (path: string) =>
+    params.filter((p) => p.path === path || p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[].`));
   // an element of a list by its number, as in --set and sweeps (dynamism.shocks.0.magnitude): the element's field
   let matches = under(param.replace(/\.\d+(?=\.|$)/g, '[]'));
   // a field named without its group ('training', 'convergenceRate'): every field or group of that name
-  if (matches.length === 0) matches = params.filter((p) => p.path.toLowerCase().endsWith(`.${param.toLowerCase()}`)).flatMap((p) => under(p.path));
+  if (matches.length === 0)
+    matches = params
+      .filter((p) => p.path.toLowerCase().endsWith(`.${param.toLowerCase()}`))
+      .flatMap((p) => under(p.path));
   // a symbol of docs/ODD.md ('gamma', 'γ', 'p_s1'): the parameters it names (their descriptions start with it)
   if (matches.length === 0) matches = parametersBySymbol(param, params).flatMap(under);
   if (matches.length === 0) {
     // a misspelt path, or a misspelt field name written without its group ('trainig')
-    const near = closest(param, params.map((p) => p.path));
-    const named = near ? undefined : nearestFieldHint(param, params.map((p) => p.path));
+    const near = closest(
+      param,
+      params.map((p) => p.path),
+    );
+    const named = near
+      ? undefined
+      : nearestFieldHint(
+          param,
+          params.map((p) => p.path),
+        );
     const hint = near ? `; did you mean '${near}'?` : named ? `; ${named}` : '';
     throw new InputError(`'${param}' is not a parameter${hint} (\`smesim describe\` lists all)`);
   }

@@ -10,7 +10,16 @@ import { reportBaseBytes } from '../../analysis/report/html.js';
 import type { Scenario } from '../../sim/config/scenario.js';
 import type { ColumnarFormat } from '../../sim/run/columnar.js';
 import { EXIT_OK, InputError } from './basics.js';
-import { checkGuards, executeWithProgress, loadOrFail, makeEvaluator, reportSummary, setArgs, sources, tryReport } from './common.js';
+import {
+  checkGuards,
+  executeWithProgress,
+  loadOrFail,
+  makeEvaluator,
+  reportSummary,
+  setArgs,
+  sources,
+  tryReport,
+} from './common.js';
 
 /** Options shared by `run` and `sweep`. */
 export interface RunOptions {
@@ -68,28 +77,50 @@ export function runSetSeconds(cost: ProbeCost, runs: number, workers: number): n
  * counted.
  */
 export function probeRun(s: Scenario): ProbeCost {
-  const probeOf = (pop: number, ticks: number): Scenario => ({ ...s, population: pop, ticks, burnIn: 0, surveyWindow: Math.min(s.surveyWindow, ticks), sweep: undefined, outputs: { ...s.outputs, snapshots: s.outputs.snapshots.length > 0 ? [ticks - 1] : [], exitsFrom: 0 } });
+  const probeOf = (pop: number, ticks: number): Scenario => ({
+    ...s,
+    population: pop,
+    ticks,
+    burnIn: 0,
+    surveyWindow: Math.min(s.surveyWindow, ticks),
+    sweep: undefined,
+    outputs: { ...s.outputs, snapshots: s.outputs.snapshots.length > 0 ? [ticks - 1] : [], exitsFrom: 0 },
+  });
   const ticks = Math.min(s.ticks, 40);
   // the engine is warmed up once per process: later probes (validate-model's, one per run set) find it compiled
   const warmUp = startSeconds === undefined ? [300, 1000, 1000].map((p) => Math.min(s.population, p)) : [];
   const startup = process.uptime(); // loading node and smesim, which each worker does too
   let start = process.hrtime.bigint();
-  warmUp.forEach((p, k) => runOne({ runId: 'probe/r001', scenario: probeOf(p, ticks), replicate: 1, seed: 2 + k }));
+  warmUp.forEach((p, k) =>
+    runOne({ runId: 'probe/r001', scenario: probeOf(p, ticks), replicate: 1, seed: 2 + k }),
+  );
   const warmUpSeconds = Number(process.hrtime.bigint() - start) / 1e9;
   const pop = Math.min(s.population, PROBE_FIRMS);
   start = process.hrtime.bigint();
   const r = runOne({ runId: 'probe/r001', scenario: probeOf(pop, ticks), replicate: 1, seed: 1 });
   const perFirmTick = Number(process.hrtime.bigint() - start) / 1e9 / (pop * ticks);
   // once per worker, in parallel: starting, and the cold engine's extra time in its first runs
-  startSeconds ??= startup + Math.max(0, warmUpSeconds - perFirmTick * ticks * warmUp.reduce((a, b) => a + b, 0));
+  startSeconds ??=
+    startup + Math.max(0, warmUpSeconds - perFirmTick * ticks * warmUp.reduce((a, b) => a + b, 0));
   const fixed = startSeconds;
-  if (!r.ok) return { seconds: perFirmTick * s.population * s.ticks, mergeSeconds: 0, fixedSeconds: fixed, bytes: NaN, probe: undefined };
+  if (!r.ok)
+    return {
+      seconds: perFirmTick * s.population * s.ticks,
+      mergeSeconds: 0,
+      fixedSeconds: fixed,
+      bytes: NaN,
+      probe: undefined,
+    };
   const perRow = (t: Table | undefined) => (t && t.rows.length > 0 ? toCsv(t).length / t.rows.length : 0);
   const csv =
     perRow(r.timeseries) * s.ticks +
     toCsv(r.summary).length +
-    perRow(r.survey) * (s.survey.sampleSize > 0 ? Math.min(s.survey.sampleSize, s.population) : s.population) +
-    perRow(r.exits) * exitRate(r.exits, pop, ticks) * s.population * Math.max(0, s.ticks - s.outputs.exitsFrom) +
+    perRow(r.survey) *
+      (s.survey.sampleSize > 0 ? Math.min(s.survey.sampleSize, s.population) : s.population) +
+    perRow(r.exits) *
+      exitRate(r.exits, pop, ticks) *
+      s.population *
+      Math.max(0, s.ticks - s.outputs.exitsFrom) +
     perRow(r.snapshots) * s.population * s.outputs.snapshots.length +
     ((r.network?.length ?? 0) / pop) * s.population;
   // what a run's output costs besides the simulation, in proportion to its bytes: its record, compressed on
@@ -99,10 +130,19 @@ export function probeRun(s: Scenario): ProbeCost {
   const recordSeconds = Number(process.hrtime.bigint() - t) / 1e9;
   t = process.hrtime.bigint();
   const back = JSON.parse(gunzipSync(record).toString('utf8')) as RunOutput;
-  const probeCsv = [back.summary, back.timeseries, back.survey, back.exits, back.snapshots].reduce((n, table) => n + (table ? toCsv(table).length : 0), back.network?.length ?? 0);
+  const probeCsv = [back.summary, back.timeseries, back.survey, back.exits, back.snapshots].reduce(
+    (n, table) => n + (table ? toCsv(table).length : 0),
+    back.network?.length ?? 0,
+  );
   const mergeSeconds = Number(process.hrtime.bigint() - t) / 1e9;
   const scale = csv / probeCsv;
-  return { seconds: perFirmTick * s.population * s.ticks + recordSeconds * scale, mergeSeconds: mergeSeconds * scale, fixedSeconds: fixed, bytes: csv * (1 + record.length / probeCsv), probe: r };
+  return {
+    seconds: perFirmTick * s.population * s.ticks + recordSeconds * scale,
+    mergeSeconds: mergeSeconds * scale,
+    fixedSeconds: fixed,
+    bytes: csv * (1 + record.length / probeCsv),
+    probe: r,
+  };
 }
 
 /**
@@ -118,17 +158,32 @@ function exitRate(exits: Table | undefined, pop: number, ticks: number): number 
 }
 
 /** Describe a plan without running it. */
-function dryRun(s: Scenario, plan: RunPlan, shard: Shard | undefined, workers: number, formats: ColumnarFormat[] = [], report = true): number {
+function dryRun(
+  s: Scenario,
+  plan: RunPlan,
+  shard: Shard | undefined,
+  workers: number,
+  formats: ColumnarFormat[] = [],
+  report = true,
+): number {
   const runs = shardSpecs(plan.specs, shard).length;
   const cost = probeRun(s);
   const secs = cost.fixedSeconds + runSetSeconds(cost, runs, workers);
-  const design = s.sweep ? `${s.sweep.design} over ${plan.parameters.join(', ')}: ${plan.points.length} design points × ${s.replicates} replicates` : `${s.replicates} replicates`;
-  process.stdout.write(`${s.name}: ${design} = ${plan.specs.length} runs${shard ? `; shard ${shard.index}/${shard.count} runs ${runs}` : ''}\n`);
-  process.stdout.write(`each run: ${s.population} firms × ${s.ticks} quarters; estimated wall time on ${workers} worker(s): ${formatSeconds(secs)}\n`);
+  const design = s.sweep
+    ? `${s.sweep.design} over ${plan.parameters.join(', ')}: ${plan.points.length} design points × ${s.replicates} replicates`
+    : `${s.replicates} replicates`;
+  process.stdout.write(
+    `${s.name}: ${design} = ${plan.specs.length} runs${shard ? `; shard ${shard.index}/${shard.count} runs ${runs}` : ''}\n`,
+  );
+  process.stdout.write(
+    `each run: ${s.population} firms × ${s.ticks} quarters; estimated wall time on ${workers} worker(s): ${formatSeconds(secs)}\n`,
+  );
   if (Number.isFinite(cost.bytes)) {
     const extra = formats.length > 0 ? `, plus the ${formats.join(' and ')} copies` : '';
     const page = report && !shard ? reportBaseBytes() : 0;
-    process.stdout.write(`disk: roughly ${formatBytes(cost.bytes)} per run, ${formatBytes(cost.bytes * runs + page)} in all (tables and per-run records${page > 0 ? ', report.html' : ''}${extra})\n`);
+    process.stdout.write(
+      `disk: roughly ${formatBytes(cost.bytes)} per run, ${formatBytes(cost.bytes * runs + page)} in all (tables and per-run records${page > 0 ? ', report.html' : ''}${extra})\n`,
+    );
   }
   return EXIT_OK;
 }
@@ -154,7 +209,10 @@ export function formatSeconds(s: number): string {
 export async function runCommand(file: string, opts: RunOptions, mode: 'run' | 'sweep'): Promise<number> {
   const loaded = loadOrFail(file, opts.set);
   let scenario = loaded.scenario;
-  if (mode === 'sweep' && !scenario.sweep) throw new InputError(`${file} has no 'sweep:' block; add one (see scenarios/sweep-example.yaml) or use 'smesim run'`);
+  if (mode === 'sweep' && !scenario.sweep)
+    throw new InputError(
+      `${file} has no 'sweep:' block; add one (see scenarios/sweep-example.yaml) or use 'smesim run'`,
+    );
   if (opts.replicates !== undefined) scenario = { ...scenario, replicates: opts.replicates };
   if (opts.seed !== undefined) scenario = { ...scenario, seed: opts.seed };
   const plan = makeRunPlan(scenario);
@@ -178,7 +236,8 @@ export async function runCommand(file: string, opts: RunOptions, mode: 'run' | '
     const retry = `smesim ${mode} ${file}${setArgs(opts.set)} --out ${outDir}${opts.shard ? ` --shard ${opts.shard.index}/${opts.shard.count}` : ''}`;
     const report = opts.report === false ? undefined : await tryReport(outDir);
     // a plain run's key numbers (a sweep's would pool design points; a shard holds part of the runs)
-    const details = mode === 'run' && !opts.shard && !opts.json && summary.ok > 0 ? await keyNumbers(outDir) : undefined;
+    const details =
+      mode === 'run' && !opts.shard && !opts.json && summary.ok > 0 ? await keyNumbers(outDir) : undefined;
     return reportSummary(scenario.name, summary, retry, opts.json ?? false, report, details);
   } finally {
     await evaluator.close();
@@ -188,7 +247,10 @@ export async function runCommand(file: string, opts: RunOptions, mode: 'run' | '
 /** The key numbers of a finished run set for the terminal (the analysis modules load only here). */
 async function keyNumbers(outDir: string): Promise<string | undefined> {
   try {
-    const [{ loadTable }, { keyNumbersText }] = await Promise.all([import('../../analysis/io.js'), import('../../analysis/report/runset.js')]);
+    const [{ loadTable }, { keyNumbersText }] = await Promise.all([
+      import('../../analysis/io.js'),
+      import('../../analysis/report/runset.js'),
+    ]);
     return keyNumbersText(loadTable(outDir, 'runs.csv'));
   } catch (err) {
     process.stderr.write(`warning: could not summarise ${outDir}/runs.csv: ${(err as Error).message}\n`);

@@ -19,13 +19,18 @@ import { scenarioSchema } from '../../dist/sim/config/scenario.js';
 import { simulate } from '../../dist/sim/runOne.js';
 
 const seeds = (process.argv[2] ?? '1,2,3,4,5,6,7,8').split(',').map(Number);
-const base = loadScenarioFile(fileURLToPath(new URL('../../scenarios/validation.yaml', import.meta.url))).scenario;
+const base = loadScenarioFile(
+  fileURLToPath(new URL('../../scenarios/validation.yaml', import.meta.url)),
+).scenario;
 const t0 = base.ticks - 30;
 const lags = [0, 1, 2, 4, 8];
 
 /** Per firm alive at t0 − 1: depth, LO and its fitness at each lag after t0. */
 function run(seed, shock) {
-  const s = scenarioSchema.parse({ ...structuredClone(base), dynamism: shock ? { ...base.dynamism, shocks: [{ tick: t0, magnitude: 0.6 }] } : base.dynamism });
+  const s = scenarioSchema.parse({
+    ...structuredClone(base),
+    dynamism: shock ? { ...base.dynamism, shocks: [{ tick: t0, magnitude: 0.6 }] } : base.dynamism,
+  });
   const firms = new Map();
   simulate(s, seed, (row, w) => {
     const t = row[0];
@@ -39,7 +44,13 @@ function run(seed, shock) {
   return firms;
 }
 
-const cells = Array.from({ length: 5 }, () => Array.from({ length: 2 }, () => ({ n: 0, sum: Object.fromEntries(lags.map((l) => [l, 0])), sq: Object.fromEntries(lags.map((l) => [l, 0])) })));
+const cells = Array.from({ length: 5 }, () =>
+  Array.from({ length: 2 }, () => ({
+    n: 0,
+    sum: Object.fromEntries(lags.map((l) => [l, 0])),
+    sq: Object.fromEntries(lags.map((l) => [l, 0])),
+  })),
+);
 for (const seed of seeds) {
   const without = run(seed, false);
   const withShock = run(seed, true);
@@ -57,11 +68,15 @@ for (const seed of seeds) {
 }
 const mean = (c, l) => c.sum[l] / c.n;
 const se = (c, l) => Math.sqrt((c.sq[l] / c.n - mean(c, l) ** 2) / (c.n - 1));
-console.log(`seeds ${seeds.join(', ')}; fitness with the shock − without (×1000) at lags ${lags.join(', ')} quarters; ± standard error at lags 4 and 8`);
+console.log(
+  `seeds ${seeds.join(', ')}; fitness with the shock − without (×1000) at lags ${lags.join(', ')} quarters; ± standard error at lags 4 and 8`,
+);
 for (let xb = 0; xb < 5; xb++) {
   for (let lb = 0; lb < 2; lb++) {
     const c = cells[xb][lb];
     const at = lags.map((l) => (1000 * mean(c, l)).toFixed(1).padStart(7)).join('');
-    console.log(`  x ${(xb / 5).toFixed(1)}–${((xb + 1) / 5).toFixed(1)}, LO ${lb ? '≥' : '<'} 0.5, ${String(c.n).padStart(5)} firms:${at}   (±${(1000 * se(c, 4)).toFixed(1)}, ±${(1000 * se(c, 8)).toFixed(1)})   won back after 4 quarters: ${(100 * (1 - mean(c, 4) / mean(c, 0))).toFixed(0)}%`);
+    console.log(
+      `  x ${(xb / 5).toFixed(1)}–${((xb + 1) / 5).toFixed(1)}, LO ${lb ? '≥' : '<'} 0.5, ${String(c.n).padStart(5)} firms:${at}   (±${(1000 * se(c, 4)).toFixed(1)}, ±${(1000 * se(c, 8)).toFixed(1)})   won back after 4 quarters: ${(100 * (1 - mean(c, 4) / mean(c, 0))).toFixed(0)}%`,
+    );
   }
 }

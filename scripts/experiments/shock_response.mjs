@@ -24,7 +24,9 @@ const seeds = (process.argv[2] ?? '1,2,3,4').split(',').map(Number);
 const reserve = Number(process.argv[3] ?? 0);
 const kind = process.argv[4] ?? 'redraw';
 const stepTo = kind.startsWith('step:') ? Number(kind.slice(5)) : undefined;
-const base = loadScenarioFile(fileURLToPath(new URL('../../scenarios/validation.yaml', import.meta.url))).scenario;
+const base = loadScenarioFile(
+  fileURLToPath(new URL('../../scenarios/validation.yaml', import.meta.url)),
+).scenario;
 const t0 = base.ticks - 30;
 
 /** Sums for a least-squares line of profit on revenue per employee (established firms at t0 − 1, runs without the shock). */
@@ -56,10 +58,17 @@ function run(seed, shock) {
     }
     const relative = (i) => f.fitnessNow[i] - sum[f.industry[i]] / count[f.industry[i]];
     for (let i = 0; i < f.n; i++) {
-      if (t === t0 - 1) firms.set(f.id[i], { x: f.depth[i], lo: f.lo[i], capital: f.capital[i] / f.employees[i], profit: 0 });
+      if (t === t0 - 1)
+        firms.set(f.id[i], { x: f.depth[i], lo: f.lo[i], capital: f.capital[i] / f.employees[i], profit: 0 });
       if (t === t0 - 1 && !shock && f.age[i] >= 12) {
         const [rev, pro] = [f.revenue[i] / f.employees[i], (f.margin[i] * f.revenue[i]) / f.employees[i]];
-        Object.assign(line, { n: line.n + 1, x: line.x + rev, y: line.y + pro, xx: line.xx + rev * rev, xy: line.xy + rev * pro });
+        Object.assign(line, {
+          n: line.n + 1,
+          x: line.x + rev,
+          y: line.y + pro,
+          xx: line.xx + rev * rev,
+          xy: line.xy + rev * pro,
+        });
       }
       const r = firms.get(f.id[i]);
       if (!r || t < t0 || t >= t0 + 20) continue;
@@ -78,7 +87,8 @@ for (const seed of seeds) {
   const without = run(seed, false);
   const withShock = run(seed, true);
   const loCut = [...without.values()].map((r) => r.lo).sort((a, b) => a - b);
-  const tercile = (lo) => (lo < loCut[Math.floor(loCut.length / 3)] ? 0 : lo < loCut[Math.floor((2 * loCut.length) / 3)] ? 1 : 2);
+  const tercile = (lo) =>
+    lo < loCut[Math.floor(loCut.length / 3)] ? 0 : lo < loCut[Math.floor((2 * loCut.length) / 3)] ? 1 : 2;
   for (const [id, a] of without) {
     const b = withShock.get(id);
     if (a.fit4 === undefined || b.fit4 === undefined) continue; // exited in one of the two runs
@@ -101,12 +111,20 @@ for (const seed of seeds) {
   }
 }
 const m = (v) => (v / total.n).toFixed(3);
-console.log(`seeds ${seeds.join(', ')}; reserve ${reserve}; shock ${kind}; ${total.n} firm pairs alive through both runs`);
-console.log(`fitness change from the shock: ${m(total.dFit0)} in its quarter, ${m(total.dFit4)} four quarters later`);
+console.log(
+  `seeds ${seeds.join(', ')}; reserve ${reserve}; shock ${kind}; ${total.n} firm pairs alive through both runs`,
+);
+console.log(
+  `fitness change from the shock: ${m(total.dFit0)} in its quarter, ${m(total.dFit4)} four quarters later`,
+);
 const slope = (line.xy - (line.x * line.y) / line.n) / (line.xx - (line.x * line.x) / line.n);
 const intercept = line.y / line.n - (slope * line.x) / line.n;
-console.log(`established firms before it (without the shock): mean revenue per employee ${(line.x / line.n).toFixed(3)}, profit per employee ≈ ${slope.toFixed(3)}·revenue ${intercept < 0 ? '−' : '+'} ${Math.abs(intercept).toFixed(3)}`);
-console.log(`profit per employee over 20 quarters: ${m(total.profitBase)} without, ${m(total.profitShock)} with the shock; capital per employee before it: ${m(total.capital)}`);
+console.log(
+  `established firms before it (without the shock): mean revenue per employee ${(line.x / line.n).toFixed(3)}, profit per employee ≈ ${slope.toFixed(3)}·revenue ${intercept < 0 ? '−' : '+'} ${Math.abs(intercept).toFixed(3)}`,
+);
+console.log(
+  `profit per employee over 20 quarters: ${m(total.profitBase)} without, ${m(total.profitShock)} with the shock; capital per employee before it: ${m(total.capital)}`,
+);
 /** One table by depth fifth (rows) and LO tercile (low, mid, high) of a per-cell mean. */
 function table(title, value) {
   console.log(title);
@@ -118,5 +136,11 @@ function table(title, value) {
     console.log(`  x ${(xb / 5).toFixed(1)}–${((xb + 1) / 5).toFixed(1)} ${row.join('')}`);
   }
 }
-table('mean change in 20-quarter profit per employee (shock − none), by depth (rows) and LO tercile (low, mid, high):', (c) => (c.dProfit / c.n).toFixed(3));
-table('mean change in fitness relative to the regional industry mean (shock − none), ×1000, in the quarter of the shock / 8 quarters later:', (c) => `${((1000 * c.dRel0) / c.n).toFixed(1)}/${((1000 * c.dRel8) / c.n8).toFixed(1)}`);
+table(
+  'mean change in 20-quarter profit per employee (shock − none), by depth (rows) and LO tercile (low, mid, high):',
+  (c) => (c.dProfit / c.n).toFixed(3),
+);
+table(
+  'mean change in fitness relative to the regional industry mean (shock − none), ×1000, in the quarter of the shock / 8 quarters later:',
+  (c) => `${((1000 * c.dRel0) / c.n).toFixed(1)}/${((1000 * c.dRel8) / c.n8).toFixed(1)}`,
+);

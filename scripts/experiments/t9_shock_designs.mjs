@@ -35,9 +35,13 @@ import { makeStream } from '../../dist/sim/rng.js';
 
 const seeds = (process.argv[2] ?? '1,2,3,4').split(',').map(Number);
 const params = JSON.parse(process.argv[3] ?? '{}');
-const base = loadScenarioFile(fileURLToPath(new URL('../../scenarios/validation.yaml', import.meta.url))).scenario;
+const base = loadScenarioFile(
+  fileURLToPath(new URL('../../scenarios/validation.yaml', import.meta.url)),
+).scenario;
 const t0 = base.ticks - 30;
-const design = process.argv[4] ? JSON.parse(process.argv[4]) : { schedule: 'constant', level: base.dynamism.level, shocks: [{ tick: t0, magnitude: 0.6 }] };
+const design = process.argv[4]
+  ? JSON.parse(process.argv[4])
+  : { schedule: 'constant', level: base.dynamism.level, shocks: [{ tick: t0, magnitude: 0.6 }] };
 const atShock = JSON.parse(process.argv[5] ?? '{}');
 const HORIZON = 20;
 
@@ -47,14 +51,16 @@ function changeAtShock(world, seed) {
   if (atShock.wave !== undefined) {
     const rng = makeStream(seed, 'wave');
     const c = world.ls.contrib;
-    for (let k = 0; k < c.length; k++) if (rng() < atShock.wave) c[k] = Math.max(c[k], Math.floor(rng() * (1 << 24)));
+    for (let k = 0; k < c.length; k++)
+      if (rng() < atShock.wave) c[k] = Math.max(c[k], Math.floor(rng() * (1 << 24)));
   }
 }
 
 /** Merge plain objects (arrays and scalars replace). */
 const merge = (a, b) => {
   const o = structuredClone(a);
-  for (const [k, v] of Object.entries(b)) o[k] = v && typeof v === 'object' && !Array.isArray(v) ? merge(o[k] ?? {}, v) : v;
+  for (const [k, v] of Object.entries(b))
+    o[k] = v && typeof v === 'object' && !Array.isArray(v) ? merge(o[k] ?? {}, v) : v;
   return o;
 };
 
@@ -66,7 +72,17 @@ function run(seed, shocked) {
     if (row[0] !== t0 - 1) return;
     if (shocked) changeAtShock(world, seed);
     const f = world.firms;
-    for (let i = 0; i < f.n; i++) alive.push({ run_id: 'r', firm_id: f.id[i], sector: s.sectors[f.sector[i]], region: f.region[i] + 1, employees: f.employees[i], age: f.age[i], lo: f.lo[i], sli: f.depth[i] });
+    for (let i = 0; i < f.n; i++)
+      alive.push({
+        run_id: 'r',
+        firm_id: f.id[i],
+        sector: s.sectors[f.sector[i]],
+        region: f.region[i] + 1,
+        employees: f.employees[i],
+        age: f.age[i],
+        lo: f.lo[i],
+        sli: f.depth[i],
+      });
   });
   return { alive, exits: w.exitLog.map((e) => ({ run_id: 'r', firm_id: e.firmId, tick: e.tick })) };
 }
@@ -93,10 +109,18 @@ for (const seed of seeds) {
 }
 const mean = (a) => (a.reduce((x, y) => x + y, 0) / a.length).toFixed(2);
 const pass = (a) => (a.filter((v) => v > 1.96).length / a.length).toFixed(2);
-console.log(`seeds ${seeds.join(',')}; params ${JSON.stringify(params)}; design ${JSON.stringify(design)}; at the shock ${JSON.stringify(atShock)}`);
-console.log(`firms alive before quarter ${t0} that exit within ${HORIZON} quarters, per run: ${(exited.none / seeds.length).toFixed(0)} without, ${(exited.shock / seeds.length).toFixed(0)} with the shock`);
-console.log(`T9 z, mean (share > 1.96): without ${mean(z.none)} (${pass(z.none)}), with ${mean(z.shock)} (${pass(z.shock)}); established firms only: without ${mean(z.noneOld)} (${pass(z.noneOld)}), with ${mean(z.shockOld)} (${pass(z.shockOld)})`);
-console.log('established firms, exit share % without → with (firms): depth fifth × LO < 0.35 / 0.35–0.65 / > 0.65');
+console.log(
+  `seeds ${seeds.join(',')}; params ${JSON.stringify(params)}; design ${JSON.stringify(design)}; at the shock ${JSON.stringify(atShock)}`,
+);
+console.log(
+  `firms alive before quarter ${t0} that exit within ${HORIZON} quarters, per run: ${(exited.none / seeds.length).toFixed(0)} without, ${(exited.shock / seeds.length).toFixed(0)} with the shock`,
+);
+console.log(
+  `T9 z, mean (share > 1.96): without ${mean(z.none)} (${pass(z.none)}), with ${mean(z.shock)} (${pass(z.shock)}); established firms only: without ${mean(z.noneOld)} (${pass(z.noneOld)}), with ${mean(z.shockOld)} (${pass(z.shockOld)})`,
+);
+console.log(
+  'established firms, exit share % without → with (firms): depth fifth × LO < 0.35 / 0.35–0.65 / > 0.65',
+);
 for (let xb = 0; xb < 5; xb++) {
   const row = [0, 1, 2].map((l) => {
     const [n, a] = cells.none.get(`${xb},${l}`) ?? [0, 0];

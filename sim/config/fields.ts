@@ -20,7 +20,14 @@ export function flag(def: boolean, description: string) {
 }
 
 /** The six partner types, in the order used for arrays and output columns. */
-export const PARTNER_TYPES = ['supplier', 'customer', 'competitor', 'consultant', 'university', 'research'] as const;
+export const PARTNER_TYPES = [
+  'supplier',
+  'customer',
+  'competitor',
+  'consultant',
+  'university',
+  'research',
+] as const;
 /** A partner type name. */
 export type PartnerType = (typeof PARTNER_TYPES)[number];
 /** The five kinds of external organisation (competitors are other firms). */

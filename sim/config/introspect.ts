@@ -60,7 +60,10 @@ export function unwrap(schema: AnySchema): Unwrapped {
       if (defaultValue === undefined) defaultValue = def.defaultValue;
       optional = true;
       s = def.innerType;
-    } else if ((def.type === 'optional' || def.type === 'nullable' || def.type === 'readonly') && def.innerType) {
+    } else if (
+      (def.type === 'optional' || def.type === 'nullable' || def.type === 'readonly') &&
+      def.innerType
+    ) {
       optional ||= def.type === 'optional';
       s = def.innerType;
     } else if (def.type === 'pipe' && def.in) s = def.in;
@@ -104,11 +107,15 @@ interface Field {
 /** Fields of an object schema, or of every option of a discriminated union (merged, tagged by option). */
 function shapesOf(core: AnySchema): Field[] {
   const def = defOf(core);
-  if (def.type === 'object' && def.shape) return Object.entries(def.shape).map(([key, schema]) => ({ key, schema }));
+  if (def.type === 'object' && def.shape)
+    return Object.entries(def.shape).map(([key, schema]) => ({ key, schema }));
   if (def.type !== 'union' || !def.options || !def.discriminator) return [];
   const tagKey = def.discriminator;
   const tags = def.options.map((o) => valuesOf(unwrap(defOf(o).shape![tagKey]!).core)[0]!);
-  const tagSchema = z.enum(tags as [string, ...string[]]).default(tags[0]!).meta({ description: `Which kind of ${tagKey}: ${tags.join(', ')}.` });
+  const tagSchema = z
+    .enum(tags as [string, ...string[]])
+    .default(tags[0]!)
+    .meta({ description: `Which kind of ${tagKey}: ${tags.join(', ')}.` });
   const out: Field[] = [{ key: tagKey, schema: tagSchema }];
   const seen = new Set<string>([tagKey]);
   def.options.forEach((option, k) => {
@@ -127,7 +134,12 @@ function shapesOf(core: AnySchema): Field[] {
 function infoOf(path: string, child: AnySchema, onlyWhen?: string): ParamInfo {
   const u = unwrap(child);
   const kind = kindOf(u.core);
-  const info: ParamInfo = { path, kind, description: u.meta.description as string | undefined, unit: u.meta.unit as string | undefined };
+  const info: ParamInfo = {
+    path,
+    kind,
+    description: u.meta.description as string | undefined,
+    unit: u.meta.unit as string | undefined,
+  };
   if (onlyWhen) info.onlyWhen = onlyWhen;
   if (!u.optional) info.required = true;
   if (u.defaultValue !== undefined && kind !== 'group') info.default = u.defaultValue;
@@ -154,7 +166,8 @@ export function listParameters(schema: AnySchema, prefix = '', elements = false)
     out.push(info);
     if (info.kind === 'group') out.push(...listParameters(child, path, elements));
     const element = elements && info.kind === 'list' ? defOf(unwrap(child).core).element : undefined;
-    if (element && kindOf(unwrap(element).core) === 'group') out.push(...listParameters(element, `${path}[]`, elements));
+    if (element && kindOf(unwrap(element).core) === 'group')
+      out.push(...listParameters(element, `${path}[]`, elements));
   }
   return out;
 }

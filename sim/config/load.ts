@@ -59,7 +59,8 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 /** Deep merge: groups merge field by field; everything else (values, lists) the child replaces. */
 export function deepMerge(parent: Obj, child: Obj): Obj {
   const out: Obj = { ...parent };
-  for (const [k, v] of Object.entries(child)) out[k] = isObj(v) && isObj(out[k]) ? deepMerge(out[k] as Obj, v) : v;
+  for (const [k, v] of Object.entries(child))
+    out[k] = isObj(v) && isObj(out[k]) ? deepMerge(out[k] as Obj, v) : v;
   return out;
 }
 
@@ -81,13 +82,21 @@ export function paramInfo(path: string): ParamInfo | undefined {
  * it have there (as deepMerge does), so those are not searched under it: a shock missing a field is
  * located in the file whose list of shocks is used, not in a parent's shock of the same number.
  */
-export function locate(layers: Layer[], path: readonly PropertyKey[], key?: string): { file: string; line: number; col: number } {
-  const nodeAt = (layer: Layer, sub: (string | number)[]) => (sub.length === 0 ? layer.doc.contents : layer.doc.getIn(sub, true)) as { range?: [number, number] } | null | undefined;
+export function locate(
+  layers: Layer[],
+  path: readonly PropertyKey[],
+  key?: string,
+): { file: string; line: number; col: number } {
+  const nodeAt = (layer: Layer, sub: (string | number)[]) =>
+    (sub.length === 0 ? layer.doc.contents : layer.doc.getIn(sub, true)) as
+      { range?: [number, number] } | null | undefined;
   // a --set that changes one element of a list holds a copy of the whole list: it speaks only for its own
   // path, what lies under it and what holds it (a problem with the element's list), not for the element's
   // other fields, which a file wrote
-  const within = (sub: (string | number)[], owns: string[], strictly: boolean) => sub.length >= owns.length + (strictly ? 1 : 0) && owns.every((key, d) => String(sub[d]) === key);
-  const speaksFor = (layer: Layer, sub: (string | number)[]) => !layer.owns || within(sub, layer.owns, false) || sub.every((key, d) => String(key) === layer.owns![d]);
+  const within = (sub: (string | number)[], owns: string[], strictly: boolean) =>
+    sub.length >= owns.length + (strictly ? 1 : 0) && owns.every((key, d) => String(sub[d]) === key);
+  const speaksFor = (layer: Layer, sub: (string | number)[]) =>
+    !layer.owns || within(sub, layer.owns, false) || sub.every((key, d) => String(key) === layer.owns![d]);
   /** Whether a layer sets something other than a group (a list, a value) at `prefix`: it replaces what lower layers have under it. */
   const setsWhole = (layer: Layer, prefix: (string | number)[]) => {
     const node = nodeAt(layer, prefix);
@@ -95,7 +104,13 @@ export function locate(layers: Layer[], path: readonly PropertyKey[], key?: stri
   };
   /** Whether a layer above k replaces what k has at sub. */
   const replaced = (k: number, sub: (string | number)[]) =>
-    layers.slice(k + 1).some((above) => (above.owns ? within(sub, above.owns, true) : sub.some((_, d) => d > 0 && setsWhole(above, sub.slice(0, d)))));
+    layers
+      .slice(k + 1)
+      .some((above) =>
+        above.owns
+          ? within(sub, above.owns, true)
+          : sub.some((_, d) => d > 0 && setsWhole(above, sub.slice(0, d))),
+      );
   for (let depth = path.length; depth >= 0; depth--) {
     const sub = path.slice(0, depth) as (string | number)[];
     for (let k = layers.length - 1; k >= 0; k--) {
@@ -121,7 +136,9 @@ export function locate(layers: Layer[], path: readonly PropertyKey[], key?: stri
 /** The YAML files of a folder, sorted; undefined when the folder cannot be read. */
 function yamlFiles(dir: string): string[] | undefined {
   try {
-    return readdirSync(dir).filter((n) => /\.ya?ml$/i.test(n)).sort();
+    return readdirSync(dir)
+      .filter((n) => /\.ya?ml$/i.test(n))
+      .sort();
   } catch {
     return undefined;
   }
@@ -134,12 +151,19 @@ function yamlFiles(dir: string): string[] | undefined {
  */
 function nearbyScenarios(abs: string, shown: string): { meant: boolean; hint: string } {
   const names = yamlFiles(dirname(abs));
-  if (names === undefined) return { meant: false, hint: `; the folder ${show(dirname(shown))} does not exist either` };
-  const stem = basename(abs).replace(/\.ya?ml$/i, '').toLowerCase();
+  if (names === undefined)
+    return { meant: false, hint: `; the folder ${show(dirname(shown))} does not exist either` };
+  const stem = basename(abs)
+    .replace(/\.ya?ml$/i, '')
+    .toLowerCase();
   const typo = closest(basename(abs), names);
   const longer = stem.length >= 3 ? names.filter((n) => n.toLowerCase().startsWith(stem)) : [];
   const hits = [...new Set([...(typo === undefined ? [] : [typo]), ...longer])].slice(0, 3);
-  return { meant: hits.length > 0, hint: hits.length > 0 ? `; did you mean ${hits.map((n) => show(join(dirname(shown), n))).join(' or ')}?` : '' };
+  return {
+    meant: hits.length > 0,
+    hint:
+      hits.length > 0 ? `; did you mean ${hits.map((n) => show(join(dirname(shown), n))).join(' or ')}?` : '',
+  };
 }
 
 /**
@@ -158,13 +182,28 @@ function builtInHint(abs: string, ext: string): string {
 }
 
 /** Read a file and everything it extends; problems are collected, never thrown here. */
-function readChain(abs: string, shown: string, chain: string[], layers: Layer[], problems: ScenarioProblem[]): Obj | undefined {
+function readChain(
+  abs: string,
+  shown: string,
+  chain: string[],
+  layers: Layer[],
+  problems: ScenarioProblem[],
+): Obj | undefined {
   let text: string;
   try {
     text = readFileSync(abs, 'utf8');
   } catch (err) {
-    const why = (err as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a folder, not a file; give a scenario YAML file inside it' : `check the path and that the file exists${nearbyScenarios(abs, shown).hint}`;
-    problems.push({ file: shown, line: 0, col: 0, path: '', message: `cannot read the file (got path ${show(abs)}); ${why}` });
+    const why =
+      (err as NodeJS.ErrnoException).code === 'EISDIR'
+        ? 'it is a folder, not a file; give a scenario YAML file inside it'
+        : `check the path and that the file exists${nearbyScenarios(abs, shown).hint}`;
+    problems.push({
+      file: shown,
+      line: 0,
+      col: 0,
+      path: '',
+      message: `cannot read the file (got path ${show(abs)}); ${why}`,
+    });
     return undefined;
   }
   const lines = new LineCounter();
@@ -184,7 +223,13 @@ function readChain(abs: string, shown: string, chain: string[], layers: Layer[],
   const data: unknown = doc.toJS() ?? {};
   if (!isObj(data)) {
     const start = lines.linePos((doc.contents as { range?: [number, number] } | null)?.range?.[0] ?? 0);
-    problems.push({ file: shown, line: start.line, col: start.col, path: '', message: `a scenario must be a set of 'field: value' lines (got ${show(data)})` });
+    problems.push({
+      file: shown,
+      line: start.line,
+      col: start.col,
+      path: '',
+      message: `a scenario must be a set of 'field: value' lines (got ${show(data)})`,
+    });
     return undefined;
   }
   const { extends: ext, ...own } = data;
@@ -194,14 +239,26 @@ function readChain(abs: string, shown: string, chain: string[], layers: Layer[],
     const parentAbs = typeof ext === 'string' ? resolve(dirname(abs), ext) : '';
     const parentShown = shownPath(parentAbs);
     if (typeof ext !== 'string') {
-      problems.push({ ...at, path: 'extends', message: `expected the path of another scenario file (got ${show(ext)}); write e.g. extends: baseline.yaml` });
+      problems.push({
+        ...at,
+        path: 'extends',
+        message: `expected the path of another scenario file (got ${show(ext)}); write e.g. extends: baseline.yaml`,
+      });
     } else if (parentAbs === abs || chain.includes(parentAbs)) {
       const cycle = [...chain, abs, parentAbs].map((f) => shownPath(f)).join(' → ');
-      problems.push({ ...at, path: 'extends', message: `extends goes round in a circle (got ${cycle}); remove one of these extends` });
+      problems.push({
+        ...at,
+        path: 'extends',
+        message: `extends goes round in a circle (got ${cycle}); remove one of these extends`,
+      });
     } else if (!existsSync(parentAbs)) {
       const nearby = nearbyScenarios(parentAbs, ext);
       const hint = nearby.meant ? nearby.hint : nearby.hint + builtInHint(abs, ext);
-      problems.push({ ...at, path: 'extends', message: `no such file (got ${show(ext)}, looked for ${parentShown}); the path is relative to this file's folder${hint}` });
+      problems.push({
+        ...at,
+        path: 'extends',
+        message: `no such file (got ${show(ext)}, looked for ${parentShown}); the path is relative to this file's folder${hint}`,
+      });
     } else {
       const parent = readChain(parentAbs, parentShown, [...chain, abs], layers, problems);
       if (parent) merged = deepMerge(parent, own);
@@ -218,7 +275,11 @@ function readChain(abs: string, shown: string, chain: string[], layers: Layer[],
  * picks an element of a list the scenario already has (`dynamism.shocks.0.tick=150`, counting from 0,
  * as problems name it); the list is then set whole, with that element changed.
  */
-function setLayer(arg: string, problems: ScenarioProblem[], current: Obj | undefined): { layer: Layer; data: Obj } | undefined {
+function setLayer(
+  arg: string,
+  problems: ScenarioProblem[],
+  current: Obj | undefined,
+): { layer: Layer; data: Obj } | undefined {
   const file = `--set ${arg}`;
   const eq = arg.indexOf('=');
   const path = eq > 0 ? arg.slice(0, eq).trim().split('.') : [];
@@ -227,21 +288,40 @@ function setLayer(arg: string, problems: ScenarioProblem[], current: Obj | undef
     problems.push({ file, line: 0, col: 0, path: at, message });
     return undefined;
   };
-  if (path.length === 0 || !/^[A-Za-z_]\w*$/.test(path[0]!) || path.some((k) => !/^([A-Za-z_]\w*|\d+)$/.test(k))) {
-    return problem('', `expected a field's dotted path, '=' and a value (got ${show(arg)}); write e.g. --set sli.convergenceRate=2.2 (\`smesim describe\` lists every field)`);
+  if (
+    path.length === 0 ||
+    !/^[A-Za-z_]\w*$/.test(path[0]!) ||
+    path.some((k) => !/^([A-Za-z_]\w*|\d+)$/.test(k))
+  ) {
+    return problem(
+      '',
+      `expected a field's dotted path, '=' and a value (got ${show(arg)}); write e.g. --set sli.convergenceRate=2.2 (\`smesim describe\` lists every field)`,
+    );
   }
-  if (path[0] === 'extends') return problem('extends', `cannot be set from the command line (got ${show(raw)}); write extends: in a scenario file and run that file`);
+  if (path[0] === 'extends')
+    return problem(
+      'extends',
+      `cannot be set from the command line (got ${show(raw)}); write extends: in a scenario file and run that file`,
+    );
   const valueDoc = parseDocument(`v: ${raw}\n`, { uniqueKeys: true, prettyErrors: false });
   const parsed: unknown = valueDoc.errors.length > 0 ? undefined : valueDoc.toJS();
   const value = isObj(parsed) && Object.keys(parsed).length === 1 ? parsed.v : undefined; // a line break in the value could add fields
-  if (value === undefined) return problem(path.join('.'), `the value cannot be read (got ${show(raw)}); put text that holds ': ', '#' or quotes in quotes, e.g. --set name='my run'`);
+  if (value === undefined)
+    return problem(
+      path.join('.'),
+      `the value cannot be read (got ${show(raw)}); put text that holds ': ', '#' or quotes in quotes, e.g. --set name='my run'`,
+    );
   const index = path.findIndex((k) => /^\d+$/.test(k));
   let top = path; // the path the layer sets: down to the first list, which is then set whole
   let topValue: unknown = value;
   if (index >= 0) {
     top = path.slice(0, index);
     const list = valueAt(current, top);
-    if (!Array.isArray(list)) return problem(top.join('.'), `is not a list in this scenario (got ${show(list)}), so '${path[index]}' picks nothing; set the whole field instead, e.g. --set '${top.join('.')}=…'`);
+    if (!Array.isArray(list))
+      return problem(
+        top.join('.'),
+        `is not a list in this scenario (got ${show(list)}), so '${path[index]}' picks nothing; set the whole field instead, e.g. --set '${top.join('.')}=…'`,
+      );
     try {
       topValue = withValueAt(list, path.slice(index), value);
     } catch (err) {
@@ -266,10 +346,13 @@ function withValueAt(target: unknown, path: string[], value: unknown): unknown {
     const obj = isObj(target) ? target : {};
     return { ...obj, [key]: withValueAt(obj[key], rest, value) };
   }
-  if (!Array.isArray(target)) throw new NoSuchElement(`'${key}' picks an element of a list, but this is not one (got ${show(target)})`);
+  if (!Array.isArray(target))
+    throw new NoSuchElement(`'${key}' picks an element of a list, but this is not one (got ${show(target)})`);
   const k = Number(key);
   if (k >= target.length) {
-    throw new NoSuchElement(`the list has ${listElements(target.length)}, so there is no element ${k}; to add one, set the whole list`);
+    throw new NoSuchElement(
+      `the list has ${listElements(target.length)}, so there is no element ${k}; to add one, set the whole list`,
+    );
   }
   return target.map((v, j) => (j === k ? withValueAt(v, rest, value) : v));
 }
@@ -282,17 +365,31 @@ export function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /** Problems for unrecognised fields: one per field, at the field's own line, with a suggestion. */
-function unknownFieldProblems(parent: readonly PropertyKey[], keys: string[], layers: Layer[], data: unknown): ScenarioProblem[] {
+function unknownFieldProblems(
+  parent: readonly PropertyKey[],
+  keys: string[],
+  layers: Layer[],
+  data: unknown,
+): ScenarioProblem[] {
   const allowed = fieldsAt(scenarioSchema, parent as (string | number)[]).filter((k) => k !== '$schema');
   const everywhere = [...paramIndex().keys()];
   return keys.map((key) => {
     const path = [...parent, key].join('.');
-    const variant = paramIndex().get([...parent.filter((k) => typeof k === 'string'), key].join('.'))?.onlyWhen;
+    const variant = paramIndex().get(
+      [...parent.filter((k) => typeof k === 'string'), key].join('.'),
+    )?.onlyWhen;
     if (variant && allowed.includes(key)) {
       const [tagKey] = variant.split(':');
       const chosen = valueAt(data, [...parent, tagKey!]);
-      const fallback = paramIndex().get([...parent.filter((k) => typeof k === 'string'), tagKey].join('.'))?.default;
-      const got = chosen !== undefined ? `${tagKey} '${String(chosen)}'` : fallback !== undefined ? `no ${tagKey}, so ${String(fallback)}` : `no ${tagKey}`;
+      const fallback = paramIndex().get(
+        [...parent.filter((k) => typeof k === 'string'), tagKey].join('.'),
+      )?.default;
+      const got =
+        chosen !== undefined
+          ? `${tagKey} '${String(chosen)}'`
+          : fallback !== undefined
+            ? `no ${tagKey}, so ${String(fallback)}`
+            : `no ${tagKey}`;
       return {
         ...locate(layers, parent, key),
         path,
@@ -307,11 +404,15 @@ function unknownFieldProblems(parent: readonly PropertyKey[], keys: string[], la
     const hint = symbol
       ? `${symbol}: write that field instead${near ? `, or did you mean '${near}'?` : '.'}`
       : near
-      ? `did you mean '${near}'?`
-      : elsewhere
-        ? `it belongs under '${elsewhere.slice(0, elsewhere.lastIndexOf('.'))}' (${elsewhere}).`
-        : (far ?? `fields allowed here: ${allowed.join(', ')}.`);
-    return { ...locate(layers, parent, key), path, message: `is not a field (got '${key}'); ${hint} Otherwise remove it (\`smesim describe\` lists every field).` };
+        ? `did you mean '${near}'?`
+        : elsewhere
+          ? `it belongs under '${elsewhere.slice(0, elsewhere.lastIndexOf('.'))}' (${elsewhere}).`
+          : (far ?? `fields allowed here: ${allowed.join(', ')}.`);
+    return {
+      ...locate(layers, parent, key),
+      path,
+      message: `is not a field (got '${key}'); ${hint} Otherwise remove it (\`smesim describe\` lists every field).`,
+    };
   });
 }
 
@@ -344,15 +445,32 @@ export function loadScenarioFile(file: string, sets: string[] = []): LoadedScena
         continue;
       }
       const info = paramInfo(issue.path.join('.'));
-      const message = issue.code === 'custom' ? issue.message : issueMessage(issue, valueAt(data, issue.path), info);
+      const message =
+        issue.code === 'custom' ? issue.message : issueMessage(issue, valueAt(data, issue.path), info);
       problems.push({ ...locate(layers, issue.path), path: issue.path.join('.'), message });
     }
   }
   problems.push(...checkSweep(data, layers));
-  if (problems.length > 0) throw new ScenarioError(problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col));
+  if (problems.length > 0)
+    throw new ScenarioError(
+      problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col),
+    );
   const { extends: _ext, ...scenario } = result.data!;
-  const notes = Object.keys(data).length === 0 ? [`${file} sets no field, so every value is its default (scenario name '${scenario.name}'); if you meant to set some, check that the file was saved`] : [];
-  return { scenario: scenario as Scenario, files: layers.filter((l) => !l.cli).map((l) => l.file).reverse(), sets, notes };
+  const notes =
+    Object.keys(data).length === 0
+      ? [
+          `${file} sets no field, so every value is its default (scenario name '${scenario.name}'); if you meant to set some, check that the file was saved`,
+        ]
+      : [];
+  return {
+    scenario: scenario as Scenario,
+    files: layers
+      .filter((l) => !l.cli)
+      .map((l) => l.file)
+      .reverse(),
+    sets,
+    notes,
+  };
 }
 
 /** Read and validate a scenario file. */

@@ -5,9 +5,29 @@
  */
 import type { ParamInfo } from './introspect.js';
 
-const GREEK: Record<string, string> = { alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', eta: 'η', theta: 'θ', iota: 'ι', kappa: 'κ', lambda: 'λ', mu: 'μ', nu: 'ν', rho: 'ρ', sigma: 'σ', tau: 'τ', phi: 'φ', psi: 'ψ', omega: 'ω' };
+const GREEK: Record<string, string> = {
+  alpha: 'α',
+  beta: 'β',
+  gamma: 'γ',
+  delta: 'δ',
+  epsilon: 'ε',
+  eta: 'η',
+  theta: 'θ',
+  iota: 'ι',
+  kappa: 'κ',
+  lambda: 'λ',
+  mu: 'μ',
+  nu: 'ν',
+  rho: 'ρ',
+  sigma: 'σ',
+  tau: 'τ',
+  phi: 'φ',
+  psi: 'ψ',
+  omega: 'ω',
+};
 /** A symbol as compared, ever more loosely: as written; without underscores; and in lower case. */
-const symbolKey = (s: string, loose: number) => (loose === 0 ? s : (loose === 2 ? s.toLowerCase() : s).replace(/_/g, ''));
+const symbolKey = (s: string, loose: number) =>
+  loose === 0 ? s : (loose === 2 ? s.toLowerCase() : s).replace(/_/g, '');
 const SYMBOL = /^([^\s:]{1,6}): /;
 
 /**
@@ -15,9 +35,13 @@ const SYMBOL = /^([^\s:]{1,6}): /;
  * (`sli.gamma` → `gamma`); case decides only between symbols that differ in nothing else (`K`, `k`).
  */
 function symbolMatches(name: string, params: Iterable<ParamInfo>): { path: string; symbol: string }[] {
-  const symbols = [...params].filter((p) => p.kind !== 'group' && SYMBOL.test(p.description ?? '')).map((p) => ({ path: p.path, symbol: SYMBOL.exec(p.description!)![1]! }));
+  const symbols = [...params]
+    .filter((p) => p.kind !== 'group' && SYMBOL.test(p.description ?? ''))
+    .map((p) => ({ path: p.path, symbol: SYMBOL.exec(p.description!)![1]! }));
   const last = name.slice(name.lastIndexOf('.') + 1);
-  const letter = Object.keys(GREEK).filter((g) => last.toLowerCase().startsWith(g)).sort((a, b) => b.length - a.length)[0];
+  const letter = Object.keys(GREEK)
+    .filter((g) => last.toLowerCase().startsWith(g))
+    .sort((a, b) => b.length - a.length)[0];
   const spelled = letter ? GREEK[letter]! + last.slice(letter.length) : last;
   for (const loose of [0, 1, 2]) {
     const hits = symbols.filter((s) => symbolKey(s.symbol, loose) === symbolKey(spelled, loose));

@@ -37,7 +37,10 @@ export function tryChange(w: World, i: number, next: number, t: number): number 
   const gain = fitness(w.ls, c, next) - fitness(w.ls, c, current);
   const perceived = gain + perceptionSd(w, f.absorptive[i]!) * normal(w.rng.firms);
   const sli = w.s.sli;
-  const switching = sli.lockIn && ((current ^ next) & INTERFACE_MASK) !== 0 ? sli.switchingCost * f.depthK[i]! * (1 - f.lo[i]!) * settle(w, i) : 0;
+  const switching =
+    sli.lockIn && ((current ^ next) & INTERFACE_MASK) !== 0
+      ? sli.switchingCost * f.depthK[i]! * (1 - f.lo[i]!) * settle(w, i)
+      : 0;
   if (perceived <= switching) {
     if (perceived > 0) {
       f.lastLockTick[i] = t;
@@ -58,11 +61,14 @@ export function adopt(w: World, i: number, next: number, t: number): void {
   const changed = current ^ next;
   let mask = 0;
   for (let d = 0; d < 4; d++) {
-    if ((changed & DOMAIN_MASK[d]!) !== 0 && domainSum(w.ls, c, d, next) > domainSum(w.ls, c, d, current)) mask |= 1 << d;
+    if ((changed & DOMAIN_MASK[d]!) !== 0 && domainSum(w.ls, c, d, next) > domainSum(w.ls, c, d, current))
+      mask |= 1 << d;
   }
   if (mask & (1 << PRODUCT)) {
     const m = w.s.market;
-    const weight = m.vintageBase + m.vintageGain * (domainFitness(w.ls, c, PRODUCT, next) - domainFitness(w.ls, c, PRODUCT, current));
+    const weight =
+      m.vintageBase +
+      m.vintageGain * (domainFitness(w.ls, c, PRODUCT, next) - domainFitness(w.ls, c, PRODUCT, current));
     f.vintageRing[i * m.youngAge + (t % m.youngAge)]! += weight;
     f.youngWeight[i]! += weight;
   }

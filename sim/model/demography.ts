@@ -17,7 +17,14 @@ function drawEmployees(w: World, rng: Rng): number {
  * Fill slot i with a new firm in `industry`: random configuration, LO and depth from the initial
  * distributions, a firm-specific integration cost, a main supplier from its region, no portfolio ties.
  */
-export function placeFirm(w: World, i: number, industry: number, rng: Rng, entrant: boolean, t: number): void {
+export function placeFirm(
+  w: World,
+  i: number,
+  industry: number,
+  rng: Rng,
+  entrant: boolean,
+  t: number,
+): void {
   const f = w.firms;
   const fs = w.s.firms;
   const sector = industry % w.nSectors;
@@ -27,7 +34,8 @@ export function placeFirm(w: World, i: number, industry: number, rng: Rng, entra
   f.region[i] = region;
   f.industry[i] = industry;
   f.employees[i] = drawEmployees(w, rng);
-  f.capacityBase[i] = w.s.portfolio.capacityBase + w.s.portfolio.capacityPerLogEmployees * Math.log(f.employees[i]!);
+  f.capacityBase[i] =
+    w.s.portfolio.capacityBase + w.s.portfolio.capacityPerLogEmployees * Math.log(f.employees[i]!);
   f.age[i] = entrant ? 0 : fs.initialAgeMin + randInt(rng, fs.initialAgeMax - fs.initialAgeMin + 1);
   f.config[i] = randInt(rng, N_CONFIGS);
   f.lo[i] = beta(rng, fs.loAlpha, fs.loBeta);

@@ -18,7 +18,9 @@ export const DOMAIN_SIZE = [4, 3, 3, 2] as const;
 /** The logistics interface: bits 0 and 4–6. */
 export const INTERFACE_MASK = 0x071;
 /** The domain of each bit. */
-export const DOMAIN_OF_BIT: readonly number[] = Array.from({ length: N_BITS }, (_, b) => DOMAIN_MASK.findIndex((m) => (m >> b) & 1));
+export const DOMAIN_OF_BIT: readonly number[] = Array.from({ length: N_BITS }, (_, b) =>
+  DOMAIN_MASK.findIndex((m) => (m >> b) & 1),
+);
 /** Every bit. */
 export const ALL_BITS = N_CONFIGS - 1;
 

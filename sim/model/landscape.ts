@@ -45,7 +45,10 @@ function drawNeighbours(rng: Rng, K: number, kappa: number): number[][] {
         if ((DOMAIN_OF_BIT[j] !== own) === wantOther) pool.push(j);
       }
       // Fall back to any free bit when the wanted pool is empty (e.g. a 2-bit domain with K = 3).
-      const source = pool.length > 0 ? pool : Array.from({ length: N_BITS }, (_, j) => j).filter((j) => !chosen.includes(j));
+      const source =
+        pool.length > 0
+          ? pool
+          : Array.from({ length: N_BITS }, (_, j) => j).filter((j) => !chosen.includes(j));
       chosen.push(source[randInt(rng, source.length)]!);
     }
     result.push(chosen);
@@ -107,12 +110,16 @@ export function setContribution(ls: Landscapes, c: number, bit: number, entry: n
 export function redraw(ls: Landscapes, rng: Rng, c: number, q: number, bits: number = ALL_BITS): number {
   if (q <= 0) return 0;
   // the bits redrawn, in order; for all bits, position k of the entries is bit k (the usual case)
-  const chosen = bits === ALL_BITS ? undefined : Array.from({ length: N_BITS }, (_, b) => b).filter((b) => (bits >> b) & 1);
+  const chosen =
+    bits === ALL_BITS
+      ? undefined
+      : Array.from({ length: N_BITS }, (_, b) => b).filter((b) => (bits >> b) & 1);
   const bitAt = (k: number) => (chosen ? chosen[k]! : k);
   const total = (chosen ? chosen.length : N_BITS) * ls.entries;
   let count = 0;
   if (q >= 1) {
-    for (let i = 0; i < total; i++) setContribution(ls, c, bitAt((i / ls.entries) | 0), i % ls.entries, Math.floor(rng() * SCALE));
+    for (let i = 0; i < total; i++)
+      setContribution(ls, c, bitAt((i / ls.entries) | 0), i % ls.entries, Math.floor(rng() * SCALE));
     return total;
   }
   const logq = Math.log(1 - q);

@@ -59,7 +59,10 @@ export function clearMarkets(w: World, t: number): void {
     const c = f.industry[i]!;
     const revenue = (w.demand0[c]! * growth * w.attraction[i]!) / total[c]!;
     const x = f.depth[i]!;
-    const unitCost = Math.max(0, m.unitCost * (1 - m.processCostCut * w.processFitness[i]!) - saving * x * f.aligned[i]!);
+    const unitCost = Math.max(
+      0,
+      m.unitCost * (1 - m.processCostCut * w.processFitness[i]!) - saving * x * f.aligned[i]!,
+    );
     let ties = 0;
     for (let held = f.tieSlots[i]!; held !== 0; held &= held - 1) {
       const slot = i * w.maxTies + lowBit(held);

@@ -2,7 +2,8 @@
 import { ORG_TYPES, PARTNER_TYPES } from '../config/fields.js';
 import type { World } from './world.js';
 
-const esc = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (v: string) =>
+  v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Serialise the network at the end of a run. */
 export function networkGraphML(w: World): string {
@@ -18,7 +19,9 @@ export function networkGraphML(w: World): string {
     '<graph id="ties" edgedefault="undirected">',
   ];
   for (let o = 0; o < w.orgs.count; o++) {
-    out.push(`<node id="o${o}"><data key="kind">${ORG_TYPES[w.orgs.type[o]!]}</data><data key="region">${w.orgs.region[o]! + 1}</data></node>`);
+    out.push(
+      `<node id="o${o}"><data key="kind">${ORG_TYPES[w.orgs.type[o]!]}</data><data key="region">${w.orgs.region[o]! + 1}</data></node>`,
+    );
   }
   for (let i = 0; i < f.n; i++) {
     out.push(
@@ -27,12 +30,16 @@ export function networkGraphML(w: World): string {
     );
   }
   for (let i = 0; i < f.n; i++) {
-    out.push(`<edge source="f${f.id[i]}" target="o${f.supplier[i]}"><data key="type">main-supplier</data></edge>`);
+    out.push(
+      `<edge source="f${f.id[i]}" target="o${f.supplier[i]}"><data key="type">main-supplier</data></edge>`,
+    );
     for (let slot = i * w.maxTies; slot < (i + 1) * w.maxTies; slot++) {
       const type = f.tieType[slot]!;
       if (type < 0) continue;
       const target = type === 2 ? `f${f.tiePartnerId[slot]}` : `o${f.tiePartner[slot]}`;
-      out.push(`<edge source="f${f.id[i]}" target="${target}"><data key="type">${PARTNER_TYPES[type]}</data></edge>`);
+      out.push(
+        `<edge source="f${f.id[i]}" target="${target}"><data key="type">${PARTNER_TYPES[type]}</data></edge>`,
+      );
     }
   }
   out.push('</graph>', '</graphml>', '');

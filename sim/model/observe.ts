@@ -44,5 +44,21 @@ export function observe(w: World, t: number): number[] {
     iss += innovativeSalesShare(w, i);
     fit += f.fitnessNow[i]!;
   }
-  return [t, w.delta, n, 0, 0, sli / n, lo / n, breadth / n, coop / n, inno[0]! / n, inno[1]! / n, inno[2]! / n, inno[3]! / n, iss / n, fit / n];
+  return [
+    t,
+    w.delta,
+    n,
+    0,
+    0,
+    sli / n,
+    lo / n,
+    breadth / n,
+    coop / n,
+    inno[0]! / n,
+    inno[1]! / n,
+    inno[2]! / n,
+    inno[3]! / n,
+    iss / n,
+    fit / n,
+  ];
 }

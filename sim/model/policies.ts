@@ -22,7 +22,8 @@ function pickFirms(w: World, share: number): Int32Array {
 export function applyPolicies(w: World, t: number): void {
   const pol = w.s.policies;
   if (pol.training && pol.training.start === t) {
-    for (const i of pickFirms(w, pol.training.share)) w.firms.lo[i] = Math.min(1, w.firms.lo[i]! + pol.training.amount);
+    for (const i of pickFirms(w, pol.training.share))
+      w.firms.lo[i] = Math.min(1, w.firms.lo[i]! + pol.training.amount);
   }
   const sub = pol.cooperationSubsidy;
   if (sub && sub.mode === 'supply-led' && sub.start === t) {

@@ -76,7 +76,8 @@ export function tieProposals(w: World, i: number, t: number): number {
     types |= 1 << type;
     let gain = 0;
     const n = eventCount(rng, w.s.partners[PARTNER_TYPES[type]!].proposalRate);
-    for (let k = 0; k < n; k++) if (offer(w, i, partner, PARTNER_DOMAIN_MASK[type]!, t) === ADOPTED) gain += lastChange.gain;
+    for (let k = 0; k < n; k++)
+      if (offer(w, i, partner, PARTNER_DOMAIN_MASK[type]!, t) === ADOPTED) gain += lastChange.gain;
     if (type === T_COMPETITOR && rng() < w.s.transfer.competitorLeak) {
       w.leaks.push(i, f.tiePartner[slot]!);
       gain -= w.s.transfer.appropriationCost; // the firm feels its knowledge walking out of the door
@@ -111,7 +112,8 @@ export function reviseTies(w: World, i: number, t: number): void {
   for (let slots = f.tieSlots[i]!; slots !== 0; slots &= slots - 1) {
     const slot = i * w.maxTies + lowBit(slots);
     const type = f.tieType[slot]!;
-    const reward = w.s.transfer.fitnessValue * f.tieGain[slot]! - tieCost(w, type, f.tieAssigned[slot] === 1) / revenue;
+    const reward =
+      w.s.transfer.fitnessValue * f.tieGain[slot]! - tieCost(w, type, f.tieAssigned[slot] === 1) / revenue;
     f.tieGain[slot] = 0;
     f.tieValue[slot]! += alpha * (reward - f.tieValue[slot]!);
     f.typeValue[i * N_TYPES + type]! += alpha * (reward - f.typeValue[i * N_TYPES + type]!);
@@ -197,7 +199,14 @@ export function drawPartner(w: World, i: number, type: number, t: number, rng: (
 }
 
 /** Put a new tie into a free slot (the caller has checked capacity). Returns the slot or −1. */
-export function formTie(w: World, i: number, type: number, partner: number, assigned: boolean, t: number): number {
+export function formTie(
+  w: World,
+  i: number,
+  type: number,
+  partner: number,
+  assigned: boolean,
+  t: number,
+): number {
   const f = w.firms;
   const free = ~f.tieSlots[i]! & ((1 << w.maxTies) - 1);
   if (free === 0) return -1;
@@ -219,7 +228,8 @@ export function formTie(w: World, i: number, type: number, partner: number, assi
 /** Mask of the partner types among firm i's current ties. */
 export function heldTypes(w: World, i: number): number {
   let mask = 0;
-  for (let slots = w.firms.tieSlots[i]!; slots !== 0; slots &= slots - 1) mask |= 1 << w.firms.tieType[i * w.maxTies + lowBit(slots)]!;
+  for (let slots = w.firms.tieSlots[i]!; slots !== 0; slots &= slots - 1)
+    mask |= 1 << w.firms.tieType[i * w.maxTies + lowBit(slots)]!;
   return mask;
 }
 

@@ -65,7 +65,8 @@ export function updateDepth(w: World, i: number, t: number, cap: number): void {
   const f = w.firms;
   const sli = w.s.sli;
   let x = f.depth[i]!;
-  const benefit = sli.costSaving * f.aligned[i]! * f.revenue[i]! - 2 * f.integrationCost[i]! * x * f.employees[i]!;
+  const benefit =
+    sli.costSaving * f.aligned[i]! * f.revenue[i]! - 2 * f.integrationCost[i]! * x * f.employees[i]!;
   if (benefit > 0) x += sli.driftStep;
   else if (benefit < 0) x -= sli.driftStep;
   if (w.rng.firms() < sli.reassessBase + sli.reassessPerLO * f.lo[i]!) {

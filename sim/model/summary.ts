@@ -4,9 +4,28 @@ import type { World } from './world.js';
 
 /** Summary columns, in order. */
 export const SUMMARY_COLUMNS = [
-  'run_id', 'scenario', 'replicate', 'seed', 'firms', 'surveyed', 'exits', 'coop_any', 'coop_supplier',
-  'coop_customer', 'coop_competitor', 'coop_consultant', 'coop_university', 'coop_research', 'mean_breadth',
-  'inno_product', 'inno_process', 'inno_org', 'inno_marketing', 'mean_iss', 'mean_sli', 'mean_lo',
+  'run_id',
+  'scenario',
+  'replicate',
+  'seed',
+  'firms',
+  'surveyed',
+  'exits',
+  'coop_any',
+  'coop_supplier',
+  'coop_customer',
+  'coop_competitor',
+  'coop_consultant',
+  'coop_university',
+  'coop_research',
+  'mean_breadth',
+  'inno_product',
+  'inno_process',
+  'inno_org',
+  'inno_marketing',
+  'mean_iss',
+  'mean_sli',
+  'mean_lo',
 ] as const;
 
 /** Survey-window means over surveyed firms, plus run-level counts (columns after run_id…seed). */

@@ -31,7 +31,9 @@ function gridDesign(sweep: Sweep): DesignPoint[] {
 
 /** Scale unit-cube coordinates to the parameters' ranges. */
 function scale(sweep: Sweep, unit: number[]): number[] {
-  return unit.map((u, d) => sweep.parameters[d]!.min! + u * (sweep.parameters[d]!.max! - sweep.parameters[d]!.min!));
+  return unit.map(
+    (u, d) => sweep.parameters[d]!.min! + u * (sweep.parameters[d]!.max! - sweep.parameters[d]!.min!),
+  );
 }
 
 function shuffle(rng: Rng, n: number): number[] {
@@ -48,7 +50,10 @@ function lhsDesign(sweep: Sweep, rng: Rng): DesignPoint[] {
   const k = sweep.parameters.length;
   const strata = Array.from({ length: k }, () => shuffle(rng, n));
   return Array.from({ length: n }, (_, i) => ({
-    values: scale(sweep, Array.from({ length: k }, (_, d) => (strata[d]![i]! + rng()) / n)),
+    values: scale(
+      sweep,
+      Array.from({ length: k }, (_, d) => (strata[d]![i]! + rng()) / n),
+    ),
     role: '',
     group: i,
     changed: -1,
@@ -66,7 +71,16 @@ function sobolDesign(sweep: Sweep): DesignPoint[] {
     const a = v.slice(0, k);
     const b = v.slice(k);
     out.push({ values: scale(sweep, a), role: 'A', group: j, changed: -1 });
-    for (let i = 0; i < k; i++) out.push({ values: scale(sweep, a.map((x, d) => (d === i ? b[d]! : x))), role: `AB${i}`, group: j, changed: i });
+    for (let i = 0; i < k; i++)
+      out.push({
+        values: scale(
+          sweep,
+          a.map((x, d) => (d === i ? b[d]! : x)),
+        ),
+        role: `AB${i}`,
+        group: j,
+        changed: i,
+      });
     out.push({ values: scale(sweep, b), role: 'B', group: j, changed: -1 });
   }
   return out;

@@ -32,9 +32,13 @@ export function withParameters(s: Scenario, values: Record<string, number>): Sce
   }
   const result = scenarioSchema.safeParse(copy);
   if (result.success) return result.data;
-  const point = Object.entries(values).map(([k, v]) => `${k} = ${v}`).join(', ');
+  const point = Object.entries(values)
+    .map(([k, v]) => `${k} = ${v}`)
+    .join(', ');
   const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-  throw new PlanError(`the sweep's design point with ${point} makes an invalid scenario: ${problems}; narrow the sweep's range or change that field`);
+  throw new PlanError(
+    `the sweep's design point with ${point} makes an invalid scenario: ${problems}; narrow the sweep's range or change that field`,
+  );
 }
 
 /** The plan of a scenario: its runs, and the design points when it has a sweep. */
@@ -53,10 +57,17 @@ export interface RunPlan {
  */
 export function makeRunPlan(scenario: Scenario): RunPlan {
   const reps = scenario.replicates;
-  const seeds = Array.from({ length: reps }, (_, k) => deriveRunSeed(scenario.seed, replicateId(k + 1, reps)));
+  const seeds = Array.from({ length: reps }, (_, k) =>
+    deriveRunSeed(scenario.seed, replicateId(k + 1, reps)),
+  );
   const sweep = scenario.sweep;
   if (!sweep) {
-    const specs = seeds.map((seed, k) => ({ runId: `${scenario.name}/${replicateId(k + 1, reps)}`, scenario, replicate: k + 1, seed }));
+    const specs = seeds.map((seed, k) => ({
+      runId: `${scenario.name}/${replicateId(k + 1, reps)}`,
+      scenario,
+      replicate: k + 1,
+      seed,
+    }));
     return { specs, parameters: [], points: [] };
   }
   const parameters = sweep.parameters.map((p) => p.name);
@@ -70,7 +81,15 @@ export function makeRunPlan(scenario: Scenario): RunPlan {
     });
     const s = withParameters(base, params);
     const pid = padded('p', k, points.length, 4);
-    seeds.forEach((seed, r) => specs.push({ runId: `${scenario.name}/${pid}/${replicateId(r + 1, reps)}`, scenario: s, replicate: r + 1, seed, params }));
+    seeds.forEach((seed, r) =>
+      specs.push({
+        runId: `${scenario.name}/${pid}/${replicateId(r + 1, reps)}`,
+        scenario: s,
+        replicate: r + 1,
+        seed,
+        params,
+      }),
+    );
   });
   return { specs, parameters, points };
 }

@@ -14,18 +14,34 @@ export interface TableDoc {
   columns: readonly (readonly [name: string, meaning: string])[];
 }
 
-const RUN_ID: readonly [string, string] = ['run_id', 'the run: `<scenario>/r001` (replicate 1), or `<scenario>/p0003/r001` for design point 3 of a sweep; in a sweep, the swept parameters follow as columns named by their dotted path (e.g. `sli.convergenceRate`), with the value this run used'];
+const RUN_ID: readonly [string, string] = [
+  'run_id',
+  'the run: `<scenario>/r001` (replicate 1), or `<scenario>/p0003/r001` for design point 3 of a sweep; in a sweep, the swept parameters follow as columns named by their dotted path (e.g. `sli.convergenceRate`), with the value this run used',
+];
 const RUN_KEYS: readonly (readonly [string, string])[] = [
   RUN_ID,
   ['scenario', 'scenario name (`name:` in the file)'],
-  ['replicate', 'replicate number, 1, 2, …: runs of two scenarios with the same master seed and replicate face the same world (common random numbers)'],
+  [
+    'replicate',
+    'replicate number, 1, 2, …: runs of two scenarios with the same master seed and replicate face the same world (common random numbers)',
+  ],
   ['seed', "the run's own seed, derived from the master seed and the replicate"],
 ];
 const SECTOR: readonly [string, string] = ['sector', 'sector name (one of the scenario’s `sectors:`)'];
 const REGION: readonly [string, string] = ['region', 'region number, 1 … `regions`'];
-const EMPLOYEES: readonly [string, string] = ['employees', 'employees (10–249 by default; fixed for the firm’s life)'];
+const EMPLOYEES: readonly [string, string] = [
+  'employees',
+  'employees (10–249 by default; fixed for the firm’s life)',
+];
 const PARTNERS = ['supplier', 'customer', 'competitor', 'consultant', 'university', 'research'] as const;
-const PARTNER_WORDS: Record<(typeof PARTNERS)[number], string> = { supplier: 'suppliers', customer: 'customers', competitor: 'competitors', consultant: 'consultants', university: 'universities', research: 'public research institutes' };
+const PARTNER_WORDS: Record<(typeof PARTNERS)[number], string> = {
+  supplier: 'suppliers',
+  customer: 'customers',
+  competitor: 'competitors',
+  consultant: 'consultants',
+  university: 'universities',
+  research: 'public research institutes',
+};
 const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
 const DOMAINS = [
   ['product', 'product'],
@@ -42,12 +58,30 @@ export const CODEBOOK: readonly TableDoc[] = [
     columns: [
       ...RUN_KEYS,
       ['firms', 'firms alive at the end of the run'],
-      ['surveyed', 'firms in the virtual survey (every firm at least `survey.minAge` quarters old, or a sample of `survey.sampleSize`)'],
+      [
+        'surveyed',
+        'firms in the virtual survey (every firm at least `survey.minAge` quarters old, or a sample of `survey.sampleSize`)',
+      ],
       ['exits', 'exits over the whole run, burn-in included (`exits.csv` has each one)'],
-      ['coop_any', 'share of surveyed firms with a cooperation-for-innovation tie of any type in the survey window, 0–1'],
-      ...PARTNERS.map((p) => [`coop_${p}`, `share of surveyed firms cooperating with ${PARTNER_WORDS[p]} in the survey window, 0–1`] as const),
+      [
+        'coop_any',
+        'share of surveyed firms with a cooperation-for-innovation tie of any type in the survey window, 0–1',
+      ],
+      ...PARTNERS.map(
+        (p) =>
+          [
+            `coop_${p}`,
+            `share of surveyed firms cooperating with ${PARTNER_WORDS[p]} in the survey window, 0–1`,
+          ] as const,
+      ),
       ['mean_breadth', 'mean number of partner types per surveyed firm, 0–6'],
-      ...DOMAINS.map(([d, words]) => [`inno_${d}`, `share of surveyed firms with ${article(words)} ${words} innovation in the survey window, 0–1`] as const),
+      ...DOMAINS.map(
+        ([d, words]) =>
+          [
+            `inno_${d}`,
+            `share of surveyed firms with ${article(words)} ${words} innovation in the survey window, 0–1`,
+          ] as const,
+      ),
       ['mean_iss', 'mean innovative sales share of surveyed firms, 0–1'],
       ['mean_sli', 'mean supplier integration depth (sli_true) of surveyed firms, 0–1'],
       ['mean_lo', 'mean learning orientation (lo_true) of surveyed firms, 0–1'],
@@ -68,9 +102,18 @@ export const CODEBOOK: readonly TableDoc[] = [
       ['mean_lo', 'mean learning orientation, 0–1'],
       ['mean_breadth', 'mean number of partner types held now, 0–6'],
       ['coop_share', 'share of firms holding a cooperation-for-innovation tie now, 0–1'],
-      ...DOMAINS.map(([d, words]) => [`inno_${d}`, `share of firms with ${article(words)} ${words} innovation in this quarter, 0–1`] as const),
+      ...DOMAINS.map(
+        ([d, words]) =>
+          [
+            `inno_${d}`,
+            `share of firms with ${article(words)} ${words} innovation in this quarter, 0–1`,
+          ] as const,
+      ),
       ['mean_iss', 'mean innovative sales share, 0–1'],
-      ['mean_fitness', 'mean fitness F of the firms’ configurations on their industry’s current landscape, 0–1'],
+      [
+        'mean_fitness',
+        'mean fitness F of the firms’ configurations on their industry’s current landscape, 0–1',
+      ],
     ],
   },
   {
@@ -84,22 +127,47 @@ export const CODEBOOK: readonly TableDoc[] = [
       REGION,
       EMPLOYEES,
       ['age_years', 'age in whole years (quarters ÷ 4, rounded down)'],
-      ['lo_likert', 'learning orientation as a survey measures it: the mean of three 1–7 Likert items, so 1, 1⅓, … 7'],
+      [
+        'lo_likert',
+        'learning orientation as a survey measures it: the mean of three 1–7 Likert items, so 1, 1⅓, … 7',
+      ],
       ['sli_likert', 'supplier logistics integration as a survey measures it: one 1–7 Likert item'],
-      ['dyn_likert', 'environmental dynamism as a survey measures it: one 1–7 Likert item (dyn_true mapped linearly from the range the scenario allows)'],
+      [
+        'dyn_likert',
+        'environmental dynamism as a survey measures it: one 1–7 Likert item (dyn_true mapped linearly from the range the scenario allows)',
+      ],
       ['lo_true', 'true learning orientation, 0–1'],
       ['sli_true', 'true integration depth x with the main supplier, 0–1'],
-      ['dyn_true', 'true dynamism of the firm’s regional industry: δ(t) times the industry’s multiplier m_c, mean over the survey window (a share `landscape.redrawRate` × this of the landscape’s entries is redrawn each quarter)'],
-      ['coop_any', '1 if the firm held a cooperation-for-innovation tie of any type at some point in the survey window, else 0 (the main-supplier relation alone does not count)'],
-      ...PARTNERS.map((p) => [`coop_${p}`, `1 if it cooperated with ${PARTNER_WORDS[p]} in the survey window, else 0`] as const),
+      [
+        'dyn_true',
+        'true dynamism of the firm’s regional industry: δ(t) times the industry’s multiplier m_c, mean over the survey window (a share `landscape.redrawRate` × this of the landscape’s entries is redrawn each quarter)',
+      ],
+      [
+        'coop_any',
+        '1 if the firm held a cooperation-for-innovation tie of any type at some point in the survey window, else 0 (the main-supplier relation alone does not count)',
+      ],
+      ...PARTNERS.map(
+        (p) =>
+          [`coop_${p}`, `1 if it cooperated with ${PARTNER_WORDS[p]} in the survey window, else 0`] as const,
+      ),
       ['breadth', 'number of partner types it cooperated with in the survey window, 0–6'],
-      ...DOMAINS.map(([d, words]) => [`inno_${d}`, `1 if it introduced ${article(words)} ${words} innovation in the survey window, else 0`] as const),
-      ['iss', 'innovative sales share at the last quarter: the share of revenue from products younger than 12 quarters, 0–1'],
+      ...DOMAINS.map(
+        ([d, words]) =>
+          [
+            `inno_${d}`,
+            `1 if it introduced ${article(words)} ${words} innovation in the survey window, else 0`,
+          ] as const,
+      ),
+      [
+        'iss',
+        'innovative sales share at the last quarter: the share of revenue from products younger than 12 quarters, 0–1',
+      ],
     ],
   },
   {
     file: 'exits.csv',
-    writtenBy: 'run, sweep, compare, validate-model (its validation and shock runs, from the quarter after their snapshot on), unless `outputs.exits` is false',
+    writtenBy:
+      'run, sweep, compare, validate-model (its validation and shock runs, from the quarter after their snapshot on), unless `outputs.exits` is false',
     row: 'exit (a firm whose capital fell below zero) from quarter `outputs.exitsFrom` on (default 0: every exit, burn-in included)',
     columns: [
       RUN_ID,
@@ -127,7 +195,10 @@ export const CODEBOOK: readonly TableDoc[] = [
       ['age_quarters', 'age, in quarters'],
       ['lo', 'learning orientation, 0–1'],
       ['sli', 'integration depth x, 0–1'],
-      ['capital', 'capital, in revenue units (an established firm’s revenue is about 0.9 per employee and quarter; owners take out what exceeds `firms.reservePerEmployee` × employees)'],
+      [
+        'capital',
+        'capital, in revenue units (an established firm’s revenue is about 0.9 per employee and quarter; owners take out what exceeds `firms.reservePerEmployee` × employees)',
+      ],
     ],
   },
   {
@@ -136,9 +207,18 @@ export const CODEBOOK: readonly TableDoc[] = [
     row: 'design point; the swept parameters follow as columns named by their dotted path',
     columns: [
       ['point', 'design point number, 0, 1, … (`p0003` in run_id is point 3)'],
-      ['role', "sobol: the point's role in Saltelli's scheme (`A`, `B`, or `AB<i>`: A with parameter i taken from B); morris: `T<t>S<s>`, step s of trajectory t; empty for grid and lhs"],
-      ['group', 'sobol: the base sample the point belongs to; morris: its trajectory; grid and lhs: the point number'],
-      ['changed', 'sobol `AB<i>` points: parameter i; morris: the parameter changed from the previous point of the trajectory; otherwise empty'],
+      [
+        'role',
+        "sobol: the point's role in Saltelli's scheme (`A`, `B`, or `AB<i>`: A with parameter i taken from B); morris: `T<t>S<s>`, step s of trajectory t; empty for grid and lhs",
+      ],
+      [
+        'group',
+        'sobol: the base sample the point belongs to; morris: its trajectory; grid and lhs: the point number',
+      ],
+      [
+        'changed',
+        'sobol `AB<i>` points: parameter i; morris: the parameter changed from the previous point of the trajectory; otherwise empty',
+      ],
     ],
   },
   {
@@ -156,7 +236,10 @@ export const CODEBOOK: readonly TableDoc[] = [
       ['ci_low', 'lower end of the 95% confidence interval of diff_mean (t distribution; NaN with one pair)'],
       ['ci_high', 'upper end of that interval'],
       ['p_value', 'two-sided p-value of the paired t-test that the mean difference is 0'],
-      ['detectable_diff', 'the smallest true difference these n pairs detect (CI excluding 0) 8 times in 10: the paired t-test’s minimum detectable difference at 80% power, from diff_sd (NaN with one pair). A CI that includes 0 does not rule out effects smaller than this; four times the replicates halve it'],
+      [
+        'detectable_diff',
+        'the smallest true difference these n pairs detect (CI excluding 0) 8 times in 10: the paired t-test’s minimum detectable difference at 80% power, from diff_sd (NaN with one pair). A CI that includes 0 does not rule out effects smaller than this; four times the replicates halve it',
+      ],
     ],
   },
   {
@@ -164,9 +247,15 @@ export const CODEBOOK: readonly TableDoc[] = [
     writtenBy: 'validate-model',
     row: 'run × target × sample × measure (MODEL.md §9; T10 has one row for all runs)',
     columns: [
-      ['run_id', 'the run (of the validation scenario, or of the variant the target reads: ablations, shock); T10, which pairs every replicate of the subsidy with the baseline, has one row, `all replicates (paired)`'],
+      [
+        'run_id',
+        'the run (of the validation scenario, or of the variant the target reads: ablations, shock); T10, which pairs every replicate of the subsidy with the baseline, has one row, `all replicates (paired)`',
+      ],
       ['target', 'T1 … T10, or a reference without a verdict (e.g. `T5-two-lines`)'],
-      ['sample', '`full` (the whole survey), `paper-300` (a random sample of 300 surveyed firms), `clustered` (the whole survey, T1, T2, T4 and T5 with standard errors clustered by regional industry), or a T9 reference: `no-shock`, `shock-effect`'],
+      [
+        'sample',
+        '`full` (the whole survey), `paper-300` (a random sample of 300 surveyed firms), `clustered` (the whole survey, T1, T2, T4 and T5 with standard errors clustered by regional industry), or a T9 reference: `no-shock`, `shock-effect`',
+      ],
       ['measure', '`likert` (the survey measures, rescaled to 0–1, as the researchers had them) or `true`'],
       [
         'statistic',
@@ -174,7 +263,10 @@ export const CODEBOOK: readonly TableDoc[] = [
       ],
       ['p_value', 'the p-value that goes with it'],
       ['pass', '1 if the target holds in this run, else 0'],
-      ['note', 'what was estimated, in words: coefficients, p-values, dropped categories, why a model could not be estimated'],
+      [
+        'note',
+        'what was estimated, in words: coefficients, p-values, dropped categories, why a model could not be estimated',
+      ],
     ],
   },
   {
@@ -188,7 +280,10 @@ export const CODEBOOK: readonly TableDoc[] = [
       ['measure', 'as in validation.csv'],
       ['runs', 'runs the pass rate is over'],
       ['pass_rate', 'share of runs in which the target holds, 0–1'],
-      ['pass_rate_low', 'lower end of the pass rate’s Wilson 95% interval (empty for T10, one paired test per seed)'],
+      [
+        'pass_rate_low',
+        'lower end of the pass rate’s Wilson 95% interval (empty for T10, one paired test per seed)',
+      ],
       ['pass_rate_high', 'upper end of that interval'],
       ['mean_statistic', 'mean of the runs’ statistics'],
       ['threshold', 'what the pass rate must meet, e.g. `≥ 0.8`'],
@@ -219,7 +314,14 @@ export function codebookMarkdown(): string {
     '',
   ];
   for (const t of CODEBOOK) {
-    parts.push(`## \`${t.file}\``, '', `One row per ${t.row}. Written by: ${t.writtenBy}.`, '', '| column | meaning |', '|---|---|');
+    parts.push(
+      `## \`${t.file}\``,
+      '',
+      `One row per ${t.row}. Written by: ${t.writtenBy}.`,
+      '',
+      '| column | meaning |',
+      '|---|---|',
+    );
     for (const [name, meaning] of t.columns) parts.push(`| \`${name}\` | ${escape(meaning)} |`);
     parts.push('');
   }

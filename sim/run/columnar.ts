@@ -13,7 +13,9 @@ function columns(table: Table): { name: string; numeric: boolean; values: Float6
     return {
       name,
       numeric,
-      values: numeric ? Float64Array.from(table.rows, (r) => r[j] as number) : table.rows.map((r) => String(r[j] ?? '')),
+      values: numeric
+        ? Float64Array.from(table.rows, (r) => r[j] as number)
+        : table.rows.map((r) => String(r[j] ?? '')),
     };
   });
 }
@@ -28,6 +30,10 @@ export function toArrow(table: Table): Uint8Array {
 
 /** The table as a Parquet file. */
 export function toParquet(table: Table): Uint8Array {
-  const columnData = columns(table).map((c) => ({ name: c.name, data: c.numeric ? Array.from(c.values as Float64Array) : (c.values as string[]), type: c.numeric ? ('DOUBLE' as const) : ('STRING' as const) }));
+  const columnData = columns(table).map((c) => ({
+    name: c.name,
+    data: c.numeric ? Array.from(c.values as Float64Array) : (c.values as string[]),
+    type: c.numeric ? ('DOUBLE' as const) : ('STRING' as const),
+  }));
   return new Uint8Array(parquetWriteBuffer({ columnData }));
 }

@@ -26,7 +26,9 @@ const GZIP_LEVEL = 1;
 
 /** Encode a RunResult as a RunRecord. */
 export function toRecord(result: RunResult): RunRecord {
-  return result.ok ? { runId: result.runId, ok: true, stored: gzipSync(JSON.stringify(result), { level: GZIP_LEVEL }) } : { runId: result.runId, ok: false, error: result.error };
+  return result.ok
+    ? { runId: result.runId, ok: true, stored: gzipSync(JSON.stringify(result), { level: GZIP_LEVEL }) }
+    : { runId: result.runId, ok: false, error: result.error };
 }
 
 /** Runs specs, calling `onRecord` once per spec (in any order); never rejects for a failed run. */

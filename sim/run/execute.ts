@@ -8,7 +8,15 @@ import type { Scenario } from '../config/scenario.js';
 import type { RunPlan } from '../plan/plan.js';
 import type { RunOutput, RunSpec } from '../runOne.js';
 import type { Evaluator } from './evaluator.js';
-import { type LedgerEntry, discardPartialFiles, latestEntries, readLedger, readResult, recordRun, storedResultFile } from './ledger.js';
+import {
+  type LedgerEntry,
+  discardPartialFiles,
+  latestEntries,
+  readLedger,
+  readResult,
+  recordRun,
+  storedResultFile,
+} from './ledger.js';
 import { type Manifest, buildManifest, readManifest, scenarioDifferences } from './manifest.js';
 import type { ColumnarFormat } from './columnar.js';
 import { prepareOutputDir, shapeOfRuns, tableFiles, writeAtomic, writeTables } from './outputs.js';
@@ -55,9 +63,17 @@ export function shardSpecs(specs: RunSpec[], shard?: Shard): RunSpec[] {
 /** What makes a folder's run set another one, in words: the scenario fields that differ, and the version that wrote it when its scenario lacks fields this one has. */
 function whatDiffers(old: Manifest, now: Manifest): string {
   const fields = scenarioDifferences(old.scenario, now.scenario);
-  const listed = fields.length === 0 ? '' : `: its scenario differs in ${fields.slice(0, 4).join(', ')}${fields.length > 4 ? ` and ${fields.length - 4} more field(s)` : ''}`;
-  const shard = JSON.stringify(old.shard) === JSON.stringify(now.shard) ? '' : `${listed ? '; ' : ': '}its shard is ${old.shard ? `${old.shard.index}/${old.shard.count}` : 'none'}, this one ${now.shard ? `${now.shard.index}/${now.shard.count}` : 'none'}`;
-  const older = fields.some((f) => f.includes('(absent there')) ? `; it was written by smesim ${old.version}${old.gitCommit ? ` (${old.gitCommit.slice(0, 8)})` : ''}, whose scenarios lack fields this version has` : '';
+  const listed =
+    fields.length === 0
+      ? ''
+      : `: its scenario differs in ${fields.slice(0, 4).join(', ')}${fields.length > 4 ? ` and ${fields.length - 4} more field(s)` : ''}`;
+  const shard =
+    JSON.stringify(old.shard) === JSON.stringify(now.shard)
+      ? ''
+      : `${listed ? '; ' : ': '}its shard is ${old.shard ? `${old.shard.index}/${old.shard.count}` : 'none'}, this one ${now.shard ? `${now.shard.index}/${now.shard.count}` : 'none'}`;
+  const older = fields.some((f) => f.includes('(absent there'))
+    ? `; it was written by smesim ${old.version}${old.gitCommit ? ` (${old.gitCommit.slice(0, 8)})` : ''}, whose scenarios lack fields this version has`
+    : '';
   return listed + shard + older;
 }
 
@@ -65,19 +81,36 @@ function whatDiffers(old: Manifest, now: Manifest): string {
 function claimDirectory(outDir: string, manifest: Manifest, force: boolean): void {
   if (!existsSync(outDir) || readdirSync(outDir).length === 0) return;
   const old = readManifest(outDir);
-  const same = old && old.planHash === manifest.planHash && old.scenarioHash === manifest.scenarioHash && JSON.stringify(old.shard) === JSON.stringify(manifest.shard);
+  const same =
+    old &&
+    old.planHash === manifest.planHash &&
+    old.scenarioHash === manifest.scenarioHash &&
+    JSON.stringify(old.shard) === JSON.stringify(manifest.shard);
   if (same) return;
   if (!force) {
-    const why = old ? `it holds a different run set (scenario '${old.scenario.name}', ${old.runs} runs, plan ${old.planHash.slice(0, 8)})${whatDiffers(old, manifest)}` : 'it is not empty and was not written by smesim';
-    throw new OutputConflictError(`output directory ${outDir}: ${why}; choose another --out, or add --force to replace its contents`);
+    const why = old
+      ? `it holds a different run set (scenario '${old.scenario.name}', ${old.runs} runs, plan ${old.planHash.slice(0, 8)})${whatDiffers(old, manifest)}`
+      : 'it is not empty and was not written by smesim';
+    throw new OutputConflictError(
+      `output directory ${outDir}: ${why}; choose another --out, or add --force to replace its contents`,
+    );
   }
   for (const name of readdirSync(outDir)) {
-    if (/^(manifest\.json|ledger\.jsonl|runs|networks|report\.html|(runs|timeseries|survey|exits|design|snapshots)\.(csv|arrow|parquet)|validation\.(csv|json))$/.test(name)) rmSync(join(outDir, name), { recursive: true, force: true });
+    if (
+      /^(manifest\.json|ledger\.jsonl|runs|networks|report\.html|(runs|timeseries|survey|exits|design|snapshots)\.(csv|arrow|parquet)|validation\.(csv|json))$/.test(
+        name,
+      )
+    )
+      rmSync(join(outDir, name), { recursive: true, force: true });
   }
 }
 
 /** Run a plan into outDir, resuming from its ledger. */
-export async function executePlan(scenario: Scenario, plan: RunPlan, opts: ExecuteOptions): Promise<ExecuteSummary> {
+export async function executePlan(
+  scenario: Scenario,
+  plan: RunPlan,
+  opts: ExecuteOptions,
+): Promise<ExecuteSummary> {
   const { outDir } = opts;
   const manifest = buildManifest(scenario, plan, opts.scenarioFiles, opts.shard ?? null);
   prepareOutputDir(outDir);
@@ -94,9 +127,18 @@ export async function executePlan(scenario: Scenario, plan: RunPlan, opts: Execu
   for (const e of ledger) attempts.set(e.runId, Math.max(attempts.get(e.runId) ?? 0, e.attempt));
   const shardPlan = { ...plan, specs: mine };
   const isOk = (spec: RunSpec) => latest.get(spec.runId)?.status === 'ok';
-  const failure = (runId: string, entry: LedgerEntry | undefined) => ({ runId, error: entry?.error ?? 'no result recorded' });
+  const failure = (runId: string, entry: LedgerEntry | undefined) => ({
+    runId,
+    error: entry?.error ?? 'no result recorded',
+  });
   /** Mark the manifest finished (its tables hold these results) and say what happened. */
-  const finish = (finished: string, ran: number, ok: number, failed: ExecuteSummary['failed'], files: string[]): ExecuteSummary => {
+  const finish = (
+    finished: string,
+    ran: number,
+    ok: number,
+    failed: ExecuteSummary['failed'],
+    files: string[],
+  ): ExecuteSummary => {
     manifest.finished = finished;
     writeAtomic(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
     return { outDir, planned: mine.length, skipped: mine.length - ran, ran, ok, failed, files };
@@ -113,12 +155,19 @@ export async function executePlan(scenario: Scenario, plan: RunPlan, opts: Execu
     if (entry.status === 'error') return opts.retryFailed === true;
     return !has(spec.runId);
   };
-  const settled = !mine.some((spec) => mustRun(spec, (runId) => storedResultFile(outDir, runId) !== undefined));
+  const settled = !mine.some((spec) =>
+    mustRun(spec, (runId) => storedResultFile(outDir, runId) !== undefined),
+  );
   const okIds = mine.filter(isOk).map((spec) => spec.runId);
-  const expected = settled && previous?.finished ? tableFiles(outDir, shapeOfRuns(scenario.outputs, okIds), shardPlan, opts.formats) : undefined;
+  const expected =
+    settled && previous?.finished
+      ? tableFiles(outDir, shapeOfRuns(scenario.outputs, okIds), shardPlan, opts.formats)
+      : undefined;
   if (expected?.every((f) => existsSync(f))) {
     opts.onProgress?.(mine.length, mine.length);
-    const failed = mine.filter((spec) => !isOk(spec)).map((spec) => failure(spec.runId, latest.get(spec.runId)));
+    const failed = mine
+      .filter((spec) => !isOk(spec))
+      .map((spec) => failure(spec.runId, latest.get(spec.runId)));
     return finish(previous!.finished!, 0, okIds.length, failed, expected);
   }
 
@@ -144,7 +193,8 @@ export async function executePlan(scenario: Scenario, plan: RunPlan, opts: Execu
   const failed: ExecuteSummary['failed'] = [];
   for (const spec of mine) {
     const entry = finalLatest.get(spec.runId);
-    const result = entry?.status === 'ok' ? (stored.get(spec.runId) ?? readResult(outDir, spec.runId)) : undefined;
+    const result =
+      entry?.status === 'ok' ? (stored.get(spec.runId) ?? readResult(outDir, spec.runId)) : undefined;
     if (result) results.push(result);
     else failed.push(failure(spec.runId, entry));
   }

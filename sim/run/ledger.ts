@@ -83,7 +83,12 @@ export function readResult(outDir: string, runId: string): RunOutput | undefined
 export function recordRun(outDir: string, record: RunRecord, attempt: number, durationMs: number): void {
   mkdirSync(join(outDir, 'runs'), { recursive: true });
   if (record.ok) writeAtomic(resultFile(outDir, record.runId), record.stored!);
-  const entry: LedgerEntry = { runId: record.runId, status: record.ok ? 'ok' : 'error', attempt, durationMs: Math.round(durationMs) };
+  const entry: LedgerEntry = {
+    runId: record.runId,
+    status: record.ok ? 'ok' : 'error',
+    attempt,
+    durationMs: Math.round(durationMs),
+  };
   if (!record.ok) entry.error = record.error;
   appendFileSync(join(outDir, 'ledger.jsonl'), JSON.stringify(entry) + '\n');
 }

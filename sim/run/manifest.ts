@@ -38,16 +38,26 @@ export function planHash(plan: RunPlan): string {
 
 function gitCommit(root: string): string | null {
   try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() || null;
+    return (
+      execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString()
+        .trim() || null
+    );
   } catch {
     return null;
   }
 }
 
 /** Build the manifest of a run set about to start. */
-export function buildManifest(scenario: Scenario, plan: RunPlan, files: string[], shard: Manifest['shard']): Manifest {
+export function buildManifest(
+  scenario: Scenario,
+  plan: RunPlan,
+  files: string[],
+  shard: Manifest['shard'],
+): Manifest {
   const root = packageRoot();
-  const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string })
+    .version;
   return {
     tool: 'smesim',
     version,
@@ -71,7 +81,8 @@ export function buildManifest(scenario: Scenario, plan: RunPlan, files: string[]
  * has (written by another version of smesim) is "absent" in the other.
  */
 export function scenarioDifferences(there: unknown, here: unknown, path = ''): string[] {
-  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v);
   if (isObject(there) && isObject(here)) {
     const keys = [...new Set([...Object.keys(there), ...Object.keys(here)])];
     return keys.flatMap((k) => scenarioDifferences(there[k], here[k], path ? `${path}.${k}` : k));
@@ -81,7 +92,9 @@ export function scenarioDifferences(there: unknown, here: unknown, path = ''): s
     const text = JSON.stringify(v);
     return text.length > 40 ? `${text.slice(0, 37)}…` : text;
   };
-  return JSON.stringify(there) === JSON.stringify(here) ? [] : [`${path} (${show(there)} there, ${show(here)} here)`];
+  return JSON.stringify(there) === JSON.stringify(here)
+    ? []
+    : [`${path} (${show(there)} there, ${show(here)} here)`];
 }
 
 /** Read an output directory's manifest, if any. */

@@ -23,20 +23,35 @@ export interface MergeSummary {
 }
 
 /** Merge shard directories into outDir. */
-export function mergeShards(dirs: string[], outDir: string, formats: ColumnarFormat[] = [], force = false): MergeSummary {
+export function mergeShards(
+  dirs: string[],
+  outDir: string,
+  formats: ColumnarFormat[] = [],
+  force = false,
+): MergeSummary {
   const manifests: Manifest[] = dirs.map((d) => {
     const m = readManifest(d);
-    if (!m) throw new MergeError(`${d} has no manifest.json: it is not a smesim output directory (or the shard never started)`);
+    if (!m)
+      throw new MergeError(
+        `${d} has no manifest.json: it is not a smesim output directory (or the shard never started)`,
+      );
     return m;
   });
   const first = manifests[0]!;
   manifests.forEach((m, k) => {
-    if (m.planHash !== first.planHash) throw new MergeError(`${dirs[k]} belongs to another plan (${m.planHash.slice(0, 8)} ≠ ${first.planHash.slice(0, 8)} of ${dirs[0]}); merge only shards of one sweep`);
+    if (m.planHash !== first.planHash)
+      throw new MergeError(
+        `${dirs[k]} belongs to another plan (${m.planHash.slice(0, 8)} ≠ ${first.planHash.slice(0, 8)} of ${dirs[0]}); merge only shards of one sweep`,
+      );
   });
   const plan = makeRunPlan(first.scenario);
-  if (planHash(plan) !== first.planHash) throw new MergeError(`the shards were planned by another version of smesim (plan hash differs); merge with the version that ran them (${first.version})`);
+  if (planHash(plan) !== first.planHash)
+    throw new MergeError(
+      `the shards were planned by another version of smesim (plan hash differs); merge with the version that ran them (${first.version})`,
+    );
   prepareOutputDir(outDir);
-  if (readdirSync(outDir).length > 0 && !force) throw new MergeError(`output directory ${outDir} is not empty; choose another --out or add --force`);
+  if (readdirSync(outDir).length > 0 && !force)
+    throw new MergeError(`output directory ${outDir} is not empty; choose another --out or add --force`);
 
   const found = new Map<string, { dir: string; entry: LedgerEntry }>();
   const duplicates: string[] = [];
@@ -46,10 +61,15 @@ export function mergeShards(dirs: string[], outDir: string, formats: ColumnarFor
       found.set(runId, { dir, entry });
     }
   });
-  if (duplicates.length > 0) throw new MergeError(`runs recorded by more than one shard: ${duplicates.slice(0, 5).join(', ')}${duplicates.length > 5 ? ', …' : ''}; merge each shard once`);
+  if (duplicates.length > 0)
+    throw new MergeError(
+      `runs recorded by more than one shard: ${duplicates.slice(0, 5).join(', ')}${duplicates.length > 5 ? ', …' : ''}; merge each shard once`,
+    );
   const missing = plan.specs.filter((s) => !found.has(s.runId)).map((s) => s.runId);
   if (missing.length > 0) {
-    throw new MergeError(`${missing.length} of ${plan.specs.length} runs are in no shard (e.g. ${missing.slice(0, 3).join(', ')}); finish the shards that hold them (rerun their command: it resumes) or add the missing directories`);
+    throw new MergeError(
+      `${missing.length} of ${plan.specs.length} runs are in no shard (e.g. ${missing.slice(0, 3).join(', ')}); finish the shards that hold them (rerun their command: it resumes) or add the missing directories`,
+    );
   }
 
   mkdirSync(join(outDir, 'runs'), { recursive: true });
@@ -72,7 +92,14 @@ export function mergeShards(dirs: string[], outDir: string, formats: ColumnarFor
   writeAtomic(join(outDir, 'ledger.jsonl'), ledger.join('\n') + '\n');
   const files = writeTables(outDir, results, plan, formats);
   const started = manifests.map((m) => m.started).sort()[0]!;
-  const finished = manifests.map((m) => m.finished ?? '').sort().reverse()[0] || null;
-  writeAtomic(join(outDir, 'manifest.json'), JSON.stringify({ ...first, shard: null, started, finished, mergedFrom: dirs }, null, 2) + '\n');
+  const finished =
+    manifests
+      .map((m) => m.finished ?? '')
+      .sort()
+      .reverse()[0] || null;
+  writeAtomic(
+    join(outDir, 'manifest.json'),
+    JSON.stringify({ ...first, shard: null, started, finished, mergedFrom: dirs }, null, 2) + '\n',
+  );
   return { runs: plan.specs.length, ok: results.length, failed, files };
 }

@@ -34,7 +34,8 @@ const FS_REASONS: Record<string, string> = {
 /** An error's reason in words, with its code: "permission denied (EACCES)". */
 export function fsReason(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
-  if (e.code === 'ENOENT' && e.syscall === 'mkdir') return 'a part of the path does not exist and cannot be created (ENOENT)';
+  if (e.code === 'ENOENT' && e.syscall === 'mkdir')
+    return 'a part of the path does not exist and cannot be created (ENOENT)';
   return e.code ? `${FS_REASONS[e.code] ?? e.message} (${e.code})` : String((err as Error)?.message ?? err);
 }
 
@@ -45,7 +46,8 @@ export function fsReason(err: unknown): string {
  * on some virtual file systems (/proc, on Node 20).
  */
 export function prepareOutputDir(dir: string): void {
-  const fail = (why: string) => new OutputPathError(`cannot use ${dir} as the output folder: ${why}; choose another --out`);
+  const fail = (why: string) =>
+    new OutputPathError(`cannot use ${dir} as the output folder: ${why}; choose another --out`);
   const missing: string[] = [];
   let at = resolve(dir);
   while (!existsSync(at)) {
@@ -54,7 +56,8 @@ export function prepareOutputDir(dir: string): void {
     if (up === at) break;
     at = up;
   }
-  if (existsSync(at) && !statSync(at).isDirectory()) throw fail(at === resolve(dir) ? 'it is a file, not a folder' : `${at} is a file, not a folder`);
+  if (existsSync(at) && !statSync(at).isDirectory())
+    throw fail(at === resolve(dir) ? 'it is a file, not a folder' : `${at} is a file, not a folder`);
   try {
     for (const d of missing) mkdirSync(d);
     accessSync(dir, constants.W_OK);
@@ -85,20 +88,36 @@ export interface ResultShape {
 
 /** The shape of these results. */
 export function shapeOfResults(results: RunOutput[]): ResultShape {
-  return { snapshots: results.some((r) => r.snapshots), exits: results.some((r) => r.exits), networkRuns: results.filter((r) => r.network !== undefined).map((r) => r.runId) };
+  return {
+    snapshots: results.some((r) => r.snapshots),
+    exits: results.some((r) => r.exits),
+    networkRuns: results.filter((r) => r.network !== undefined).map((r) => r.runId),
+  };
 }
 
 /** The shape that successful runs `okRunIds` of a scenario with these outputs give, without reading their results (tested against shapeOfResults). */
 export function shapeOfRuns(outputs: Scenario['outputs'], okRunIds: string[]): ResultShape {
   const any = okRunIds.length > 0;
-  return { snapshots: any && outputs.snapshots.length > 0, exits: any && outputs.exits, networkRuns: outputs.network ? okRunIds : [] };
+  return {
+    snapshots: any && outputs.snapshots.length > 0,
+    exits: any && outputs.exits,
+    networkRuns: outputs.network ? okRunIds : [],
+  };
 }
 
-const isWritten = (key: (typeof TABLES)[number][1], shape: ResultShape) => (key === 'snapshots' || key === 'exits' ? shape[key] : true);
+const isWritten = (key: (typeof TABLES)[number][1], shape: ResultShape) =>
+  key === 'snapshots' || key === 'exits' ? shape[key] : true;
 
 /** Concatenate per-run tables in run-id order, inserting the swept parameter values after run_id. */
-export function mergeRunTables(results: RunOutput[], key: (typeof TABLES)[number][1], parameters: string[], specs: Map<string, RunSpec>): Table {
-  const sorted = [...results].filter((r) => r[key] !== undefined).sort((a, b) => (a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0));
+export function mergeRunTables(
+  results: RunOutput[],
+  key: (typeof TABLES)[number][1],
+  parameters: string[],
+  specs: Map<string, RunSpec>,
+): Table {
+  const sorted = [...results]
+    .filter((r) => r[key] !== undefined)
+    .sort((a, b) => (a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0));
   const first = sorted[0]?.[key];
   if (!first) return { columns: [], rows: [] };
   const columns = [first.columns[0]!, ...parameters, ...first.columns.slice(1)];
@@ -114,12 +133,23 @@ export function mergeRunTables(results: RunOutput[], key: (typeof TABLES)[number
 export function designTable(plan: RunPlan): Table {
   return {
     columns: ['point', 'role', 'group', 'changed', ...plan.parameters],
-    rows: plan.points.map((p, k) => [k, p.role, p.group, p.changed >= 0 ? plan.parameters[p.changed]! : '', ...p.values]),
+    rows: plan.points.map((p, k) => [
+      k,
+      p.role,
+      p.group,
+      p.changed >= 0 ? plan.parameters[p.changed]! : '',
+      ...p.values,
+    ]),
   };
 }
 
 /** What `writeTables` writes for results of this shape, in the same order (tested together). */
-export function tableFiles(outDir: string, shape: ResultShape, plan: RunPlan, formats: ColumnarFormat[] = []): string[] {
+export function tableFiles(
+  outDir: string,
+  shape: ResultShape,
+  plan: RunPlan,
+  formats: ColumnarFormat[] = [],
+): string[] {
   const files: string[] = [];
   for (const [file, key] of TABLES) {
     if (!isWritten(key, shape)) continue;
@@ -131,14 +161,21 @@ export function tableFiles(outDir: string, shape: ResultShape, plan: RunPlan, fo
   return files;
 }
 
-const columnarPath = (csv: string, format: ColumnarFormat) => csv.replace(/\.csv$/, format === 'arrow' ? '.arrow' : '.parquet');
-const networkPath = (outDir: string, runId: string) => join(outDir, 'networks', `${runId.replace(/\//g, '__')}.graphml`);
+const columnarPath = (csv: string, format: ColumnarFormat) =>
+  csv.replace(/\.csv$/, format === 'arrow' ? '.arrow' : '.parquet');
+const networkPath = (outDir: string, runId: string) =>
+  join(outDir, 'networks', `${runId.replace(/\//g, '__')}.graphml`);
 
 /**
  * Merge the outputs of successful runs into the run set's tables: CSV always, plus Arrow IPC and/or
  * Parquet copies when asked for (and networks, when the scenario asks for them).
  */
-export function writeTables(outDir: string, results: RunOutput[], plan: RunPlan, formats: ColumnarFormat[] = []): string[] {
+export function writeTables(
+  outDir: string,
+  results: RunOutput[],
+  plan: RunPlan,
+  formats: ColumnarFormat[] = [],
+): string[] {
   const specs = new Map(plan.specs.map((s) => [s.runId, s]));
   const written: string[] = [];
   const shape = shapeOfResults(results);

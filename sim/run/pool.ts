@@ -65,7 +65,8 @@ export class ThreadPool {
    * about 30 s, in case a worker never loads.
    */
   async close(): Promise<void> {
-    for (let i = 0; i < 3000 && !this.pool.threads.every((w) => this.loaded.has(w.threadId)); i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 3000 && !this.pool.threads.every((w) => this.loaded.has(w.threadId)); i++)
+      await new Promise((r) => setTimeout(r, 10));
     await this.pool.destroy();
   }
 }
@@ -79,8 +80,15 @@ export interface PoolOptions {
 /** Runs specs on a pool of worker threads. */
 export class PoolEvaluator implements Evaluator {
   private readonly threads: ThreadPool;
-  constructor(readonly workers: number, opts: PoolOptions = {}) {
-    this.threads = new ThreadPool(workerFile(), workers, opts.maxHeapMb ?? (Number(process.env.SMESIM_WORKER_HEAP_MB) || 4096));
+  constructor(
+    readonly workers: number,
+    opts: PoolOptions = {},
+  ) {
+    this.threads = new ThreadPool(
+      workerFile(),
+      workers,
+      opts.maxHeapMb ?? (Number(process.env.SMESIM_WORKER_HEAP_MB) || 4096),
+    );
   }
 
   async evaluate(specs: RunSpec[], onRecord: (record: RunRecord, durationMs: number) => void): Promise<void> {

@@ -22,7 +22,11 @@ function snapshot(run: string) {
 }
 
 describe('exitsBy (who exits after a snapshot)', () => {
-  const snapshots = [...snapshot('r1'), ...snapshot('r2'), { run_id: 'r1', tick: 30, firm_id: 1, sli: 0.1, lo: 0.1 }];
+  const snapshots = [
+    ...snapshot('r1'),
+    ...snapshot('r2'),
+    { run_id: 'r1', tick: 30, firm_id: 1, sli: 0.1, lo: 0.1 },
+  ];
   const exits = [
     { run_id: 'r1', tick: 10, firm_id: 2 }, // in the snapshot's own quarter: before it, not counted
     { run_id: 'r1', tick: 11, firm_id: 4 }, // first quarter after: counted
@@ -39,7 +43,8 @@ describe('exitsBy (who exits after a snapshot)', () => {
   });
 
   it('puts firms in depth fifths × LO terciles, with per-run rates across runs', () => {
-    const cell = (group: string, outcome: string) => r.cells.find((c) => c.group === group && c.outcome === outcome)!;
+    const cell = (group: string, outcome: string) =>
+      r.cells.find((c) => c.group === group && c.outcome === outcome)!;
     expect(r.cells).toHaveLength(15);
     expect(cell('0.8–1.0', 'low LO')).toMatchObject({ firms: 2, n: 2, mean: 1 });
     expect(cell('0.0–0.2', 'low LO')).toMatchObject({ firms: 2, n: 2, mean: 0 });
@@ -49,7 +54,11 @@ describe('exitsBy (who exits after a snapshot)', () => {
   });
 
   it('labels each depth bin with all its firms when the series split them', () => {
-    const f = incidenceFigure(r.cells, ['low LO', 'middle LO', 'high LO'], 'T', 'x', { yTitle: 'share that exited', autorange: true, seriesPartitionGroup: true });
+    const f = incidenceFigure(r.cells, ['low LO', 'middle LO', 'high LO'], 'T', 'x', {
+      yTitle: 'share that exited',
+      autorange: true,
+      seriesPartitionGroup: true,
+    });
     expect(f.data[0]!.x).toContain('0.8–1.0<br>n = 6');
     expect((f.layout.yaxis as { rangemode?: string; range?: unknown }).rangemode).toBe('tozero');
     expect((f.layout.yaxis as { range?: unknown }).range).toBeUndefined();
@@ -69,7 +78,10 @@ describe('exitsBy (who exits after a snapshot)', () => {
 describe('loadRowsBetween (reading only the exits a horizon needs)', () => {
   it('keeps the rows whose column lies in [min, max], bounds included, in file order, with parsed values', () => {
     const dir = scratchDir('io');
-    writeFileSync(join(dir, 'exits.csv'), 'run_id,tick,firm_id,sector\nr1,9,1,a\nr1,10,2,"b, c"\nr2,12,3,a\nr1,15,4,b\nr2,16,5,a\n');
+    writeFileSync(
+      join(dir, 'exits.csv'),
+      'run_id,tick,firm_id,sector\nr1,9,1,a\nr1,10,2,"b, c"\nr2,12,3,a\nr1,15,4,b\nr2,16,5,a\n',
+    );
     const rows = loadRowsBetween(dir, 'exits.csv', 'tick', 10, 15);
     expect(rows).toEqual([
       { run_id: 'r1', tick: 10, firm_id: 2, sector: 'b, c' },
@@ -88,8 +100,15 @@ describe('loadRowsBetween (reading only the exits a horizon needs)', () => {
     writeFileSync(join(dir, 'a.csv'), text);
     writeFileSync(join(dir, 'b.csv'), text.replace('r9,403', '"r9",403'));
     const whole = (column: string, min: number, max: number) =>
-      (aq.fromCSV(text).objects() as Record<string, unknown>[]).filter((d) => Number(d[column]) >= min && Number(d[column]) <= max);
-    for (const [column, min, max] of [['tick', 0, 4], ['tick', 24, 30], ['sli', 0.2, 0.3], ['firm_id', 399, 402]] as const) {
+      (aq.fromCSV(text).objects() as Record<string, unknown>[]).filter(
+        (d) => Number(d[column]) >= min && Number(d[column]) <= max,
+      );
+    for (const [column, min, max] of [
+      ['tick', 0, 4],
+      ['tick', 24, 30],
+      ['sli', 0.2, 0.3],
+      ['firm_id', 399, 402],
+    ] as const) {
       const expected = whole(column, min, max);
       expect(expected.length).toBeGreaterThan(1);
       expect(loadRowsBetween(dir, 'a.csv', column, min, max)).toEqual(expected);
@@ -107,13 +126,16 @@ describe('csvByRun (a survey handed to the worker threads run by run, as text)',
     for (let k = 0; k < 300; k++) {
       const run = ['v/r002', 'v/r001', 'v/r010'][k % 3]!;
       const lo = run === 'v/r001' ? String(1 + (k % 7)) : String(1 + (k % 7) + 1 / 3);
-      lines.push(`${run},v,${k},metal-products,${k % 7},${lo},${((k * 37) % 100) / 100},${k % 2},${(k % 10) / 10}`);
+      lines.push(
+        `${run},v,${k},metal-products,${k % 7},${lo},${((k * 37) % 100) / 100},${k % 2},${(k % 10) / 10}`,
+      );
     }
     writeFileSync(join(dir, 'survey.csv'), lines.join('\n') + '\n');
     const perRun = csvByRun(readFileSync(join(dir, 'survey.csv'), 'utf8'))!;
     expect(perRun.map(([runId]) => runId)).toEqual(['v/r001', 'v/r002', 'v/r010']);
     const whole = loadRows(dir, 'survey.csv');
-    for (const [runId, csv] of perRun) expect(rowsOfCsv(csv)).toEqual(whole.filter((r) => r.run_id === runId));
+    for (const [runId, csv] of perRun)
+      expect(rowsOfCsv(csv)).toEqual(whole.filter((r) => r.run_id === runId));
     expect(perRun.reduce((n, [, csv]) => n + rowsOfCsv(csv).length, 0)).toBe(300);
   });
 
@@ -126,7 +148,13 @@ describe('csvByRun (a survey handed to the worker threads run by run, as text)',
     const tasks = surveyTasks('survey', dir, 7);
     expect(tasks.map((t) => [t.runId, 'rows' in t ? t.rows : t.csv])).toEqual([
       ['r1', [{ run_id: 'r1', sector: 'c', x: 2.5 }]],
-      ['r2', [{ run_id: 'r2', sector: 'a, b', x: 1 }, { run_id: 'r2', sector: 'd', x: 3 }]],
+      [
+        'r2',
+        [
+          { run_id: 'r2', sector: 'a, b', x: 1 },
+          { run_id: 'r2', sector: 'd', x: 3 },
+        ],
+      ],
     ]);
     writeFileSync(join(dir, 'survey.csv'), 'run_id,sector,x\nr2,a,1\nr1,c,2.5\n');
     expect(surveyTasks('survey', dir, 7).map((t) => [t.runId, 'csv' in t ? t.csv : t.rows])).toEqual([
@@ -152,6 +180,8 @@ describe('sharingReads (T9 and the report parse the same snapshots and exits onc
       writeFileSync(join(dir, 'exits.csv'), 'run_id,tick\na,2\n'); // changed (size): read again
       expect(loadRowsBetween(dir, 'exits.csv', 'tick', 1, 5)).toEqual([{ run_id: 'a', tick: 2 }]);
     });
-    expect(loadRowsBetween(dir, 'exits.csv', 'tick', 1, 5)).not.toBe(loadRowsBetween(dir, 'exits.csv', 'tick', 1, 5));
+    expect(loadRowsBetween(dir, 'exits.csv', 'tick', 1, 5)).not.toBe(
+      loadRowsBetween(dir, 'exits.csv', 'tick', 1, 5),
+    );
   });
 });

@@ -18,7 +18,11 @@ describe('pairedDifferences', () => {
 
   it('keeps a tiny p-value instead of rounding it to 0 (scipy.stats.ttest_1samp: 3.1815417789482903e-44)', () => {
     const diffs = Array.from({ length: 31 }, (_, k) => 1 + 0.01 * (((k * 7) % 13) - 6));
-    const [d] = pairedDifferences(diffs.map((_, k) => ({ replicate: k, y: 0 })), diffs.map((v, k) => ({ replicate: k, y: v })), ['y']);
+    const [d] = pairedDifferences(
+      diffs.map((_, k) => ({ replicate: k, y: 0 })),
+      diffs.map((v, k) => ({ replicate: k, y: v })),
+      ['y'],
+    );
     expect(Math.abs(d!.pValue / 3.1815417789482903e-44 - 1)).toBeLessThan(1e-6);
   });
 
@@ -31,15 +35,27 @@ describe('pairedDifferences', () => {
   it('gives the minimum detectable difference at 80% power as scipy does (noncentral t solved by brentq)', () => {
     // scipy 1.17: brentq(lambda c: nct.sf(tc, n-1, c) + nct.cdf(-tc, n-1, c) - 0.8, ...) / sqrt(n), tc = t.ppf(0.975, n-1)
     const scipy: [number, number][] = [
-      [2, 11.549888435882329], [3, 3.2640435496995703], [5, 1.6819969659555547], [10, 0.9960013714554437],
-      [20, 0.6604416546230263], [50, 0.4041830021360424], [200, 0.19906417540672033], [500, 0.12553231954669003],
+      [2, 11.549888435882329],
+      [3, 3.2640435496995703],
+      [5, 1.6819969659555547],
+      [10, 0.9960013714554437],
+      [20, 0.6604416546230263],
+      [50, 0.4041830021360424],
+      [200, 0.19906417540672033],
+      [500, 0.12553231954669003],
     ];
-    for (const [n, d] of scipy) expect(Math.abs(detectableEffectSize(n) / d - 1), `n = ${n}`).toBeLessThan(1e-6);
+    for (const [n, d] of scipy)
+      expect(Math.abs(detectableEffectSize(n) / d - 1), `n = ${n}`).toBeLessThan(1e-6);
     expect(detectableEffectSize(1)).toBeNaN();
     // in outcome units: the effect size times the paired differences' sd (0.3535534 in the first test)
     const base = [1, 2, 3, 4, 5].map((v, k) => ({ replicate: k + 1, y: v }));
     const policy = [1.5, 2.1, 3.9, 4.2, 5.8].map((v, k) => ({ replicate: k + 1, y: v }));
-    expect(pairedDifferences(base, policy, ['y'])[0]!.detectable).toBeCloseTo(1.6819969659555547 * 0.3535534, 6);
-    expect(pairedDifferences([{ replicate: 1, y: 1 }], [{ replicate: 1, y: 2 }], ['y'])[0]!.detectable).toBeNaN();
+    expect(pairedDifferences(base, policy, ['y'])[0]!.detectable).toBeCloseTo(
+      1.6819969659555547 * 0.3535534,
+      6,
+    );
+    expect(
+      pairedDifferences([{ replicate: 1, y: 1 }], [{ replicate: 1, y: 2 }], ['y'])[0]!.detectable,
+    ).toBeNaN();
   });
 });

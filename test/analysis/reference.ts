@@ -26,11 +26,18 @@ export const ref = JSON.parse(readFileSync('test/fixtures/glm/reference.json', '
 };
 
 /** Agreement with statsmodels: ≤ 1e-6 on coefficients, ≤ 1e-4 on standard errors and p-values. */
-export function agree(fit: { names: string[]; coef: number[]; se: number[]; p: number[] } | undefined, want: Ref): void {
+export function agree(
+  fit: { names: string[]; coef: number[]; se: number[]; p: number[] } | undefined,
+  want: Ref,
+): void {
   expect(fit).toBeDefined();
-  fit!.coef.forEach((c, j) => expect(Math.abs(c - want.coef[j]!), `coef ${fit!.names[j]}`).toBeLessThan(1e-6));
+  fit!.coef.forEach((c, j) =>
+    expect(Math.abs(c - want.coef[j]!), `coef ${fit!.names[j]}`).toBeLessThan(1e-6),
+  );
   fit!.se.forEach((s, j) => expect(Math.abs(s - want.se[j]!), `se ${fit!.names[j]}`).toBeLessThan(1e-4));
   fit!.p.forEach((p, j) => expect(Math.abs(p - want.p[j]!), `p ${fit!.names[j]}`).toBeLessThan(1e-4));
   // and in relative terms, so that a tiny p-value (3.6e-79 here) is not reported as 0
-  fit!.p.forEach((p, j) => expect(Math.abs(p / want.p[j]! - 1), `p ${fit!.names[j]} relative to ${want.p[j]}`).toBeLessThan(1e-5));
+  fit!.p.forEach((p, j) =>
+    expect(Math.abs(p / want.p[j]! - 1), `p ${fit!.names[j]} relative to ${want.p[j]}`).toBeLessThan(1e-5),
+  );
 }

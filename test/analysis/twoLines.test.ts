@@ -5,10 +5,17 @@ import { twoLines } from '../../analysis/verbs/twoLines.js';
 import { makeStream } from '../../sim/rng.js';
 import { agree, ref } from './reference.js';
 
-const lineNames = [...ref.names.map((n) => (n === 'x2' ? 'x2_low' : n === 'x2sq' ? 'x2_high' : n)), 'x2_above'];
+const lineNames = [
+  ...ref.names.map((n) => (n === 'x2' ? 'x2_low' : n === 'x2sq' ? 'x2_high' : n)),
+  'x2_above',
+];
 
 /** n draws of x uniform on [0, 1] (in steps of 1/6, as a rescaled 7-point Likert item) and y ~ Bernoulli(p(x)). */
-function survey(p: (x: number) => number, n: number, seed: number): { y: number[]; X: number[][]; x: number[] } {
+function survey(
+  p: (x: number) => number,
+  n: number,
+  seed: number,
+): { y: number[]; X: number[][]; x: number[] } {
   const rng = makeStream(seed, 'two-lines-test');
   const x = Array.from({ length: n }, () => Math.floor(rng() * 7) / 6);
   const y = x.map((v) => (rng() < p(v) ? 1 : 0));
@@ -96,7 +103,9 @@ describe('two lines (Simonsohn 2018)', () => {
   });
 
   it('Robin Hood rule: refuses a continuous x, and says to use the vertex rule', () => {
-    expect(() => twoLines(ref.y_logit, ref.X, ref.names, 'x2', 'x2sq')).toThrow(/discrete .*use the vertex rule/);
+    expect(() => twoLines(ref.y_logit, ref.X, ref.names, 'x2', 'x2sq')).toThrow(
+      /discrete .*use the vertex rule/,
+    );
   });
 
   it('a break at the second-highest value: the left regression has one value above the break and no slope there, the right one has both', () => {
@@ -108,7 +117,9 @@ describe('two lines (Simonsohn 2018)', () => {
     expect(r.fitHigh!.names).toEqual(['(intercept)', 'x_low', 'x_high', 'x_above']);
     expect(r.zLow).toBeGreaterThan(1.96);
     expect(r.zHigh).toBeLessThan(0);
-    expect(twoLines(y, X, NAMES, 'x', 'x2', { breakAt: 1 }).reason).toMatch(/leaves 7 distinct value\(s\) at or below it and 1 at or above/);
+    expect(twoLines(y, X, NAMES, 'x', 'x2', { breakAt: 1 }).reason).toMatch(
+      /leaves 7 distinct value\(s\) at or below it and 1 at or above/,
+    );
   });
 
   it('names a missing regressor', () => {

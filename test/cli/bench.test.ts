@@ -12,13 +12,28 @@ describe('smesim bench --quick (built CLI)', () => {
   it('runs every quick benchmark and writes their rows to --out', () => {
     const out = join(scratchDir('bench'), 'results.json');
     const printed = execFileSync('node', [CLI, 'bench', '--quick', '--out', out], { encoding: 'utf8' });
-    const results = JSON.parse(readFileSync(out, 'utf8')) as { quick: boolean; rows: { benchmark: string; seconds: number; note: string }[] };
+    const results = JSON.parse(readFileSync(out, 'utf8')) as {
+      quick: boolean;
+      rows: { benchmark: string; seconds: number; note: string }[];
+    };
     expect(results.quick).toBe(true);
-    expect(results.rows.map((r) => r.benchmark)).toEqual(['engine', 'engine', 'sweep', 'sweep', 'tiny-runs', 'estimation', 'estimation-surveys', 'estimation-surveys', 'exit-log']);
+    expect(results.rows.map((r) => r.benchmark)).toEqual([
+      'engine',
+      'engine',
+      'sweep',
+      'sweep',
+      'tiny-runs',
+      'estimation',
+      'estimation-surveys',
+      'estimation-surveys',
+      'exit-log',
+    ]);
     for (const r of results.rows) expect(r.seconds).toBeGreaterThan(0);
     expect(results.rows.at(-4)!.note).toMatch(/^14 target evaluations/);
     expect(results.rows.at(-2)!.note).toMatch(/^4 surveys of [\d,]+ firms; median of T1\/\(2·T2\)/);
-    expect(results.rows.at(-1)!.note).toMatch(/^T9's window: [\d,]+ of 100,000 exits .*parsed whole and then filtered: [\d.]+ s$/);
+    expect(results.rows.at(-1)!.note).toMatch(
+      /^T9's window: [\d,]+ of 100,000 exits .*parsed whole and then filtered: [\d.]+ s$/,
+    );
     expect(printed).toContain(`written: ${out}`);
   });
 });

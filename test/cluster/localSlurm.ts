@@ -30,12 +30,18 @@ const alive = (pid: number) => {
 export function slurmUnavailable(): string | undefined {
   if (process.env.SMESIM_SKIP_CLUSTER) return 'SMESIM_SKIP_CLUSTER is set';
   if (process.platform !== 'linux') return 'the Slurm test needs Linux';
-  if (process.getuid?.() !== 0) return 'the Slurm test needs root (it installs slurm-wlm and starts its daemons)';
+  if (process.getuid?.() !== 0)
+    return 'the Slurm test needs root (it installs slurm-wlm and starts its daemons)';
   if (!existsSync('/usr/sbin/slurmctld') || !existsSync('/usr/sbin/munged')) {
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     spawnSync('apt-get', ['update', '-qq'], { stdio: 'ignore', timeout: 300_000, env });
-    const r = spawnSync('apt-get', ['install', '-y', '-qq', 'slurm-wlm', 'munge'], { stdio: 'ignore', timeout: 600_000, env });
-    if (!existsSync('/usr/sbin/slurmctld')) return `apt-get install slurm-wlm munge failed (exit ${r.status})`;
+    const r = spawnSync('apt-get', ['install', '-y', '-qq', 'slurm-wlm', 'munge'], {
+      stdio: 'ignore',
+      timeout: 600_000,
+      env,
+    });
+    if (!existsSync('/usr/sbin/slurmctld'))
+      return `apt-get install slurm-wlm munge failed (exit ${r.status})`;
   }
   for (const port of [6817, 6818]) {
     const ss = spawnSync('ss', ['-ltnH', `sport = :${port}`], { encoding: 'utf8' });
@@ -86,7 +92,18 @@ export async function startSlurm(): Promise<LocalSlurm> {
   try {
     const mk = spawnSync('mungekey', ['--create', `--keyfile=${key}`], { encoding: 'utf8' });
     if (mk.status !== 0) throw new Error(`mungekey failed: ${mk.stderr}`);
-    const md = spawnSync('munged', [`--key-file=${key}`, `--socket=${socket}`, `--pid-file=${join(munge, 'munged.pid')}`, `--log-file=${join(munge, 'munged.log')}`, `--seed-file=${join(munge, 'munged.seed')}`, '--force'], { encoding: 'utf8' });
+    const md = spawnSync(
+      'munged',
+      [
+        `--key-file=${key}`,
+        `--socket=${socket}`,
+        `--pid-file=${join(munge, 'munged.pid')}`,
+        `--log-file=${join(munge, 'munged.log')}`,
+        `--seed-file=${join(munge, 'munged.seed')}`,
+        '--force',
+      ],
+      { encoding: 'utf8' },
+    );
     if (md.status !== 0) throw new Error(`munged failed: ${md.stderr}`);
     pids.push(Number(readFileSync(join(munge, 'munged.pid'), 'utf8')));
     const conf = join(dir, 'slurm.conf');
@@ -134,9 +151,18 @@ export async function startSlurm(): Promise<LocalSlurm> {
         await stop();
         rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
       },
-      log: () => ['slurmctld.log', 'slurmd.log'].map((f) => (existsSync(join(dir, f)) ? `--- ${f}\n${readFileSync(join(dir, f), 'utf8').slice(-3000)}` : '')).join('\n'),
+      log: () =>
+        ['slurmctld.log', 'slurmd.log']
+          .map((f) =>
+            existsSync(join(dir, f)) ? `--- ${f}\n${readFileSync(join(dir, f), 'utf8').slice(-3000)}` : '',
+          )
+          .join('\n'),
     };
-    await waitFor('the node to become idle', 60, () => spawnSync('sinfo', ['-h', '-o', '%t'], { env, encoding: 'utf8' }).stdout.trim() === 'idle');
+    await waitFor(
+      'the node to become idle',
+      60,
+      () => spawnSync('sinfo', ['-h', '-o', '%t'], { env, encoding: 'utf8' }).stdout.trim() === 'idle',
+    );
     return cluster;
   } catch (err) {
     await stop();

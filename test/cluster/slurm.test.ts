@@ -40,17 +40,32 @@ describe('a sweep as a real Slurm job array', () => {
     const cluster = await startSlurm();
     try {
       const out = join(dir, 'cluster');
-      const submit = spawnSync('bash', [resolve('scripts/cluster/slurm-array.sh'), scenario, out, '4'], { encoding: 'utf8', env: { ...cluster.env, CPUS_PER_TASK: '1' } });
+      const submit = spawnSync('bash', [resolve('scripts/cluster/slurm-array.sh'), scenario, out, '4'], {
+        encoding: 'utf8',
+        env: { ...cluster.env, CPUS_PER_TASK: '1' },
+      });
       expect(submit.status, submit.stderr + submit.stdout).toBe(0);
       const m = /submitted array job (\d+) \(4 tasks\) and merge job (\d+)/.exec(submit.stdout);
       expect(m, submit.stdout).not.toBeNull();
       const [arrayId, mergeId] = [m![1]!, m![2]!];
-      await waitFor('the array and merge jobs to finish', 240, () => spawnSync('squeue', ['-h', '-j', `${arrayId},${mergeId}`], { env: cluster.env, encoding: 'utf8' }).stdout.trim() === '').catch((err) => {
+      await waitFor(
+        'the array and merge jobs to finish',
+        240,
+        () =>
+          spawnSync('squeue', ['-h', '-j', `${arrayId},${mergeId}`], {
+            env: cluster.env,
+            encoding: 'utf8',
+          }).stdout.trim() === '',
+      ).catch((err) => {
         throw new Error(`${err.message}\n${cluster.log()}`);
       });
       const merged = join(out, 'merged');
-      expect(existsSync(join(merged, 'runs.csv')), `merge job output missing; merge log:\n${existsSync(join(out, 'logs', 'merge.out')) ? readFileSync(join(out, 'logs', 'merge.out'), 'utf8') : '(none)'}\n${cluster.log()}`).toBe(true);
-      for (let k = 0; k < 4; k++) expect(readFileSync(join(out, 'logs', `shard-${k}.out`), 'utf8')).toMatch(/runs ok/);
+      expect(
+        existsSync(join(merged, 'runs.csv')),
+        `merge job output missing; merge log:\n${existsSync(join(out, 'logs', 'merge.out')) ? readFileSync(join(out, 'logs', 'merge.out'), 'utf8') : '(none)'}\n${cluster.log()}`,
+      ).toBe(true);
+      for (let k = 0; k < 4; k++)
+        expect(readFileSync(join(out, 'logs', `shard-${k}.out`), 'utf8')).toMatch(/runs ok/);
       expect(tables(merged)).toEqual(tables(local));
       // the report comes from the merge job, with all shards' runs; the shards write none
       expect(existsSync(join(merged, 'report.html'))).toBe(true);

@@ -16,7 +16,19 @@ const examples = readdirSync('scenarios').filter((f) => f.endsWith('.yaml'));
 
 describe('example scenarios and generated docs', () => {
   it('ships every example the analysts asked for, each valid, with a question and the schema reference', () => {
-    for (const name of ['baseline', 'validation', 'stable-environment', 'turbulent-environment', 'dynamism-shock', 'training-programme', 'cooperation-subsidy-demand-led', 'cooperation-subsidy-supply-led', 'university-links', 'supplier-diversity', 'sweep-example']) {
+    for (const name of [
+      'baseline',
+      'validation',
+      'stable-environment',
+      'turbulent-environment',
+      'dynamism-shock',
+      'training-programme',
+      'cooperation-subsidy-demand-led',
+      'cooperation-subsidy-supply-led',
+      'university-links',
+      'supplier-diversity',
+      'sweep-example',
+    ]) {
       expect(examples).toContain(`${name}.yaml`);
     }
     const r = cli('check', ...examples.map((f) => join('scenarios', f)));
@@ -52,11 +64,17 @@ describe('example scenarios and generated docs', () => {
     expect(short.status).toBe(0);
     expect(short.stdout).toMatch(/^sli\.convergenceRate\n/);
     expect(short.stdout).toContain(`default: ${GAMMA}`);
-    expect(cli('describe', 'training').stdout).toMatch(/^policies\.training \(group\)[\s\S]*\npolicies\.training\.share\n/);
+    expect(cli('describe', 'training').stdout).toMatch(
+      /^policies\.training \(group\)[\s\S]*\npolicies\.training\.share\n/,
+    );
     expect(cli('describe', 'cost').stdout.match(/^partners\.\w+\.cost$/gm)).toHaveLength(6);
     // and such a name misspelt: the name it probably is, with where it lives
-    expect(cli('describe', 'trainig').stderr).toContain("'trainig' is not a parameter; did you mean 'training' (policies.training)?");
-    expect(cli('describe', 'strat').stderr).toContain("did you mean 'start' (dynamism.start, policies.training.start, policies.cooperationSubsidy.start, policies.supplierDiversity.start)?");
+    expect(cli('describe', 'trainig').stderr).toContain(
+      "'trainig' is not a parameter; did you mean 'training' (policies.training)?",
+    );
+    expect(cli('describe', 'strat').stderr).toContain(
+      "did you mean 'start' (dynamism.start, policies.training.start, policies.cooperationSubsidy.start, policies.supplierDiversity.start)?",
+    );
   });
 
   it('describes the fields of a list element (a shock, a swept parameter), by name, by number or under the list', () => {
@@ -67,12 +85,18 @@ describe('example scenarios and generated docs', () => {
     // the path --set and sweeps use, with the element's number
     expect(cli('describe', 'dynamism.shocks.0.magnitude').stdout).toBe(magnitude.stdout);
     const shocks = cli('describe', 'dynamism.shocks').stdout;
-    expect(shocks.match(/^dynamism\.shocks\[\]\.\w+$/gm)).toEqual(['tick', 'sectors', 'magnitude', 'demandLoss', 'domains'].map((f) => `dynamism.shocks[].${f}`));
+    expect(shocks.match(/^dynamism\.shocks\[\]\.\w+$/gm)).toEqual(
+      ['tick', 'sectors', 'magnitude', 'demandLoss', 'domains'].map((f) => `dynamism.shocks[].${f}`),
+    );
     expect(shocks).toMatch(/dynamism\.shocks\[\]\.demandLoss\n.*\n.*\n {2}default: 0\n/);
     expect(shocks.match(/required in every element/g)).toHaveLength(2); // tick and magnitude
-    expect(cli('describe', 'sweep.parameters').stdout).toMatch(/^sweep\.parameters\[\]\.name\n[\s\S]*required/m);
+    expect(cli('describe', 'sweep.parameters').stdout).toMatch(
+      /^sweep\.parameters\[\]\.name\n[\s\S]*required/m,
+    );
     expect(cli('describe', 'sweep.design').stdout).toContain('required whenever `sweep` is written');
-    expect(scenarioReadme()).toMatch(/^\| `dynamism\.shocks\[\]\.tick` \| required \| 0 … 100000 \| quarter \|/m);
+    expect(scenarioReadme()).toMatch(
+      /^\| `dynamism\.shocks\[\]\.tick` \| required \| 0 … 100000 \| quarter \|/m,
+    );
     // the paths a scenario can name are unchanged: no `[]` among them
     expect([...paramIndex().keys()].filter((k) => k.includes('['))).toEqual([]);
   });
@@ -91,17 +115,38 @@ describe('example scenarios and generated docs', () => {
     expect(parametersBySymbol('convergenceRate')).toEqual([]);
     expect(parametersBySymbol('epsilon')).toEqual([]);
     // every symbol ODD.md's parameter table uses for a scenario parameter is found
-    for (const name of ['rho', 'kappa', 'psi', 'mu', 'theta', 'lambda', 'sigma', 'eta', 'iota', 'alpha', 'beta', 'R']) expect(parametersBySymbol(name), name).toHaveLength(1);
+    for (const name of [
+      'rho',
+      'kappa',
+      'psi',
+      'mu',
+      'theta',
+      'lambda',
+      'sigma',
+      'eta',
+      'iota',
+      'alpha',
+      'beta',
+      'R',
+    ])
+      expect(parametersBySymbol(name), name).toHaveLength(1);
     const gamma = cli('describe', 'sli.gamma');
     expect(gamma.status).toBe(0);
     expect(gamma.stdout).toMatch(/^sli\.convergenceRate\n {2}γ: /);
-    expect(cli('describe', 'C0').stdout.match(/^\S+$/gm)).toEqual(['portfolio.capacityBase', 'market.unitCost']);
+    expect(cli('describe', 'C0').stdout.match(/^\S+$/gm)).toEqual([
+      'portfolio.capacityBase',
+      'market.unitCost',
+    ]);
   });
 });
 
 describe('extends', () => {
   it('merges groups field by field, the child winning, and replaces lists', () => {
-    expect(deepMerge({ a: 1, g: { x: 1, y: 2 }, l: [1, 2] }, { g: { y: 3 }, l: [9] })).toEqual({ a: 1, g: { x: 1, y: 3 }, l: [9] });
+    expect(deepMerge({ a: 1, g: { x: 1, y: 2 }, l: [1, 2] }, { g: { y: 3 }, l: [9] })).toEqual({
+      a: 1,
+      g: { x: 1, y: 3 },
+      l: [9],
+    });
     const { scenario, files } = loadScenarioFile(join('scenarios', 'training-programme.yaml'));
     expect(files).toEqual([join('scenarios', 'training-programme.yaml'), join('scenarios', 'baseline.yaml')]);
     expect(scenario.seed).toBe(20261123); // from the baseline
@@ -112,11 +157,22 @@ describe('extends', () => {
 describe('defaults', () => {
   it('reads a dynamism block without a schedule as constant: shocks alone, or a level alone', () => {
     const dir = scratchDir('dyn');
-    writeFileSync(join(dir, 'shock.yaml'), 'name: s\ndynamism:\n  shocks:\n    - tick: 100\n      magnitude: 0.5\n');
+    writeFileSync(
+      join(dir, 'shock.yaml'),
+      'name: s\ndynamism:\n  shocks:\n    - tick: 100\n      magnitude: 0.5\n',
+    );
     writeFileSync(join(dir, 'level.yaml'), 'name: l\ndynamism:\n  level: 0.9\n');
     const shock = loadScenarioFile(join(dir, 'shock.yaml')).scenario.dynamism;
-    expect(shock).toEqual({ schedule: 'constant', level: 0.5, shocks: [{ tick: 100, magnitude: 0.5, demandLoss: 0 }] });
-    expect(loadScenarioFile(join(dir, 'level.yaml')).scenario.dynamism).toEqual({ schedule: 'constant', level: 0.9, shocks: [] });
+    expect(shock).toEqual({
+      schedule: 'constant',
+      level: 0.5,
+      shocks: [{ tick: 100, magnitude: 0.5, demandLoss: 0 }],
+    });
+    expect(loadScenarioFile(join(dir, 'level.yaml')).scenario.dynamism).toEqual({
+      schedule: 'constant',
+      level: 0.9,
+      shocks: [],
+    });
   });
 
   it('runs an empty file on the defaults, but says so (on stderr; the exit code stays 0)', () => {
@@ -146,7 +202,9 @@ describe('resource guards', () => {
     // check passes the file (it is valid) and says that a run would be refused, and why
     const c = cli('check', join(dir, 'huge.yaml'), join(dir, 'many.yaml'));
     expect(c.status).toBe(0);
-    expect(c.stderr).toMatch(/note: .*huge\.yaml: run, sweep and compare will refuse it without a flag: population 20000000 is over 10 million firms.*--allow-large/);
+    expect(c.stderr).toMatch(
+      /note: .*huge\.yaml: run, sweep and compare will refuse it without a flag: population 20000000 is over 10 million firms.*--allow-large/,
+    );
     expect(c.stderr).not.toMatch(/many\.yaml/);
   });
 });
@@ -164,18 +222,39 @@ describe('the analyst workflow', () => {
     // keep the test quick: a small population (the baseline gets the same through its own copy)
     for (const f of ['baseline.yaml']) {
       const p = join(dir, 'scenarios', f);
-      writeFileSync(p, readFileSync(p, 'utf8').replace('population: 1000', 'population: 150').replace('ticks: 200 ', 'ticks: 120 '));
+      writeFileSync(
+        p,
+        readFileSync(p, 'utf8')
+          .replace('population: 1000', 'population: 150')
+          .replace('ticks: 200 ', 'ticks: 120 '),
+      );
     }
     expect(cli('check', mine).status).toBe(0);
     const out = join(dir, 'cmp');
-    const r = cli('compare', join(dir, 'scenarios', 'baseline.yaml'), mine, '--replicates', '3', '--out', out, '--workers', '1');
+    const r = cli(
+      'compare',
+      join(dir, 'scenarios', 'baseline.yaml'),
+      mine,
+      '--replicates',
+      '3',
+      '--out',
+      out,
+      '--workers',
+      '1',
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/my-training − baseline \(paired by replicate, n = 3/);
     const csv = readFileSync(join(out, 'compare.csv'), 'utf8').trim().split('\n');
-    expect(csv[0]).toBe('policy,outcome,n,baseline_mean,policy_mean,diff_mean,diff_sd,ci_low,ci_high,p_value,detectable_diff');
+    expect(csv[0]).toBe(
+      'policy,outcome,n,baseline_mean,policy_mean,diff_mean,diff_sd,ci_low,ci_high,p_value,detectable_diff',
+    );
     const lo = csv.find((l) => l.startsWith('my-training,mean_lo,'))!.split(',');
     // the printed line also gives the change relative to the baseline mean (difference / baseline), flagged
-    const line = r.stdout.split('\n').find((l) => l.trim().startsWith('mean_lo '))!.trim().split(/\s+/);
+    const line = r.stdout
+      .split('\n')
+      .find((l) => l.trim().startsWith('mean_lo '))!
+      .trim()
+      .split(/\s+/);
     expect(line.slice(4, 6)).toEqual([`+${((100 * Number(lo[5])) / Number(lo[3])).toFixed(1)}%`, '*']);
     // the trained firms' learning orientation is higher, and the CI says so
     expect(Number(lo[5])).toBeGreaterThan(0.05);
@@ -185,6 +264,8 @@ describe('the analyst workflow', () => {
     const decimals = (line[3]!.split('.')[1] ?? '').length;
     expect(line.at(-1)).toBe(`±${Number(lo[10]).toFixed(decimals)}`);
     expect(line[3]).toBe(Number(lo[5]).toFixed(decimals));
-    expect(r.stdout).toContain('detectable: the smallest difference that 3 replicate pairs show (its 95% CI excluding 0) 8 times in 10.');
+    expect(r.stdout).toContain(
+      'detectable: the smallest difference that 3 replicate pairs show (its 95% CI excluding 0) 8 times in 10.',
+    );
   });
 });

@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { makeStream } from '../../sim/rng.js';
-import { DOMAIN_MASK, DOMAIN_OF_BIT, DOMAIN_SIZE, INTERFACE_MASK, N_BITS, N_CONFIGS } from '../../sim/model/domains.js';
-import { SCALE, createLandscapes, domainFitness, entryIndex, fitness, redraw } from '../../sim/model/landscape.js';
+import {
+  DOMAIN_MASK,
+  DOMAIN_OF_BIT,
+  DOMAIN_SIZE,
+  INTERFACE_MASK,
+  N_BITS,
+  N_CONFIGS,
+} from '../../sim/model/domains.js';
+import {
+  SCALE,
+  createLandscapes,
+  domainFitness,
+  entryIndex,
+  fitness,
+  redraw,
+} from '../../sim/model/landscape.js';
 import { environmentPhase } from '../../sim/step.js';
 import { smallWorld } from '../helpers.js';
 
@@ -80,7 +94,13 @@ describe('landscape', () => {
   });
 
   it('shocks redraw the given share of entries, and cut demand by demandLoss, in the named sectors only', () => {
-    const w = smallWorld({ dynamism: { schedule: 'constant', level: 0, shocks: [{ tick: 3, sectors: ['b'], magnitude: 0.5, demandLoss: 0.25 }] } });
+    const w = smallWorld({
+      dynamism: {
+        schedule: 'constant',
+        level: 0,
+        shocks: [{ tick: 3, sectors: ['b'], magnitude: 0.5, demandLoss: 0.25 }],
+      },
+    });
     const before = Int32Array.from(w.ls.contrib);
     const demand = Float64Array.from(w.demand0);
     environmentPhase(w, 2); // not the shock's quarter: nothing happens (δ = 0)
@@ -97,7 +117,13 @@ describe('landscape', () => {
   });
 
   it('a shock with domains redraws the entries of those domains’ bits only, at its magnitude', () => {
-    const w = smallWorld({ dynamism: { schedule: 'constant', level: 0, shocks: [{ tick: 3, magnitude: 0.5, domains: ['process', 'marketing'] }] } });
+    const w = smallWorld({
+      dynamism: {
+        schedule: 'constant',
+        level: 0,
+        shocks: [{ tick: 3, magnitude: 0.5, domains: ['process', 'marketing'] }],
+      },
+    });
     const before = Int32Array.from(w.ls.contrib);
     environmentPhase(w, 3);
     const hit = DOMAIN_MASK[1] | DOMAIN_MASK[3];
@@ -121,7 +147,13 @@ describe('landscape', () => {
   });
 
   it('settled δ: δ(t) at once without a memory, an exponential average with one; shocks stay out', () => {
-    const dynamism = { schedule: 'step' as const, before: 0.2, after: 1, at: 2, shocks: [{ tick: 2, magnitude: 0.5 }] };
+    const dynamism = {
+      schedule: 'step' as const,
+      before: 0.2,
+      after: 1,
+      at: 2,
+      shocks: [{ tick: 2, magnitude: 0.5 }],
+    };
     const now = smallWorld({ dynamism });
     const lag = smallWorld({ dynamism, sli: { settleMemory: 4 } });
     const expected = [0.2, 0.2, 0.2 + 0.8 / 4]; // starts at δ(0), then moves a quarter of the way each quarter

@@ -52,13 +52,20 @@ describe('supplier integration', () => {
   });
 
   it('switching convergence off keeps the supplier’s distance on a static landscape', () => {
-    const off = lateDistance({ ...deepFirms, dynamism: { schedule: 'constant', level: 0 }, sli: { ...deepFirms.sli, convergence: false } });
+    const off = lateDistance({
+      ...deepFirms,
+      dynamism: { schedule: 'constant', level: 0 },
+      sli: { ...deepFirms.sli, convergence: false },
+    });
     expect(off).toBeGreaterThan(0.2);
   });
 
   it('lock-in: an interface change at depth x is rejected for its switching cost, and only when lock-in is on', () => {
     const countLocks = (lockIn: boolean) => {
-      const w = smallWorld({ transfer: { evalNoise: 0, evalNoiseFloor: 0 }, sli: { lockIn, switchingCost: 10 } });
+      const w = smallWorld({
+        transfer: { evalNoise: 0, evalNoiseFloor: 0 },
+        sli: { lockIn, switchingCost: 10 },
+      });
       let locked = 0;
       for (let i = 0; i < w.firms.n; i++) {
         setDepth(w, i, 1);
@@ -120,7 +127,9 @@ describe('supplier integration', () => {
   });
 
   it('settledness: rigidities fade with the regional industry’s dynamism (1 − ω_D·δ·m_c, at least 0)', () => {
-    const w = smallWorld({ sli: { dynamismShield: 1.2, realignTicksPerDepth: 10, convergenceRate: 10, convergenceLOShield: 0 } });
+    const w = smallWorld({
+      sli: { dynamismShield: 1.2, realignTicksPerDepth: 10, convergenceRate: 10, convergenceLOShield: 0 },
+    });
     const c = w.firms.industry[0]!;
     w.multiplier[c] = 1.5;
     const at = (delta: number) => (w.settledDelta = delta); // as environmentPhase sets it without a memory

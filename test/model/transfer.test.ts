@@ -21,7 +21,8 @@ describe('knowledge transfer', () => {
       for (let k = 0; k < trials; k++) {
         w.firms.config[i] = 0;
         w.firms.absorptive[i] = A;
-        if (offer(w, i, partner, DOMAIN_MASK[PRODUCT] | DOMAIN_MASK[PROCESS], 0) === NOT_ABSORBED) notAbsorbed++;
+        if (offer(w, i, partner, DOMAIN_MASK[PRODUCT] | DOMAIN_MASK[PROCESS], 0) === NOT_ABSORBED)
+          notAbsorbed++;
       }
       const p = absorptionProbability(d, 4, A);
       expect(p).toBeCloseTo(Math.exp(-d / (4 * A)), 12);
@@ -56,7 +57,10 @@ describe('knowledge transfer', () => {
   });
 
   it('adopts clearly better proposals and rejects clearly worse ones when perception is exact', () => {
-    const w = smallWorld({ transfer: { evalNoise: 0, evalNoiseFloor: 0, absorptionScale: 1000, complementaryAdjustment: false }, sli: { lockIn: false } });
+    const w = smallWorld({
+      transfer: { evalNoise: 0, evalNoiseFloor: 0, absorptionScale: 1000, complementaryAdjustment: false },
+      sli: { lockIn: false },
+    });
     const i = 0;
     const c = w.firms.industry[i]!;
     let adopted = 0;

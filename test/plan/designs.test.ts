@@ -25,7 +25,13 @@ describe('run plans', () => {
   });
 
   it('grid: every combination of levels (or min/max/steps) × replicates, same seeds at every point', () => {
-    const p = plan({ design: 'grid', parameters: [{ name: 'sli.convergenceRate', levels: [0.5, 1, 2] }, { name: 'landscape.kappa', min: 0, max: 1, steps: 5 }] });
+    const p = plan({
+      design: 'grid',
+      parameters: [
+        { name: 'sli.convergenceRate', levels: [0.5, 1, 2] },
+        { name: 'landscape.kappa', min: 0, max: 1, steps: 5 },
+      ],
+    });
     expect(p.points).toHaveLength(15);
     expect(p.specs).toHaveLength(45);
     expect(p.specs[0]!.runId).toBe('sw/p0000/r001');
@@ -40,7 +46,9 @@ describe('run plans', () => {
     expect(p.points).toHaveLength(20);
     expect(p.specs).toHaveLength(60);
     params.forEach((q, d) => {
-      const strata = new Set(p.points.map((pt) => Math.floor(((pt.values[d]! - q.min) / (q.max - q.min)) * 20)));
+      const strata = new Set(
+        p.points.map((pt) => Math.floor(((pt.values[d]! - q.min) / (q.max - q.min)) * 20)),
+      );
       expect(strata.size).toBe(20);
     });
     for (const s of p.specs) expect(Number.isInteger(s.scenario.portfolio.dropAfter)).toBe(true);
@@ -54,7 +62,13 @@ describe('run plans', () => {
     expect(p.specs).toHaveLength(N * (k + 2) * 3);
     // known first points of a 2-dimensional Sobol sequence (Joe & Kuo): 0, 0.5, 0.75/0.25, 0.25/0.75, …
     const g = new sobolPkg.SobolSequenceGenerator(2);
-    expect([0, 1, 2, 3, 4].map(() => g.nextVector())).toEqual([[0, 0], [0.5, 0.5], [0.75, 0.25], [0.25, 0.75], [0.375, 0.375]]);
+    expect([0, 1, 2, 3, 4].map(() => g.nextVector())).toEqual([
+      [0, 0],
+      [0.5, 0.5],
+      [0.75, 0.25],
+      [0.25, 0.75],
+      [0.375, 0.375],
+    ]);
     for (let j = 0; j < N; j++) {
       const rows = p.points.filter((pt) => pt.group === j);
       const A = rows.find((r) => r.role === 'A')!;
@@ -97,22 +111,45 @@ describe('run plans', () => {
   });
 
   it('a design point that makes an invalid scenario is a PlanError naming the point and the field; the CLI exits 2 before running', () => {
-    const s = makeScenario({ name: 'sw', ticks: 100, burnIn: 20, policies: { training: { start: 80 } }, sweep: { design: 'grid', parameters: [{ name: 'ticks', levels: [60, 100] }] } });
+    const s = makeScenario({
+      name: 'sw',
+      ticks: 100,
+      burnIn: 20,
+      policies: { training: { start: 80 } },
+      sweep: { design: 'grid', parameters: [{ name: 'ticks', levels: [60, 100] }] },
+    });
     expect(() => makeRunPlan(s)).toThrow(PlanError);
-    expect(() => makeRunPlan(s)).toThrow(/^the sweep's design point with ticks = 60 makes an invalid scenario: policies\.training\.start: is after the run's last quarter \(got 80 with ticks = 60/);
+    expect(() => makeRunPlan(s)).toThrow(
+      /^the sweep's design point with ticks = 60 makes an invalid scenario: policies\.training\.start: is after the run's last quarter \(got 80 with ticks = 60/,
+    );
     const dir = scratchDir('plan');
-    writeFileSync(join(dir, 'sw.yaml'), 'name: sw\nticks: 100\nburnIn: 20\npolicies:\n  training:\n    start: 80\nsweep:\n  design: grid\n  parameters:\n    - name: ticks\n      levels: [60, 100]\n');
-    const r = spawnSync('node', [join('dist', 'scripts', 'cli.js'), 'sweep', join(dir, 'sw.yaml'), '--out', join(dir, 'out')], { encoding: 'utf8' });
+    writeFileSync(
+      join(dir, 'sw.yaml'),
+      'name: sw\nticks: 100\nburnIn: 20\npolicies:\n  training:\n    start: 80\nsweep:\n  design: grid\n  parameters:\n    - name: ticks\n      levels: [60, 100]\n',
+    );
+    const r = spawnSync(
+      'node',
+      [join('dist', 'scripts', 'cli.js'), 'sweep', join(dir, 'sw.yaml'), '--out', join(dir, 'out')],
+      { encoding: 'utf8' },
+    );
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^error: the sweep's design point with ticks = 60 makes an invalid scenario: .*narrow the sweep's range or change that field\n$/);
+    expect(r.stderr).toMatch(
+      /^error: the sweep's design point with ticks = 60 makes an invalid scenario: .*narrow the sweep's range or change that field\n$/,
+    );
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
-  it('sweeps a field of a list element by its number (a shock\'s magnitude and quarter), with ranges from the schema', () => {
+  it("sweeps a field of a list element by its number (a shock's magnitude and quarter), with ranges from the schema", () => {
     const s = makeScenario({
       name: 'shocks',
       dynamism: { schedule: 'constant', shocks: [{ tick: 150, magnitude: 0.6 }] },
-      sweep: { design: 'grid', parameters: [{ name: 'dynamism.shocks.0.magnitude', levels: [0.3, 0.9] }, { name: 'dynamism.shocks.0.tick', min: 120.2, max: 150, steps: 2 }] },
+      sweep: {
+        design: 'grid',
+        parameters: [
+          { name: 'dynamism.shocks.0.magnitude', levels: [0.3, 0.9] },
+          { name: 'dynamism.shocks.0.tick', min: 120.2, max: 150, steps: 2 },
+        ],
+      },
     });
     const p = makeRunPlan(s);
     expect(p.parameters).toEqual(['dynamism.shocks.0.magnitude', 'dynamism.shocks.0.tick']);

@@ -4,14 +4,23 @@ import { incidenceFigure } from '../../analysis/figures/incidence.js';
 import { sliCurveFigure } from '../../analysis/figures/sliCurve.js';
 import { timeseriesFigure } from '../../analysis/figures/timeseries.js';
 import { sobolFigure } from '../../analysis/figures/sweep.js';
-import { compareSections, morrisReading, replicateNoiseReading, responseReading, sobolReading, validationSection } from '../../analysis/report/extras.js';
+import {
+  compareSections,
+  morrisReading,
+  replicateNoiseReading,
+  responseReading,
+  sobolReading,
+  validationSection,
+} from '../../analysis/report/extras.js';
 import { SINGLE_PAIR } from '../../analysis/verbs/paired.js';
 import { correlationP, criticalCorrelation } from '../../analysis/verbs/stats.js';
 import { formatTogether } from '../../analysis/report/html.js';
 
 describe('figure builders (pure: table → Plotly spec)', () => {
   it('draws a time series as a band (two invisible edges, filled) plus a line per outcome', () => {
-    const rows = [0, 1, 2].flatMap((tick) => [{ tick, outcome: 'a', n: 3, mean: 0.5, sd: 0.1, lo: 0.4, hi: 0.6 }]);
+    const rows = [0, 1, 2].flatMap((tick) => [
+      { tick, outcome: 'a', n: 3, mean: 0.5, sd: 0.1, lo: 0.4, hi: 0.6 },
+    ]);
     const f = timeseriesFigure(rows, { a: 'A' }, 'T', 'y', 1);
     expect(f.data).toHaveLength(3);
     expect(f.data[1]!.fill).toBe('tonexty');
@@ -20,7 +29,9 @@ describe('figure builders (pure: table → Plotly spec)', () => {
   });
 
   it('clips share intervals to [0, 1] and labels bins with their firm counts', () => {
-    const cells = [{ group: '0', outcome: 'inno_product', firms: 40, n: 3, mean: 0.9, sd: 0.2, lo: 0.5, hi: 1.3 }];
+    const cells = [
+      { group: '0', outcome: 'inno_product', firms: 40, n: 3, mean: 0.9, sd: 0.2, lo: 0.5, hi: 1.3 },
+    ];
     const f = incidenceFigure(cells, ['inno_product'], 'T', 'x');
     const err = f.data[0]!.error_y as { array: number[]; arrayminus: number[] };
     expect(err.array[0]).toBeCloseTo(0.1, 12);
@@ -29,14 +40,26 @@ describe('figure builders (pure: table → Plotly spec)', () => {
   });
 
   it('puts each tercile’s binned rates and fitted curve in one legend group', () => {
-    const curve = (group: 'low' | 'middle' | 'high') => ({ group, firms: 10, bins: [{ x: 0.5, rate: 0.4, n: 10, lo: 0.3, hi: 0.5 }], fitted: [{ x: 0, p: 0.3 }, { x: 1, p: 0.2 }] });
+    const curve = (group: 'low' | 'middle' | 'high') => ({
+      group,
+      firms: 10,
+      bins: [{ x: 0.5, rate: 0.4, n: 10, lo: 0.3, hi: 0.5 }],
+      fitted: [
+        { x: 0, p: 0.3 },
+        { x: 1, p: 0.2 },
+      ],
+    });
     const f = sliCurveFigure([curve('low'), curve('middle'), curve('high')], 'LO', 'T');
     expect(f.data).toHaveLength(6);
     expect(new Set(f.data.map((d) => d.legendgroup))).toEqual(new Set(['low', 'middle', 'high']));
   });
 
   it('shows compare differences relative to the baseline mean, with asymmetric CI bars', () => {
-    const f = forestFigure([{ policy: 'p', outcome: 'x', diff_mean: 0.1, ci_low: 0.05, ci_high: 0.2, baseline_mean: 0.5 }], ['x'], 'T');
+    const f = forestFigure(
+      [{ policy: 'p', outcome: 'x', diff_mean: 0.1, ci_low: 0.05, ci_high: 0.2, baseline_mean: 0.5 }],
+      ['x'],
+      'T',
+    );
     expect(f.data[0]!.x).toEqual([20]);
     const err = f.data[0]!.error_x as { array: number[]; arrayminus: number[] };
     expect(err.array[0]).toBeCloseTo(20, 12);
@@ -44,8 +67,20 @@ describe('figure builders (pure: table → Plotly spec)', () => {
   });
 
   it('gives each policy its own line inside an outcome row, named in plain words', () => {
-    const row = (policy: string, outcome: string, diff: number) => ({ policy, outcome, diff_mean: diff, ci_low: diff - 0.01, ci_high: diff + 0.01, baseline_mean: 0.5 });
-    const rows = [row('a', 'coop_any', 0.1), row('b', 'coop_any', 0.2), row('a', 'mean_lo', 0), row('b', 'mean_lo', 0)];
+    const row = (policy: string, outcome: string, diff: number) => ({
+      policy,
+      outcome,
+      diff_mean: diff,
+      ci_low: diff - 0.01,
+      ci_high: diff + 0.01,
+      baseline_mean: 0.5,
+    });
+    const rows = [
+      row('a', 'coop_any', 0.1),
+      row('b', 'coop_any', 0.2),
+      row('a', 'mean_lo', 0),
+      row('b', 'mean_lo', 0),
+    ];
     const f = forestFigure(rows, ['coop_any', 'mean_lo'], 'T', { coop_any: 'firms cooperating' });
     const ys = f.data.map((d) => d.y as number[]);
     expect(ys[0]![0]).toBeLessThan(0); // row 0, policy a above the row's centre (the axis is reversed)
@@ -56,31 +91,61 @@ describe('figure builders (pure: table → Plotly spec)', () => {
 
   it('reads a comparison policy by policy: plain-language outcomes, size relative to the baseline, CI', () => {
     const rows = [
-      { policy: 'subsidy', outcome: 'coop_university', diff_mean: 0.02, ci_low: 0.01, ci_high: 0.03, baseline_mean: 0.1 },
+      {
+        policy: 'subsidy',
+        outcome: 'coop_university',
+        diff_mean: 0.02,
+        ci_low: 0.01,
+        ci_high: 0.03,
+        baseline_mean: 0.1,
+      },
       { policy: 'subsidy', outcome: 'exits', diff_mean: -5, ci_low: -12, ci_high: 2, baseline_mean: 100 },
       { policy: 'training', outcome: 'exits', diff_mean: 1, ci_low: -3, ci_high: 5, baseline_mean: 100 },
     ];
     const [section] = compareSections(rows);
-    expect(section!.reading).toContain('subsidy: cooperating with universities (share) +20.0% (95% CI +10.0% to +30.0%)');
+    expect(section!.reading).toContain(
+      'subsidy: cooperating with universities (share) +20.0% (95% CI +10.0% to +30.0%)',
+    );
     expect(section!.reading).toContain('training: none');
     expect(section!.reading).not.toContain('exits');
-    expect(compareSections(rows.slice(1))[0]!.reading).toMatch(/^No difference has a 95% CI that excludes zero/);
+    expect(compareSections(rows.slice(1))[0]!.reading).toMatch(
+      /^No difference has a 95% CI that excludes zero/,
+    );
     expect(section!.title).toContain('same worlds');
     // a scenario with other firms than the baseline: the title and the reading say so
     const [other] = compareSections(rows, ['training']);
     expect(other!.title).not.toContain('same worlds');
-    expect(compareSections(rows.map((r) => ({ ...r, ci_low: NaN, ci_high: NaN })))[0]!.reading).toMatch(/^One replicate gives no confidence interval/);
-    expect(other!.reading).toMatch(/training has other firms than the baseline .* so its differences come from that as well as from the policy\.$/);
+    expect(compareSections(rows.map((r) => ({ ...r, ci_low: NaN, ci_high: NaN })))[0]!.reading).toMatch(
+      /^One replicate gives no confidence interval/,
+    );
+    expect(other!.reading).toMatch(
+      /training has other firms than the baseline .* so its differences come from that as well as from the policy\.$/,
+    );
     expect(section!.reading).not.toContain('detectable'); // a compare.csv written before the column existed
-    expect(compareSections(rows, [], ['training'])[0]!.reading).toMatch(/ training runs for another number of quarters than the baseline \(ticks differ\), so its survey covers other quarters and its differences come from that too\.$/);
+    expect(compareSections(rows, [], ['training'])[0]!.reading).toMatch(
+      / training runs for another number of quarters than the baseline \(ticks differ\), so its survey covers other quarters and its differences come from that too\.$/,
+    );
     expect(section!.reading).not.toContain('another number of quarters');
   });
 
   it('says how small an effect the replicates could have missed, from compare.csv’s n and detectable_diff', () => {
-    const row = (outcome: string, diff: number, detectable: number, n = 10) => ({ policy: 'p', outcome, n, diff_mean: diff, ci_low: diff - detectable / 2, ci_high: diff + detectable / 2, baseline_mean: 0.5, detectable_diff: detectable });
+    const row = (outcome: string, diff: number, detectable: number, n = 10) => ({
+      policy: 'p',
+      outcome,
+      n,
+      diff_mean: diff,
+      ci_low: diff - detectable / 2,
+      ci_high: diff + detectable / 2,
+      baseline_mean: 0.5,
+      detectable_diff: detectable,
+    });
     const reading = compareSections([row('coop_any', 0.1, 0.025), row('inno_org', 0.001, 0.05)])[0]!.reading;
-    expect(reading).toContain('That does not show the other effects are zero: with 10 replicate pairs, a difference shows reliably (8 times in 10) only from about ±5% to ±10% of the baseline');
-    expect(compareSections([row('inno_org', 0.001, 0.05)])[0]!.reading).toMatch(/^No difference .*That does not show every effect is zero: .* only from about ±10% of the baseline/);
+    expect(reading).toContain(
+      'That does not show the other effects are zero: with 10 replicate pairs, a difference shows reliably (8 times in 10) only from about ±5% to ±10% of the baseline',
+    );
+    expect(compareSections([row('inno_org', 0.001, 0.05)])[0]!.reading).toMatch(
+      /^No difference .*That does not show every effect is zero: .* only from about ±10% of the baseline/,
+    );
     // the table lists it
     expect(compareSections([row('inno_org', 0.001, 0.05)])[0]!.html).toContain('detectable (±)');
     // one pair: the CI is missing for a reason, and n says so even where a CI would be finite
@@ -97,36 +162,59 @@ describe('figure builders (pure: table → Plotly spec)', () => {
     expect(criticalCorrelation(16)).toBeCloseTo(0.49730903545939303, 8); // scipy: t.ppf(0.975, 14) / sqrt(14 + t²)
     // enough points: the strongest correlation is significant, and the reading says so plainly
     const many = Array.from({ length: 30 }, (_, k) => ({ values: [k], y: k + 5 * Math.sin(k) }));
-    expect(responseReading(many, ['a'], 'inno_product')).toMatch(/^Strongest rank correlation with product innovators \(share\): a \+0\.\d\d \(p < 0\.001; the outcome rises with it\)\. With 30 design points a rank correlation must be beyond ±0\.36 to differ from 0 at 5%\.$/);
+    expect(responseReading(many, ['a'], 'inno_product')).toMatch(
+      /^Strongest rank correlation with product innovators \(share\): a \+0\.\d\d \(p < 0\.001; the outcome rises with it\)\. With 30 design points a rank correlation must be beyond ±0\.36 to differ from 0 at 5%\.$/,
+    );
     expect(responseReading(points.slice(0, 3), ['a', 'b', 'c'], 'inno_product')).toBe(''); // too few points to read
     const flat = [1, 2, 3, 4].map((v) => ({ values: [v], y: 0.5 }));
-    expect(responseReading(flat, ['a'], 'inno_product')).toBe('No parameter moves product innovators (share) in one direction (rank correlations are all 0 or undefined).');
+    expect(responseReading(flat, ['a'], 'inno_product')).toBe(
+      'No parameter moves product innovators (share) in one direction (rank correlations are all 0 or undefined).',
+    );
   });
 
   it('colours a compare time series by scenario, and can list the baseline first', () => {
-    const rows = [0, 1].flatMap((tick) => ['p', 'base'].map((outcome) => ({ tick, outcome, n: 1, mean: 0.5, sd: NaN, lo: NaN, hi: NaN })));
-    const f = timeseriesFigure(rows, { p: 'policy', base: 'baseline' }, 'T', 'y', 0, { colours: { base: '#555555' }, legendRank: { base: 1, p: 2 } });
+    const rows = [0, 1].flatMap((tick) =>
+      ['p', 'base'].map((outcome) => ({ tick, outcome, n: 1, mean: 0.5, sd: NaN, lo: NaN, hi: NaN })),
+    );
+    const f = timeseriesFigure(rows, { p: 'policy', base: 'baseline' }, 'T', 'y', 0, {
+      colours: { base: '#555555' },
+      legendRank: { base: 1, p: 2 },
+    });
     expect(f.data).toHaveLength(2); // no bands from one run
     expect(f.data[1]).toMatchObject({ name: 'baseline', line: { color: '#555555' }, legendrank: 1 });
     expect(f.data[0]).toMatchObject({ name: 'policy', legendrank: 2 });
   });
 
   it('says how much of a sweep outcome’s variance is between replicates of one design point', () => {
-    const run = (point: number, rep: number, y: number) => ({ run_id: `s/p${String(point).padStart(4, '0')}/r00${rep}`, inno_product: y });
+    const run = (point: number, rep: number, y: number) => ({
+      run_id: `s/p${String(point).padStart(4, '0')}/r00${rep}`,
+      inno_product: y,
+    });
     // within-point variance (2 + 2) / 2 = 2; variance of all runs 20 / 3; share 0.3
-    expect(replicateNoiseReading([run(1, 1, 1), run(1, 2, 3), run(2, 1, 5), run(2, 2, 7)], 'inno_product')).toBe(
+    expect(
+      replicateNoiseReading([run(1, 1, 1), run(1, 2, 3), run(2, 1, 5), run(2, 2, 7)], 'inno_product'),
+    ).toBe(
       'Replicates of the same design point differ too: 30% of the variance of product innovators (share) across runs is between replicates (the model’s own randomness), the rest comes with the parameters.',
     );
     // numpy: mean of var(ddof=1) per point / var(all, ddof=1) = 0.5133
     const noisy = [run(1, 1, 0), run(1, 2, 6), run(2, 1, 1), run(2, 2, 7), run(3, 1, 10), run(3, 2, 16)];
-    expect(replicateNoiseReading(noisy, 'inno_product')).toMatch(/: 51% of .* the rest comes with the parameters; with that much noise, more replicates per point sharpen the responses\.$/);
-    expect(replicateNoiseReading([run(1, 1, 1), run(2, 1, 3)], 'inno_product')).toMatch(/^Each design point ran once/);
+    expect(replicateNoiseReading(noisy, 'inno_product')).toMatch(
+      /: 51% of .* the rest comes with the parameters; with that much noise, more replicates per point sharpen the responses\.$/,
+    );
+    expect(replicateNoiseReading([run(1, 1, 1), run(2, 1, 3)], 'inno_product')).toMatch(
+      /^Each design point ran once/,
+    );
   });
 
   it('reads Morris screening by μ* and the shape its σ/μ* suggests', () => {
-    const m = (parameter: string, muStar: number, sigma: number) => ({ parameter, muStar, sigma, effects: 10 });
+    const m = (parameter: string, muStar: number, sigma: number) => ({
+      parameter,
+      muStar,
+      sigma,
+      effects: 10,
+    });
     expect(morrisReading([m('a', 0.2, 0.05), m('b', 0.5, 0.6)])).toBe(
-      'b has the largest mean absolute effect (μ* = 0.5, from 10 elementary effects); σ/μ* = 1.20: its effect is non-linear or depends on the other parameters (Garcia Sanchez et al. 2014). A high σ means a parameter\'s effect depends on where the others are.',
+      "b has the largest mean absolute effect (μ* = 0.5, from 10 elementary effects); σ/μ* = 1.20: its effect is non-linear or depends on the other parameters (Garcia Sanchez et al. 2014). A high σ means a parameter's effect depends on where the others are.",
     );
     expect(morrisReading([m('a', 0.2, 0.01)])).toContain('σ/μ* = 0.05: its effect is almost linear');
     expect(morrisReading([m('a', 0.2, 0.06)])).toContain('its effect is monotonic');
@@ -134,30 +222,75 @@ describe('figure builders (pure: table → Plotly spec)', () => {
   });
 
   it('reads Sobol indices with their CIs, and says when the ranking of the top two is not settled', () => {
-    const index = (parameter: string, first: number, total: number, half: number) => ({ parameter, first, firstLo: first - half, firstHi: first + half, total, totalLo: total - half, totalHi: total + half });
+    const index = (parameter: string, first: number, total: number, half: number) => ({
+      parameter,
+      first,
+      firstLo: first - half,
+      firstHi: first + half,
+      total,
+      totalLo: total - half,
+      totalHi: total + half,
+    });
     expect(sobolReading([index('a', 0.5, 0.6, 0.05), index('b', 0.1, 0.2, 0.05)], 64)).toBe(
       'a matters most: it accounts for 0.5 (95% CI 0.45 to 0.55) of the variance alone and 0.6 (95% CI 0.55 to 0.65) with its interactions (64 base samples; bars: 95% bootstrap CIs).',
     );
     const close = sobolReading([index('b', 0.1, 0.45, 0.1), index('a', -0.02, 0.5, 0.1)], 8);
     expect(close).toMatch(/^a matters most: it accounts for −?-?0\.02 \(below 0: sampling noise around 0; /);
-    expect(close).toContain("Its total index's CI overlaps that of b (0.45, 95% CI 0.35 to 0.55), so which of them matters most is not settled: more base samples would tell.");
+    expect(close).toContain(
+      "Its total index's CI overlaps that of b (0.45, 95% CI 0.35 to 0.55), so which of them matters most is not settled: more base samples would tell.",
+    );
     expect(close).not.toContain('too imprecise');
-    expect(sobolReading([index('a', 0.5, 0.6, 0.3), index('b', 0.1, 0.2, 0.05)], 8)).toMatch(/With 8 base samples some intervals are wider than 0\.5 of the variance, too imprecise to read much into; Sobol' estimates usually need hundreds of base samples \(sweep\.samples\)\.$/);
+    expect(sobolReading([index('a', 0.5, 0.6, 0.3), index('b', 0.1, 0.2, 0.05)], 8)).toMatch(
+      /With 8 base samples some intervals are wider than 0\.5 of the variance, too imprecise to read much into; Sobol' estimates usually need hundreds of base samples \(sweep\.samples\)\.$/,
+    );
   });
 
   it('escapes markup in parameter names', () => {
-    const f = sobolFigure([{ parameter: '<b>x</b>', first: 0.1, firstLo: 0, firstHi: 0.2, total: 0.3, totalLo: 0.2, totalHi: 0.4 }], 'y');
+    const f = sobolFigure(
+      [
+        {
+          parameter: '<b>x</b>',
+          first: 0.1,
+          firstLo: 0,
+          firstHi: 0.2,
+          total: 0.3,
+          totalLo: 0.2,
+          totalHi: 0.4,
+        },
+      ],
+      'y',
+    );
     expect(f.data[0]!.x).toEqual(['&lt;b&gt;x&lt;/b&gt;']);
   });
 });
 
 describe('validation section of the report', () => {
-  const target = (id: string, pass: boolean) => ({ id, description: `<${id}>`, measure: 'likert', runs: 50, passRate: pass ? 0.9 : 0.1, threshold: '≥ 0.8', pass });
+  const target = (id: string, pass: boolean) => ({
+    id,
+    description: `<${id}>`,
+    measure: 'likert',
+    runs: 50,
+    passRate: pass ? 0.9 : 0.1,
+    threshold: '≥ 0.8',
+    pass,
+  });
   it('counts the targets that hold, escapes the text, and points to CALIBRATION.md only when one fails', () => {
-    const failing = validationSection({ replicates: 50, firms: 5000, targets: [target('T1', true), target('T9', false)] });
-    expect(failing.reading).toMatch(/^1 of 2 targets meet their threshold; T9 \(pass rate 0\.10, needs ≥ 0\.8\) does not \(full survey of 5,000 firms, 50 replicates/);
-    const two = validationSection({ replicates: 50, firms: 5000, targets: [target('T1', false), target('T9', false)] });
-    expect(two.reading).toMatch(/^0 of 2 targets meet their threshold; T1 \(pass rate 0\.10, needs ≥ 0\.8\), T9 \(pass rate 0\.10, needs ≥ 0\.8\) do not \(/);
+    const failing = validationSection({
+      replicates: 50,
+      firms: 5000,
+      targets: [target('T1', true), target('T9', false)],
+    });
+    expect(failing.reading).toMatch(
+      /^1 of 2 targets meet their threshold; T9 \(pass rate 0\.10, needs ≥ 0\.8\) does not \(full survey of 5,000 firms, 50 replicates/,
+    );
+    const two = validationSection({
+      replicates: 50,
+      firms: 5000,
+      targets: [target('T1', false), target('T9', false)],
+    });
+    expect(two.reading).toMatch(
+      /^0 of 2 targets meet their threshold; T1 \(pass rate 0\.10, needs ≥ 0\.8\), T9 \(pass rate 0\.10, needs ≥ 0\.8\) do not \(/,
+    );
     expect(failing.reading).toMatch(/replicates\)\.$/); // one sentence: the verdict; the rest are notes under the table
     expect(failing.html).toContain('docs/CALIBRATION.md');
     expect(failing.html).toContain('&lt;T9&gt;');
@@ -168,8 +301,13 @@ describe('validation section of the report', () => {
     expect(passing.html).not.toContain('without the shock');
   });
 
-  it("gives each pass rate its 95% interval and names the close calls, when validation.json has the intervals", () => {
-    const close = { ...target('T6', true), passRate: 0.84, passRateLow: 0.7148578393696499, passRateHigh: 0.9166257932196658 };
+  it('gives each pass rate its 95% interval and names the close calls, when validation.json has the intervals', () => {
+    const close = {
+      ...target('T6', true),
+      passRate: 0.84,
+      passRateLow: 0.7148578393696499,
+      passRateHigh: 0.9166257932196658,
+    };
     const clear = { ...target('T1', true), passRate: 1, passRateLow: 0.9286524008666412, passRateHigh: 1 };
     const s = validationSection({ replicates: 50, firms: 5000, targets: [clear, close] });
     expect(s.html).toContain('<th>pass rate</th><th>95% CI</th>');
@@ -182,41 +320,99 @@ describe('validation section of the report', () => {
 
   it('says how to read a validation smaller than the calibration, and only then', () => {
     const calibration = { firms: 5000, replicates: 50 };
-    expect(validationSection({ replicates: 50, firms: 5000, calibration, targets: [target('T1', true)] }).reading).not.toContain('smaller');
-    expect(validationSection({ replicates: 12, firms: 5000, calibration, targets: [target('T1', false)] }).reading).toContain(
+    expect(
+      validationSection({ replicates: 50, firms: 5000, calibration, targets: [target('T1', true)] }).reading,
+    ).not.toContain('smaller');
+    expect(
+      validationSection({ replicates: 12, firms: 5000, calibration, targets: [target('T1', false)] }).reading,
+    ).toContain(
       'This validation is smaller than the calibration (12 instead of 50 replicates): a pass rate from 12 runs moves in steps of 0.08. A miss here says less about the model than a miss at full size.',
     );
-    expect(validationSection({ replicates: 50, firms: 1000, calibration, targets: [target('T1', false)] }).reading).toContain('(1,000 instead of 5,000 firms per run): a smaller survey gives each test less power');
-    expect(validationSection({ replicates: 5, firms: 500, targets: [target('T1', false)] }).reading).not.toContain('smaller'); // validation.json written before it had a calibration
+    expect(
+      validationSection({ replicates: 50, firms: 1000, calibration, targets: [target('T1', false)] }).reading,
+    ).toContain('(1,000 instead of 5,000 firms per run): a smaller survey gives each test less power');
+    expect(
+      validationSection({ replicates: 5, firms: 500, targets: [target('T1', false)] }).reading,
+    ).not.toContain('smaller'); // validation.json written before it had a calibration
   });
 
   it("sets T9 beside its no-shock reference and the shock's own effect, with the mean statistics", () => {
     const t9 = { ...target('T9', false), passRate: 0.3, meanStatistic: 1.52 };
-    const reference = { ...t9, sample: 'no-shock', passRate: 0.28, meanStatistic: 1.49, threshold: 'reference', pass: true };
+    const reference = {
+      ...t9,
+      sample: 'no-shock',
+      passRate: 0.28,
+      meanStatistic: 1.49,
+      threshold: 'reference',
+      pass: true,
+    };
     const s = validationSection({ replicates: 50, firms: 5000, targets: [t9], all: [t9, reference] });
-    expect(s.html).toContain('<p class="note">T9 without the shock (its regression on the validation runs themselves, same quarters): pass rate 0.28, mean z 1.49; with the shock: 0.30, mean z 1.52');
+    expect(s.html).toContain(
+      '<p class="note">T9 without the shock (its regression on the validation runs themselves, same quarters): pass rate 0.28, mean z 1.49; with the shock: 0.30, mean z 1.52',
+    );
     expect(s.html).toContain('<td class="num">1.52</td>');
     expect(s.html).not.toContain('What the shock adds');
-    const effect = { ...t9, sample: 'shock-effect', runs: 50, passRate: 0.04, meanStatistic: 0.11, threshold: 'reference', pass: false };
-    const both = validationSection({ replicates: 50, firms: 5000, targets: [t9], all: [t9, reference, effect] });
+    const effect = {
+      ...t9,
+      sample: 'shock-effect',
+      runs: 50,
+      passRate: 0.04,
+      meanStatistic: 0.11,
+      threshold: 'reference',
+      pass: false,
+    };
+    const both = validationSection({
+      replicates: 50,
+      firms: 5000,
+      targets: [t9],
+      all: [t9, reference, effect],
+    });
     expect(both.html).toContain('What the shock adds, tested directly');
     expect(both.html).toContain('positive at 5% in 0.04 of 50 pairs, mean z 0.11.');
   });
 
   it('shows the same targets on the true values and on the paper-scale sample in a second table, without a verdict', () => {
     const t1 = { ...target('T1', true), sample: 'full', meanStatistic: 5.3 };
-    const also = (sample: string, measure: string, passRate: number) => ({ ...t1, sample, measure, passRate, pass: passRate >= 0.8, meanStatistic: 0.9 });
-    const s = validationSection({ replicates: 50, firms: 5000, targets: [t1], all: [t1, also('full', 'true', 1), also('paper-300', 'likert', 0.12), also('paper-300', 'true', 0.14)] });
+    const also = (sample: string, measure: string, passRate: number) => ({
+      ...t1,
+      sample,
+      measure,
+      passRate,
+      pass: passRate >= 0.8,
+      meanStatistic: 0.9,
+    });
+    const s = validationSection({
+      replicates: 50,
+      firms: 5000,
+      targets: [t1],
+      all: [t1, also('full', 'true', 1), also('paper-300', 'likert', 0.12), also('paper-300', 'true', 0.14)],
+    });
     expect(s.html).toContain('<h3>The same targets, without a verdict</h3>');
-    expect(s.html).toContain('as the studies had, 0 of 1 of these targets reach their threshold: a survey that small often misses');
-    expect(s.html).toMatch(/<tr><td>T1<\/td><td>≥ 0\.8<\/td><td class="num">1\.00 <span class="note">\(0\.9\)<\/span><\/td><td class="num">0\.12 .*<td class="num">0\.14 /);
-    const fine = validationSection({ replicates: 50, firms: 5000, targets: [t1], all: [t1, also('paper-300', 'likert', 0.9)] });
+    expect(s.html).toContain(
+      'as the studies had, 0 of 1 of these targets reach their threshold: a survey that small often misses',
+    );
+    expect(s.html).toMatch(
+      /<tr><td>T1<\/td><td>≥ 0\.8<\/td><td class="num">1\.00 <span class="note">\(0\.9\)<\/span><\/td><td class="num">0\.12 .*<td class="num">0\.14 /,
+    );
+    const fine = validationSection({
+      replicates: 50,
+      firms: 5000,
+      targets: [t1],
+      all: [t1, also('paper-300', 'likert', 0.9)],
+    });
     expect(fine.html).toContain('1 of 1 of these targets reach their threshold.');
     expect(fine.html).toContain('<td class="num">–</td>'); // no true-value row given: a dash, not a made-up number
-    expect(validationSection({ replicates: 50, firms: 5000, targets: [t1], all: [t1] }).html).not.toContain('without a verdict');
+    expect(validationSection({ replicates: 50, firms: 5000, targets: [t1], all: [t1] }).html).not.toContain(
+      'without a verdict',
+    );
     // the clustered reference: a fourth column, read in the note, and absent (no note) when validation.json has none
     expect(s.html).not.toContain('clustered by regional industry (sector × region)');
-    const clustered = validationSection({ replicates: 50, firms: 5000, targets: [t1], all: [t1, also('paper-300', 'likert', 0.12), also('clustered', 'likert', 0.7)] });
+    const clustered = validationSection({
+      replicates: 50,
+      firms: 5000,
+      targets: [t1],
+      all: [t1, also('paper-300', 'likert', 0.12), also('clustered', 'likert', 0.7)],
+    });
     expect(clustered.html).toContain('<th>full survey, SEs clustered by regional industry</th>');
     expect(clustered.html).toMatch(/<td class="num">0\.70 <span class="note">\(0\.9\)<\/span><\/td><\/tr>/);
     expect(clustered.html).toContain('with those errors clustered by regional industry (sector × region)');
@@ -225,13 +421,33 @@ describe('validation section of the report', () => {
 
   it('reads the two-lines diagnostics beside T5 and T8 when validation.json has them, and only those it has', () => {
     const t5 = target('T5', true);
-    const two = (id: string, passRate: number) => ({ ...target(`${id}-two-lines`, false), passRate, threshold: 'reference' });
-    const s = validationSection({ replicates: 50, firms: 5000, targets: [t5], all: [t5, two('T5', 0.52), two('T8-falling', 0), two('T8-rising', 0.06)] });
-    expect(s.html).toContain('finds a rising and a falling line in 0.52 of the runs of the full model (T5) and 0.00 of the runs with the falling-limb mechanisms off; a rising left line in 0.06 of the runs with supplier proposals flat');
+    const two = (id: string, passRate: number) => ({
+      ...target(`${id}-two-lines`, false),
+      passRate,
+      threshold: 'reference',
+    });
+    const s = validationSection({
+      replicates: 50,
+      firms: 5000,
+      targets: [t5],
+      all: [t5, two('T5', 0.52), two('T8-falling', 0), two('T8-rising', 0.06)],
+    });
+    expect(s.html).toContain(
+      'finds a rising and a falling line in 0.52 of the runs of the full model (T5) and 0.00 of the runs with the falling-limb mechanisms off; a rising left line in 0.06 of the runs with supplier proposals flat',
+    );
     expect(s.html).not.toMatch(/<td>T[58][^<]*-two-lines<\/td>/); // a reference: not a row of the verdict table
-    const onlyRising = validationSection({ replicates: 50, firms: 5000, targets: [t5], all: [t5, two('T8-rising', 0.1)] });
-    expect(onlyRising.html).toMatch(/finds a rising left line in 0\.10 of the runs with supplier proposals flat/);
-    expect(validationSection({ replicates: 50, firms: 5000, targets: [t5], all: [t5] }).html).not.toContain('two-lines');
+    const onlyRising = validationSection({
+      replicates: 50,
+      firms: 5000,
+      targets: [t5],
+      all: [t5, two('T8-rising', 0.1)],
+    });
+    expect(onlyRising.html).toMatch(
+      /finds a rising left line in 0\.10 of the runs with supplier proposals flat/,
+    );
+    expect(validationSection({ replicates: 50, firms: 5000, targets: [t5], all: [t5] }).html).not.toContain(
+      'two-lines',
+    );
   });
 });
 

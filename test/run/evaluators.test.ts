@@ -12,7 +12,15 @@ import { tables, tinyScenario } from './helpers.js';
 describe('evaluators', () => {
   it('give byte-identical tables sequentially and with 1, 2 and 4 pool workers', async () => {
     const { dir } = tinyScenario();
-    const s = makeScenario({ name: 'tiny', replicates: 8, population: 80, ticks: 40, burnIn: 10, regions: 2, sectors: ['a', 'b'] });
+    const s = makeScenario({
+      name: 'tiny',
+      replicates: 8,
+      population: 80,
+      ticks: 40,
+      burnIn: 10,
+      regions: 2,
+      sectors: ['a', 'b'],
+    });
     const plan = makeRunPlan(s);
     const outputs: Record<string, string>[] = [];
     for (const [label, evaluator] of [

@@ -12,12 +12,21 @@ describe('crash isolation', () => {
     const { dir, file } = tinyScenario('', 8);
     const faults = 'tiny/r002=throw,tiny/r003=exit,tiny/r005=crash,tiny/r007=oom';
     const out = join(dir, 'out');
-    const r = cli(['run', file, '--out', out, '--workers', '2'], { SMESIM_FAULTS: faults, SMESIM_WORKER_HEAP_MB: '64' });
+    const r = cli(['run', file, '--out', out, '--workers', '2'], {
+      SMESIM_FAULTS: faults,
+      SMESIM_WORKER_HEAP_MB: '64',
+    });
     expect(r.status, r.stderr).toBe(1);
     expect(r.stderr).toMatch(/4 run\(s\) failed/);
     expect(r.stderr).toMatch(/--retry-failed/);
-    const ledger = readFileSync(join(out, 'ledger.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    const failed = ledger.filter((e) => e.status === 'error').map((e) => e.runId).sort();
+    const ledger = readFileSync(join(out, 'ledger.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const failed = ledger
+      .filter((e) => e.status === 'error')
+      .map((e) => e.runId)
+      .sort();
     expect(failed).toEqual(['tiny/r002', 'tiny/r003', 'tiny/r005', 'tiny/r007']);
     expect(ledger.find((e) => e.runId === 'tiny/r003').error).toMatch(/exited/);
     expect(ledger.find((e) => e.runId === 'tiny/r007').error).toMatch(/memory/);
@@ -26,7 +35,10 @@ describe('crash isolation', () => {
     expect(cli(['run', file, '--out', out, '--workers', '2']).status).toBe(1);
     const retry = cli(['run', file, '--out', out, '--workers', '2', '--retry-failed']);
     expect(retry.status, retry.stderr).toBe(0);
-    const again = readFileSync(join(out, 'ledger.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const again = readFileSync(join(out, 'ledger.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(again.filter((e) => e.runId === 'tiny/r002').map((e) => e.attempt)).toEqual([1, 2]);
     const clean = join(dir, 'clean');
     expect(cli(['run', file, '--out', clean, '--workers', '1']).status).toBe(0);
@@ -35,10 +47,22 @@ describe('crash isolation', () => {
 
   it('records a run whose model throws, on the sequential evaluator, and goes on with the rest', async () => {
     const { dir } = tinyScenario('', 3);
-    const s = makeScenario({ name: 'tiny', replicates: 3, population: 60, ticks: 20, burnIn: 5, regions: 1, sectors: ['a'] });
+    const s = makeScenario({
+      name: 'tiny',
+      replicates: 3,
+      population: 60,
+      ticks: 20,
+      burnIn: 5,
+      regions: 1,
+      sectors: ['a'],
+    });
     const plan = makeRunPlan(s);
     plan.specs[1] = { ...plan.specs[1]!, scenario: { ...s, population: -5 } }; // breaks inside runOne
-    const summary = await executePlan(s, plan, { outDir: join(dir, 'o'), evaluator: new SequentialEvaluator(), scenarioFiles: [] });
+    const summary = await executePlan(s, plan, {
+      outDir: join(dir, 'o'),
+      evaluator: new SequentialEvaluator(),
+      scenarioFiles: [],
+    });
     expect(summary.ok).toBe(2);
     expect(summary.failed.map((f) => f.runId)).toEqual(['tiny/r002']);
     expect(summary.failed[0]!.error).toMatch(/Error/);

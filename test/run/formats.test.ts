@@ -17,15 +17,22 @@ describe('columnar outputs', () => {
     const { dir, file } = tinyScenario('', 2);
     const out = join(dir, 'o');
     expect(cli(['run', file, '--out', out, '--workers', '1', '--format', 'arrow,parquet']).status).toBe(0);
-    const csv = aq.fromCSV(readFileSync(join(out, 'survey.csv'), 'utf8')).objects();
+    const csv = aq.fromCSV(readFileSync(join(out, 'survey.csv'), 'utf8')).objects() as Record<
+      string,
+      unknown
+    >[];
     const arrow = tableFromIPC(readFileSync(join(out, 'survey.arrow'))).toArray();
     const buf = readFileSync(join(out, 'survey.parquet'));
-    const parquet = await parquetReadObjects({ file: buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) });
+    const parquet = await parquetReadObjects({
+      file: buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength),
+    });
     expect(arrow).toHaveLength(csv.length);
     expect(parquet).toHaveLength(csv.length);
     expect(arrow[3]!.run_id).toBe(csv[3]!.run_id);
     // the CSV holds the same doubles as the Parquet copy, not rounded ones
-    for (const k of [0, 5, csv.length - 1]) for (const col of ['lo_true', 'sli_true', 'dyn_true', 'iss']) expect(Number(csv[k]![col])).toBe(parquet[k]![col]);
+    for (const k of [0, 5, csv.length - 1])
+      for (const col of ['lo_true', 'sli_true', 'dyn_true', 'iss'])
+        expect(Number(csv[k]![col])).toBe(parquet[k]![col]);
   });
 
   it('writes every number exactly: tiny p-values stay above 0, doubles read back unchanged', () => {
@@ -34,28 +41,58 @@ describe('columnar outputs', () => {
     expect(formatCell(3.2e-12)).toBe('3.2e-12');
     expect(formatCell(-0)).toBe('0');
     expect([Infinity, -Infinity, NaN].map(formatCell)).toEqual(['Inf', '-Inf', 'NaN']);
-    expect(toCsv({ columns: ['a', 'note'], rows: [[0.30000000000000004, 'x, "y"']] })).toBe('a,note\n0.30000000000000004,"x, ""y"""\n');
+    expect(toCsv({ columns: ['a', 'note'], rows: [[0.30000000000000004, 'x, "y"']] })).toBe(
+      'a,note\n0.30000000000000004,"x, ""y"""\n',
+    );
   });
 
   it('lists, in tableFiles, exactly what writeTables writes (a resumed complete run set checks those files)', () => {
-    const s = makeScenario({ name: 'list', population: 40, ticks: 30, burnIn: 10, replicates: 2, outputs: { network: true, snapshots: [20] }, sweep: { design: 'lhs', samples: 2, parameters: [{ name: 'sli.convergenceRate', min: 1, max: 2 }] } });
+    const s = makeScenario({
+      name: 'list',
+      population: 40,
+      ticks: 30,
+      burnIn: 10,
+      replicates: 2,
+      outputs: { network: true, snapshots: [20] },
+      sweep: { design: 'lhs', samples: 2, parameters: [{ name: 'sli.convergenceRate', min: 1, max: 2 }] },
+    });
     const plan = makeRunPlan(s);
     const results = plan.specs.map((spec) => runOne(spec) as RunOutput);
     const dir = scratchDir('tables');
     for (const formats of [[], ['arrow', 'parquet']] as const) {
       const listed = tableFiles(dir, shapeOfResults(results), plan, [...formats]);
       expect(writeTables(dir, results, plan, [...formats])).toEqual(listed);
-      expect(listed.filter((f) => /snapshots|design|graphml/.test(f)).length).toBe(2 + formats.length + results.length);
+      expect(listed.filter((f) => /snapshots|design|graphml/.test(f)).length).toBe(
+        2 + formats.length + results.length,
+      );
     }
   });
 
   it('knows from the scenario alone which tables its successful runs fill (a resumed complete run set checks them without reading a result)', () => {
-    const outputs = [{ network: true, snapshots: [20] }, { exits: false }, {}, { network: true, snapshots: [5, 25], exits: false }];
+    const outputs = [
+      { network: true, snapshots: [20] },
+      { exits: false },
+      {},
+      { network: true, snapshots: [5, 25], exits: false },
+    ];
     for (const o of outputs) {
-      const s = makeScenario({ name: 'shape', population: 30, ticks: 30, burnIn: 10, replicates: 3, outputs: o });
+      const s = makeScenario({
+        name: 'shape',
+        population: 30,
+        ticks: 30,
+        burnIn: 10,
+        replicates: 3,
+        outputs: o,
+      });
       const results = makeRunPlan(s).specs.map((spec) => runOne(spec) as RunOutput);
       const ok = results.filter((_, k) => k !== 1); // as if the second run had failed
-      expect(shapeOfRuns(s.outputs, ok.map((r) => r.runId)), JSON.stringify(o)).toEqual(shapeOfResults(ok));
+      expect(
+        shapeOfRuns(
+          s.outputs,
+          ok.map((r) => r.runId),
+        ),
+        JSON.stringify(o),
+      ).toEqual(shapeOfResults(ok));
       expect(shapeOfRuns(s.outputs, [])).toEqual(shapeOfResults([]));
     }
   });
@@ -67,9 +104,14 @@ describe('columnar outputs', () => {
     const without = join(dir, 'without');
     const r = cli(['run', file, '--out', without, '--workers', '1', '--set', 'outputs.exits=false']);
     expect(r.status, r.stderr).toBe(0);
-    expect(readdirSync(without).filter((f) => f.endsWith('.csv')).sort()).toEqual(['runs.csv', 'survey.csv', 'timeseries.csv']);
+    expect(
+      readdirSync(without)
+        .filter((f) => f.endsWith('.csv'))
+        .sort(),
+    ).toEqual(['runs.csv', 'survey.csv', 'timeseries.csv']);
     expect(readFileSync(join(withExits, 'exits.csv'), 'utf8').split('\n').length).toBeGreaterThan(10); // there were exits to leave out
-    for (const t of ['runs.csv', 'survey.csv', 'timeseries.csv']) expect(readFileSync(join(without, t), 'utf8')).toBe(readFileSync(join(withExits, t), 'utf8'));
+    for (const t of ['runs.csv', 'survey.csv', 'timeseries.csv'])
+      expect(readFileSync(join(without, t), 'utf8')).toBe(readFileSync(join(withExits, t), 'utf8'));
     expect(existsSync(join(without, 'report.html'))).toBe(true);
     expect(cli(['replay', without, 'tiny/r002']).stdout).toContain('tiny/r002: identical');
   });
@@ -79,7 +121,17 @@ describe('columnar outputs', () => {
     const all = join(dir, 'all');
     expect(cli(['run', file, '--out', all, '--workers', '1', '--no-report']).status).toBe(0);
     const late = join(dir, 'late');
-    const r = cli(['run', file, '--out', late, '--workers', '1', '--no-report', '--set', 'outputs.exitsFrom=30']);
+    const r = cli([
+      'run',
+      file,
+      '--out',
+      late,
+      '--workers',
+      '1',
+      '--no-report',
+      '--set',
+      'outputs.exitsFrom=30',
+    ]);
     expect(r.status, r.stderr).toBe(0);
     const [header, ...rows] = readFileSync(join(all, 'exits.csv'), 'utf8').trimEnd().split('\n');
     const tick = header!.split(',').indexOf('tick');
@@ -87,7 +139,8 @@ describe('columnar outputs', () => {
     expect(kept.length).toBeGreaterThan(5); // exits to keep…
     expect(kept.length).toBeLessThan(rows.length); // …and earlier ones to leave out
     expect(readFileSync(join(late, 'exits.csv'), 'utf8')).toBe([header, ...kept].join('\n') + '\n');
-    for (const t of ['runs.csv', 'survey.csv', 'timeseries.csv']) expect(readFileSync(join(late, t), 'utf8')).toBe(readFileSync(join(all, t), 'utf8'));
+    for (const t of ['runs.csv', 'survey.csv', 'timeseries.csv'])
+      expect(readFileSync(join(late, t), 'utf8')).toBe(readFileSync(join(all, t), 'utf8'));
     expect(cli(['replay', late, 'tiny/r001']).stdout).toContain('tiny/r001: identical');
   });
 });

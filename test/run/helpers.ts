@@ -8,10 +8,18 @@ export const CLI = join('dist', 'scripts', 'cli.js');
 export const TABLE_FILES = ['runs.csv', 'timeseries.csv', 'survey.csv', 'exits.csv'];
 
 /** A temporary directory with a small scenario file in it. */
-export function tinyScenario(extra = '', replicates = 8, population = 80, ticks = 40): { dir: string; file: string } {
+export function tinyScenario(
+  extra = '',
+  replicates = 8,
+  population = 80,
+  ticks = 40,
+): { dir: string; file: string } {
   const dir = scratchDir('run');
   const file = join(dir, 'tiny.yaml');
-  writeFileSync(file, `name: tiny\nreplicates: ${replicates}\npopulation: ${population}\nticks: ${ticks}\nburnIn: 10\nregions: 2\nsectors: [a, b]\n${extra}`);
+  writeFileSync(
+    file,
+    `name: tiny\nreplicates: ${replicates}\npopulation: ${population}\nticks: ${ticks}\nburnIn: 10\nregions: 2\nsectors: [a, b]\n${extra}`,
+  );
   return { dir, file };
 }
 

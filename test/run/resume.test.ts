@@ -1,4 +1,12 @@
-import { appendFileSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -14,7 +22,11 @@ describe('kill -9 and resume', () => {
     expect(cli(['run', file, '--out', clean, '--workers', '2']).status).toBe(0);
     const recorded = (out: string) => {
       const ledger = join(out, 'ledger.jsonl');
-      return existsSync(ledger) ? readFileSync(ledger, 'utf8').split('\n').filter((l) => l.endsWith('}')).length : 0;
+      return existsSync(ledger)
+        ? readFileSync(ledger, 'utf8')
+            .split('\n')
+            .filter((l) => l.endsWith('}')).length
+        : 0;
     };
     // Kill when the run set has reached a given stage: just started, and after 3, 7 and 11 of 16 runs.
     for (const stage of [0, 3, 7, 11]) {
@@ -23,7 +35,12 @@ describe('kill -9 and resume', () => {
       let finished = false;
       const exited = new Promise((r) => child.once('exit', () => r((finished = true))));
       const started = Date.now();
-      while (!finished && Date.now() - started < 60_000 && !(existsSync(join(out, 'manifest.json')) && recorded(out) >= stage)) await sleep(5);
+      while (
+        !finished &&
+        Date.now() - started < 60_000 &&
+        !(existsSync(join(out, 'manifest.json')) && recorded(out) >= stage)
+      )
+        await sleep(5);
       child.kill('SIGKILL');
       await exited;
       const before = recorded(out);
@@ -41,12 +58,19 @@ describe('kill -9 and resume', () => {
     expect(cli(['run', file, '--out', clean, '--workers', '2', '--no-report']).status).toBe(0);
     const out = join(dir, 'interrupted');
     const args = ['run', file, '--out', out, '--workers', '2', '--no-report'];
-    const child = spawn('node', [join('dist', 'scripts', 'cli.js'), ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn('node', [join('dist', 'scripts', 'cli.js'), ...args], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
     const ledger = join(out, 'ledger.jsonl');
-    const recorded = () => (existsSync(ledger) ? readFileSync(ledger, 'utf8').split('\n').filter((l) => l.endsWith('}')).length : 0);
+    const recorded = () =>
+      existsSync(ledger)
+        ? readFileSync(ledger, 'utf8')
+            .split('\n')
+            .filter((l) => l.endsWith('}')).length
+        : 0;
     const started = Date.now();
     while (recorded() < 3 && Date.now() - started < 60_000) await sleep(5);
     child.kill('SIGINT');
@@ -54,7 +78,9 @@ describe('kill -9 and resume', () => {
     const kept = recorded();
     expect(kept, 'interrupted before the end').toBeLessThan(16);
     expect(code).toBe(130);
-    expect(stderr).toContain(`interrupted: ${kept} of 16 runs of ${out} are finished and kept; run the same command again to resume:\n  smesim ${args.join(' ')}\n`);
+    expect(stderr).toContain(
+      `interrupted: ${kept} of 16 runs of ${out} are finished and kept; run the same command again to resume:\n  smesim ${args.join(' ')}\n`,
+    );
     const again = cli(args);
     expect(again.status, again.stderr).toBe(0);
     expect(again.stdout).toContain(`(${kept} already done, resumed)`);
@@ -72,7 +98,10 @@ describe('kill -9 and resume', () => {
     writeFileSync(join(out, 'manifest.json'), JSON.stringify({ ...manifest, finished: null }));
     writeFileSync(join(out, 'runs', 'tiny__r009.json.gz.tmp-12345'), '{"ok":tr');
     appendFileSync(join(out, 'ledger.jsonl'), '{"runId":"tiny/r003","sta');
-    writeFileSync(join(out, 'runs', 'tiny__r004.json.gz'), readFileSync(join(out, 'runs', 'tiny__r004.json.gz')).subarray(0, 100));
+    writeFileSync(
+      join(out, 'runs', 'tiny__r004.json.gz'),
+      readFileSync(join(out, 'runs', 'tiny__r004.json.gz')).subarray(0, 100),
+    );
     const again = cli(['run', file, '--out', out, '--workers', '1']);
     expect(again.status, again.stderr).toBe(0);
     expect(again.stdout).toMatch(/3 already done/); // r004 had a broken file, so it ran again
@@ -86,10 +115,17 @@ describe('kill -9 and resume', () => {
     expect(cli(['run', file, '--out', out, '--workers', '1', '--no-report']).status).toBe(0);
     const clean = tables(out);
     const stored = readdirSync(join(out, 'runs')).sort();
-    expect(stored).toEqual(['tiny__r001.json.gz', 'tiny__r002.json.gz', 'tiny__r003.json.gz', 'tiny__r004.json.gz']);
+    expect(stored).toEqual([
+      'tiny__r001.json.gz',
+      'tiny__r002.json.gz',
+      'tiny__r003.json.gz',
+      'tiny__r004.json.gz',
+    ]);
     for (const name of stored) {
       const plain = gunzipSync(readFileSync(join(out, 'runs', name)));
-      expect((JSON.parse(plain.toString('utf8')) as { runId: string }).runId).toBe(`tiny/${name.slice(6, 10)}`);
+      expect((JSON.parse(plain.toString('utf8')) as { runId: string }).runId).toBe(
+        `tiny/${name.slice(6, 10)}`,
+      );
       writeFileSync(join(out, 'runs', name.replace(/\.gz$/, '')), plain);
       rmSync(join(out, 'runs', name));
     }
@@ -105,10 +141,16 @@ describe('kill -9 and resume', () => {
     const out = join(dir, 'o');
     const args = ['run', file, '--out', out, '--workers', '1', '--format', 'arrow,parquet', '--no-report'];
     expect(cli(args).status).toBe(0);
-    const files = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? (e.name === 'runs' ? [] : files(join(d, e.name))) : [join(d, e.name)]));
+    const files = (d: string): string[] =>
+      readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? (e.name === 'runs' ? [] : files(join(d, e.name))) : [join(d, e.name)],
+      );
     const tableFiles = files(out).filter((f) => !/(manifest\.json|ledger\.jsonl)$/.test(f));
     expect(tableFiles.map((f) => f.slice(out.length + 1)).sort()).toEqual(
-      ['exits', 'runs', 'snapshots', 'survey', 'timeseries'].flatMap((t) => [`${t}.arrow`, `${t}.csv`, `${t}.parquet`]).concat(['networks/tiny__r001.graphml', 'networks/tiny__r002.graphml', 'networks/tiny__r003.graphml']).sort(),
+      ['exits', 'runs', 'snapshots', 'survey', 'timeseries']
+        .flatMap((t) => [`${t}.arrow`, `${t}.csv`, `${t}.parquet`])
+        .concat(['networks/tiny__r001.graphml', 'networks/tiny__r002.graphml', 'networks/tiny__r003.graphml'])
+        .sort(),
     );
     const stamp = () => Object.fromEntries(tableFiles.map((f) => [f, statSync(f).mtimeMs]));
     const content = () => Object.fromEntries(tableFiles.map((f) => [f, readFileSync(f)]));
@@ -142,4 +184,3 @@ describe('kill -9 and resume', () => {
     expect(content()).toEqual(bytes);
   });
 });
-

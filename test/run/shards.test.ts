@@ -4,14 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { cli, tables, tinyScenario } from './helpers.js';
 
 describe('shards and merge', () => {
-  const sweep = 'sweep:\n  design: grid\n  parameters:\n    - name: sli.convergenceRate\n      levels: [0.5, 1.5]\n';
+  const sweep =
+    'sweep:\n  design: grid\n  parameters:\n    - name: sli.convergenceRate\n      levels: [0.5, 1.5]\n';
 
   it('merges shards 1/3, 2/3, 3/3 into tables byte-identical to the unsharded sweep', () => {
     const { dir, file } = tinyScenario(sweep, 3);
     const whole = join(dir, 'whole');
     expect(cli(['sweep', file, '--out', whole, '--workers', '2']).status).toBe(0);
     const shards = [1, 2, 3].map((i) => join(dir, `shard-${i}`));
-    shards.forEach((out, k) => expect(cli(['sweep', file, '--shard', `${k + 1}/3`, '--out', out, '--workers', '1']).status).toBe(0));
+    shards.forEach((out, k) =>
+      expect(cli(['sweep', file, '--shard', `${k + 1}/3`, '--out', out, '--workers', '1']).status).toBe(0),
+    );
     const merged = join(dir, 'merged');
     const m = cli(['merge', ...shards, '--out', merged]);
     expect(m.status, m.stderr).toBe(0);
@@ -20,7 +23,9 @@ describe('shards and merge', () => {
     // a shard's own report says it holds only that shard's runs
     shards.forEach((out, k) => {
       const mine = readFileSync(join(out, 'runs.csv'), 'utf8').trim().split('\n').length - 1;
-      expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain(`this folder is shard ${k + 1}/3, and this report shows only its ${mine} run${mine === 1 ? '' : 's'} (smesim merge`);
+      expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain(
+        `this folder is shard ${k + 1}/3, and this report shows only its ${mine} run${mine === 1 ? '' : 's'} (smesim merge`,
+      );
     });
     // the merged run set gets its report, as a run or sweep does (--no-report skips it)
     expect(m.stdout).toContain(`report: ${join(merged, 'report.html')}`);

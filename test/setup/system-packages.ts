@@ -15,11 +15,18 @@ const NEEDED: [binary: string, pkg: string][] = [
 export default function setup(): void {
   if (process.getuid?.() !== 0 || process.platform !== 'linux') return;
   const missing = NEEDED.filter(([bin]) => !existsSync(bin)).map(([, pkg]) => pkg);
-  if (process.env.SMESIM_SKIP_CLUSTER) missing.splice(0, missing.length, ...missing.filter((p) => p === 'chromium'));
+  if (process.env.SMESIM_SKIP_CLUSTER)
+    missing.splice(0, missing.length, ...missing.filter((p) => p === 'chromium'));
   if (missing.length === 0) return;
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   process.stderr.write(`test setup: installing ${missing.join(', ')} from Debian's packages…\n`);
   spawnSync('apt-get', ['update', '-qq'], { stdio: 'ignore', timeout: 300_000, env });
-  const r = spawnSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'ignore', timeout: 900_000, env });
-  process.stderr.write(`test setup: apt-get install ${r.status === 0 ? 'done' : `failed (exit ${r.status}); the tests that need these packages will skip`}\n`);
+  const r = spawnSync('apt-get', ['install', '-y', '-qq', ...missing], {
+    stdio: 'ignore',
+    timeout: 900_000,
+    env,
+  });
+  process.stderr.write(
+    `test setup: apt-get install ${r.status === 0 ? 'done' : `failed (exit ${r.status}); the tests that need these packages will skip`}\n`,
+  );
 }

@@ -25,7 +25,12 @@ describe('determinism', () => {
 
   it('lets a policy run and its baseline see identical landscapes and initial firms (common random numbers)', () => {
     const base = smallScenario();
-    const policy = smallScenario({ policies: { training: { start: 10, share: 0.5, amount: 0.4 }, cooperationSubsidy: { start: 5, share: 0.8 } } });
+    const policy = smallScenario({
+      policies: {
+        training: { start: 10, share: 0.5, amount: 0.4 },
+        cooperationSubsidy: { start: 5, share: 0.8 },
+      },
+    });
     const [b] = makeRunPlan(base).specs;
     const [p] = makeRunPlan(policy).specs;
     expect(p!.seed).toBe(b!.seed);
@@ -54,6 +59,7 @@ describe('determinism', () => {
     };
     walk('sim');
     expect(files.length).toBeGreaterThan(10);
-    for (const f of files) expect(readFileSync(f, 'utf8'), f).not.toMatch(/Math\.random|Date\.now|performance\.now|new Date\(/);
+    for (const f of files)
+      expect(readFileSync(f, 'utf8'), f).not.toMatch(/Math\.random|Date\.now|performance\.now|new Date\(/);
   });
 });

@@ -33,13 +33,22 @@ describe('invariants over a full run', () => {
     );
     expect(SURVEY_COLUMNS.length).toBe(28);
     expect(r.survey.rows.length).toBeGreaterThan(200);
-    const col = (name: string) => r.survey.rows.map((row) => Number(row[SURVEY_COLUMNS.indexOf(name as never)]));
+    const col = (name: string) =>
+      r.survey.rows.map((row) => Number(row[SURVEY_COLUMNS.indexOf(name as never)]));
     for (const v of col('breadth')) expect(v >= 0 && v <= 6).toBe(true);
-    for (const name of ['lo_likert', 'sli_likert', 'dyn_likert']) for (const v of col(name)) expect(v >= 1 && v <= 7).toBe(true);
+    for (const name of ['lo_likert', 'sli_likert', 'dyn_likert'])
+      for (const v of col(name)) expect(v >= 1 && v <= 7).toBe(true);
     for (const v of col('age_years')) expect(v).toBeGreaterThanOrEqual(3);
     for (const v of col('employees')) expect(v >= 10 && v <= 249).toBe(true);
     // breadth is the number of coop_* flags set, and coop_any says whether there is any
-    const coopCols = ['coop_supplier', 'coop_customer', 'coop_competitor', 'coop_consultant', 'coop_university', 'coop_research'].map(col);
+    const coopCols = [
+      'coop_supplier',
+      'coop_customer',
+      'coop_competitor',
+      'coop_consultant',
+      'coop_university',
+      'coop_research',
+    ].map(col);
     col('breadth').forEach((b, k) => {
       expect(coopCols.reduce((a, c) => a + c[k]!, 0)).toBe(b);
       expect(col('coop_any')[k]).toBe(b > 0 ? 1 : 0);
@@ -47,7 +56,12 @@ describe('invariants over a full run', () => {
   });
 
   it('honours a survey sample size', () => {
-    const r = runOne({ runId: 't/r001', scenario: smallScenario({ survey: { sampleSize: 50 } }), replicate: 1, seed: 5 });
+    const r = runOne({
+      runId: 't/r001',
+      scenario: smallScenario({ survey: { sampleSize: 50 } }),
+      replicate: 1,
+      seed: 5,
+    });
     if (!r.ok) throw new Error(r.error);
     expect(r.survey.rows.length).toBe(50);
   });
@@ -59,15 +73,26 @@ describe('invariants over a full run', () => {
   });
 
   it('with a capital reserve, owners take out what lies above it, and more firms exit', () => {
-    const reserved = smallScenario({ population: 300, ticks: 120, burnIn: 40, firms: { reservePerEmployee: 2 } });
+    const reserved = smallScenario({
+      population: 300,
+      ticks: 120,
+      burnIn: 40,
+      firms: { reservePerEmployee: 2 },
+    });
     let exitsWith = 0;
     simulate(reserved, 3, (row, w) => {
       exitsWith += row[TIMESERIES_COLUMNS.indexOf('exits')]!;
-      for (let i = 0; i < w.firms.n; i++) expect(w.firms.capital[i]!).toBeLessThanOrEqual(2 * w.firms.employees[i]! + 1e-9);
+      for (let i = 0; i < w.firms.n; i++)
+        expect(w.firms.capital[i]!).toBeLessThanOrEqual(2 * w.firms.employees[i]! + 1e-9);
     });
     let exitsWithout = 0;
     let above = 0;
-    const retained = smallScenario({ population: 300, ticks: 120, burnIn: 40, firms: { reservePerEmployee: 0 } }); // the default is a reserve of 4
+    const retained = smallScenario({
+      population: 300,
+      ticks: 120,
+      burnIn: 40,
+      firms: { reservePerEmployee: 0 },
+    }); // the default is a reserve of 4
     simulate(retained, 3, (row, w) => {
       exitsWithout += row[TIMESERIES_COLUMNS.indexOf('exits')]!;
       for (let i = 0; i < w.firms.n; i++) if (w.firms.capital[i]! > 2 * w.firms.employees[i]!) above++;

@@ -11,11 +11,21 @@ describe('validate-model, fast variant (5 replicates × 500 firms)', () => {
   it('runs end to end and the survey shows the signs of T1 (cooperation), T2 (breadth) and T5 (inverted U)', () => {
     const { dir } = tinyScenario();
     const out = join(dir, 'validation');
-    const r = cli(['validate-model', '--replicates', '5', '--population', '500', '--out', out, '--workers', '2']);
+    const r = cli([
+      'validate-model',
+      '--replicates',
+      '5',
+      '--population',
+      '500',
+      '--out',
+      out,
+      '--workers',
+      '2',
+    ]);
     expect([0, 1]).toContain(r.status); // 1 = some target below its threshold: reported, not an error
     expect(r.stdout).toMatch(/T5 +full +likert +5/);
     // two tables: the targets that decide the exit code, then what is reported without a verdict
-    const [decisive, reported] = r.stdout.split('Also reported, without a verdict');
+    const [decisive = '', reported = ''] = r.stdout.split('Also reported, without a verdict');
     expect(decisive).toContain('Targets (these decide the verdict and the exit code)');
     // each pass rate with its 95% (Wilson) interval; T10, one paired test over all replicates, has none
     expect(decisive).toMatch(/runs +pass rate +95% CI +mean stat +needed/);
@@ -26,40 +36,74 @@ describe('validate-model, fast variant (5 replicates × 500 firms)', () => {
     expect(reported).not.toMatch(/\b(pass|FAIL)\n/);
     // the two-lines diagnostics stand beside T5 and T8, without a verdict
     expect(decisive).not.toContain('two-lines');
-    for (const id of ['T5', 'T8-falling', 'T8-rising']) expect(reported).toMatch(new RegExp(`${id}-two-lines +full +likert +5 .*reference +\\(no verdict\\)`));
-    const twoLines = readFileSync(join(out, 'validation.csv'), 'utf8').split('\n').filter((l) => l.includes(',T5-two-lines,full,likert,'));
+    for (const id of ['T5', 'T8-falling', 'T8-rising'])
+      expect(reported).toMatch(new RegExp(`${id}-two-lines +full +likert +5 .*reference +\\(no verdict\\)`));
+    const twoLines = readFileSync(join(out, 'validation.csv'), 'utf8')
+      .split('\n')
+      .filter((l) => l.includes(',T5-two-lines,full,likert,'));
     expect(twoLines).toHaveLength(5);
-    for (const l of twoLines) expect(l).toMatch(/,(-?\d[^,]*,[^,]+,[01],"?break at SLI|NaN,NaN,0,"?no two lines)/); // a z, or the reason there was no break to test
+    for (const l of twoLines)
+      expect(l).toMatch(/,(-?\d[^,]*,[^,]+,[01],"?break at SLI|NaN,NaN,0,"?no two lines)/); // a z, or the reason there was no break to test
     const verdict = JSON.parse(readFileSync(join(out, 'validation.json'), 'utf8'));
-    const failing = verdict.targets.filter((t: { pass: boolean }) => !t.pass).map((t: { id: string }) => t.id);
-    expect(r.stdout).toContain(failing.length === 0 ? 'every target meets its threshold' : `${failing.join(', ')} ${failing.length === 1 ? 'does not meet its threshold' : 'do not meet their thresholds'}`);
-    expect(verdict.targets.map((t: { id: string }) => t.id)).toEqual(expect.arrayContaining(['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8-falling', 'T8-rising', 'T9', 'T10']));
+    const failing = verdict.targets
+      .filter((t: { pass: boolean }) => !t.pass)
+      .map((t: { id: string }) => t.id);
+    expect(r.stdout).toContain(
+      failing.length === 0
+        ? 'every target meets its threshold'
+        : `${failing.join(', ')} ${failing.length === 1 ? 'does not meet its threshold' : 'do not meet their thresholds'}`,
+    );
+    expect(verdict.targets.map((t: { id: string }) => t.id)).toEqual(
+      expect.arrayContaining([
+        'T1',
+        'T2',
+        'T3',
+        'T4',
+        'T5',
+        'T6',
+        'T7',
+        'T8-falling',
+        'T8-rising',
+        'T9',
+        'T10',
+      ]),
+    );
     const report = readFileSync(join(out, 'report.html'), 'utf8');
     expect(report.match(/<h2>[^<]*<\/h2>/)![0]).toBe('<h2>Validation targets (MODEL.md §9)</h2>'); // the verdict comes first
     // smaller than the calibration (scenarios/validation.yaml): the terminal and the report say how to read a miss
     expect(verdict.calibration).toEqual({ firms: 5000, replicates: 50 });
-    const small = 'This validation is smaller than the calibration (500 instead of 5,000 firms per run, 5 instead of 50 replicates)';
+    const small =
+      'This validation is smaller than the calibration (500 instead of 5,000 firms per run, 5 instead of 50 replicates)';
     expect(r.stdout).toContain(`note: ${small}`);
     expect(report).toContain(small);
     expect(report).toContain('the two-lines test (Simonsohn 2018');
     // T1, T2, T4 and T5 again with SEs clustered by regional industry: beside the verdict, in the terminal, validation.csv and the report
-    for (const id of ['T1', 'T2', 'T4', 'T5']) expect(reported).toMatch(new RegExp(`${id} +clustered +likert +5 .*≥ 0\\.8 +(meets it|below it)`));
+    for (const id of ['T1', 'T2', 'T4', 'T5'])
+      expect(reported).toMatch(new RegExp(`${id} +clustered +likert +5 .*≥ 0\\.8 +(meets it|below it)`));
     expect(decisive).not.toContain('clustered');
-    expect(reported.indexOf('T5                    clustered')).toBeLessThan(reported.indexOf('T5-two-lines')); // read-another-way rows before the references
-    expect(readFileSync(join(out, 'validation.csv'), 'utf8')).toMatch(/,T5,clustered,likert,.*SEs clustered by regional industry \(\d+ clusters\)/);
+    expect(reported.indexOf('T5                    clustered')).toBeLessThan(
+      reported.indexOf('T5-two-lines'),
+    ); // read-another-way rows before the references
+    expect(readFileSync(join(out, 'validation.csv'), 'utf8')).toMatch(
+      /,T5,clustered,likert,.*SEs clustered by regional industry \(\d+ clusters\)/,
+    );
     expect(report).toContain('full survey, SEs clustered by regional industry');
     expect(report).toContain('<h2>Shock variant (T9): who exits after quarter 169</h2>'); // the snapshot before the shock at 170
     // T9's reference without the shock: the validation runs keep the same snapshot, and the regression is read on them
     expect(report).toContain('<h2>Who exits after quarter 169</h2>');
     expect(report).toContain('T9 without the shock');
-    const reference = verdict.all.find((t: { id: string; sample: string }) => t.id === 'T9' && t.sample === 'no-shock');
+    const reference = verdict.all.find(
+      (t: { id: string; sample: string }) => t.id === 'T9' && t.sample === 'no-shock',
+    );
     expect(reference).toMatchObject({ runs: 5, threshold: 'reference' });
     expect(verdict.targets.find((t: { id: string }) => t.id === 'T9').sample).toBe('full'); // the verdict is on the shock runs only
     expect(r.stdout).toMatch(/T9 +no-shock +true +5 .*reference +\(no verdict\)/);
     // …and the shock's own effect, each validation run paired with its shock run (same firms before the shock)
     expect(r.stdout).toMatch(/T9 +shock-effect +true +5 .*reference +\(no verdict\)/);
     expect(report).toContain('What the shock adds, tested directly');
-    const pairs = readFileSync(join(out, 'validation.csv'), 'utf8').split('\n').filter((l) => l.includes(',T9,shock-effect,'));
+    const pairs = readFileSync(join(out, 'validation.csv'), 'utf8')
+      .split('\n')
+      .filter((l) => l.includes(',T9,shock-effect,'));
     expect(pairs).toHaveLength(5);
     expect(pairs[0]).toMatch(/r001 \+ .*-shock\/r001,T9,shock-effect,true,-?\d/); // estimated: a finite z, not 'not estimable'
 
@@ -69,7 +113,9 @@ describe('validate-model, fast variant (5 replicates × 500 firms)', () => {
       const coop = surveyDesign(survey, y, [['coop_any', (row) => Number(row.coop_any)]]);
       expect(coefOf(fitGlm(coop.y, coop.X, coop.names), 'coop_any').coef, `T1 ${y}`).toBeGreaterThan(0);
       const breadth = surveyDesign(survey, y, [['breadth', (row) => Number(row.breadth)]]);
-      expect(coefOf(fitGlm(breadth.y, breadth.X, breadth.names), 'breadth').coef, `T2 ${y}`).toBeGreaterThan(0);
+      expect(coefOf(fitGlm(breadth.y, breadth.X, breadth.names), 'breadth').coef, `T2 ${y}`).toBeGreaterThan(
+        0,
+      );
     }
     const sli = (row: Record<string, unknown>) => (Number(row.sli_likert) - 1) / 6;
     const u = surveyDesign(survey, 'inno_product', [
@@ -83,16 +129,36 @@ describe('validate-model, fast variant (5 replicates × 500 firms)', () => {
 
   it('gives byte-identical validation.csv and validation.json with 1 and 2 workers, and again when resumed', () => {
     const { dir } = tinyScenario();
-    const args = (out: string, workers: string) => ['validate-model', '--replicates', '2', '--population', '300', '--out', join(dir, out), '--workers', workers];
+    const args = (out: string, workers: string) => [
+      'validate-model',
+      '--replicates',
+      '2',
+      '--population',
+      '300',
+      '--out',
+      join(dir, out),
+      '--workers',
+      workers,
+    ];
     const one = cli(args('one', '1'));
     const two = cli(args('two', '2'));
     expect([0, 1]).toContain(one.status);
     expect(two.status).toBe(one.status);
-    for (const file of ['validation.csv', 'validation.json', 'survey.csv', join('variants', 'shock', 'exits.csv')]) {
-      expect(readFileSync(join(dir, 'two', file), 'utf8'), file).toBe(readFileSync(join(dir, 'one', file), 'utf8'));
+    for (const file of [
+      'validation.csv',
+      'validation.json',
+      'survey.csv',
+      join('variants', 'shock', 'exits.csv'),
+    ]) {
+      expect(readFileSync(join(dir, 'two', file), 'utf8'), file).toBe(
+        readFileSync(join(dir, 'one', file), 'utf8'),
+      );
     }
     // exits are written where T9 reads them (the validation runs and the shock), not for the ablations and the subsidy
-    const withExits = ['.', ...['ablation-falling', 'ablation-rising', 'shock', 'subsidy'].map((v) => join('variants', v))].filter((d) => existsSync(join(dir, 'one', d, 'exits.csv')));
+    const withExits = [
+      '.',
+      ...['ablation-falling', 'ablation-rising', 'shock', 'subsidy'].map((v) => join('variants', v)),
+    ].filter((d) => existsSync(join(dir, 'one', d, 'exits.csv')));
     expect(withExits).toEqual(['.', join('variants', 'shock')]);
     // …and only from the quarter after their snapshot (169) on, the first one T9 and the report read
     for (const d of withExits) {
@@ -111,14 +177,33 @@ describe('validate-model, fast variant (5 replicates × 500 firms)', () => {
   it('--dry-run lists the run sets the targets need, with an estimated time and disk space, and runs nothing', () => {
     const { dir } = tinyScenario();
     const out = join(dir, 'dry');
-    const dry = (...extra: string[]) => cli(['validate-model', '--replicates', '2', '--population', '300', '--out', out, '--workers', '1', '--dry-run', ...extra]);
+    const dry = (...extra: string[]) =>
+      cli([
+        'validate-model',
+        '--replicates',
+        '2',
+        '--population',
+        '300',
+        '--out',
+        out,
+        '--workers',
+        '1',
+        '--dry-run',
+        ...extra,
+      ]);
     const all = dry();
     expect(all.status, all.stderr).toBe(0);
-    expect(all.stdout).toContain('validate-model: 5 run sets (validation, validation-ablation-falling, validation-ablation-rising, validation-shock, validation-subsidy) × 2 replicates = 10 runs; checks T1, T2, T3, T4, T5, T6, T7, T8-falling, T8-rising, T9, T10');
-    expect(all.stdout).toMatch(/estimated wall time on 1 worker\(s\): [\d.]+ (s|min|h) \(runs [\d.]+ (s|min|h), estimating the targets [\d.]+ (s|min|h); building the report is not counted\)/);
+    expect(all.stdout).toContain(
+      'validate-model: 5 run sets (validation, validation-ablation-falling, validation-ablation-rising, validation-shock, validation-subsidy) × 2 replicates = 10 runs; checks T1, T2, T3, T4, T5, T6, T7, T8-falling, T8-rising, T9, T10',
+    );
+    expect(all.stdout).toMatch(
+      /estimated wall time on 1 worker\(s\): [\d.]+ (s|min|h) \(runs [\d.]+ (s|min|h), estimating the targets [\d.]+ (s|min|h); building the report is not counted\)/,
+    );
     expect(all.stdout).toMatch(/disk: roughly [\d.]+ MB in all \(tables, per-run records and report\.html\)/);
     const some = dry('--targets', 'T5');
-    expect(some.stdout).toContain('validate-model: 1 run set (validation) × 2 replicates = 2 runs; checks T5');
+    expect(some.stdout).toContain(
+      'validate-model: 1 run set (validation) × 2 replicates = 2 runs; checks T5',
+    );
     const seeds = dry('--seeds', '1,2');
     expect(seeds.stdout).toContain('= 10 runs per seed, × 2 seeds');
     expect(seeds.stdout).toContain('3 report.html files');
@@ -128,7 +213,19 @@ describe('validate-model, fast variant (5 replicates × 500 firms)', () => {
   it('checks only the targets asked for, runs only the variants they need, and refuses an unknown one', () => {
     const { dir } = tinyScenario();
     const out = join(dir, 'only-t9');
-    const r = cli(['validate-model', '--replicates', '2', '--population', '300', '--out', out, '--workers', '2', '--targets', 't9']);
+    const r = cli([
+      'validate-model',
+      '--replicates',
+      '2',
+      '--population',
+      '300',
+      '--out',
+      out,
+      '--workers',
+      '2',
+      '--targets',
+      't9',
+    ]);
     expect([0, 1]).toContain(r.status);
     expect(readdirSync(join(out, 'variants'))).toEqual(['shock']);
     const verdict = JSON.parse(readFileSync(join(out, 'validation.json'), 'utf8'));
@@ -138,7 +235,9 @@ describe('validate-model, fast variant (5 replicates × 500 firms)', () => {
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('1 checked targets (asked for: T9)');
     // the default shock, recorded and described
     expect(verdict.shock).toEqual({ tick: 170, magnitude: 0.6 });
-    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('T9&#39;s shock: in quarter 170, 60% of the contribution entries redrawn in every sector and in every domain');
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain(
+      'T9&#39;s shock: in quarter 170, 60% of the contribution entries redrawn in every sector and in every domain',
+    );
     const bad = cli(['validate-model', '--out', join(dir, 'bad'), '--targets', 'T5,T11']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("--targets: unknown target (got 'T11')");
@@ -148,18 +247,44 @@ describe('validate-model, fast variant (5 replicates × 500 firms)', () => {
   it('--shock runs T9 under another shock, records it, and refuses a bad one before anything runs', () => {
     const { dir } = tinyScenario();
     const out = join(dir, 'crisis');
-    const args = (shock: string, where = out) => ['validate-model', '--replicates', '2', '--population', '300', '--out', where, '--workers', '2', '--targets', 'T9', '--shock', shock];
+    const args = (shock: string, where = out) => [
+      'validate-model',
+      '--replicates',
+      '2',
+      '--population',
+      '300',
+      '--out',
+      where,
+      '--workers',
+      '2',
+      '--targets',
+      'T9',
+      '--shock',
+      shock,
+    ];
     const r = cli(args('{magnitude: 1, domains: [process], demandLoss: 0.3}'));
     expect([0, 1]).toContain(r.status);
-    const words = 'in quarter 170, 100% of the contribution entries redrawn in every sector and in the process domain, and 30% of the hit industries\' demand lost for good';
+    const words =
+      "in quarter 170, 100% of the contribution entries redrawn in every sector and in the process domain, and 30% of the hit industries' demand lost for good";
     expect(r.stdout).toContain(`note: T9's shock (--shock): ${words}\n`);
     // --json (the runs resumed, not repeated) says which shock too
-    const json = JSON.parse(cli([...args('{magnitude: 1, domains: [process], demandLoss: 0.3}'), '--json']).stdout);
+    const json = JSON.parse(
+      cli([...args('{magnitude: 1, domains: [process], demandLoss: 0.3}'), '--json']).stdout,
+    );
     expect(json.shock).toEqual({ tick: 170, magnitude: 1, domains: ['process'], demandLoss: 0.3 });
-    expect(JSON.parse(readFileSync(join(out, 'validation.json'), 'utf8')).shock).toEqual({ tick: 170, magnitude: 1, domains: ['process'], demandLoss: 0.3 });
+    expect(JSON.parse(readFileSync(join(out, 'validation.json'), 'utf8')).shock).toEqual({
+      tick: 170,
+      magnitude: 1,
+      domains: ['process'],
+      demandLoss: 0.3,
+    });
     const manifest = JSON.parse(readFileSync(join(out, 'variants', 'shock', 'manifest.json'), 'utf8'));
-    expect(manifest.scenario.dynamism.shocks).toEqual([{ tick: 170, magnitude: 1, domains: ['process'], demandLoss: 0.3 }]);
-    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('T9&#39;s shock: in quarter 170, 100% of the contribution entries redrawn in every sector and in the process domain, and 30% of the hit industries&#39; demand lost for good');
+    expect(manifest.scenario.dynamism.shocks).toEqual([
+      { tick: 170, magnitude: 1, domains: ['process'], demandLoss: 0.3 },
+    ]);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain(
+      'T9&#39;s shock: in quarter 170, 100% of the contribution entries redrawn in every sector and in the process domain, and 30% of the hit industries&#39; demand lost for good',
+    );
     // the same folder with another shock is another run set: refused without --force, nothing touched
     const other = cli(args('{magnitude: 0.6}'));
     expect(other.status).toBe(2);
@@ -168,12 +293,18 @@ describe('validate-model, fast variant (5 replicates × 500 firms)', () => {
     const bad = cli(args('{magnitud: 2, sectors: [food], tick: 5}', join(dir, 'bad')));
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("tick: T9's shock hits in quarter 170");
-    expect(bad.stderr).toContain("magnitud: is not a field of a shock (got 'magnitud'); did you mean 'magnitude'?"); // all at once, one per line
+    expect(bad.stderr).toContain(
+      "magnitud: is not a field of a shock (got 'magnitud'); did you mean 'magnitude'?",
+    ); // all at once, one per line
     expect(bad.stderr.split('\n').filter((l) => l.includes('--shock {magnitud: 2'))).toHaveLength(4); // tick, magnitude missing, magnitud, sector
     const typo = cli(args('{magnitud: 0.5, domains: [proces]}', join(dir, 'bad')));
-    expect(typo.stderr).toContain("magnitud: is not a field of a shock (got 'magnitud'); did you mean 'magnitude'?");
+    expect(typo.stderr).toContain(
+      "magnitud: is not a field of a shock (got 'magnitud'); did you mean 'magnitude'?",
+    );
     expect(typo.stderr).toContain("domains.0: not an allowed value (got 'proces'); did you mean 'process'?");
-    expect(cli(args('{magnitude: 0.5, sectors: [food]}', join(dir, 'bad'))).stderr).toContain("sectors: unknown sector (got 'food'); did you mean 'food-drink'?");
+    expect(cli(args('{magnitude: 0.5, sectors: [food]}', join(dir, 'bad'))).stderr).toContain(
+      "sectors: unknown sector (got 'food'); did you mean 'food-drink'?",
+    );
     expect(existsSync(join(dir, 'bad'))).toBe(false);
   });
 });

@@ -15,7 +15,10 @@ describe('the paper-scale sample (300 firms)', () => {
     const paper = rows.filter((r) => r.sample === 'paper-300');
     const full = rows.filter((r) => r.sample === 'full' && !r.target.includes('two-lines'));
     expect(paper.length).toBe(full.length);
-    for (const r of paper) expect(r.note).toMatch(new RegExp(`^the whole survey \\(${survey.length} firms, not more than 300\\): `));
+    for (const r of paper)
+      expect(r.note).toMatch(
+        new RegExp(`^the whole survey \\(${survey.length} firms, not more than 300\\): `),
+      );
     for (const r of full) expect(r.note).not.toContain('the whole survey');
     // the same data, so the same statistics as the full survey
     expect(paper.map((r) => r.statistic)).toEqual(full.map((r) => r.statistic));

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { closeCallNote, closeCalls, passRateInterval, seedCell, poolPassRates, pooledPassRate, summarise, type ValidationRow } from '../../analysis/validation/evaluate.js';
+import {
+  closeCallNote,
+  closeCalls,
+  passRateInterval,
+  seedCell,
+  poolPassRates,
+  pooledPassRate,
+  summarise,
+  type ValidationRow,
+} from '../../analysis/validation/evaluate.js';
 import { wilsonInterval } from '../../analysis/verbs/stats.js';
 
 describe("a pass rate's 95% interval", () => {
@@ -22,10 +31,24 @@ describe("a pass rate's 95% interval", () => {
   });
 
   const rows = (target: string, passes: number, runs: number): ValidationRow[] =>
-    Array.from({ length: runs }, (_, i) => ({ target, runId: `v/r${String(i + 1).padStart(3, '0')}`, sample: 'full', measure: 'likert', statistic: 1, pValue: 0.01, pass: i < passes, note: '' }));
+    Array.from({ length: runs }, (_, i) => ({
+      target,
+      runId: `v/r${String(i + 1).padStart(3, '0')}`,
+      sample: 'full',
+      measure: 'likert',
+      statistic: 1,
+      pValue: 0.01,
+      pass: i < passes,
+      note: '',
+    }));
 
   it('is in every summary, and a target whose interval holds its threshold is a close call', () => {
-    const summaries = summarise([...rows('T1', 50, 50), ...rows('T6', 42, 50), ...rows('T8-rising', 10, 50), ...rows('T8-falling', 1, 50)]);
+    const summaries = summarise([
+      ...rows('T1', 50, 50),
+      ...rows('T6', 42, 50),
+      ...rows('T8-rising', 10, 50),
+      ...rows('T8-falling', 1, 50),
+    ]);
     const t6 = summaries.find((s) => s.id === 'T6')!;
     expect([t6.passRateLow, t6.passRateHigh]).toEqual(wilsonInterval(42, 50));
     expect(passRateInterval(t6)).toBe('[0.71, 0.92]');
@@ -36,7 +59,9 @@ describe("a pass rate's 95% interval", () => {
     );
     expect(closeCallNote(summaries.filter((s) => s.id === 'T1'))).toBe('');
     // the cells of the table across seeds: a close call is starred, whether it passes or not
-    expect(['T1', 'T6', 'T8-rising', 'T8-falling'].map((id) => seedCell(summaries.find((s) => s.id === id)!))).toEqual(['1.00', '0.84*', '0.20*', '0.02']);
+    expect(
+      ['T1', 'T6', 'T8-rising', 'T8-falling'].map((id) => seedCell(summaries.find((s) => s.id === id)!)),
+    ).toEqual(['1.00', '0.84*', '0.20*', '0.02']);
     const [t6Low] = summarise(rows('T6', 39, 50)); // 0.78 [0.65, 0.87]: misses, but narrowly
     expect(seedCell(t6Low!)).toBe('0.78 FAIL*');
     const [t9] = summarise(rows('T9', 13, 50)); // 0.26 [0.16, 0.40]: a clear miss
@@ -45,14 +70,41 @@ describe("a pass rate's 95% interval", () => {
 
   it('pools several seeds: their runs together, or a count of seeds for a target that is one test per seed', () => {
     // 0.84, 0.82 and 0.86 of 50 runs: 126 of 150, Wilson [0.7726, 0.8896] (statsmodels)
-    expect(pooledPassRate([{ runs: 50, passRate: 0.84 }, { runs: 50, passRate: 0.82 }, { runs: 50, passRate: 0.86 }])).toBe('0.84 [0.77, 0.89]');
-    expect(pooledPassRate([{ runs: 1, passRate: 1 }, { runs: 1, passRate: 0 }, { runs: 1, passRate: 1 }])).toBe('2 of 3 seeds'); // T10
+    expect(
+      pooledPassRate([
+        { runs: 50, passRate: 0.84 },
+        { runs: 50, passRate: 0.82 },
+        { runs: 50, passRate: 0.86 },
+      ]),
+    ).toBe('0.84 [0.77, 0.89]');
+    expect(
+      pooledPassRate([
+        { runs: 1, passRate: 1 },
+        { runs: 1, passRate: 0 },
+        { runs: 1, passRate: 1 },
+      ]),
+    ).toBe('2 of 3 seeds'); // T10
     expect(pooledPassRate([])).toBe('');
-    expect(poolPassRates([{ runs: 50, passRate: 0.84 }, { runs: 50, passRate: 0.82 }, { runs: 50, passRate: 0.86 }])).toEqual({ seeds: 3, runs: 150, passes: 126, passRate: 0.84, passRateLow: wilsonInterval(126, 150)[0], passRateHigh: wilsonInterval(126, 150)[1] });
+    expect(
+      poolPassRates([
+        { runs: 50, passRate: 0.84 },
+        { runs: 50, passRate: 0.82 },
+        { runs: 50, passRate: 0.86 },
+      ]),
+    ).toEqual({
+      seeds: 3,
+      runs: 150,
+      passes: 126,
+      passRate: 0.84,
+      passRateLow: wilsonInterval(126, 150)[0],
+      passRateHigh: wilsonInterval(126, 150)[1],
+    });
   });
 
   it('is left out where a target is one paired test, not a rate over runs (T10), and for references', () => {
-    const [t10] = summarise([{ ...rows('T10', 1, 1)[0]!, runId: 'all replicates (paired)', measure: 'true' }]);
+    const [t10] = summarise([
+      { ...rows('T10', 1, 1)[0]!, runId: 'all replicates (paired)', measure: 'true' },
+    ]);
     expect(passRateInterval(t10!)).toBe('');
     expect(JSON.parse(JSON.stringify(t10))).toMatchObject({ passRateLow: null, passRateHigh: null }); // validation.json: no interval, not [0.21, 1] from a single test
     expect(closeCalls([t10!])).toEqual([]);

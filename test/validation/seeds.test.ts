@@ -16,31 +16,57 @@ describe('validate-model --seeds: several master seeds, one folder each, pass ra
     expect(multi.stdout).toMatch(/Pass rates by master seed[^\n]*\ntarget +needed +3 +4 +all seeds\n/);
     expect(multi.stdout).not.toContain('Also reported, without a verdict'); // one table for all seeds, not one per seed
 
-    const rows = readFileSync(join(dir, 'multi', 'seeds.csv'), 'utf8').trim().split('\n');
-    expect(rows[0]).toBe('seed,target,sample,measure,runs,pass_rate,pass_rate_low,pass_rate_high,mean_statistic,threshold,pass');
+    const rows = readFileSync(join(dir, 'multi', 'seeds.csv'), 'utf8')
+      .trim()
+      .split('\n');
+    expect(rows[0]).toBe(
+      'seed,target,sample,measure,runs,pass_rate,pass_rate_low,pass_rate_high,mean_statistic,threshold,pass',
+    );
     for (const r of rows.slice(1)) {
       const [runs, rate, low, high] = r.split(',').slice(4, 8).map(Number);
       expect([low, high]).toEqual(wilsonInterval(Math.round(rate! * runs!), runs!)); // exactly what validation.json holds
     }
-    expect(rows.slice(1).map((r) => r.split(',').slice(0, 4).join(','))).toEqual(['3,T1,full,likert', '3,T5,full,likert', '4,T1,full,likert', '4,T5,full,likert']);
+    expect(rows.slice(1).map((r) => r.split(',').slice(0, 4).join(','))).toEqual([
+      '3,T1,full,likert',
+      '3,T5,full,likert',
+      '4,T1,full,likert',
+      '4,T5,full,likert',
+    ]);
     const allPass = rows.slice(1).every((r) => r.endsWith(',1'));
     // all seeds: T1's passes over both seeds' 2 + 2 runs, with its interval; it decides nothing
-    const t1Passes = rows.slice(1).filter((r) => r.split(',')[1] === 'T1').reduce((s, r) => s + Math.round(Number(r.split(',')[5]) * 2), 0);
-    expect(multi.stdout).toMatch(new RegExp(`\\nT1 +≥ 0\\.8 .* ${(t1Passes / 4).toFixed(2)} \\[\\d\\.\\d\\d, \\d\\.\\d\\d\\]\\n`));
-    expect(multi.stdout).toContain("all seeds: every seed's runs together, with its 95% interval; it decides nothing");
+    const t1Passes = rows
+      .slice(1)
+      .filter((r) => r.split(',')[1] === 'T1')
+      .reduce((s, r) => s + Math.round(Number(r.split(',')[5]) * 2), 0);
+    expect(multi.stdout).toMatch(
+      new RegExp(`\\nT1 +≥ 0\\.8 .* ${(t1Passes / 4).toFixed(2)} \\[\\d\\.\\d\\d, \\d\\.\\d\\d\\]\\n`),
+    );
+    expect(multi.stdout).toContain(
+      "all seeds: every seed's runs together, with its 95% interval; it decides nothing",
+    );
     expect(multi.stdout).toContain("* close call: the seed's 95% interval holds the threshold");
     expect(multi.status).toBe(allPass ? 0 : 1);
     expect(multi.stdout).toContain(allPass ? 'every target meets its threshold on all 2 seeds' : 'fails on');
-    for (const seed of [3, 4]) expect(JSON.parse(readFileSync(join(dir, 'multi', `seed-${seed}`, 'validation.json'), 'utf8')).seed).toBe(seed);
+    for (const seed of [3, 4])
+      expect(
+        JSON.parse(readFileSync(join(dir, 'multi', `seed-${seed}`, 'validation.json'), 'utf8')).seed,
+      ).toBe(seed);
 
     // one report for the seeds together: the same verdict, a cell per seed and target, each seed's report linked
     expect(multi.stdout).toContain(`report: ${join(dir, 'multi', 'report.html')}`);
     const report = readFileSync(join(dir, 'multi', 'report.html'), 'utf8');
     const verdictLine = multi.stdout.split('\n').find((l) => l.includes('per seed in'))!;
-    expect(report).toContain(`<p class="reading">${verdictLine.slice(0, verdictLine.indexOf('; per seed in')).replace(/'/g, '&#39;')}.</p>`);
+    expect(report).toContain(
+      `<p class="reading">${verdictLine.slice(0, verdictLine.indexOf('; per seed in')).replace(/'/g, '&#39;')}.</p>`,
+    );
     expect(report).toContain('<h1>Validation across 2 master seeds</h1>');
-    for (const seed of [3, 4]) expect(report).toContain(`<a href="seed-${seed}/report.html">seed ${seed}</a>`);
-    expect(report.match(/<tr><td>T[15]<\/td><td>≥ 0\.8<\/td>(<td class="num( fail)?">\d\.\d\d( FAIL)?\*?<\/td>){2}<td class="num interval">\d\.\d\d \[\d\.\d\d, \d\.\d\d\]<\/td><\/tr>/g)).toHaveLength(2);
+    for (const seed of [3, 4])
+      expect(report).toContain(`<a href="seed-${seed}/report.html">seed ${seed}</a>`);
+    expect(
+      report.match(
+        /<tr><td>T[15]<\/td><td>≥ 0\.8<\/td>(<td class="num( fail)?">\d\.\d\d( FAIL)?\*?<\/td>){2}<td class="num interval">\d\.\d\d \[\d\.\d\d, \d\.\d\d\]<\/td><\/tr>/g,
+      ),
+    ).toHaveLength(2);
     expect(cli(['report', join(dir, 'multi')]).status).toBe(0);
     expect(readFileSync(join(dir, 'multi', 'report.html'), 'utf8')).toBe(report);
 
@@ -50,7 +76,9 @@ describe('validate-model --seeds: several master seeds, one folder each, pass ra
     expect(summary.allPass).toBe(allPass);
     expect(summary.pooled.T1).toMatchObject({ seeds: 2, runs: 4, passes: t1Passes, passRate: t1Passes / 4 }); // the 'all seeds' column, as numbers
     expect(summary.report).toBe(join(dir, 'multi', 'report.html'));
-    expect(summary.seeds.map((x: { seed: number; targets: unknown[] }) => [x.seed, x.targets.length])).toEqual([
+    expect(
+      summary.seeds.map((x: { seed: number; targets: unknown[] }) => [x.seed, x.targets.length]),
+    ).toEqual([
       [3, 2],
       [4, 2],
     ]);
@@ -58,18 +86,43 @@ describe('validate-model --seeds: several master seeds, one folder each, pass ra
     // each seed's folder is what a single --seed run writes
     const single = cli(['validate-model', '--seed', '4', ...common, '--out', join(dir, 'single')]);
     expect([0, 1]).toContain(single.status);
-    expect(readFileSync(join(dir, 'multi', 'seed-4', 'validation.csv'), 'utf8')).toBe(readFileSync(join(dir, 'single', 'validation.csv'), 'utf8'));
+    expect(readFileSync(join(dir, 'multi', 'seed-4', 'validation.csv'), 'utf8')).toBe(
+      readFileSync(join(dir, 'single', 'validation.csv'), 'utf8'),
+    );
   });
 
   it('says which shock T9 was checked under, in its output, --json and report', () => {
     const dir = scratchDir('seeds');
-    const args = ['validate-model', '--seeds', '3,4', '--replicates', '2', '--population', '300', '--targets', 'T9', '--workers', '2', '--shock', '{magnitude: 1, sectors: [textiles-clothing]}', '--out', join(dir, 'shock')];
+    const args = [
+      'validate-model',
+      '--seeds',
+      '3,4',
+      '--replicates',
+      '2',
+      '--population',
+      '300',
+      '--targets',
+      'T9',
+      '--workers',
+      '2',
+      '--shock',
+      '{magnitude: 1, sectors: [textiles-clothing]}',
+      '--out',
+      join(dir, 'shock'),
+    ];
     const r = cli(args);
     expect([0, 1]).toContain(r.status);
-    const words = 'in quarter 170, 100% of the contribution entries redrawn in textiles-clothing and in every domain';
+    const words =
+      'in quarter 170, 100% of the contribution entries redrawn in textiles-clothing and in every domain';
     expect(r.stdout).toContain(`note: T9's shock (--shock): ${words}\n`);
-    expect(readFileSync(join(dir, 'shock', 'report.html'), 'utf8')).toContain(`T9&#39;s shock: ${words} (validate-model&#39;s option --shock sets another).</p>`);
-    expect(JSON.parse(cli([...args, '--json']).stdout).shock).toEqual({ tick: 170, magnitude: 1, sectors: ['textiles-clothing'] });
+    expect(readFileSync(join(dir, 'shock', 'report.html'), 'utf8')).toContain(
+      `T9&#39;s shock: ${words} (validate-model&#39;s option --shock sets another).</p>`,
+    );
+    expect(JSON.parse(cli([...args, '--json']).stdout).shock).toEqual({
+      tick: 170,
+      magnitude: 1,
+      sectors: ['textiles-clothing'],
+    });
   });
 
   it('refuses --seed with --seeds, and a seed given twice, before any run starts (exit 2)', () => {

@@ -14,10 +14,19 @@ function run(runId: string, seed: number, effect: number, n = 6000) {
   const snapshot: Row[] = [];
   const exits: Row[] = [];
   for (let i = 0; i < n; i++) {
-    const r = { run_id: runId, firm_id: i + 1, sector: firms() < 0.5 ? 'a' : 'b', region: firms() < 0.5 ? 1 : 2, employees: 10 + Math.floor(90 * firms()), sli: firms(), lo: firms() };
+    const r = {
+      run_id: runId,
+      firm_id: i + 1,
+      sector: firms() < 0.5 ? 'a' : 'b',
+      region: firms() < 0.5 ? 1 : 2,
+      employees: 10 + Math.floor(90 * firms()),
+      sli: firms(),
+      lo: firms(),
+    };
     snapshot.push(r);
     const logOdds = -2 + effect * r.sli * (1 - r.lo);
-    if (fate() < 1 / (1 + Math.exp(-logOdds))) exits.push({ run_id: runId, firm_id: r.firm_id, tick: SHOCK + 2 });
+    if (fate() < 1 / (1 + Math.exp(-logOdds)))
+      exits.push({ run_id: runId, firm_id: r.firm_id, tick: SHOCK + 2 });
   }
   return { snapshot, exits };
 }

@@ -6,7 +6,12 @@ import { makeStream, normal } from '../../sim/rng.js';
  * raises both their cooperation and their innovation: sector and region dummies, being additive, do
  * not absorb it, so treating the firms as independent overstates how sure the estimates are.
  */
-export function clusteredSurvey(seed = 20261128, n = 2400, spread = 1.2, runId = 'synthetic/r001'): Record<string, unknown>[] {
+export function clusteredSurvey(
+  seed = 20261128,
+  n = 2400,
+  spread = 1.2,
+  runId = 'synthetic/r001',
+): Record<string, unknown>[] {
   const rng = makeStream(seed, 'clustered-survey');
   const sectors = ['food', 'metal', 'wood'];
   const shared = new Map<string, [number, number]>();
@@ -24,9 +29,22 @@ export function clusteredSurvey(seed = 20261128, n = 2400, spread = 1.2, runId =
     const coop = bit(logistic(0.8 * u));
     const inno = () => bit(logistic(-0.3 + 0.3 * coop + 0.15 * breadth + u + 4 * sli - 4 * sli * sli));
     return {
-      run_id: runId, sector, region, employees: 10 + (i % 200),
-      coop_any: coop, breadth, sli_likert: likert(sli), lo_likert: 4, dyn_likert: 4, sli_true: sli, lo_true: 0.5, dyn_true: 0.5,
-      inno_product: inno(), inno_process: inno(), inno_org: inno(), inno_marketing: inno(),
+      run_id: runId,
+      sector,
+      region,
+      employees: 10 + (i % 200),
+      coop_any: coop,
+      breadth,
+      sli_likert: likert(sli),
+      lo_likert: 4,
+      dyn_likert: 4,
+      sli_true: sli,
+      lo_true: 0.5,
+      dyn_true: 0.5,
+      inno_product: inno(),
+      inno_process: inno(),
+      inno_org: inno(),
+      inno_marketing: inno(),
       iss: Math.min(1, Math.max(0, 0.1 + 0.03 * breadth + 0.1 * logistic(u) + 0.05 * normal(rng))),
     };
   });
