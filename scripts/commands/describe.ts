@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { paramIndex } from '../../sim/config/load.js';
+import { paramIndex } from '../../sim/config/paramIndex.js';
 import { parametersBySymbol } from '../../sim/config/symbols.js';
 import { type ParamInfo, listParameters } from '../../sim/config/introspect.js';
 import { closest, nearestFieldHint } from '../../sim/config/messages.js';

@@ -2,8 +2,9 @@
  * Checks of a sweep block that the schema cannot express: names must be numeric parameters, ranges must
  * fit. Works on the raw (merged, unvalidated) data so its problems are reported with all the others.
  */
-import type { Layer, ScenarioProblem } from './load.js';
-import { locate, paramIndex, paramInfo, valueAt } from './load.js';
+import { type Obj, valueAt } from './data.js';
+import { type Layer, type ScenarioProblem, locate } from './locate.js';
+import { paramIndex, paramInfo } from './paramIndex.js';
 import { symbolHint } from './symbols.js';
 import { closest, listElements, show } from './messages.js';
 
@@ -19,7 +20,6 @@ export function sweepableParameters(): string[] {
   return [...paramIndex().values()].filter(sweepable).map((p) => p.path);
 }
 
-type Obj = Record<string, unknown>;
 const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
 
 /** Problems with the sweep block (none when there is no well-formed list of parameters to check). */

@@ -2,7 +2,7 @@
 import { type Scenario, scenarioSchema } from '../config/scenario.js';
 import { deriveRunSeed } from '../rng.js';
 import type { RunSpec } from '../runOne.js';
-import { paramInfo } from '../config/load.js';
+import { paramInfo } from '../config/paramIndex.js';
 import { type DesignPoint, designPoints } from './designs.js';
 
 /** Zero-padded id, e.g. r007 or p0012. */
