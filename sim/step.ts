@@ -39,16 +39,23 @@ export function environmentPhase(w: World, t: number): void {
   }
 }
 
-/** Absorptive capacity A = a0 + a1·LO + a2·F_org, clipped to [0.05, 1]. */
+/** Where a firm's size lies between the smallest and the largest SME, on a log scale: 0 … 1. */
+export function sizeScore(w: World, i: number): number {
+  const { sizeMin, sizeMax } = w.s.firms;
+  if (sizeMax <= sizeMin) return 0;
+  const score = Math.log(w.firms.employees[i]! / sizeMin) / Math.log(sizeMax / sizeMin);
+  return Math.min(1, Math.max(0, score));
+}
+
+/** Absorptive capacity A = a0 + a1·LO + a2·F_org + a3·sizeScore, clipped to [0.05, 1]. */
 function updateAbsorptive(w: World, i: number): void {
   const f = w.firms;
   const tr = w.s.transfer;
   const c = f.industry[i]!;
   const fOrg = domainFitness(w.ls, c, ORG, f.config[i]!);
-  f.absorptive[i] = Math.min(
-    1,
-    Math.max(0.05, tr.capacityBase + tr.capacityPerLO * f.lo[i]! + tr.capacityPerOrgFitness * fOrg),
-  );
+  const bySize = tr.capacityPerSize === 0 ? 0 : tr.capacityPerSize * sizeScore(w, i);
+  const capacity = tr.capacityBase + tr.capacityPerLO * f.lo[i]! + tr.capacityPerOrgFitness * fOrg + bySize;
+  f.absorptive[i] = Math.min(1, Math.max(0.05, capacity));
 }
 
 /** Step 3: every firm, against the start-of-tick snapshot of the others. */

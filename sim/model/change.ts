@@ -27,8 +27,20 @@ export function perceptionSd(w: World, A: number): number {
 }
 
 /**
- * The firm perceives the fitness change of moving to `next` with noise, subtracts the perceived
- * switching cost of touching the logistics interface (∝ x^k·(1 − LO)), and adopts when positive.
+ * The perceived fitness gain a change must exceed to be worth implementing: its implementation cost as
+ * a share of the firm's quarterly revenue, at the exchange rate ψ (`transfer.fitnessValue`) that ties use.
+ * The same change pays more in a larger firm (cost spreading): its gain scales with output, its cost does not.
+ */
+export function implementationHurdle(w: World, i: number): number {
+  const cost = w.s.transfer.implementationCost;
+  if (cost === 0) return 0;
+  return cost / Math.max(w.s.transfer.fitnessValue * w.firms.revenue[i]!, 1e-9);
+}
+
+/**
+ * The firm perceives the fitness change of moving to `next` with noise and adopts it when that exceeds
+ * the implementation hurdle plus the perceived switching cost of touching the logistics interface
+ * (∝ x^k·(1 − LO)). A change worth implementing but for the switching cost is LOCKED.
  */
 export function tryChange(w: World, i: number, next: number, t: number): number {
   const f = w.firms;
@@ -41,14 +53,16 @@ export function tryChange(w: World, i: number, next: number, t: number): number 
     sli.lockIn && ((current ^ next) & INTERFACE_MASK) !== 0
       ? sli.switchingCost * f.depthK[i]! * (1 - f.lo[i]!) * settle(w, i)
       : 0;
-  if (perceived <= switching) {
-    if (perceived > 0) {
+  const hurdle = implementationHurdle(w, i);
+  if (perceived <= hurdle + switching) {
+    if (perceived > hurdle) {
       f.lastLockTick[i] = t;
       return LOCKED;
     }
     return REJECTED;
   }
   adopt(w, i, next, t);
+  f.searchSpend[i]! += w.s.transfer.implementationCost;
   lastChange.gain = gain;
   return ADOPTED;
 }

@@ -6,7 +6,7 @@ import { PARTNER_TYPES } from '../config/fields.js';
 import { popcount, randInt } from '../rng.js';
 import { ADOPTED, lastChange } from './change.js';
 import { N_TYPES, PARTNER_DOMAIN_MASK, T_COMPETITOR } from './domains.js';
-import { eventCount, offer } from './transfer.js';
+import { eventCount, offer, searchCapacity } from './transfer.js';
 import type { World } from './world.js';
 
 /** Org-type index (ORG_TYPES order) of a partner type, or −1 for competitors. */
@@ -112,11 +112,13 @@ export function reviseTies(w: World, i: number, t: number): void {
   for (let slots = f.tieSlots[i]!; slots !== 0; slots &= slots - 1) {
     const slot = i * w.maxTies + lowBit(slots);
     const type = f.tieType[slot]!;
-    const reward =
-      w.s.transfer.fitnessValue * f.tieGain[slot]! - tieCost(w, type, f.tieAssigned[slot] === 1) / revenue;
+    const benefit = w.s.transfer.fitnessValue * f.tieGain[slot]!;
+    const reward = benefit - tieCost(w, type, f.tieAssigned[slot] === 1) / revenue;
     f.tieGain[slot] = 0;
     f.tieValue[slot]! += alpha * (reward - f.tieValue[slot]!);
-    f.typeValue[i * N_TYPES + type]! += alpha * (reward - f.typeValue[i * N_TYPES + type]!);
+    // with known prices the type estimate learns what a tie brings; the cost is read when choosing
+    const learned = pf.pricesKnown ? benefit : reward;
+    f.typeValue[i * N_TYPES + type]! += alpha * (learned - f.typeValue[i * N_TYPES + type]!);
     f.tieNegative[slot] = f.tieValue[slot]! < 0 ? Math.min(255, f.tieNegative[slot]! + 1) : 0;
     const keep = protectAssigned && f.tieAssigned[slot] === 1;
     if (!keep && f.tieNegative[slot]! >= pf.dropAfter) dropTie(w, i, slot);
@@ -143,18 +145,32 @@ export function weakestTie(w: World, i: number, protectAssigned: boolean): numbe
   return worst;
 }
 
-/** Choose a partner type by softmax over the firm's estimates, among types with a partner available. */
-function chooseType(w: World, i: number): number {
+/**
+ * What firm i expects of a new tie of each type: its learned estimate, less the tie's current cost as a
+ * share of its revenue when prices are known (`portfolio.pricesKnown`). Written into `w.scratch6`.
+ */
+export function expectedTieValues(w: World, i: number): Float64Array {
+  const f = w.firms;
+  const known = w.s.portfolio.pricesKnown;
+  const revenue = Math.max(f.revenue[i]!, 1e-9);
+  const values = w.scratch6;
+  for (let k = 0; k < N_TYPES; k++)
+    values[k] = f.typeValue[i * N_TYPES + k]! - (known ? tieCost(w, k, false) / revenue : 0);
+  return values;
+}
+
+/** Choose a partner type by softmax over the firm's expected values, among types with a partner available. */
+export function chooseType(w: World, i: number): number {
   const f = w.firms;
   const temp = w.s.portfolio.softmaxTemperature;
   const byType = w.orgs.byRegionType[f.region[i]!]!;
+  const weights = expectedTieValues(w, i);
   let max = -Infinity;
-  for (let k = 0; k < N_TYPES; k++) max = Math.max(max, f.typeValue[i * N_TYPES + k]!);
+  for (let k = 0; k < N_TYPES; k++) max = Math.max(max, weights[k]!);
   let total = 0;
-  const weights = w.scratch6;
   for (let k = 0; k < N_TYPES; k++) {
     const available = k === T_COMPETITOR || byType[ORG_TYPE_OF[k]!]!.length > 0;
-    weights[k] = available ? Math.exp((f.typeValue[i * N_TYPES + k]! - max) / temp) : 0;
+    weights[k] = available ? Math.exp((weights[k]! - max) / temp) : 0;
     total += weights[k]!;
   }
   let u = w.rng.firms() * total;
@@ -246,7 +262,8 @@ export function seekTie(w: World, i: number, t: number): void {
   const shortfall = f.aspiration[i]! - f.margin[i]!;
   f.aspiration[i]! += pf.aspirationSpeed * (f.margin[i]! - f.aspiration[i]!);
   if (shortfall <= 0) return;
-  if (rng() >= Math.min(pf.searchMax, pf.searchBase + pf.searchPerShortfall * shortfall)) return;
+  const chance = (pf.searchBase + pf.searchPerShortfall * shortfall) * searchCapacity(w, i);
+  if (rng() >= Math.min(pf.searchMax, chance)) return;
   if (tieCount(w, i) >= tieCapacity(w, i)) return;
   const type = chooseType(w, i);
   if (f.capital[i]! < pf.affordQuarters * tieCost(w, type, false)) return;

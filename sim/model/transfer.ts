@@ -55,14 +55,28 @@ export function complementaryAdjustment(w: World, i: number, changed: number, t:
   tryChange(w, i, w.firms.config[i]! ^ randomBitOf(w.rng.firms, candidates), t);
 }
 
-/** Own search: with probability base + perLO·LO, flip one bit and keep it if perceived better. */
+/**
+ * A firm's search capacity relative to a firm of median size: (employees/sizeMedian)^ε. Searching takes
+ * people, so larger firms try more changes and look for partners more often (1 when ε = 0).
+ */
+export function searchCapacity(w: World, i: number): number {
+  const e = w.s.search.sizeElasticity;
+  return e === 0 ? 1 : Math.pow(w.firms.employees[i]! / w.s.firms.sizeMedian, e);
+}
+
+/**
+ * Own search: (base + perLO·LO)·searchCapacity trials a quarter (`eventCount`), each a flip of one bit,
+ * kept if perceived better; every trial costs costPerEmployee·employees.
+ */
 export function ownSearch(w: World, i: number, t: number): void {
   const f = w.firms;
   const sr = w.s.search;
   const rng = w.rng.firms;
-  if (rng() >= sr.base + sr.perLO * f.lo[i]!) return;
-  f.searchSpend[i]! += sr.costPerEmployee * f.employees[i]!;
-  tryChange(w, i, f.config[i]! ^ (1 << randInt(rng, N_BITS)), t);
+  const trials = eventCount(rng, (sr.base + sr.perLO * f.lo[i]!) * searchCapacity(w, i));
+  for (let k = 0; k < trials; k++) {
+    f.searchSpend[i]! += sr.costPerEmployee * f.employees[i]!;
+    tryChange(w, i, f.config[i]! ^ (1 << randInt(rng, N_BITS)), t);
+  }
 }
 
 /**

@@ -15,6 +15,14 @@ export const transferSchema = z
     capacityBase: num(0.2, 0, 1, 'capacity', 'a0 in A = a0 + a1·LO + a2·F_org.'),
     capacityPerLO: num(0.5, 0, 1, 'capacity', 'a1 in A = a0 + a1·LO + a2·F_org.'),
     capacityPerOrgFitness: num(0.3, 0, 1, 'capacity', 'a2 in A = a0 + a1·LO + a2·F_org.'),
+    capacityPerSize: num(
+      0,
+      0,
+      1,
+      'capacity',
+      'a3: absorptive capacity added by size, a3·ln(employees/sizeMin)/ln(sizeMax/sizeMin) (0 for the ' +
+        'smallest firm, a3 for the largest): larger firms have specialists who understand what partners offer.',
+    ),
     evalNoise: num(
       0.05,
       0,
@@ -23,6 +31,15 @@ export const transferSchema = z
       'Spread of perceived fitness change at A = 0 (falls linearly to the floor at A = 1).',
     ),
     evalNoiseFloor: num(0.005, 0, 1, 'fitness', 'Spread of perceived fitness change at A = 1.'),
+    implementationCost: num(
+      0,
+      0,
+      1000,
+      'revenue units',
+      'Cost of implementing an adopted change (new equipment, a product launch, training), paid when ' +
+        'adopted. A change is adopted only if its perceived fitness gain exceeds this cost over ψ·revenue: ' +
+        'the same change pays more in a larger firm, whose output spreads the cost.',
+    ),
     maxBitsPerProposal: int(
       3,
       1,
@@ -63,6 +80,14 @@ export const searchSchema = z
   .strictObject({
     base: num(0.02, 0, 1, 'trials/quarter', 'Own search rate of a firm with LO = 0.'),
     perLO: num(0.15, 0, 1, 'trials/quarter', 'Extra own search rate per unit of learning orientation.'),
+    sizeElasticity: num(
+      0,
+      0,
+      2,
+      'elasticity',
+      'ε: search capacity grows as (employees/sizeMedian)^ε. It multiplies the own-search rate and the ' +
+        'chance of looking for a new partner: larger firms have more engineers and managers to search.',
+    ),
     costPerEmployee: num(
       0.01,
       0,
@@ -105,6 +130,12 @@ export const portfolioSchema = z
       'Extra chance per unit of margin shortfall below aspiration.',
     ),
     searchMax: num(0.5, 0, 1, 'probability/quarter', 'Upper bound of the chance of looking for a new tie.'),
+    pricesKnown: flag(
+      false,
+      'Firms know what a tie costs before forming one: they choose a partner type by what they expect it ' +
+        'to bring (learned) less its current cost as a share of their revenue. Off: by the learned value ' +
+        'net of the costs they paid, so a type never tried keeps the starting value whatever it costs.',
+    ),
     softmaxTemperature: num(
       0.01,
       0.0001,
