@@ -8,6 +8,7 @@ import { toCsv } from '../../sim/run/csv.js';
 import { toRecord } from '../../sim/run/evaluator.js';
 import { reportBaseBytes } from '../../analysis/report/html.js';
 import type { Scenario } from '../../sim/config/scenario.js';
+import { firmStateBytes } from '../../sim/model/firmState.js';
 import type { ColumnarFormat } from '../../sim/run/columnar.js';
 import { EXIT_OK, InputError } from './basics.js';
 import {
@@ -177,6 +178,10 @@ function dryRun(
   );
   process.stdout.write(
     `each run: ${s.population} firms × ${s.ticks} quarters; estimated wall time on ${workers} worker(s): ${formatSeconds(secs)}\n`,
+  );
+  process.stdout.write(
+    `memory: the firm state takes ${formatBytes(s.population * firmStateBytes(s))} per run ` +
+      `(${firmStateBytes(s)} bytes per firm) on each worker\n`,
   );
   if (Number.isFinite(cost.bytes)) {
     const extra = formats.length > 0 ? `, plus the ${formats.join(' and ')} copies` : '';
