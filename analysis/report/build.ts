@@ -15,7 +15,9 @@ import { loadRows, loadRowsBetween, loadTable } from '../io.js';
 import { aggregateByTick } from '../verbs/aggregate.js';
 import { pooledPassRate, seedCell, seedsVerdict } from '../validation/evaluate.js';
 import { firstSnapshotTick } from '../verbs/exitsBy.js';
-import { compareSections, shockText, sweepSections, validationSection, type SweepOptions } from './extras.js';
+import { compareSections } from './compareSection.js';
+import { type SweepOptions, sweepSections } from './sweepSection.js';
+import { shockText, validationSection } from './validationSection.js';
 import { TIMESERIES_LABELS, outcomeLabel } from './labels.js';
 import { type Section, escapeHtml, renderPage } from './html.js';
 import {

@@ -3,22 +3,13 @@
  * after it) and what it is (a 60% redraw, or what `validate-model --shock` gives).
  */
 import { parse as parseYaml } from 'yaml';
-import type { z } from 'zod';
 import { paramAt } from '../../sim/config/introspect.js';
 import { shockSchema } from '../../sim/config/levers.js';
 import { valueAt } from '../../sim/config/load.js';
 import { closest, issueMessage, show, unknownSector } from '../../sim/config/messages.js';
 import { type Scenario, scenarioSchema } from '../../sim/config/scenario.js';
 import { InputError } from './basics.js';
-
-/** T9's shock: one dynamism shock of a scenario, its fields as given (defaults left out). */
-export type T9Shock = z.input<typeof shockSchema>;
-
-/** Quarters after the shock in which an exit counts for T9. */
-export const SHOCK_HORIZON = 20;
-
-/** Quarter of T9's shock: 30 quarters before the end. */
-export const shockTickOf = (s: Scenario) => s.ticks - 30;
+import { SHOCK_HORIZON, type T9Shock, shockTickOf } from '../../analysis/validation/variants.js';
 
 /** T9's shock unless --shock gives another: 60% of the contribution entries redrawn, in every sector and domain. */
 const DEFAULT_SHOCK = { magnitude: 0.6 };

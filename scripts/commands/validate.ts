@@ -28,7 +28,6 @@ import {
 } from '../../analysis/validation/evaluate.js';
 import type { Scenario } from '../../sim/config/scenario.js';
 import { makeRunPlan } from '../../sim/plan/plan.js';
-import { scenarioSchema } from '../../sim/config/scenario.js';
 import { columnsOf } from '../../sim/run/codebook.js';
 import { toCsv } from '../../sim/run/csv.js';
 import { packageRoot } from '../../sim/packageRoot.js';
@@ -38,8 +37,15 @@ import { Estimator } from '../../analysis/validation/parallel.js';
 import { executeWithProgress, loadOrFail, makeEvaluator, sources, tryReport } from './common.js';
 import { PROBE_FIRMS, formatBytes, formatSeconds, probeRun, runSetSeconds } from './run.js';
 import { reportBaseBytes } from '../../analysis/report/html.js';
-import { SHOCK_HORIZON, type T9Shock, shockOption, shockTickOf } from './t9Shock.js';
-import { shockText } from '../../analysis/report/extras.js';
+import { shockOption } from './t9Shock.js';
+import {
+  SHOCK_HORIZON,
+  type T9Shock,
+  shockTickOf,
+  validationVariants,
+  withExitsAfter,
+} from '../../analysis/validation/variants.js';
+import { shockText } from '../../analysis/report/validationSection.js';
 
 /** Options of `smesim validate-model`. */
 export interface ValidateOptions {
@@ -95,68 +101,6 @@ export function parseTargets(list: string | undefined): string[] {
       `--targets: unknown target (got '${bad.join(', ') || list}'); use a comma-separated list of ${all.join(', ')} (T8 = both ablations)`,
     );
   return all.filter((t) => ids.includes(t));
-}
-
-/**
- * The outputs a run set needs for T9 and the report's exit figure: snapshots after these quarters, and the
- * exits from the quarter after the first of them on (nothing earlier is read), even if the scenario leaves
- * exits out.
- */
-const withExitsAfter = (outputs: Scenario['outputs'], snapshots: number[]): Scenario['outputs'] => ({
-  ...outputs,
-  snapshots,
-  exits: true,
-  exitsFrom: Math.min(...snapshots) + 1,
-});
-
-/**
- * The validation scenario and its variants (ablations, shock, subsidy), all on the same seeds. Only the
- * shock variant writes exits (T9 reads them, from the shock's quarter on); the others are read for their surveys
- * and summaries.
- */
-function variants(s: Scenario, shock: T9Shock): [name: string, scenario: Scenario][] {
-  const shockTick = shockTickOf(s);
-  const set = (
-    over: Record<string, unknown>,
-    name: string,
-    outputs: Partial<Scenario['outputs']> = { exits: false },
-  ) => scenarioSchema.parse({ ...structuredClone(s), ...over, outputs: { ...s.outputs, ...outputs }, name });
-  return [
-    [
-      'ablation-falling',
-      set(
-        { sli: { ...s.sli, convergence: false, lockIn: false, crowding: false } },
-        `${s.name}-ablation-falling`,
-      ),
-    ],
-    ['ablation-rising', set({ sli: { ...s.sli, proposalSlope: 0 } }, `${s.name}-ablation-rising`)],
-    [
-      'shock',
-      set(
-        { dynamism: { ...s.dynamism, shocks: [...s.dynamism.shocks, shock] } },
-        `${s.name}-shock`,
-        withExitsAfter(s.outputs, [shockTick - 1]),
-      ),
-    ],
-    [
-      'subsidy',
-      set(
-        {
-          policies: {
-            ...s.policies,
-            cooperationSubsidy: {
-              start: s.burnIn,
-              mode: 'demand-led',
-              share: 0.5,
-              types: ['supplier', 'customer', 'competitor', 'consultant', 'university', 'research'],
-              targetShare: 0.2,
-            },
-          },
-        },
-        `${s.name}-subsidy`,
-      ),
-    ],
-  ];
 }
 
 function printTable(summaries: TargetSummary[], primary: TargetSummary[]): void {
@@ -342,7 +286,7 @@ function validationPlan(opts: ValidateOptions) {
   const shock = shockOption(opts.shock, s);
   const sets: [string, Scenario, string][] = [
     ['', withSnapshot, ''],
-    ...variants(s, shock)
+    ...validationVariants(s, shock)
       .filter(([n]) => needed.has(n))
       .map(([n, v]) => [join('variants', n), v, n] as [string, Scenario, string]),
   ];

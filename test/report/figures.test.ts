@@ -4,14 +4,14 @@ import { incidenceFigure } from '../../analysis/figures/incidence.js';
 import { sliCurveFigure } from '../../analysis/figures/sliCurve.js';
 import { timeseriesFigure } from '../../analysis/figures/timeseries.js';
 import { sobolFigure } from '../../analysis/figures/sweep.js';
+import { compareSections } from '../../analysis/report/compareSection.js';
 import {
-  compareSections,
   morrisReading,
   replicateNoiseReading,
   responseReading,
   sobolReading,
-  validationSection,
-} from '../../analysis/report/extras.js';
+} from '../../analysis/report/sweepSection.js';
+import { validationSection } from '../../analysis/report/validationSection.js';
 import { SINGLE_PAIR } from '../../analysis/verbs/paired.js';
 import { correlationP, criticalCorrelation } from '../../analysis/verbs/stats.js';
 import { formatTogether } from '../../analysis/report/html.js';
