@@ -4,6 +4,7 @@
  * `--version` and the signal handlers are ready at once; each command's module is imported when it runs.
  */
 import type { Scenario } from '../../sim/config/scenario.js';
+import { firmStateBytes } from '../../sim/model/firmState.js';
 import type { RunPlan } from '../../sim/plan/plan.js';
 import type { Shard } from '../../sim/run/execute.js';
 
@@ -26,10 +27,13 @@ export interface Guards {
 
 /** Refuse absurd sizes before anything runs. */
 export function checkGuards(s: Scenario, plan: RunPlan, g: Guards): void {
-  if (!g.allowLarge && s.population > 10_000_000)
+  if (!g.allowLarge && s.population > 10_000_000) {
+    const gb = (s.population * firmStateBytes(s)) / 1e9;
     throw new InputError(
-      `population ${s.population} is over 10 million firms (about 2 KB each in memory); if you mean it, add --allow-large`,
+      `population ${s.population} is over 10 million firms (their state alone takes about ` +
+        `${gb.toFixed(0)} GB of memory per run); if you mean it, add --allow-large`,
     );
+  }
   if (!g.allowLarge && s.ticks > 100_000)
     throw new InputError(
       `ticks ${s.ticks} is over 100,000 quarters (25,000 years); if you mean it, add --allow-large`,

@@ -1,6 +1,7 @@
 /** Creating firms (initial population and entrants), exit, and the industry membership index (MODEL.md §3.5). */
 import { type Rng, beta, normal, randInt } from '../rng.js';
-import { N_CONFIGS, N_TYPES } from './domains.js';
+import { N_CONFIGS } from './domains.js';
+import { resetFirm } from './firmState.js';
 import { type World, setDepth } from './world.js';
 
 /** Firm size: log-normal around the median, redrawn until inside [sizeMin, sizeMax], rounded. */
@@ -14,8 +15,9 @@ function drawEmployees(w: World, rng: Rng): number {
 }
 
 /**
- * Fill slot i with a new firm in `industry`: random configuration, LO and depth from the initial
- * distributions, a firm-specific integration cost, a main supplier from its region, no portfolio ties.
+ * Fill slot i with a new firm in `industry`: every field back to its initial value (FIRM_FIELDS), then
+ * random configuration, LO and depth from the initial distributions, a firm-specific integration cost and
+ * a main supplier from its region; no portfolio ties. The draws come in this order, from `rng`.
  */
 export function placeFirm(
   w: World,
@@ -27,6 +29,7 @@ export function placeFirm(
 ): void {
   const f = w.firms;
   const fs = w.s.firms;
+  resetFirm(f, i);
   const sector = industry % w.nSectors;
   const region = (industry / w.nSectors) | 0;
   f.id[i] = w.nextFirmId++;
@@ -43,28 +46,9 @@ export function placeFirm(
   f.integrationCost[i] = w.s.sli.integrationCostMedian * Math.exp(w.s.sli.integrationCostLogSd * normal(rng));
   f.capital[i] = (entrant ? fs.entrantCapitalPerEmployee : fs.initialCapitalPerEmployee) * f.employees[i]!;
   f.revenue[i] = w.s.market.demandPerEmployee * f.employees[i]!;
-  f.margin[i] = 0;
-  f.aspiration[i] = 0;
-  f.searchSpend[i] = 0;
-  f.typeValue.fill(w.s.portfolio.initialValue, i * N_TYPES, (i + 1) * N_TYPES);
   const suppliers = w.orgs.byRegionType[region]![0]!.filter((o) => w.orgs.activeFrom[o]! <= t);
   f.supplier[i] = suppliers[randInt(rng, suppliers.length)]!;
   f.dyad[i] = w.orgs.config[f.supplier[i]! * w.nSectors + sector]!;
-  f.aligned[i] = 1;
-  f.realignLeft[i] = 0;
-  const W = w.s.sli.reassessWindow;
-  f.supplierAdoptRing.fill(0, i * W, (i + 1) * W);
-  f.supplierAdoptSum[i] = 0;
-  f.lastLockTick[i] = -1_000_000;
-  f.tieType.fill(-1, i * w.maxTies, (i + 1) * w.maxTies);
-  f.tieSlots[i] = 0;
-  const Y = w.s.market.youngAge;
-  f.vintageRing.fill(0, i * Y, (i + 1) * Y);
-  f.youngWeight[i] = 0;
-  f.oldWeight[i] = 0;
-  f.innoTick[i] = 0;
-  f.innoWindow[i] = 0;
-  f.coopWindow[i] = 0;
 }
 
 /** Draw the regional industry of an entrant in proportion to the initial population. */

@@ -4,7 +4,8 @@ import { makeStream } from '../rng.js';
 import { indexMembers, placeFirm } from './demography.js';
 import { createLandscapes } from './landscape.js';
 import { createOrgs } from './orgs.js';
-import { type World, allocFirms } from './world.js';
+import { allocFirms } from './firmState.js';
+import type { World } from './world.js';
 
 /** Create the world: landscapes and multipliers (world stream), organisations, the initial firms (init stream). */
 export function createWorld(input: Scenario, runSeed: number): World {
@@ -43,7 +44,7 @@ export function createWorld(input: Scenario, runSeed: number): World {
     delta: 0,
     settledDelta: 0,
     orgs: createOrgs(s, runSeed, nRegions, nSectors),
-    firms: allocFirms(n, s.portfolio.maxTies, s.sli.reassessWindow, s.market.youngAge),
+    firms: allocFirms(n, s),
     nextFirmId: 1,
     counters: { entries: 0, exits: 0 },
     leaks: [],

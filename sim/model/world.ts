@@ -4,8 +4,10 @@
  */
 import type { Scenario } from '../config/scenario.js';
 import type { Rng } from '../rng.js';
-import { N_TYPES } from './domains.js';
+import type { Firms } from './firmState.js';
 import type { Landscapes } from './landscape.js';
+
+export type { Firms } from './firmState.js';
 
 /** Named random streams of a run (MODEL.md §1: common random numbers). */
 export interface Streams {
@@ -42,69 +44,6 @@ export interface Orgs {
   rng: Rng[];
   /** Organisation indexes by region and org-type index (ORG_TYPES order). */
   byRegionType: number[][][];
-}
-
-/** Firm state, one entry per slot. */
-export interface Firms {
-  n: number;
-  id: Int32Array;
-  sector: Uint8Array;
-  region: Uint8Array;
-  industry: Uint16Array;
-  age: Int32Array;
-  employees: Float64Array;
-  /** c0 + c1·ln(employees): tie capacity before crowding (fixed for a firm's life). */
-  capacityBase: Float64Array;
-  config: Uint16Array;
-  /** Configurations at the start of the firm phase of the tick (what partners see). */
-  snap: Uint16Array;
-  capital: Float64Array;
-  lo: Float64Array;
-  absorptive: Float64Array;
-  depth: Float64Array;
-  /** depth^k (k = sli.depthExponent), kept with depth by setDepth: convergence and lock-in read it. */
-  depthK: Float64Array;
-  integrationCost: Float64Array;
-  revenue: Float64Array;
-  /** Overall fitness F at market clearing this quarter (read by the observer). */
-  fitnessNow: Float64Array;
-  margin: Float64Array;
-  aspiration: Float64Array;
-  /** Spending this tick on own search. */
-  searchSpend: Float64Array;
-  /** Partner-type value estimates Q, firm × type. */
-  typeValue: Float64Array;
-  // main supplier relation
-  supplier: Int32Array;
-  dyad: Uint16Array;
-  aligned: Uint8Array;
-  realignLeft: Int32Array;
-  /** Adopted main-supplier proposals per quarter, ring over the reassessment window: firm × window. */
-  supplierAdoptRing: Uint8Array;
-  supplierAdoptSum: Int32Array;
-  /** Last quarter in which lock-in bound (a change with positive perceived gain rejected for its switching cost). */
-  lastLockTick: Int32Array;
-  // portfolio ties, firm × maxTies; tieType −1 = empty
-  /** Bit k set when slot k of the firm holds a tie (so loops visit only held ties). */
-  tieSlots: Uint16Array;
-  tieType: Int8Array;
-  tiePartner: Int32Array;
-  /** For competitor ties: the partner firm's id (the slot may be taken by an entrant). */
-  tiePartnerId: Int32Array;
-  tieValue: Float64Array;
-  tieNegative: Uint8Array;
-  /** 1 if the tie was assigned by a supply-led programme. */
-  tieAssigned: Uint8Array;
-  /** Fitness gained through the tie this tick. */
-  tieGain: Float64Array;
-  // vintages: raw weights born per quarter in a ring of length youngAge
-  vintageRing: Float64Array;
-  youngWeight: Float64Array;
-  oldWeight: Float64Array;
-  // innovation and cooperation masks
-  innoTick: Uint8Array;
-  innoWindow: Uint8Array;
-  coopWindow: Uint8Array;
 }
 
 /** Everything a run's tick needs. */
@@ -169,54 +108,4 @@ export function setDepth(w: World, i: number, x: number): void {
   w.firms.depth[i] = x;
   // integer exponents by multiplication: this runs for every firm every quarter
   w.firms.depthK[i] = k === 3 ? x * x * x : k === 2 ? x * x : k === 1 ? x : Math.pow(x, k);
-}
-
-/** Allocate zeroed firm arrays for n slots. */
-export function allocFirms(n: number, maxTies: number, window: number, youngAge: number): Firms {
-  const f64 = () => new Float64Array(n);
-  return {
-    n,
-    id: new Int32Array(n),
-    sector: new Uint8Array(n),
-    region: new Uint8Array(n),
-    industry: new Uint16Array(n),
-    age: new Int32Array(n),
-    employees: f64(),
-    capacityBase: f64(),
-    config: new Uint16Array(n),
-    snap: new Uint16Array(n),
-    capital: f64(),
-    lo: f64(),
-    absorptive: f64(),
-    depth: f64(),
-    depthK: f64(),
-    integrationCost: f64(),
-    revenue: f64(),
-    fitnessNow: f64(),
-    margin: f64(),
-    aspiration: f64(),
-    searchSpend: f64(),
-    typeValue: new Float64Array(n * N_TYPES),
-    supplier: new Int32Array(n),
-    dyad: new Uint16Array(n),
-    aligned: new Uint8Array(n),
-    realignLeft: new Int32Array(n),
-    supplierAdoptRing: new Uint8Array(n * window),
-    supplierAdoptSum: new Int32Array(n),
-    lastLockTick: new Int32Array(n).fill(-1_000_000),
-    tieSlots: new Uint16Array(n),
-    tieType: new Int8Array(n * maxTies).fill(-1),
-    tiePartner: new Int32Array(n * maxTies),
-    tiePartnerId: new Int32Array(n * maxTies),
-    tieValue: new Float64Array(n * maxTies),
-    tieNegative: new Uint8Array(n * maxTies),
-    tieAssigned: new Uint8Array(n * maxTies),
-    tieGain: new Float64Array(n * maxTies),
-    vintageRing: new Float64Array(n * youngAge),
-    youngWeight: f64(),
-    oldWeight: f64(),
-    innoTick: new Uint8Array(n),
-    innoWindow: new Uint8Array(n),
-    coopWindow: new Uint8Array(n),
-  };
 }

@@ -3,6 +3,8 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scratchDir } from '../scratch.js';
+import { makeScenario } from '../../sim/config/scenario.js';
+import { firmStateBytes } from '../../sim/model/firmState.js';
 
 const CLI = join('dist', 'scripts', 'cli.js');
 
@@ -197,6 +199,14 @@ describe('smesim compare (built CLI)', () => {
     expect(dry.status, dry.stderr).toBe(0);
     expect(dry.stdout).toContain('s: 2 replicates = 2 runs');
     expect(dry.stdout).toMatch(/estimated wall time on 1 worker\(s\): [\d.]+ (s|min|h)/);
+    // the memory figure comes from the declaration of firm state: 200 firms × its bytes per firm
+    const perFirm = firmStateBytes(
+      makeScenario({ population: 200, ticks: 60, burnIn: 20, regions: 2, sectors: ['a', 'b'] }),
+    );
+    expect(dry.stdout).toContain(
+      `memory: the firm state takes ${((200 * perFirm) / 1e3).toFixed(0)} kB per run`,
+    );
+    expect(dry.stdout).toContain(`(${perFirm} bytes per firm)`);
     expect(existsSync(out)).toBe(false);
     expect(
       spawnSync('node', [CLI, 'run', join(dir, 's.yaml'), '--out', out, '--workers', '1', '--no-report'], {
