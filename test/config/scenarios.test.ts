@@ -115,7 +115,8 @@ describe('example scenarios and generated docs', () => {
     expect(parametersBySymbol('c_0')).toEqual(['market.unitCost']);
     expect(parametersBySymbol('C0').sort()).toEqual(['market.unitCost', 'portfolio.capacityBase']);
     expect(parametersBySymbol('convergenceRate')).toEqual([]);
-    expect(parametersBySymbol('epsilon')).toEqual([]);
+    expect(parametersBySymbol('epsilon')).toEqual(['search.sizeElasticity']);
+    expect(parametersBySymbol('zeta')).toEqual([]);
     // every symbol ODD.md's parameter table uses for a scenario parameter is found
     for (const name of [
       'rho',
