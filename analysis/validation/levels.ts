@@ -5,6 +5,7 @@
  */
 import { PARTNER_COLUMNS } from '../verbs/incidence.js';
 import { type Level, levelRatio, seAcross, surveyLevel } from '../verbs/surveyLevel.js';
+import type { ValidationRow } from './summary.js';
 
 type Row = Record<string, unknown>;
 
@@ -130,4 +131,66 @@ export function levelTargets(rows: Row[]): LevelResult[] {
     const level = target.measure(rows);
     return { target, level, pass: withinRange(target, level.value) };
   });
+}
+
+/** A level target as validate-model reports it: the pooled value with its 95% interval across runs. */
+export interface LevelSummary {
+  id: string;
+  description: string;
+  /** The value over every surveyed firm of every run (for L2 and L4, a ratio of pooled shares). */
+  value: number;
+  /** value ± 1.96 standard errors of the per-run values: how far another set of replicates could move it. */
+  low: number;
+  high: number;
+  runs: number;
+  firms: number;
+  /** The range the surveys give, as printed ("0.20–0.45", "≥ 1.20"). */
+  range: string;
+  lo?: number;
+  hi?: number;
+  source: string;
+  /** Whether the pooled value lies in the range (the verdict). */
+  pass: boolean;
+  /** Share of runs whose own value lies in the range: how the target fares in a single survey. */
+  runsInRange: number;
+}
+
+/** L1–L4 pooled over a run set's survey, in the order of LEVEL_TARGETS. */
+export function levelSummaries(rows: Row[]): LevelSummary[] {
+  return levelTargets(rows).map(({ target, level, pass }) => {
+    const half = Number.isFinite(level.se) ? 1.96 * level.se : NaN;
+    const inRange = level.perRun.filter((v) => withinRange(target, v)).length;
+    return {
+      id: target.id,
+      description: target.description,
+      value: level.value,
+      low: level.value - half,
+      high: level.value + half,
+      runs: level.perRun.length,
+      firms: level.firms,
+      range: levelRange(target),
+      ...(target.lo !== undefined ? { lo: target.lo } : {}),
+      ...(target.hi !== undefined ? { hi: target.hi } : {}),
+      source: target.source,
+      pass,
+      runsInRange: level.perRun.length > 0 ? inRange / level.perRun.length : NaN,
+    };
+  });
+}
+
+/** L1–L4 per run, as validation.csv holds them: the run's value and whether it lies in the range. */
+export function levelRows(rows: Row[]): ValidationRow[] {
+  const runIds = [...new Set(rows.map((r) => String(r.run_id)))].sort();
+  return levelTargets(rows).flatMap(({ target, level }) =>
+    level.perRun.map((value, k) => ({
+      target: target.id,
+      statistic: value,
+      pValue: NaN,
+      pass: withinRange(target, value),
+      note: `${target.description}: ${Number.isFinite(value) ? value.toFixed(3) : 'no firms'} (surveys: ${levelRange(target)})`,
+      runId: runIds[k]!,
+      sample: 'full' as const,
+      measure: 'true' as const,
+    })),
+  );
 }

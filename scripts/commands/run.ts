@@ -121,13 +121,17 @@ export async function runCommand(file: string, opts: RunOptions, mode: 'run' | '
 /** The key numbers of a finished run set for the terminal (the analysis modules load only here). */
 async function keyNumbers(outDir: string): Promise<string | undefined> {
   try {
-    const [{ loadTable }, { keyNumbersText }] = await Promise.all([
+    const [{ loadRows, loadTable }, { keyNumbersText }, { levelsText }] = await Promise.all([
       import('../../analysis/io.js'),
       import('../../analysis/report/runset.js'),
+      import('../../analysis/report/levelsSection.js'),
     ]);
-    return keyNumbersText(loadTable(outDir, 'runs.csv'));
+    const levels = levelsText(loadRows(outDir, 'survey.csv'));
+    return keyNumbersText(loadTable(outDir, 'runs.csv')) + levels;
   } catch (err) {
-    process.stderr.write(`warning: could not summarise ${outDir}/runs.csv: ${(err as Error).message}\n`);
+    process.stderr.write(
+      `warning: could not summarise ${outDir}/runs.csv or survey.csv: ${(err as Error).message}\n`,
+    );
     return undefined;
   }
 }

@@ -245,13 +245,16 @@ export const CODEBOOK: readonly TableDoc[] = [
   {
     file: 'validation.csv',
     writtenBy: 'validate-model',
-    row: 'run × target × sample × measure (MODEL.md §9; T10 has one row for all runs)',
+    row: 'run × target × sample × measure (docs/VALIDATION.md; T10 has one row for all runs)',
     columns: [
       [
         'run_id',
         'the run (of the validation scenario, or of the variant the target reads: ablations, shock); T10, which pairs every replicate of the subsidy with the baseline, has one row, `all replicates (paired)`',
       ],
-      ['target', 'T1 … T10, or a reference without a verdict (e.g. `T5-two-lines`)'],
+      [
+        'target',
+        'T1 … T10, L1, L2, L3-any, L3-product, L3-process, L4, or another reading of a target (`T5-two-lines`, `T8-falling-two-lines`, `T8-rising-quadratic`)',
+      ],
       [
         'sample',
         '`full` (the whole survey), `paper-300` (a random sample of 300 surveyed firms), `clustered` (the whole survey, T1, T2, T4 and T5 with standard errors clustered by regional industry), or a T9 reference: `no-shock`, `shock-effect`',
@@ -259,10 +262,13 @@ export const CODEBOOK: readonly TableDoc[] = [
       ['measure', '`likert` (the survey measures, rescaled to 0–1, as the researchers had them) or `true`'],
       [
         'statistic',
-        'the target’s test statistic in this run (validate-model’s tables print its mean): T1 the smallest z of the four logits; T2 the smallest of the four breadth logits’ z and the z of breadth in the fractional logit of iss; T3 the smallest residual correlation; T4 the z of breadth; T5 and T8-falling β₂, the coefficient of SLI² (the p-value is the Lind–Mehlum test’s); T6 and T7 the slope at the 90th percentile of SLI for the top tercile of the moderator minus that for the bottom tercile (log-odds scale; positive = the falling limb flattens); T8-rising the t of the slope at the lowest SLI; the two-lines rows the weaker line’s z, signed towards an inverted U (T8-rising-two-lines: the left line’s z); T9 the z of SLI·(1 − LO) (shock-effect: of shock × SLI·(1 − LO)); T10 the smallest relative rise among the three knowledge providers',
+        'the target’s test statistic in this run (validate-model’s tables print its mean): T1 the smallest z of the four logits; T2 the smallest of the four breadth logits’ z and the z of breadth in the fractional logit of iss; T3 the smallest residual correlation; T4 the z of breadth; T5 and T8-falling β₂, the coefficient of SLI² (the p-value is the Lind–Mehlum test’s); T6 and T7 the slope at the 90th percentile of SLI for the top tercile of the moderator minus that for the bottom tercile (log-odds scale; positive = the falling limb flattens); T8-rising the z of the two-lines test’s left line; T8-rising-quadratic the t of the quadratic’s slope at the lowest SLI; the other two-lines rows the weaker line’s z, signed towards an inverted U; L1–L4 the run’s own level (a share, or a ratio for L2 and L4; the verdict is on the value pooled over the runs, in validation.json); T9 the z of SLI·(1 − LO) (shock-effect: of shock × SLI·(1 − LO)); T10 the smallest relative rise among the three knowledge providers',
       ],
       ['p_value', 'the p-value that goes with it'],
-      ['pass', '1 if the target holds in this run, else 0'],
+      [
+        'pass',
+        '1 if the target holds in this run (L1–L4: the run’s level lies in the surveys’ range), else 0',
+      ],
       [
         'note',
         'what was estimated, in words: coefficients, p-values, dropped categories, why a model could not be estimated',
@@ -272,22 +278,38 @@ export const CODEBOOK: readonly TableDoc[] = [
   {
     file: 'seeds.csv',
     writtenBy: 'validate-model --seeds',
-    row: 'master seed × decisive target',
+    row: 'master seed × target: the decisive targets, the levels L1–L4 and the stricter readings',
     columns: [
       ['seed', 'the master seed'],
-      ['target', 'the decisive target, T1 … T10'],
+      ['target', 'T1 … T10, L1 … L4 (L3 in three parts), or a reading such as `T5-two-lines`'],
+      [
+        'role',
+        '`verdict` (decides the exit code), `level` (a level target: decides it too) or `reading` (a stricter reading, no verdict: the paper-scale sample of 300 firms, SEs clustered by regional industry, the two-lines test)',
+      ],
       ['sample', 'as in validation.csv'],
       ['measure', 'as in validation.csv'],
       ['runs', 'runs the pass rate is over'],
-      ['pass_rate', 'share of runs in which the target holds, 0–1'],
+      [
+        'pass_rate',
+        'share of runs in which the target holds, 0–1 (a level: share of runs whose own level is in range)',
+      ],
       [
         'pass_rate_low',
-        'lower end of the pass rate’s Wilson 95% interval (empty for T10, one paired test per seed)',
+        'lower end of the pass rate’s Wilson 95% interval (empty for T10, one paired test per seed, and for levels)',
       ],
       ['pass_rate_high', 'upper end of that interval'],
-      ['mean_statistic', 'mean of the runs’ statistics'],
-      ['threshold', 'what the pass rate must meet, e.g. `≥ 0.8`'],
-      ['pass', '1 if the pass rate meets the threshold on this seed'],
+      ['mean_statistic', 'mean of the runs’ statistics (empty for levels)'],
+      [
+        'value',
+        'a level: its value pooled over every surveyed firm of the seed’s runs (empty for the targets)',
+      ],
+      ['value_low', 'a level: value − 1.96 standard errors of the per-run values'],
+      ['value_high', 'a level: value + 1.96 standard errors of the per-run values'],
+      [
+        'threshold',
+        'what the pass rate must meet, e.g. `≥ 0.8`, or the surveys’ range of a level, e.g. `0.20–0.45`',
+      ],
+      ['pass', '1 if the target or level meets its threshold on this seed (a reading: would meet it)'],
     ],
   },
 ];

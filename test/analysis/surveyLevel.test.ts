@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { levelRatio, subgroup, surveyLevel } from '../../analysis/verbs/surveyLevel.js';
-import { levelRange, levelTargets, partnerLead, withinRange } from '../../analysis/validation/levels.js';
+import {
+  levelRange,
+  levelRows,
+  levelSummaries,
+  levelTargets,
+  partnerLead,
+  withinRange,
+} from '../../analysis/validation/levels.js';
+import { levelsSection, levelsText } from '../../analysis/report/levelsSection.js';
 
 /** A surveyed firm with the given columns (everything else 0). */
 function firm(run: string, employees: number, cols: Record<string, number> = {}): Record<string, unknown> {
@@ -96,5 +104,44 @@ describe('level targets L1–L4', () => {
     expect(levelRange(byId.L4!.target)).toBe('≥ 1.20');
     expect(withinRange({ lo: 0.2, hi: 0.45 }, 0.45)).toBe(true);
     expect(withinRange({ lo: 0.2, hi: 0.45 }, NaN)).toBe(false);
+  });
+});
+
+describe('level summaries for validate-model and the report', () => {
+  it('pools each level, gives its interval from the per-run SE, and judges the pooled value', () => {
+    const [l1] = levelSummaries(rows);
+    // innovators: run a 2 (1 cooperating), run b 2 (both): pooled 3/4, per run 0.5 and 1
+    expect(l1).toMatchObject({ id: 'L1', value: 0.75, runs: 2, firms: 4, range: '0.20–0.45', pass: false });
+    const se = Math.sqrt(0.125) / Math.sqrt(2);
+    expect(l1!.low).toBeCloseTo(0.75 - 1.96 * se, 12);
+    expect(l1!.high).toBeCloseTo(0.75 + 1.96 * se, 12);
+    expect(l1!.runsInRange).toBe(0); // neither run's own share (0.5, 1) lies in 0.20–0.45
+    const l4 = levelSummaries(rows).find((l) => l.id === 'L4')!;
+    // medium (≥ 50 employees): a 0 of 1, b 1 of 1; small: a 2 of 3, b 1 of 1 → pooled (1/2) / (3/4)
+    expect(l4.value).toBeCloseTo(2 / 3, 12);
+    expect(l4.pass).toBe(false);
+  });
+
+  it('writes one validation.csv row per run and level, judged on the run’s own value', () => {
+    const l3 = levelRows(rows).filter((r) => r.target === 'L3-any');
+    expect(l3.map((r) => [r.runId, r.statistic, r.pass])).toEqual([
+      ['a', 0.5, true],
+      ['b', 1, false],
+    ]);
+    expect(l3[0]!.note).toBe(
+      'incidence of any of the four innovation types over the three-year window: 0.500 (surveys: 0.40–0.65)',
+    );
+  });
+
+  it('shows the levels beside the surveys in the report and on the terminal, naming those outside', () => {
+    const section = levelsSection(rows)!;
+    expect(section.reading).toMatch(
+      /^\d of 6 survey magnitudes lie in the ranges .* outside: L1 0\.75 \(surveys: 0\.20–0\.45\)/,
+    );
+    expect(section.html).toContain('<td>L3-any</td>');
+    expect(section.html).toContain('Source: CIS 2020 (Eurostat)');
+    const text = levelsText(rows);
+    expect(text).toMatch(/\n {2}L1 +0\.75 \[[\d.-]+, [\d.]+\] +surveys 0\.20–0\.45 +OUTSIDE /);
+    expect(levelsSection([])).toBeUndefined();
   });
 });

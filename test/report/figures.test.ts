@@ -336,8 +336,8 @@ describe('validation section of the report', () => {
     ).not.toContain('smaller'); // validation.json written before it had a calibration
   });
 
-  it("sets T9 beside its no-shock reference and the shock's own effect, with the mean statistics", () => {
-    const t9 = { ...target('T9', false), passRate: 0.3, meanStatistic: 1.52 };
+  it("reports T9 as a prediction beside its no-shock reference and the shock's own effect, in words", () => {
+    const t9 = { ...target('T9', false), sample: 'full', passRate: 0.3, meanStatistic: 1.52 };
     const reference = {
       ...t9,
       sample: 'no-shock',
@@ -346,11 +346,15 @@ describe('validation section of the report', () => {
       threshold: 'reference',
       pass: true,
     };
-    const s = validationSection({ replicates: 50, firms: 5000, targets: [t9], all: [t9, reference] });
+    const t1 = target('T1', true);
+    const s = validationSection({ replicates: 50, firms: 5000, targets: [t1], all: [t1, t9, reference] });
     expect(s.html).toContain(
-      '<p class="note">T9 without the shock (its regression on the validation runs themselves, same quarters): pass rate 0.28, mean z 1.49; with the shock: 0.30, mean z 1.52',
+      '<p class="note">T9 without the shock (its regression on the validation runs themselves, same quarters): exit hazard rising with SLI·(1 − LO) at 5% in 0.28 of the runs, mean z 1.49; with the shock: 0.30, mean z 1.52',
     );
-    expect(s.html).toContain('<td class="num">1.52</td>');
+    expect(s.html).not.toMatch(/<td>T9<\/td>/); // a prediction: not a row of the verdict table
+    expect(s.reading).toMatch(/^1 of 1 targets meet their threshold/); // and not counted in it
+    expect(s.html).toContain('do not reliably exit more often after the shock (in 0.30 of the runs)');
+    expect(s.html).toContain('about as often as without any shock (0.28)');
     expect(s.html).not.toContain('What the shock adds');
     const effect = {
       ...t9,
@@ -364,11 +368,54 @@ describe('validation section of the report', () => {
     const both = validationSection({
       replicates: 50,
       firms: 5000,
-      targets: [t9],
-      all: [t9, reference, effect],
+      targets: [t1],
+      all: [t1, t9, reference, effect],
     });
     expect(both.html).toContain('What the shock adds, tested directly');
     expect(both.html).toContain('positive at 5% in 0.04 of 50 pairs, mean z 0.11.');
+    expect(both.html).toContain(
+      'the shock itself adds nothing measurable (its own effect significant in only 0.04',
+    );
+    const sharpened = validationSection({
+      replicates: 50,
+      firms: 5000,
+      targets: [t1],
+      all: [t1, { ...t9, passRate: 0.9 }, { ...reference, passRate: 0.3 }, { ...effect, passRate: 0.85 }],
+    });
+    expect(sharpened.html).toContain(
+      'exit more often after the shock (in 0.90 of the runs), more often than',
+    );
+    expect(sharpened.html).toContain('the shock itself sharpens that pattern');
+  });
+
+  it('shows the levels L1–L4 beside the surveys, counts them in the verdict and names those outside', () => {
+    const level = (id: string, value: number, pass: boolean) => ({
+      id,
+      description: `<${id}>`,
+      value,
+      low: value - 0.01,
+      high: value + 0.01,
+      runs: 50,
+      firms: 200000,
+      range: '0.20–0.45',
+      source: 'CIS (Eurostat)',
+      pass,
+      runsInRange: pass ? 1 : 0,
+    });
+    const s = validationSection({
+      replicates: 50,
+      firms: 5000,
+      targets: [target('T1', true)],
+      levels: [level('L1', 0.31, true), level('L4', 1.05, false)],
+    });
+    expect(s.reading).toMatch(
+      /^2 of 3 targets and levels meet their threshold; L4 \(1\.05, surveys 0\.20–0\.45\)/,
+    );
+    expect(s.html).toContain(
+      '<td class="num">0.31 [0.30, 0.32]</td><td>0.20–0.45</td><td class="pass">in range',
+    );
+    expect(s.html).toContain('<td class="fail">outside</td>');
+    expect(s.html).toContain('Source: CIS (Eurostat).');
   });
 
   it('shows the same targets on the true values and on the paper-scale sample in a second table, without a verdict', () => {
@@ -419,32 +466,25 @@ describe('validation section of the report', () => {
     expect(clustered.html).toContain('0 of 1 reach their threshold that way.');
   });
 
-  it('reads the two-lines diagnostics beside T5 and T8 when validation.json has them, and only those it has', () => {
+  it('reads the two-lines test beside T5 and T8-falling, and the quadratic reference beside T8-rising', () => {
     const t5 = target('T5', true);
     const two = (id: string, passRate: number) => ({
       ...target(`${id}-two-lines`, false),
       passRate,
-      threshold: 'reference',
+      threshold: '≥ 0.8',
     });
+    const quadratic = { ...target('T8-rising-quadratic', false), passRate: 0.22, threshold: '≤ 0.2' };
     const s = validationSection({
       replicates: 50,
       firms: 5000,
       targets: [t5],
-      all: [t5, two('T5', 0.52), two('T8-falling', 0), two('T8-rising', 0.06)],
+      all: [t5, two('T5', 0.52), two('T8-falling', 0), quadratic],
     });
     expect(s.html).toContain(
-      'finds a rising and a falling line in 0.52 of the runs of the full model (T5) and 0.00 of the runs with the falling-limb mechanisms off; a rising left line in 0.06 of the runs with supplier proposals flat',
+      'finds a rising and a falling line in 0.52 of the runs of the full model (T5) and 0.00 of the runs with the falling-limb mechanisms off.',
     );
-    expect(s.html).not.toMatch(/<td>T[58][^<]*-two-lines<\/td>/); // a reference: not a row of the verdict table
-    const onlyRising = validationSection({
-      replicates: 50,
-      firms: 5000,
-      targets: [t5],
-      all: [t5, two('T8-rising', 0.1)],
-    });
-    expect(onlyRising.html).toMatch(
-      /finds a rising left line in 0\.10 of the runs with supplier proposals flat/,
-    );
+    expect(s.html).toContain('is significantly positive in 0.22 of the same runs');
+    expect(s.html).not.toMatch(/<td>T[58][^<]*-two-lines<\/td>/); // a reading: not a row of the verdict table
     expect(validationSection({ replicates: 50, firms: 5000, targets: [t5], all: [t5] }).html).not.toContain(
       'two-lines',
     );

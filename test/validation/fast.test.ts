@@ -26,7 +26,7 @@ describe('validate-model, fast variant (5 replicates × 500 firms)', () => {
     expect(r.stdout).toMatch(/T5 +full +likert +5/);
     // two tables: the targets that decide the exit code, then what is reported without a verdict
     const [decisive = '', reported = ''] = r.stdout.split('Also reported, without a verdict');
-    expect(decisive).toContain('Targets (these decide the verdict and the exit code)');
+    expect(decisive).toContain('Targets (these decide the verdict and the exit code');
     // each pass rate with its 95% (Wilson) interval; T10, one paired test over all replicates, has none
     expect(decisive).toMatch(/runs +pass rate +95% CI +mean stat +needed/);
     expect(decisive).toMatch(/\nT1 +full +likert +5 +\d\.\d\d +\[\d\.\d\d, \d\.\d\d\] /);
@@ -34,10 +34,18 @@ describe('validate-model, fast variant (5 replicates × 500 firms)', () => {
     expect(decisive).not.toMatch(/paper-300|T[1-7] +full +true/); // T1–T7 on true values and the paper-scale sample are not decisive
     expect(reported).toMatch(/T1 +paper-300 +likert +5 .*≥ 0\.8 +(meets it|below it)/);
     expect(reported).not.toMatch(/\b(pass|FAIL)\n/);
-    // the two-lines diagnostics stand beside T5 and T8, without a verdict
-    expect(decisive).not.toContain('two-lines');
-    for (const id of ['T5', 'T8-falling', 'T8-rising'])
-      expect(reported).toMatch(new RegExp(`${id}-two-lines +full +likert +5 .*reference +\\(no verdict\\)`));
+    // the two-lines test beside T5 and T8-falling, and the quadratic test beside T8-rising: readings, no verdict
+    expect(decisive).not.toMatch(/two-lines|quadratic/);
+    for (const [id, needed] of [
+      ['T5-two-lines', '≥ 0\\.8'],
+      ['T8-falling-two-lines', '≤ 0\\.2'],
+      ['T8-rising-quadratic', '≤ 0\\.2'],
+    ])
+      expect(reported).toMatch(new RegExp(`${id} +full +likert +5 .*${needed} +(meets it|below it)`));
+    // the levels L1–L4, pooled, beside the surveys' ranges: they decide the verdict too
+    expect(r.stdout).toMatch(/Levels beside the innovation surveys[^\n]*\ntarget +value +95% CI +surveys/);
+    expect(r.stdout).toMatch(/\nL1 +\d\.\d\d +\[\d\.\d\d, \d\.\d\d\] +0\.20–0\.45 +\d\.\d\d +(pass|FAIL) /);
+    expect(r.stdout).toMatch(/\nL4 +\d\.\d\d +\[\d\.\d\d, \d\.\d\d\] +≥ 1\.20 /);
     const twoLines = readFileSync(join(out, 'validation.csv'), 'utf8')
       .split('\n')
       .filter((l) => l.includes(',T5-two-lines,full,likert,'));
@@ -45,7 +53,7 @@ describe('validate-model, fast variant (5 replicates × 500 firms)', () => {
     for (const l of twoLines)
       expect(l).toMatch(/,(-?\d[^,]*,[^,]+,[01],"?break at SLI|NaN,NaN,0,"?no two lines)/); // a z, or the reason there was no break to test
     const verdict = JSON.parse(readFileSync(join(out, 'validation.json'), 'utf8'));
-    const failing = verdict.targets
+    const failing = [...verdict.targets, ...verdict.levels]
       .filter((t: { pass: boolean }) => !t.pass)
       .map((t: { id: string }) => t.id);
     expect(r.stdout).toContain(
@@ -54,22 +62,25 @@ describe('validate-model, fast variant (5 replicates × 500 firms)', () => {
         : `${failing.join(', ')} ${failing.length === 1 ? 'does not meet its threshold' : 'do not meet their thresholds'}`,
     );
     expect(verdict.targets.map((t: { id: string }) => t.id)).toEqual(
-      expect.arrayContaining([
-        'T1',
-        'T2',
-        'T3',
-        'T4',
-        'T5',
-        'T6',
-        'T7',
-        'T8-falling',
-        'T8-rising',
-        'T9',
-        'T10',
-      ]),
+      expect.arrayContaining(['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8-falling', 'T8-rising', 'T10']),
     );
+    expect(verdict.targets.map((t: { id: string }) => t.id)).not.toContain('T9'); // a prediction, no verdict
+    expect(verdict.levels.map((l: { id: string }) => l.id)).toEqual([
+      'L1',
+      'L2',
+      'L3-any',
+      'L3-product',
+      'L3-process',
+      'L4',
+    ]);
+    const l1 = verdict.levels[0];
+    expect(l1.pass).toBe(l1.value >= 0.2 && l1.value <= 0.45); // the verdict is the pooled value in the range
+    const l1Runs = readFileSync(join(out, 'validation.csv'), 'utf8')
+      .split('\n')
+      .filter((l) => l.includes(',L1,full,true,'));
+    expect(l1Runs).toHaveLength(5); // and each run's own value is in validation.csv
     const report = readFileSync(join(out, 'report.html'), 'utf8');
-    expect(report.match(/<h2>[^<]*<\/h2>/)![0]).toBe('<h2>Validation targets (MODEL.md §9)</h2>'); // the verdict comes first
+    expect(report.match(/<h2>[^<]*<\/h2>/)![0]).toBe('<h2>Validation targets (docs/VALIDATION.md)</h2>'); // the verdict comes first
     // smaller than the calibration (scenarios/validation.yaml): the terminal and the report say how to read a miss
     expect(verdict.calibration).toEqual({ firms: 5000, replicates: 50 });
     const small =
@@ -82,7 +93,7 @@ describe('validate-model, fast variant (5 replicates × 500 firms)', () => {
       expect(reported).toMatch(new RegExp(`${id} +clustered +likert +5 .*≥ 0\\.8 +(meets it|below it)`));
     expect(decisive).not.toContain('clustered');
     expect(reported.indexOf('T5                    clustered')).toBeLessThan(
-      reported.indexOf('T5-two-lines'),
+      reported.indexOf('T9                    no-shock'),
     ); // read-another-way rows before the references
     expect(readFileSync(join(out, 'validation.csv'), 'utf8')).toMatch(
       /,T5,clustered,likert,.*SEs clustered by regional industry \(\d+ clusters\)/,
@@ -96,7 +107,7 @@ describe('validate-model, fast variant (5 replicates × 500 firms)', () => {
       (t: { id: string; sample: string }) => t.id === 'T9' && t.sample === 'no-shock',
     );
     expect(reference).toMatchObject({ runs: 5, threshold: 'reference' });
-    expect(verdict.targets.find((t: { id: string }) => t.id === 'T9').sample).toBe('full'); // the verdict is on the shock runs only
+    expect(verdict.all.find((t: { id: string }) => t.id === 'T9').sample).toBe('full'); // read on the shock runs
     expect(r.stdout).toMatch(/T9 +no-shock +true +5 .*reference +\(no verdict\)/);
     // …and the shock's own effect, each validation run paired with its shock run (same firms before the shock)
     expect(r.stdout).toMatch(/T9 +shock-effect +true +5 .*reference +\(no verdict\)/);
@@ -230,9 +241,12 @@ describe('validate-model, fast variant (5 replicates × 500 firms)', () => {
     expect(readdirSync(join(out, 'variants'))).toEqual(['shock']);
     const verdict = JSON.parse(readFileSync(join(out, 'validation.json'), 'utf8'));
     expect(verdict.checked).toEqual(['T9']);
-    expect(verdict.targets.map((t: { id: string }) => t.id)).toEqual(['T9']);
-    expect(r.stdout).toContain('only T9 checked');
-    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('1 checked targets (asked for: T9)');
+    expect(verdict.targets).toEqual([]); // T9 is a prediction: no verdict
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('only T9 checked: no target with a verdict was checked');
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain(
+      'No target with a verdict was checked (asked for: T9)',
+    );
     // the default shock, recorded and described
     expect(verdict.shock).toEqual({ tick: 170, magnitude: 0.6 });
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain(

@@ -31,7 +31,7 @@ describe('estimating validation surveys on worker threads (estimateAll)', () => 
     expect(two).toEqual(here); // toEqual treats NaN as equal to NaN; numbers must match exactly
     expect(two.map((rows) => rows[0]!.runId)).toEqual(tasks.map((t) => t.runId));
     expect(two[3]!.map((r) => r.target)).toEqual(['T8-falling', 'T8-falling-two-lines']);
-    expect(two[4]!.map((r) => r.target)).toEqual(['T8-rising', 'T8-rising-two-lines']);
+    expect(two[4]!.map((r) => r.target)).toEqual(['T8-rising', 'T8-rising-quadratic']);
     expect(two[0]!.filter((r) => r.sample === 'clustered').map((r) => r.target)).toEqual([
       'T1',
       'T2',

@@ -20,24 +20,38 @@ describe('validate-model --seeds: several master seeds, one folder each, pass ra
       .trim()
       .split('\n');
     expect(rows[0]).toBe(
-      'seed,target,sample,measure,runs,pass_rate,pass_rate_low,pass_rate_high,mean_statistic,threshold,pass',
+      'seed,target,role,sample,measure,runs,pass_rate,pass_rate_low,pass_rate_high,mean_statistic,' +
+        'value,value_low,value_high,threshold,pass',
     );
     for (const r of rows.slice(1)) {
-      const [runs, rate, low, high] = r.split(',').slice(4, 8).map(Number);
+      const [runs, rate, low, high] = r.split(',').slice(5, 9).map(Number);
       expect([low, high]).toEqual(wilsonInterval(Math.round(rate! * runs!), runs!)); // exactly what validation.json holds
     }
-    expect(rows.slice(1).map((r) => r.split(',').slice(0, 4).join(','))).toEqual([
-      '3,T1,full,likert',
-      '3,T5,full,likert',
-      '4,T1,full,likert',
-      '4,T5,full,likert',
+    // per seed: the decisive targets, then the stricter readings of them (300 firms, clustered SEs, two lines)
+    const perSeed = (seed: number) => [
+      `${seed},T1,verdict,full,likert`,
+      `${seed},T5,verdict,full,likert`,
+      `${seed},T1,reading,paper-300,likert`,
+      `${seed},T5,reading,paper-300,likert`,
+      `${seed},T5-two-lines,reading,full,likert`,
+      `${seed},T1,reading,clustered,likert`,
+      `${seed},T5,reading,clustered,likert`,
+    ];
+    expect(rows.slice(1).map((r) => r.split(',').slice(0, 5).join(','))).toEqual([
+      ...perSeed(3),
+      ...perSeed(4),
     ]);
-    const allPass = rows.slice(1).every((r) => r.endsWith(',1'));
+    const allPass = rows
+      .slice(1)
+      .filter((r) => r.includes(',verdict,'))
+      .every((r) => r.endsWith(',1'));
+    expect(multi.stdout).toMatch(/Stricter readings by master seed[^\n]*\ntarget +needed +3 +4 +all seeds\n/);
+    expect(multi.stdout).toMatch(/\nT5 paper-300 +≥ 0\.8 +\d\.\d\d/);
     // all seeds: T1's passes over both seeds' 2 + 2 runs, with its interval; it decides nothing
     const t1Passes = rows
       .slice(1)
-      .filter((r) => r.split(',')[1] === 'T1')
-      .reduce((s, r) => s + Math.round(Number(r.split(',')[5]) * 2), 0);
+      .filter((r) => r.startsWith('3,T1,verdict') || r.startsWith('4,T1,verdict'))
+      .reduce((s, r) => s + Math.round(Number(r.split(',')[6]) * 2), 0);
     expect(multi.stdout).toMatch(
       new RegExp(`\\nT1 +≥ 0\\.8 .* ${(t1Passes / 4).toFixed(2)} \\[\\d\\.\\d\\d, \\d\\.\\d\\d\\]\\n`),
     );
