@@ -66,7 +66,7 @@ export const transferSchema = z
       'Chance per quarter that a competitor partner tries to copy one of the firm’s bits.',
     ),
     appropriationCost: num(
-      0.012,
+      0.03,
       0,
       10,
       'fitness',
@@ -78,10 +78,10 @@ export const transferSchema = z
 /** Own search: how often a firm tries a change on its own and what it costs (ODD §7.5). */
 export const searchSchema = z
   .strictObject({
-    base: num(0.02, 0, 1, 'trials/quarter', 'Own search rate of a firm with LO = 0.'),
-    perLO: num(0.15, 0, 1, 'trials/quarter', 'Extra own search rate per unit of learning orientation.'),
+    base: num(0.01, 0, 1, 'trials/quarter', 'Own search rate of a firm with LO = 0.'),
+    perLO: num(0.08, 0, 1, 'trials/quarter', 'Extra own search rate per unit of learning orientation.'),
     sizeElasticity: num(
-      0,
+      1,
       0,
       2,
       'elasticity',
@@ -123,7 +123,7 @@ export const portfolioSchema = z
       'Chance of looking for a new tie when performance is just below aspiration.',
     ),
     searchPerShortfall: num(
-      1,
+      0.015,
       0,
       1000,
       'probability per unit shortfall',
@@ -131,13 +131,13 @@ export const portfolioSchema = z
     ),
     searchMax: num(0.5, 0, 1, 'probability/quarter', 'Upper bound of the chance of looking for a new tie.'),
     pricesKnown: flag(
-      false,
+      true,
       'Firms know what a tie costs before forming one: they choose a partner type by what they expect it ' +
         'to bring (learned) less its current cost as a share of their revenue. Off: by the learned value ' +
         'net of the costs they paid, so a type never tried keeps the starting value whatever it costs.',
     ),
     softmaxTemperature: num(
-      0.01,
+      0.06,
       0.0001,
       100,
       'value units',

@@ -5,9 +5,9 @@ import { flag, int, num } from '../fields.js';
 /** Supplier integration: the rising limb, the three falling-limb mechanisms and how depth is chosen (ODD §7.4). */
 export const sliSchema = z
   .strictObject({
-    proposalBase: num(0.1, 0, 10, 'proposals/quarter', 'p_s0: main-supplier proposal rate at depth 0.'),
+    proposalBase: num(0.02, 0, 10, 'proposals/quarter', 'p_s0: main-supplier proposal rate at depth 0.'),
     proposalSlope: num(
-      1.5,
+      0.9,
       0,
       10,
       'proposals/quarter',
