@@ -72,14 +72,29 @@ export async function showScenario(main: HTMLElement, file: string): Promise<voi
     return f.section === 'more' ? sections.more : sections[f.section];
   };
 
+  /** Whether every group above a field is on (in the file or switched on here). */
+  const rowIsOn = (path: string) => {
+    const parts = path.split('.');
+    return parts.every((_, k) => {
+      const g = parts.slice(0, k).join('.');
+      return k === 0 || !groups.has(g) || form.values[g] === true || g in changes;
+    });
+  };
+
   const refresh = () => {
     for (const [path, row] of rows) {
       row.classList.toggle('changed', path in changes);
       const base = form.baselineValues[path] ?? defaultOf(path);
-      row.classList.toggle('differs', !same(current(path), base));
+      // a field of a lever the baseline does not use (its group is off there) differs whatever its value
+      const parts = path.split('.');
+      const offInBaseline = parts.some(
+        (_, k) => k > 0 && form.baselineValues[parts.slice(0, k).join('.')] === false,
+      );
+      const differs = offInBaseline ? rowIsOn(path) : !same(current(path), base);
+      row.classList.toggle('differs', differs);
       row
         .querySelector('.badge')
-        ?.replaceChildren(same(current(path), base) ? '' : `baseline: ${shown(base)}`);
+        ?.replaceChildren(!differs ? '' : offInBaseline ? 'not in the baseline' : `baseline: ${shown(base)}`);
       const f = form.fields.find((x) => x.path === path)!;
       if (f.onlyWhen) {
         const [tag, value] = f.onlyWhen.split(': ');

@@ -72,6 +72,9 @@ export class JobQueue {
   enqueue(spec: JobSpec, message?: string): Job {
     const live = this.jobs.find((j) => j.folder === spec.folder && ['queued', 'running'].includes(j.state));
     if (live) return live;
+    // an earlier, ended job of this folder gives way to the new one
+    const ended = this.jobs.findIndex((j) => j.folder === spec.folder);
+    if (ended >= 0) this.jobs.splice(ended, 1);
     const job: Job = {
       ...spec,
       cancelled: false,

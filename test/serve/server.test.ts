@@ -164,4 +164,41 @@ describe('smesim serve: stopped during a run', () => {
       await again.stop();
     }
   });
+
+  it('cancel stops a comparison, keeps its finished runs, and running it again resumes it', async () => {
+    const { root } = smallScenarioFolder('serve-cancel', 300);
+    const s = await serve(root, ['--workers', '1']);
+    try {
+      const res = await s.api('/api/run', {
+        json: {
+          file: 'training-programme.yaml',
+          name: 'stopped',
+          description: '',
+          replicates: 40,
+          changes: {},
+        },
+      });
+      const { folder } = (await res.json()) as { folder: string };
+      const dirs = ['baseline', 'stopped'].map((d) => join(root, 'out', folder, d));
+      const recorded = () => dirs.flatMap((d) => ledgerIds(d).map((id) => `${d}:${id}`));
+      const state = async () =>
+        ((await (await s.api('/api/jobs')).json()) as { folder: string; state: string }[]).find(
+          (j) => j.folder === folder,
+        )?.state;
+      await waitFor(() => recorded().length >= 2, 60_000, 'two finished runs');
+      expect((await s.api('/api/cancel', { json: { folder } })).status).toBe(200);
+      await waitFor(async () => (await state()) === 'cancelled', 30_000, 'the cancel');
+      const kept = recorded();
+      expect(kept.length).toBeLessThan(80);
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(recorded()).toEqual(kept); // nothing runs on after a cancel
+      expect((await s.api('/api/resume', { json: { folder } })).status).toBe(200);
+      await waitFor(async () => (await state()) === 'done', 120_000, 'the resumed comparison');
+      const ids = recorded();
+      expect(new Set(ids).size).toBe(80);
+      for (const id of kept) expect(ids.filter((x) => x === id)).toHaveLength(1);
+    } finally {
+      await s.stop();
+    }
+  });
 });
