@@ -40,6 +40,16 @@ function scenarioForm(dir: string, file: string) {
   };
 }
 
+/** Refuse to rewrite a scenario whose comparison is queued or running (its file is what that run reads). */
+function notBusy(jobs: JobQueue, name: string): void {
+  const busy = jobs.jobs.find((j) => j.policy === `${name}.yaml` && ['queued', 'running'].includes(j.state));
+  if (busy)
+    throw new HttpError(
+      409,
+      `${name} is being compared (${busy.folder}); wait for it, cancel it or choose another name`,
+    );
+}
+
 /** A string field of a request body (HttpError 400 when missing). */
 function text(body: Record<string, unknown>, key: string): string {
   const v = body[key];
@@ -82,6 +92,7 @@ export function apiPost(route: string, body: Record<string, unknown>, f: Folders
     case 'check':
       return { problems: checkEdits(dir, text(body, 'file'), changesOf(body)).problems };
     case 'save':
+      notBusy(jobs, text(body, 'name'));
       return {
         file: saveScenario(
           dir,
@@ -98,6 +109,7 @@ export function apiPost(route: string, body: Record<string, unknown>, f: Folders
           400,
           `replicates must be a whole number from 1 to 1000 (got ${String(body.replicates)})`,
         );
+      notBusy(jobs, text(body, 'name'));
       const policy = saveScenario(
         dir,
         text(body, 'file'),

@@ -107,6 +107,7 @@ describe('smesim serve: a local server that stays local', () => {
     const second = (await (await run('queued-b')).json()) as { state: string; folder: string };
     expect(first.state).toBe('running');
     expect(second.state).toBe('queued');
+    expect((await run('queued-b')).status).toBe(409); // its file is what the queued comparison will read
     await waitFor(
       async () => {
         const jobs = (await (await s.api('/api/jobs')).json()) as { folder: string; state: string }[];

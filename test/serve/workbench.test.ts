@@ -1,4 +1,4 @@
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -19,6 +19,11 @@ describe('the workbench in Chromium', () => {
       return;
     }
     const { root, dir } = smallScenarioFolder('workbench');
+    // a description that tries to inject markup: the page shows it as text
+    writeFileSync(
+      join(dir, 'markup.yaml'),
+      'name: markup\nextends: baseline.yaml\ndescription: "<img src=x onerror=alert(1)> & <b>b</b>"\n',
+    );
     const s = await serve(root, ['--workers', '2']);
     const b = await chromium.launch({ executablePath: browser.path, args: CHROMIUM_ARGS });
     try {
@@ -32,6 +37,11 @@ describe('the workbench in Chromium', () => {
         (r) => !r.url().startsWith(`${s.base}/`) && !r.url().startsWith('data:') && foreign.push(r.url()),
       );
       await page.goto(`${s.base}/?token=${s.token}`);
+      await page.waitForSelector('a.card[data-file="markup.yaml"]');
+      expect(await page.textContent('a.card[data-file="markup.yaml"]')).toContain(
+        '<img src=x onerror=alert(1)> & <b>b</b>',
+      );
+      expect(await page.locator('main img, main b').count()).toBe(0);
       await page.click('a.card[data-file="training-programme.yaml"]');
       await page.waitForSelector(field('policies.training.share'));
 
