@@ -7,6 +7,12 @@ import type { ScenarioForm } from './form.js';
 import { cancelButton, jobListeners, progressText } from './queue.js';
 
 type Problem = { path: string; message: string };
+type Detectable = {
+  effectSize: number | null;
+  percentLow?: number;
+  percentHigh?: number;
+  from?: string;
+};
 
 /** The run box of a form; `check` re-checks the edits (debounced), `onProblems` hears the answer. */
 export function runBox(form: ScenarioForm, changes: Record<string, unknown>) {
@@ -28,6 +34,7 @@ export function runBox(form: ScenarioForm, changes: Record<string, unknown>) {
   let problems: Problem[] = [];
   let timer: number | undefined;
   let asked = 0;
+  let askedDetectable = 0;
 
   const body = () => ({ file: form.file, name: name.value.trim(), description: description.value, changes });
   const check = () => {
@@ -44,13 +51,19 @@ export function runBox(form: ScenarioForm, changes: Record<string, unknown>) {
   };
   const showDetectable = async () => {
     const n = Number(replicates.value);
-    const d = await get<{ effectSize: number | null }>('detectable', { n });
+    const mine = ++askedDetectable;
+    const d = await get<Detectable>('detectable', { n, file: form.file, name: name.value.trim() });
+    if (mine !== askedDetectable) return; // a later choice is being answered
+    const pct = (v: number) => `±${fmt(v)}%`;
     detectable.textContent =
       d.effectSize === null
         ? 'One replicate gives no confidence interval: choose 10 or more.'
-        : `With ${n} replicate pairs, a difference shows reliably (8 times in 10) from about ${fmt(d.effectSize)} standard deviations of the paired differences; four times the replicates halve that.`;
+        : d.percentLow !== undefined && d.percentHigh !== undefined
+          ? `With ${n} replicate pairs, a difference shows reliably (8 times in 10) from about ${pct(d.percentLow)} to ${pct(d.percentHigh)} of the baseline, depending on the outcome (from the spread of ${d.from}); four times the replicates halve that.`
+          : `With ${n} replicate pairs, a difference shows reliably (8 times in 10) from about ${fmt(d.effectSize)} standard deviations of the paired differences; four times the replicates halve that. After a first run it is given per outcome.`;
   };
   replicates.addEventListener('input', () => void showDetectable());
+  name.addEventListener('change', () => void showDetectable());
   const fail = (err: unknown) =>
     status.replaceChildren(el('span', { class: 'error' }, (err as Error).message));
 

@@ -1,6 +1,8 @@
 /** The workbench's JSON API: each handler a thin call of what the CLI itself calls. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadRows } from '../../analysis/io.js';
+import { isCostRow } from '../../analysis/verbs/costEffect.js';
 import { detectableEffectSize } from '../../analysis/verbs/paired.js';
 import { loadScenarioFile } from '../../sim/config/load.js';
 import type { JobQueue } from './jobs.js';
@@ -65,6 +67,32 @@ function changesOf(body: Record<string, unknown>): Changes {
   return c as Changes;
 }
 
+/**
+ * The detectable difference of n replicate pairs, as compare computes it (effect size × the sd of the paired
+ * differences): in sd units, and as a range over the outcomes in % of the baseline when a finished
+ * comparison of this name gives the spread.
+ */
+function detectable(f: Folders, n: number, file: string, name: string) {
+  const effectSize = detectableEffectSize(n);
+  if (!file || !Number.isFinite(effectSize)) return { n, effectSize };
+  const baseName = loadInFolder(f.scenarioDir, baselineOf(f.scenarioDir, file)).name;
+  const dir = join(f.outRoot, `compare-${baseName}-vs-${name}`);
+  if (!/^[\w.-]+$/.test(name) || !existsSync(join(dir, 'compare.csv'))) return { n, effectSize };
+  const shares = loadRows(dir, 'compare.csv')
+    .filter((r) => !isCostRow(String(r.outcome)) && Number(r.baseline_mean) !== 0)
+    .map((r) => (100 * effectSize * Number(r.diff_sd)) / Math.abs(Number(r.baseline_mean)))
+    .filter(Number.isFinite);
+  return shares.length === 0
+    ? { n, effectSize }
+    : {
+        n,
+        effectSize,
+        percentLow: Math.min(...shares),
+        percentHigh: Math.max(...shares),
+        from: dir.slice(f.outRoot.length + 1),
+      };
+}
+
 /** Answer a GET of the API. */
 export function apiGet(route: string, url: URL, f: Folders, jobs: JobQueue): unknown {
   const q = (k: string) => url.searchParams.get(k) ?? '';
@@ -74,7 +102,7 @@ export function apiGet(route: string, url: URL, f: Folders, jobs: JobQueue): unk
     case 'scenario':
       return scenarioForm(f.scenarioDir, q('file'));
     case 'detectable':
-      return { n: Number(q('n')), effectSize: detectableEffectSize(Number(q('n'))) };
+      return detectable(f, Number(q('n')), q('file'), q('name'));
     case 'jobs':
       return jobs.jobs;
     case 'comparisons':

@@ -2,6 +2,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { rowsOfCsv } from '../../analysis/io.js';
 import { COMPARE_OUTCOMES } from '../../scripts/commands/compare.js';
 import { CHROMIUM_ARGS, ensureChromium } from '../report/browser.js';
 import { cli } from '../run/helpers.js';
@@ -122,6 +123,26 @@ describe('the workbench in Chromium', () => {
         ),
       ])
         expect(readFileSync(join(again, f), 'utf8'), f).toBe(readFileSync(join(folder, f), 'utf8'));
+
+      // back on the form, the detectable difference of 3 replicates is given from this run's spread, as compare.csv has it
+      const shares = rowsOfCsv(readFileSync(join(folder, 'compare.csv'), 'utf8'))
+        .filter((row) => COMPARE_OUTCOMES.includes(String(row.outcome)) && Number(row.baseline_mean) !== 0)
+        .map((row) => (100 * Number(row.detectable_diff)) / Math.abs(Number(row.baseline_mean)));
+      await page.goto(`${s.base}/#/scenario/training-programme.yaml`);
+      await page.fill('#save-name', 'wb-training');
+      await page.fill('#replicates', '3');
+      await page.dispatchEvent('#save-name', 'change');
+      await page.waitForFunction(() =>
+        document
+          .getElementById('detectable')
+          ?.textContent?.includes(
+            'With 3 replicate pairs, a difference shows reliably (8 times in 10) from about ±',
+          ),
+      );
+      const text = (await page.textContent('#detectable'))!;
+      expect(text).toContain(
+        `±${Number(Math.min(...shares).toPrecision(3))}% to ±${Number(Math.max(...shares).toPrecision(3))}%`,
+      );
 
       expect(errors).toEqual([]);
       expect(foreign).toEqual([]);
