@@ -35,6 +35,12 @@ export interface Served {
   stop(): Promise<void>;
 }
 
+/** Servers still running; killed when the test process ends, even after a test timed out before its cleanup. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 /** Start `smesim serve --port 0` in `root` over `sc/` and `out/`; resolves once it prints its URL. */
 export function serve(root: string, extra: string[] = []): Promise<Served> {
   const child = spawn(
@@ -42,6 +48,8 @@ export function serve(root: string, extra: string[] = []): Promise<Served> {
     [resolve(CLI), 'serve', '--port', '0', '--dir', 'sc', '--out', 'out', ...extra],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let text = '';
   return new Promise((ok, fail) => {
     child.stderr!.on('data', (b: Buffer) => (text += b.toString()));
