@@ -105,6 +105,7 @@ const commands = {
   validate: () => import('./commands/validate.js'),
   report: () => import('../analysis/report/build.js'),
   bench: () => import('./bench.js'),
+  serve: () => import('./commands/serve.js'),
 };
 
 // Ctrl-C or a TERM signal (a cluster's time limit): every finished run is already in the ledger and
@@ -373,5 +374,20 @@ program
       (await commands.describe()).describeCommand(param, opts),
     ),
   );
+
+program
+  .command('serve')
+  .description(
+    'Start the workbench: a page in your browser to set policy levers, run them against the baseline and read the answer (local only; prints a URL with an access token).',
+  )
+  .option('-p, --port <n>', 'port (0 = any free port)', Number, 8321)
+  .option('-d, --dir <folder>', 'folder of scenario files', 'scenarios')
+  .option('-o, --out <folder>', 'folder of the comparisons', 'out')
+  .option(
+    '--host <address>',
+    'listen on this address instead of 127.0.0.1 (the token is then all that protects it)',
+  )
+  .option('-w, --workers <n>', 'worker threads per comparison (default: all cores)', Number)
+  .action(act(async (opts) => (await commands.serve()).serveCommand(opts)));
 
 await program.parseAsync(process.argv);

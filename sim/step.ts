@@ -11,6 +11,7 @@ import { supplierProposals, updateDepth, updateDyad } from './model/sli.js';
 import { applyLeaks, ownSearch } from './model/transfer.js';
 import { ALL_BITS, DOMAIN_MASK, DOMAIN_NAMES, ORG } from './model/domains.js';
 import { observe } from './model/observe.js';
+import { recordOutlays } from './model/outlays.js';
 import type { World } from './model/world.js';
 
 /** The bits a shock redraws: those of its domains, or all. */
@@ -92,6 +93,7 @@ export function tick(w: World, t: number): number[] {
   ageVintages(w, t);
   firmPhase(w, t);
   clearMarkets(w, t);
+  recordOutlays(w, t);
   const f = w.firms;
   if (t >= w.windowStart) for (let i = 0; i < f.n; i++) f.innoWindow[i]! |= f.innoTick[i]!;
   const row = observe(w, t);

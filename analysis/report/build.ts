@@ -156,8 +156,8 @@ function partingNote(series: { tick: number; outcome: string; mean: number }[], 
     : ` Up to quarter ${first - 1} every scenario's line is the same as the baseline's, which is drawn over them; they part from quarter ${first} on.`;
 }
 
-/** Sections of a compare directory: the forest plot, then scenario time series side by side. */
-function compareReport(dir: string): string {
+/** Sections of a compare directory: the forest plot, then scenario time series side by side; its heading and footer. */
+function compareParts(dir: string): { title: string; head: string; sections: Section[]; foot: string } {
   const rows = loadRows(dir, 'compare.csv') as unknown as CompareRow[];
   const names = [...new Set(rows.map((r) => String(r.policy)))];
   const subdirs = readdirSync(dir).filter((d) => existsSync(join(dir, d, 'manifest.json')));
@@ -217,7 +217,18 @@ function compareReport(dir: string): string {
       : escapeHtml(d),
   );
   const head = `<h1>Comparison: ${list}</h1><p>Baseline: ${escapeHtml(base.scenario.name)}. ${escapeHtml(base.scenario.replicates)} replicate${base.scenario.replicates === 1 ? '' : 's'} each, master seed ${escapeHtml(base.scenario.seed)} (common random numbers). Each scenario has its own folder and report, with its key numbers, the integration curve and, where it takes a snapshot, who exits after it: ${own.join(', ')}.</p>`;
-  return renderPage(`smesim comparison: ${names.join(', ')}`, head, sections, footer(base));
+  return { title: `smesim comparison: ${names.join(', ')}`, head, sections, foot: footer(base) };
+}
+
+/** The report of a compare directory. */
+function compareReport(dir: string): string {
+  const { title, head, sections, foot } = compareParts(dir);
+  return renderPage(title, head, sections, foot);
+}
+
+/** The sections of a compare directory's report (differences, costs, time series), for the workbench too. */
+export function compareDirSections(dir: string): Section[] {
+  return compareParts(dir).sections;
 }
 
 /** Build the report of an output directory as an HTML string. */

@@ -1,6 +1,8 @@
 /** The report's compare section: policy − baseline differences with their CIs (forest plot and table). */
 import { forestFigure, type CompareRow } from '../figures/forest.js';
+import { isCostRow } from '../verbs/costEffect.js';
 import { SINGLE_PAIR } from '../verbs/paired.js';
+import { costSection } from './costSection.js';
 import { type Section, formatNumber, htmlTable, percentChange } from './html.js';
 import { OUTCOME_LABELS, outcomeLabel } from './labels.js';
 
@@ -33,10 +35,12 @@ function detectableReading(rows: CompareRow[], anySig: boolean): string {
  * excludes zero, in plain words, with its size relative to the baseline mean and its CI.
  */
 export function compareSections(
-  rows: CompareRow[],
+  allRows: CompareRow[],
   otherFirms: string[] = [],
   otherClock: string[] = [],
 ): Section[] {
+  const rows = allRows.filter((r) => !isCostRow(r.outcome));
+  const costs = allRows.some((r) => isCostRow(r.outcome)) ? [costSection(allRows)] : [];
   const outcomes = [...new Set(rows.map((r) => r.outcome))];
   const policies = [...new Set(rows.map((r) => r.policy))];
   const sig = (r: CompareRow) => r.ci_low > 0 || r.ci_high < 0;
@@ -89,5 +93,6 @@ export function compareSections(
         ]),
       )}</details>`,
     },
+    ...costs,
   ];
 }

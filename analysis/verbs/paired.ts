@@ -3,7 +3,7 @@
  * smallest difference the replicates can detect (a minimum detectable difference at 80% power).
  */
 import jstatPkg from 'jstat';
-import { mean, tCritical, tTwoSided } from './stats.js';
+import { mean, tCritical, tInterval, tTwoSided } from './stats.js';
 
 const { jStat } = jstatPkg;
 
@@ -84,19 +84,16 @@ export function pairedDifferences(
     const b = pairs.map(([x]) => Number(x[outcome]));
     const p = pairs.map(([, y]) => Number(y[outcome]));
     const d = p.map((v, k) => v - b[k]!);
-    const n = d.length;
-    const diffMean = mean(d);
-    const diffSd = n > 1 ? Math.sqrt(d.reduce((a, v) => a + (v - diffMean) ** 2, 0) / (n - 1)) : NaN;
-    let ciLow = NaN;
-    let ciHigh = NaN;
-    let pValue = NaN;
-    if (n > 1) {
-      const se = diffSd / Math.sqrt(n);
-      const tq = tCritical(n - 1, level);
-      ciLow = diffMean - tq * se;
-      ciHigh = diffMean + tq * se;
-      pValue = se > 0 ? tTwoSided(diffMean / se, n - 1) : diffMean === 0 ? 1 : 0;
-    }
+    const { n, mean: diffMean, sd: diffSd, lo: ciLow, hi: ciHigh } = tInterval(d, level);
+    const se = diffSd / Math.sqrt(n);
+    const pValue =
+      n > 1 && Number.isFinite(diffMean)
+        ? se > 0
+          ? tTwoSided(diffMean / se, n - 1)
+          : diffMean === 0
+            ? 1
+            : 0
+        : NaN;
     return {
       outcome,
       n,

@@ -1,15 +1,18 @@
 /** `smesim compare`: run a baseline and policies with common random numbers; paired differences with CIs. */
 import { join } from 'node:path';
 import { loadRows } from '../../analysis/io.js';
-import { formatTogether, percentChange } from '../../analysis/report/html.js';
-import { SINGLE_PAIR, detectableNote, pairedDifferences } from '../../analysis/verbs/paired.js';
+import { outlayOf, perOutlay } from '../../analysis/verbs/costEffect.js';
+import { pairedDifferences } from '../../analysis/verbs/paired.js';
 import { type Scenario, firmDifferences, timingDifferences } from '../../sim/config/scenario.js';
 import { makeRunPlan } from '../../sim/plan/plan.js';
 import { columnsOf } from '../../sim/run/codebook.js';
 import { toCsv } from '../../sim/run/csv.js';
 import { writeAtomic } from '../../sim/run/outputs.js';
 import { EXIT_OK, EXIT_RUNS_FAILED, InputError } from './basics.js';
+import { type CompareCsvRow, printComparison } from './comparePrint.js';
 import { checkGuards, executeWithProgress, loadOrFail, makeEvaluator, sources, tryReport } from './common.js';
+
+type Row = Record<string, unknown>;
 
 /** Outcomes compared (columns of runs.csv). */
 export const COMPARE_OUTCOMES = [
@@ -121,29 +124,11 @@ export async function compareCommand(
     await evaluator.close();
   }
   const baseRows = loadRows(join(outDir, base.name), 'runs.csv');
-  const rows: (string | number)[][] = [];
-  for (const s of scenarios.slice(1)) {
-    for (const d of pairedDifferences(
-      baseRows,
-      loadRows(join(outDir, s.name), 'runs.csv'),
-      COMPARE_OUTCOMES,
-    )) {
-      rows.push([
-        s.name,
-        d.outcome,
-        d.n,
-        d.baselineMean,
-        d.policyMean,
-        d.diffMean,
-        d.diffSd,
-        d.ciLow,
-        d.ciHigh,
-        d.pValue,
-        d.detectable,
-      ]);
-    }
-  }
-  const table = { columns: columnsOf('compare.csv'), rows }; // policy, outcome, n, baseline_mean, policy_mean, diff_mean, diff_sd, ci_low, ci_high, p_value, detectable_diff
+  const rows = scenarios
+    .slice(1)
+    .flatMap((s) => compareRows(s.name, baseRows, loadRows(join(outDir, s.name), 'runs.csv')));
+  const columns = columnsOf('compare.csv');
+  const table = { columns, rows: rows.map((r) => columns.map((c) => r[c]!)) };
   writeAtomic(join(outDir, 'compare.csv'), toCsv(table));
   const report = await tryReport(outDir);
   if (opts.json)
@@ -151,7 +136,7 @@ export async function compareCommand(
       JSON.stringify({ outDir, failedRuns, comparisons: rows.length, report: report ?? null }) + '\n',
     );
   else {
-    printComparison(table.rows, base.name, outDir);
+    printComparison(rows, base.name, outDir);
     if (report) process.stdout.write(`report: ${report}\n`);
   }
   if (failedRuns.length > 0)
@@ -161,41 +146,36 @@ export async function compareCommand(
   return failedRuns.length > 0 ? EXIT_RUNS_FAILED : EXIT_OK;
 }
 
-/**
- * A readable table: each outcome's difference, as a change relative to the baseline mean too, and 95% CI,
- * flagged when the CI excludes zero, and the smallest difference the replicates can detect.
- */
-function printComparison(rows: (string | number)[][], baseline: string, outDir: string): void {
-  let current = '';
-  for (const r of rows) {
-    if (r[0] !== current) {
-      current = String(r[0]);
-      process.stdout.write(
-        `\n${current} − ${baseline} (paired by replicate, n = ${r[2]}; * = 95% CI excludes 0)\n`,
-      );
-      process.stdout.write(
-        `  ${'outcome'.padEnd(16)}${'baseline'.padStart(10)}${'policy'.padStart(10)}${'difference'.padStart(12)}${'change'.padStart(9)}   ${'95% CI'.padEnd(24)}detectable\n`,
-      );
-    }
-    const sig = Number(r[7]) > 0 || Number(r[8]) < 0 ? '*' : ' ';
-    const change = percentChange(Number(r[5]), Number(r[3]), '-') ?? '–';
-    // the two means to the same decimals, and the difference with its CI and detectable size to theirs
-    const [base, policy] = formatTogether([Number(r[3]), Number(r[4])]);
-    const hasCi = Number.isFinite(r[7]) && Number.isFinite(r[8]);
-    const hasDetectable = Number.isFinite(r[10]);
-    const [diff, lo, hi, detect] = formatTogether([
-      Number(r[5]),
-      ...(hasCi ? [Number(r[7]), Number(r[8])] : [0, 0]),
-      hasDetectable ? Number(r[10]) : 0,
-    ]);
-    const ci = hasCi ? `[${lo}, ${hi}]` : 'n/a';
-    const detectable = hasDetectable ? `±${detect}` : 'n/a';
-    process.stdout.write(
-      `  ${String(r[1]).padEnd(16)}${base!.padStart(10)}${policy!.padStart(10)}${diff!.padStart(12)}${change.padStart(9)} ${sig} ${ci.padEnd(24)}${detectable}\n`,
-    );
-  }
-  const n = Math.max(...rows.map((r) => Number(r[2])));
-  if (rows.some((r) => Number(r[2]) < 2)) process.stdout.write(`\n${SINGLE_PAIR}\n`);
-  else process.stdout.write(`\n${detectableNote(n)}\n`);
-  process.stdout.write(`\nwritten: ${join(outDir, 'compare.csv')}\n`);
+/** compare.csv's rows of one policy, by column name: the outcomes, its outlay, and what the outlay buys. */
+export function compareRows(policy: string, baseRows: Row[], policyRows: Row[]): CompareCsvRow[] {
+  // an outlay that is not priced stays NaN (its empty cell must not read as 0)
+  const withOutlay = (rows: Row[]) => rows.map((r) => ({ ...r, outlay_total: outlayOf(r) }));
+  const outcomes = [...COMPARE_OUTCOMES, 'outlay_total'];
+  const differences = pairedDifferences(withOutlay(baseRows), withOutlay(policyRows), outcomes).map((d) => ({
+    policy,
+    outcome: d.outcome,
+    n: d.n,
+    baseline_mean: d.baselineMean,
+    policy_mean: d.policyMean,
+    diff_mean: d.diffMean,
+    diff_sd: d.diffSd,
+    ci_low: d.ciLow,
+    ci_high: d.ciHigh,
+    p_value: d.pValue,
+    detectable_diff: d.detectable,
+  }));
+  const bought = perOutlay(baseRows, policyRows).map((c) => ({
+    policy,
+    outcome: c.outcome,
+    n: c.n,
+    baseline_mean: NaN,
+    policy_mean: NaN,
+    diff_mean: c.ratio,
+    diff_sd: NaN,
+    ci_low: c.ciLow,
+    ci_high: c.ciHigh,
+    p_value: c.pValue,
+    detectable_diff: NaN,
+  }));
+  return [...differences, ...bought];
 }

@@ -76,6 +76,17 @@ export const trainingSchema = z
     start: tick(80, 'Quarter in which the programme trains the firms.'),
     share: num(0.3, 0, 1, 'share of firms', 'Share of firms trained (drawn at random).'),
     amount: num(0.2, 0, 1, 'LO units', 'Rise in learning orientation of a trained firm (capped at 1).'),
+    costPerFirm: z
+      .number()
+      .min(0)
+      .max(1_000_000)
+      .optional()
+      .meta({
+        unit: 'revenue units/firm',
+        description:
+          'What training one firm costs the programme (a median firm’s revenue is ~30 a quarter). ' +
+          'Only for the cost accounting (runs.csv outlay_training); costs are not priced when omitted.',
+      }),
   })
   .meta({ description: 'Training programme: raises learning orientation of a share of firms.' });
 

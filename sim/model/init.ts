@@ -1,4 +1,5 @@
 /** Building the world of a run at tick 0 (ODD: Initialisation). */
+import { emptyOutlays } from './outlays.js';
 import type { Scenario } from '../config/scenario.js';
 import { makeStream } from '../rng.js';
 import { indexMembers, placeFirm } from './demography.js';
@@ -56,6 +57,7 @@ export function createWorld(input: Scenario, runSeed: number): World {
     processFitness: new Float64Array(n),
     industryTotal: new Float64Array(nIndustries),
     exitLog: [],
+    outlays: emptyOutlays(),
   };
   for (let i = 0; i < n; i++) {
     // Sector and region uniformly at random: every regional industry is populated on average.

@@ -1,4 +1,5 @@
 /** The one-row summary of a run (MODEL.md §9), computed from the final state and the survey rows. */
+import { PARTNER_TYPES } from '../config/fields.js';
 import { SURVEY_COLUMNS } from './survey.js';
 import type { World } from './world.js';
 
@@ -26,6 +27,10 @@ export const SUMMARY_COLUMNS = [
   'mean_iss',
   'mean_sli',
   'mean_lo',
+  ...PARTNER_TYPES.map((type) => `outlay_subsidy_${type}` as const),
+  'outlay_training',
+  'outlay_total',
+  'innovative_sales',
 ] as const;
 
 /** Survey-window means over surveyed firms, plus run-level counts (columns after run_id…seed). */
@@ -55,5 +60,9 @@ export function summarise(w: World, survey: (string | number)[][]): number[] {
     mean('iss'),
     mean('sli_true'),
     mean('lo_true'),
+    ...w.outlays.subsidy,
+    w.outlays.training,
+    w.outlays.subsidy.reduce((a, v) => a + v, 0) + w.outlays.training,
+    w.outlays.innovativeSales,
   ];
 }

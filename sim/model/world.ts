@@ -2,6 +2,7 @@
  * The state of one run: landscapes, organisations and firms as structure-of-arrays typed arrays.
  * Firms live in fixed slots 0..population-1; an entrant takes the slot of the firm that exited.
  */
+import type { Outlays } from './outlays.js';
 import type { Scenario } from '../config/scenario.js';
 import type { Rng } from '../rng.js';
 import type { Firms } from './firmState.js';
@@ -88,6 +89,8 @@ export interface World {
   processFitness: Float64Array;
   /** Firms that exited this run (for the exit-hazard analysis). */
   exitLog: ExitRecord[];
+  /** Programme outlays and innovative sales so far (bookkeeping only; the model never reads them). */
+  outlays: Outlays;
 }
 
 /** One exit: who left, when, and the state that might explain it. */

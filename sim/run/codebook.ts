@@ -50,6 +50,26 @@ const DOMAINS = [
   ['marketing', 'marketing'],
 ] as const;
 
+/** Programme outlays over the whole run, in revenue units (a median firm's revenue is ~30 a quarter). */
+const OUTLAY_COLUMNS: readonly (readonly [string, string])[] = [
+  ...PARTNERS.map(
+    (p) =>
+      [
+        `outlay_subsidy_${p}`,
+        `cooperation subsidy paid for ties with ${PARTNER_WORDS[p]}: the subsidised share of their cost, summed over quarters`,
+      ] as const,
+  ),
+  [
+    'outlay_training',
+    'training delivered: firms trained × `policies.training.costPerFirm`; NaN (not priced) without that cost',
+  ],
+  ['outlay_total', 'all outlays of the run (subsidy and training); NaN when a cost is not priced'],
+  [
+    'innovative_sales',
+    'revenue from innovations (each firm’s revenue × its innovative sales share), summed over firms and quarters',
+  ],
+];
+
 export const CODEBOOK: readonly TableDoc[] = [
   {
     file: 'runs.csv',
@@ -85,6 +105,7 @@ export const CODEBOOK: readonly TableDoc[] = [
       ['mean_iss', 'mean innovative sales share of surveyed firms, 0–1'],
       ['mean_sli', 'mean supplier integration depth (sli_true) of surveyed firms, 0–1'],
       ['mean_lo', 'mean learning orientation (lo_true) of surveyed firms, 0–1'],
+      ...OUTLAY_COLUMNS,
     ],
   },
   {
@@ -227,7 +248,10 @@ export const CODEBOOK: readonly TableDoc[] = [
     row: 'policy scenario × outcome (an outcome of runs.csv): policy − baseline, paired by replicate',
     columns: [
       ['policy', 'the policy scenario’s name'],
-      ['outcome', 'a column of runs.csv'],
+      [
+        'outcome',
+        'a column of runs.csv (`outlay_total`: the additional outlay), or `<what>_per_outlay`: additional innovators by innovation type (surveyed share × firms) or innovative sales per unit of additional outlay (ratio of mean paired differences in diff_mean, delta-method 95% CI; NaN throughout when the policy is not priced)',
+      ],
       ['n', 'replicate pairs (both runs succeeded)'],
       ['baseline_mean', 'mean of the outcome over the baseline’s runs in the pairs'],
       ['policy_mean', 'mean over the policy’s runs'],
