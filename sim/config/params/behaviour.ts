@@ -12,11 +12,11 @@ export const transferSchema = z
       'bits',
       'd0: a proposal is understood with probability exp(−d/(d0·A)).',
     ),
-    capacityBase: num(0.2, 0, 1, 'capacity', 'a0 in A = a0 + a1·LO + a2·F_org.'),
-    capacityPerLO: num(0.5, 0, 1, 'capacity', 'a1 in A = a0 + a1·LO + a2·F_org.'),
-    capacityPerOrgFitness: num(0.3, 0, 1, 'capacity', 'a2 in A = a0 + a1·LO + a2·F_org.'),
+    capacityBase: num(0.14, 0, 1, 'capacity', 'a0 in A = a0 + a1·LO + a2·F_org + a3·size.'),
+    capacityPerLO: num(0.5, 0, 1, 'capacity', 'a1 in A = a0 + a1·LO + a2·F_org + a3·size.'),
+    capacityPerOrgFitness: num(0.3, 0, 1, 'capacity', 'a2 in A = a0 + a1·LO + a2·F_org + a3·size.'),
     capacityPerSize: num(
-      0,
+      0.2,
       0,
       1,
       'capacity',
@@ -78,10 +78,10 @@ export const transferSchema = z
 /** Own search: how often a firm tries a change on its own and what it costs (ODD §7.5). */
 export const searchSchema = z
   .strictObject({
-    base: num(0.01, 0, 1, 'trials/quarter', 'Own search rate of a firm with LO = 0.'),
-    perLO: num(0.08, 0, 1, 'trials/quarter', 'Extra own search rate per unit of learning orientation.'),
+    base: num(0.005, 0, 1, 'trials/quarter', 'Own search rate of a firm with LO = 0.'),
+    perLO: num(0.05, 0, 1, 'trials/quarter', 'Extra own search rate per unit of learning orientation.'),
     sizeElasticity: num(
-      1,
+      1.1,
       0,
       2,
       'elasticity',

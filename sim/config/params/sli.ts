@@ -7,7 +7,7 @@ export const sliSchema = z
   .strictObject({
     proposalBase: num(0.02, 0, 10, 'proposals/quarter', 'p_s0: main-supplier proposal rate at depth 0.'),
     proposalSlope: num(
-      0.9,
+      1.1,
       0,
       10,
       'proposals/quarter',

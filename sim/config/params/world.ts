@@ -76,8 +76,8 @@ export const organisationsSchema = z
 export const partnersSchema = z
   .strictObject({
     supplier: partnerRow(0.15, 0.8, 2, 1, 'supplier'),
-    customer: partnerRow(0.15, 0.6, 1, 1, 'customer'),
-    competitor: partnerRow(0.2, 0.5, 0, 1, 'competitor'),
+    customer: partnerRow(0.15, 0.5, 1, 1, 'customer'),
+    competitor: partnerRow(0.22, 0.5, 0, 1, 'competitor'),
     consultant: partnerRow(1.0, 1.2, 0.3, 1, 'consultant'),
     university: partnerRow(0.6, 0.4, 1, 3, 'university'),
     research: partnerRow(0.6, 0.7, 1, 2, 'research-institute'),
