@@ -342,6 +342,11 @@ program
   )
   .option('-s, --seed <n>', 'seed of the search and the worlds (default: calibrate.seed)', seedArg)
   .option('--force', 'replace an output directory that holds another calibration')
+  .option(
+    '--shard <i/n>',
+    'run only share i of n of the last generation the budget allows (a cluster task; docs/cluster.md)',
+    shardArg,
+  )
   .option('--dry-run', 'print the runs, an estimated wall time and the disk space; run nothing')
   .option('--no-report', 'do not write report.html')
   .option('--json', 'print a machine-readable summary on stdout')

@@ -82,13 +82,15 @@ export function bestYaml(
   const line = (o: ResolvedObjective, j: number) => {
     const m = best.measured[j]!;
     const verdict = meets(o, m) ? 'met   ' : 'missed';
-    return `#   ${verdict} ${o.name} = ${formatNumber(m.value)} ± ${formatNumber(m.se)} (target ${targetText(o)}; ${o.text})`;
+    const statistic = o.text.trim() === o.name ? '' : `; ${o.text}`;
+    return `#   ${verdict} ${o.name} = ${formatNumber(m.value)} ± ${formatNumber(m.se)} (target ${targetText(o)}${statistic})`;
   };
   const met = setup.objectives.filter((o, j) => meets(o, best.measured[j]!)).length;
   const header = [
     `# The best candidate of a calibration by \`smesim calibrate ${scenarioFile}\`: candidate ${best.candidate} of`,
     `# generation ${best.generation}, the lowest weighted loss (${formatNumber(best.loss)}) of ${rows.length} candidates (${setup.calibrate.algorithm}).`,
-    `# It meets ${met} of ${setup.objectives.length} objectives, measured on ${s.replicates} replicates of ${s.population.toLocaleString('en-US')} firms (value ± standard error across replicates):`,
+    `# It meets ${met} of ${setup.objectives.length} objectives (met: inside the target's range, or within two standard errors of it),`,
+    `# measured on ${s.replicates} replicates of ${s.population.toLocaleString('en-US')} firms (value ± standard error across replicates):`,
     ...setup.objectives.map(line),
     '# The values are those of a search on noisy statistics: run this scenario with more replicates to confirm them.',
   ];

@@ -12,6 +12,7 @@ import { generationFigure, median, paretoFigure } from './figures.js';
 import { distance, targetText } from './objectives.js';
 import { bestRow, meets, ranksOf } from './outputs.js';
 import type { CalibrationSetup, CandidateRow } from './search.js';
+import { coordinateOf } from '../../sim/calibrate/space.js';
 
 // @types/jstat lacks spearmancoeff (Spearman's rank correlation, ties given their average rank).
 const { jStat } = jstatPkg as unknown as { jStat: { spearmancoeff(a: number[], b: number[]): number } };
@@ -62,7 +63,7 @@ function objectiveSection(setup: CalibrationSetup, rows: CandidateRow[], j: numb
   const last = lastGeneration(rows);
   const lastRows = rows.filter((r) => r.generation === last);
   const meeting = lastRows.filter((r) => meets(o, r.measured[j]!)).length;
-  const reading = `${o.name}: the generation median moved from ${formatNumber(at(1))} in generation 1 to ${formatNumber(at(last))} in generation ${last}; ${meeting} of ${lastRows.length} candidates of the last generation meet the target ${targetText(o)}.`;
+  const reading = `${o.name}: the generation median moved from ${formatNumber(at(1))} in generation 1 to ${formatNumber(at(last))} in generation ${last}; ${meeting} of ${lastRows.length} candidates of the last generation ${meeting === 1 ? 'meets' : 'meet'} the target ${targetText(o)}.`;
   return {
     title: `${o.name} per generation (${o.text})`,
     reading,
@@ -101,9 +102,15 @@ function parameterSection(setup: CalibrationSetup, rows: CandidateRow[], d: numb
   const values = rows.filter((r) => r.generation === last).map((r) => r.values[p.path]!);
   const [lo, hi] = [Math.min(...values), Math.max(...values)];
   const share = p.scale === 'log' ? Math.log(hi / lo) / Math.log(p.max / p.min) : (hi - lo) / (p.max - p.min);
+  const best = bestRow(rows)!.values[p.path]!;
+  const u = coordinateOf(p, best);
+  const edge =
+    u < 0.05 || u > 0.95
+      ? ` The best candidate's value, ${formatNumber(best)}, lies at the ${u < 0.05 ? 'lower' : 'upper'} end of the range: the best value may lie beyond it, so widen the range if the model allows.`
+      : '';
   return {
     title: `Trace of ${p.path}`,
-    reading: `${p.path}: the last generation's candidates lie between ${formatNumber(lo)} and ${formatNumber(hi)}, ${formatNumber(Number((100 * share).toFixed(0)))}% of the searched range ${formatNumber(p.min)}–${formatNumber(p.max)}${p.scale === 'log' ? ' (log scale)' : ''}; the generation median is ${formatNumber(median(values))}.`,
+    reading: `${p.path}: the last generation's candidates lie between ${formatNumber(lo)} and ${formatNumber(hi)}, ${formatNumber(Number((100 * share).toFixed(0)))}% of the searched range ${formatNumber(p.min)}–${formatNumber(p.max)}${p.scale === 'log' ? ' (log scale)' : ''}; the generation median is ${formatNumber(median(values))}.${edge}`,
     figure: generationFigure(
       `${p.path} per generation`,
       p.path,
@@ -123,7 +130,7 @@ function paretoSection(setup: CalibrationSetup, rows: CandidateRow[]): Section {
   const both = rows.filter((r) => dist(r, 0) === 0 && dist(r, 1) === 0).length;
   return {
     title: 'Pareto front',
-    reading: `${optimal} of ${rows.length} candidates are Pareto-optimal (no other is at least as close to every target and closer to one); ${both} meet both ${a!.name} and ${b!.name}${setup.objectives.length > 2 ? ` (the figure shows these two of ${setup.objectives.length} objectives; the ranks use all)` : ''}.`,
+    reading: `${optimal} of ${rows.length} candidates are Pareto-optimal (no other is at least as close to every target and closer to one); ${both} ${both === 1 ? 'lies' : 'lie'} inside the target ranges of both ${a!.name} and ${b!.name}${setup.objectives.length > 2 ? ` (the figure shows these two of ${setup.objectives.length} objectives; the ranks use all)` : ''}.`,
     figure: paretoFigure(
       [a!.name, b!.name],
       rows.map((r, i) => ({ x: dist(r, 0), y: dist(r, 1), optimal: ranks[i] === 0, label: label(r) })),

@@ -6,20 +6,19 @@
  * follow from that state and the seed alone, so a command killed at any point resumes where it was and
  * ends with the same bytes.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Calibrate } from '../../sim/config/calibrate.js';
 import type { Scenario } from '../../sim/config/scenario.js';
-import { type CmaesState, cmaesAsk, cmaesInit, cmaesTell, foldIntoUnit } from '../../sim/calibrate/cmaes.js';
-import { type Nsga2State, nsga2Ask, nsga2Init, nsga2Tell } from '../../sim/calibrate/nsga2.js';
+import { cmaesAsk, cmaesTell, foldIntoUnit } from '../../sim/calibrate/cmaes.js';
+import { nsga2Ask, nsga2Tell } from '../../sim/calibrate/nsga2.js';
 import { valuesOf } from '../../sim/calibrate/space.js';
 import { type RunPlan, replicateId, withParameters } from '../../sim/plan/plan.js';
 import { deriveRunSeed, makeStream } from '../../sim/rng.js';
 import type { RunSpec } from '../../sim/runOne.js';
 import type { Evaluator } from '../../sim/run/evaluator.js';
-import { type ExecuteSummary, executePlan } from '../../sim/run/execute.js';
-import { prepareOutputDir, writeAtomic } from '../../sim/run/outputs.js';
+import { type ExecuteSummary, type Shard, executePlan } from '../../sim/run/execute.js';
+import { writeAtomic } from '../../sim/run/outputs.js';
 import { loadRows } from '../io.js';
 import {
   type Measured,
@@ -29,6 +28,17 @@ import {
   measure,
   resolveObjectives,
 } from './objectives.js';
+import { importShards, shardDir } from './shardImport.js';
+import {
+  STATE_FILE,
+  type SearchState,
+  claimState,
+  decodeState,
+  encodeState,
+  stateForShard,
+} from './state.js';
+
+export { CalibrationConflictError } from './state.js';
 
 /** Everything a calibration is made of, resolved from the scenario. */
 export interface CalibrationSetup {
@@ -50,18 +60,6 @@ export interface CandidateRow {
   loss: number;
   failedRuns: number;
 }
-
-/** What calibration-state.json holds. */
-interface SearchState {
-  format: 1;
-  key: string;
-  generation: number;
-  algorithm: { cmaes: CmaesState } | { nsga2: Nsga2State };
-  rows: CandidateRow[];
-}
-
-/** Raised when the output folder holds another calibration; the message says how to proceed. */
-export class CalibrationConflictError extends Error {}
 
 /** The setup of a scenario with a calibrate block. */
 export function calibrationSetup(scenario: Scenario): CalibrationSetup {
@@ -110,67 +108,6 @@ export function generationPlan(setup: CalibrationSetup, g: number, unit: number[
     return { values: parameters.map((p) => params[p]!), role: '', group: k, changed: -1 };
   });
   return { specs, parameters, points };
-}
-
-/** The key a calibration's state is stored under: everything but the budget, which may be raised to go on. */
-function stateKey(setup: CalibrationSetup): string {
-  const { budget: _budget, ...rest } = setup.calibrate;
-  return createHash('sha256')
-    .update(JSON.stringify({ runScenario: setup.runScenario, calibrate: rest }))
-    .digest('hex');
-}
-
-function initialState(setup: CalibrationSetup): SearchState {
-  const c = setup.calibrate;
-  const k = c.parameters.length;
-  const algorithm =
-    c.algorithm === 'cmaes'
-      ? { cmaes: cmaesInit(new Array<number>(k).fill(0.5), c.sigma, c.generationSize) }
-      : { nsga2: nsga2Init(k, c.generationSize) };
-  return { format: 1, key: stateKey(setup), generation: 0, algorithm, rows: [] };
-}
-
-const STATE_FILE = 'calibration-state.json';
-
-/** The state as JSON text, with NaN and ±∞ (a statistic not computable, a loss of ∞) written as strings: JSON has no such numbers. */
-function encodeState(state: SearchState): string {
-  return (
-    JSON.stringify(state, (_key, v: unknown) =>
-      typeof v === 'number' && !Number.isFinite(v) ? String(v) : v,
-    ) + '\n'
-  );
-}
-
-function decodeState(text: string): SearchState {
-  const special: Record<string, number> = { NaN: NaN, Infinity: Infinity, '-Infinity': -Infinity };
-  return JSON.parse(text, (_key, v: unknown) =>
-    typeof v === 'string' && v in special ? special[v] : v,
-  ) as SearchState;
-}
-
-/** Read the folder's state, or start one; another calibration's folder is refused unless `force`. */
-function claimState(outDir: string, setup: CalibrationSetup, force: boolean): SearchState {
-  prepareOutputDir(outDir);
-  const path = join(outDir, STATE_FILE);
-  const fresh = initialState(setup);
-  if (existsSync(path)) {
-    const old = decodeState(readFileSync(path, 'utf8'));
-    if (old.key === fresh.key) return old;
-    if (!force)
-      throw new CalibrationConflictError(
-        `output directory ${outDir} holds another calibration (its scenario or calibrate block differs; only the budget may change to go on); choose another --out, or add --force to replace it`,
-      );
-  } else if (existsSync(outDir) && readdirSync(outDir).length > 0 && !force)
-    throw new CalibrationConflictError(
-      `output directory ${outDir} is not empty and holds no calibration; choose another --out, or add --force to replace its contents`,
-    );
-  if (existsSync(outDir))
-    for (const name of readdirSync(outDir))
-      if (/^(gen-\d+|calibration.*\.(csv|json)|best\.yaml|report\.html)$/.test(name))
-        rmSync(join(outDir, name), { recursive: true, force: true });
-  // written before the first run, so that a folder interrupted in its first generation is known as this calibration's
-  writeAtomic(path, encodeState(fresh));
-  return decodeState(encodeState(fresh));
 }
 
 /** The unit-box points of the next generation, and what the algorithm needs back (CMA-ES's unfolded genotypes). */
@@ -236,6 +173,7 @@ export async function calibrate(
     const { unit, genotypes } = ask(state, setup.runScenario.seed);
     const plan = generationPlan(setup, g, unit);
     const dir = generationDir(opts.outDir, g);
+    importShards(opts.outDir, g, dir, setup.runScenario, plan, opts.scenarioFiles);
     const summary = await executePlan({ ...setup.runScenario }, plan, {
       outDir: dir,
       evaluator: opts.evaluator,
@@ -288,4 +226,27 @@ export async function calibrate(
     opts.onGeneration?.(state.rows);
   }
   return { rows: state.rows, runs: { planned: total, ok, failed } };
+}
+
+/**
+ * One shard of the last generation the budget allows (`--shard i/n`, a cluster task): its share of the
+ * generation's runs, into shards/gen-NNN/shard-i-of-n, which the calibration without --shard imports
+ * before it tells the generation. Undefined when that generation is told already.
+ */
+export async function calibrateShard(
+  setup: CalibrationSetup,
+  opts: CalibrationOptions,
+  shard: Shard,
+): Promise<ExecuteSummary | undefined> {
+  const state = stateForShard(opts.outDir, setup);
+  if (!state) return undefined;
+  const g = setup.generations - 1;
+  const plan = generationPlan(setup, g, ask(state, setup.runScenario.seed).unit);
+  return executePlan({ ...setup.runScenario }, plan, {
+    outDir: shardDir(opts.outDir, g, shard),
+    evaluator: opts.evaluator,
+    scenarioFiles: opts.scenarioFiles,
+    shard,
+    onProgress: opts.onProgress,
+  });
 }

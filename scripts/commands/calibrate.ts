@@ -1,6 +1,7 @@
 /** `smesim calibrate`: search parameter values that meet a scenario's calibrate targets; resumable, on the worker pool. */
 import { join } from 'node:path';
 import type { Scenario } from '../../sim/config/scenario.js';
+import type { Evaluator } from '../../sim/run/evaluator.js';
 import { probeRun, runSetSeconds } from '../../sim/run/costProbe.js';
 import { writeAtomic } from '../../sim/run/outputs.js';
 import {
@@ -8,12 +9,14 @@ import {
   type CalibrationSetup,
   type CandidateRow,
   calibrate,
+  calibrateShard,
   calibrationSetup,
 } from '../../analysis/calibrate/search.js';
 import { bestRow, bestYaml, calibrationCsv, meets } from '../../analysis/calibrate/outputs.js';
 import { targetText } from '../../analysis/calibrate/objectives.js';
 import { formatNumber, reportBaseBytes } from '../../analysis/report/html.js';
 import { EXIT_OK, EXIT_RUNS_FAILED, InputError, executing } from './basics.js';
+import type { Shard } from '../../sim/run/execute.js';
 import { loadOrFail, makeEvaluator, progressReporter, sources } from './common.js';
 import { formatBytes, formatSeconds } from './units.js';
 
@@ -30,6 +33,8 @@ export interface CalibrateOptions {
   json?: boolean;
   /** false with --no-report. */
   report?: boolean;
+  /** Run only this share of the last generation the budget allows (a cluster task). */
+  shard?: Shard;
 }
 
 /** The scenario with the command line's overrides of its calibrate block. */
@@ -51,13 +56,31 @@ function withOverrides(file: string, s: Scenario, opts: CalibrateOptions): Scena
 }
 
 /** Describe a calibration without running it: runs, time and disk, from a probe run. */
-function dryRun(setup: CalibrationSetup, workers: number, report: boolean): number {
+function dryRun(setup: CalibrationSetup, workers: number, report: boolean, json: boolean): number {
   const s = setup.runScenario;
   const c = setup.calibrate;
   const perGeneration = c.generationSize * s.replicates;
   const runs = setup.generations * perGeneration;
   const cost = probeRun(s);
   const generation = runSetSeconds(cost, perGeneration, workers);
+  if (json) {
+    const seconds = cost.fixedSeconds + generation * setup.generations;
+    const bytes = cost.bytes * runs + (report ? reportBaseBytes() : 0);
+    process.stdout.write(
+      JSON.stringify({
+        scenario: s.name,
+        algorithm: c.algorithm,
+        generations: setup.generations,
+        generationSize: c.generationSize,
+        replicates: s.replicates,
+        runs,
+        seconds,
+        generationSeconds: generation,
+        bytes,
+      }) + '\n',
+    );
+    return EXIT_OK;
+  }
   process.stdout.write(
     `${s.name}: ${c.algorithm}, ${setup.generations} generations × ${c.generationSize} candidates × ${s.replicates} replicates = ${runs} runs of ${s.population} firms × ${s.ticks} quarters\n`,
   );
@@ -98,9 +121,10 @@ export async function calibrateCommand(file: string, opts: CalibrateOptions): Pr
   const evaluator = makeEvaluator(opts.workers);
   if (opts.dryRun) {
     await evaluator.close();
-    return dryRun(setup, evaluator.workers, opts.report !== false);
+    return dryRun(setup, evaluator.workers, opts.report !== false, opts.json ?? false);
   }
   const outDir = opts.out ?? join('out', `calibrate-${scenario.name}`);
+  if (opts.shard) return shardCommand(setup, outDir, sources(loaded), evaluator, opts.shard, file);
   const perGeneration = setup.calibrate.generationSize * setup.runScenario.replicates;
   const total = setup.generations * perGeneration;
   const progress = progressReporter(total);
@@ -154,6 +178,39 @@ export async function calibrateCommand(file: string, opts: CalibrateOptions): Pr
   } finally {
     progress.stop();
     executing.stopProgress = undefined;
+    await evaluator.close();
+  }
+}
+
+/** `--shard i/n`: this task's share of the last generation the budget allows; the calibration without --shard tells it. */
+async function shardCommand(
+  setup: CalibrationSetup,
+  outDir: string,
+  scenarioFiles: string[],
+  evaluator: Evaluator,
+  shard: Shard,
+  file: string,
+): Promise<number> {
+  Object.assign(executing, { outDir, done: 0, total: 0 });
+  try {
+    const summary = await calibrateShard(setup, { outDir, evaluator, scenarioFiles }, shard).catch(
+      (err: unknown) => {
+        throw err instanceof CalibrationConflictError ? new InputError(err.message) : err;
+      },
+    );
+    const g = setup.generations;
+    const budget = g * setup.calibrate.generationSize;
+    if (!summary) {
+      process.stdout.write(
+        `generation ${g} of ${outDir} is told already: shard ${shard.index}/${shard.count} has nothing to run\n`,
+      );
+      return EXIT_OK;
+    }
+    process.stdout.write(
+      `generation ${g}, shard ${shard.index}/${shard.count}: ${summary.ok}/${summary.planned} runs ok in ${summary.outDir}; when every shard is done, 'smesim calibrate ${file} --out ${outDir} --budget ${budget}' takes them in and tells the generation\n`,
+    );
+    return summary.failed.length > 0 ? EXIT_RUNS_FAILED : EXIT_OK;
+  } finally {
     await evaluator.close();
   }
 }

@@ -77,7 +77,7 @@ describe('smesim calibrate on the model', () => {
     expect(check.status, check.stderr).toBe(0);
   });
 
-  it('gives byte-identical calibration.csv, best.yaml and report.html with 1 or 2 workers and after kill -9', async () => {
+  it('gives byte-identical calibration.csv, best.yaml and report.html with 1 or 2 workers, after kill -9 and in shards', async () => {
     const dir = scratchDir('calibrate-resume');
     const file = join(dir, 'two.yaml');
     // NSGA-II on two parameters and two objectives: 3 generations of 4 candidates × 2 replicates = 24 runs
@@ -126,5 +126,26 @@ describe('smesim calibrate on the model', () => {
       expect(again.status, again.stderr).toBe(0);
       expect(read(out)).toEqual(reference);
     }
+    // on a cluster: each generation's runs in 2 shards (array tasks), then the command without --shard at that
+    // budget takes them in and tells the generation (the job that depends on the array)
+    const sharded = join(dir, 'sharded');
+    for (const budget of [4, 8, 12]) {
+      for (const shard of ['1/2', '2/2']) {
+        const task = cli(['calibrate', file, '--out', sharded, '--budget', `${budget}`, '--shard', shard]);
+        expect(task.status, task.stderr).toBe(0);
+      }
+      const early = cli(['calibrate', file, '--out', sharded, '--budget', `${budget + 4}`, '--shard', '1/2']);
+      expect(early.status).toBe(2); // generation budget/4 + 1 cannot run before generation budget/4 is told
+      expect(early.stderr).toMatch(/has told \d generation\(s\); run the calibration without --shard/);
+      const driver = cli(['calibrate', file, '--out', sharded, '--budget', `${budget}`, '--workers', '1']);
+      expect(driver.status, driver.stderr).toBe(0);
+    }
+    expect(read(sharded)).toEqual(reference);
+    // the driver ran nothing itself: every run of generation 3 came from a shard
+    expect(
+      readFileSync(join(sharded, 'gen-003', 'ledger.jsonl'), 'utf8')
+        .trim()
+        .split('\n'),
+    ).toHaveLength(8);
   });
 });
