@@ -59,7 +59,10 @@ export function decodeState(text: string): SearchState {
   ) as SearchState;
 }
 
-/** Read the folder's state, or start one; another calibration's folder is refused unless `force`. */
+/**
+ * Read the folder's state, or start one; another calibration's folder is refused unless `force`. A new
+ * calibration may find the shards of its first generation there, and the logs of the cluster jobs.
+ */
 export function claimState(outDir: string, setup: CalibrationSetup, force: boolean): SearchState {
   prepareOutputDir(outDir);
   const path = join(outDir, STATE_FILE);
@@ -71,7 +74,7 @@ export function claimState(outDir: string, setup: CalibrationSetup, force: boole
       throw new CalibrationConflictError(
         `output directory ${outDir} holds another calibration (its scenario or calibrate block differs; only the budget may change to go on); choose another --out, or add --force to replace it`,
       );
-  } else if (existsSync(outDir) && readdirSync(outDir).some((n) => n !== 'shards') && !force)
+  } else if (existsSync(outDir) && readdirSync(outDir).some((n) => n !== 'shards' && n !== 'logs') && !force)
     throw new CalibrationConflictError(
       `output directory ${outDir} is not empty and holds no calibration; choose another --out, or add --force to replace its contents`,
     );
