@@ -12,6 +12,9 @@ import { makeScenario } from '../../sim/config/scenario.js';
 import { makeRunPlan } from '../../sim/plan/plan.js';
 import { type RunOutput, runOne } from '../../sim/runOne.js';
 import { rowsOfTable } from '../../analysis/io.js';
+import { calibrationCsv } from '../../analysis/calibrate/outputs.js';
+import { calibrationSetup } from '../../analysis/calibrate/search.js';
+import { columnsOf } from '../../sim/run/codebook.js';
 import { cli } from '../run/helpers.js';
 import { scratchDir } from '../scratch.js';
 
@@ -120,6 +123,21 @@ describe('calibrate objectives and space', () => {
     expect(lossOf(objectives, [NaN, 1.3, 0.5, 1])).toBe(Infinity);
     expect(meets(objectives[2]!, { value: 0.52, se: 0.011 })).toBe(true);
     expect(meets(objectives[2]!, { value: 0.53, se: 0.011 })).toBe(false);
+  });
+
+  it('are written to calibration.csv under the columns the codebook documents', () => {
+    const setup = calibrationSetup(makeScenario({ sectors: SECTORS, calibrate: block }));
+    const header = calibrationCsv(setup, []).trim().split(',');
+    const expected = columnsOf('calibration.csv').flatMap((c) =>
+      c === '<parameter>'
+        ? block.parameters.map((p) => p.path)
+        : c === '<objective>'
+          ? objectives.flatMap((o) => [o.name, `${o.name}_se`])
+          : c === '<objective>_se'
+            ? []
+            : [c],
+    );
+    expect(header).toEqual(expected);
   });
 
   it('map the unit box to values linearly, on the log scale and rounded', () => {
