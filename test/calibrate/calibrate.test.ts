@@ -4,13 +4,14 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { rowsOfCsv, rowsOfTable } from '../../analysis/io.js';
 import { surveyLevel } from '../../analysis/verbs/surveyLevel.js';
 import { makeScenario } from '../../sim/config/scenario.js';
 import { makeRunPlan } from '../../sim/plan/plan.js';
 import { type RunOutput, runOne } from '../../sim/runOne.js';
-import { cli, cliAsync } from '../run/helpers.js';
+import { spawn } from 'node:child_process';
+import { CLI, cli, cliAsync } from '../run/helpers.js';
 import { scratchDir } from '../scratch.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -76,39 +77,49 @@ describe('smesim calibrate on the model', () => {
     const check = cli(['check', join(out, 'best.yaml')]);
     expect(check.status, check.stderr).toBe(0);
   });
+});
 
-  it('gives byte-identical calibration.csv, best.yaml and report.html with 1 or 2 workers, after kill -9 and in shards', async () => {
-    const dir = scratchDir('calibrate-resume');
-    const file = join(dir, 'two.yaml');
-    // NSGA-II on two parameters and two objectives: 3 generations of 4 candidates × 2 replicates = 24 runs
-    writeFileSync(
-      file,
-      `name: two\nseed: 3\n${worldYaml.replace('300', '150')}calibrate:\n  algorithm: nsga2\n  budget: 12\n  generationSize: 4\n  replicates: 2\n` +
-        `  parameters:\n    - path: portfolio.searchPerShortfall\n      min: 0.05\n      max: 5\n      scale: log\n` +
-        `    - path: search.sizeElasticity\n      min: 0\n      max: 1\n` +
-        `  objectives:\n    - statistic: L1\n    - statistic: L3-any\n`,
-    );
-    const files = ['calibration.csv', 'best.yaml', 'report.html'];
-    const read = (out: string) =>
-      Object.fromEntries(files.map((f) => [f, readFileSync(join(out, f), 'utf8')]));
+describe('smesim calibrate: the same bytes however it runs', () => {
+  // NSGA-II on two parameters and two objectives: 3 generations of 4 candidates × 2 replicates = 24 runs
+  const TWO =
+    `name: two\nseed: 3\n${worldYaml.replace('300', '150')}calibrate:\n  algorithm: nsga2\n  budget: 12\n  generationSize: 4\n  replicates: 2\n` +
+    `  parameters:\n    - path: portfolio.searchPerShortfall\n      min: 0.05\n      max: 5\n      scale: log\n` +
+    `    - path: search.sizeElasticity\n      min: 0\n      max: 1\n` +
+    `  objectives:\n    - statistic: L1\n    - statistic: L3-any\n`;
+  const files = ['calibration.csv', 'best.yaml', 'report.html'];
+  const read = (out: string) => Object.fromEntries(files.map((f) => [f, readFileSync(join(out, f), 'utf8')]));
+  const ledger = (out: string, g: number) => join(out, `gen-00${g}`, 'ledger.jsonl');
+  const lines = (path: string) =>
+    existsSync(path)
+      ? readFileSync(path, 'utf8')
+          .split('\n')
+          .filter((l) => l.endsWith('}')).length
+      : 0;
+  let dir = '';
+  let file = '';
+  let reference: Record<string, string> = {};
+
+  beforeAll(() => {
+    dir = scratchDir('calibrate-resume');
+    file = join(dir, 'two.yaml');
+    writeFileSync(file, TWO);
     const one = join(dir, 'one');
     const r1 = cli(['calibrate', file, '--out', one, '--workers', '1']);
     expect(r1.status, r1.stderr).toBe(0);
-    const reference = read(one);
+    reference = read(one);
+  });
+
+  it('writes the same calibration.csv, best.yaml and report.html with 1 or 2 workers', () => {
     expect(reference['calibration.csv']!.split('\n')[0]).toBe(
       'generation,candidate,portfolio.searchPerShortfall,search.sizeElasticity,L1,L1_se,L3-any,L3-any_se,loss,pareto_rank,met,failed_runs',
     );
     const two = join(dir, 'two');
     expect(cli(['calibrate', file, '--out', two, '--workers', '2']).status).toBe(0);
     expect(read(two)).toEqual(reference);
+  });
+
+  it('resumes to the same bytes after kill -9 in the first and in the third generation', async () => {
     // kill the CLI when it has finished 3 runs of the first generation, then 2 runs into the third
-    const ledger = (out: string, g: number) => join(out, `gen-00${g}`, 'ledger.jsonl');
-    const lines = (path: string) =>
-      existsSync(path)
-        ? readFileSync(path, 'utf8')
-            .split('\n')
-            .filter((l) => l.endsWith('}')).length
-        : 0;
     for (const [g, runs] of [
       [1, 3],
       [3, 2],
@@ -126,6 +137,27 @@ describe('smesim calibrate on the model', () => {
       expect(again.status, again.stderr).toBe(0);
       expect(read(out)).toEqual(reference);
     }
+  }, 300_000);
+
+  it('on Ctrl-C says what is kept and the command that resumes, which ends with the same bytes', async () => {
+    const interrupted = join(dir, 'interrupted');
+    const args = ['calibrate', file, '--out', interrupted, '--workers', '2'];
+    const child = spawn('node', [CLI, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    const started = Date.now();
+    while (lines(ledger(interrupted, 2)) < 1 && Date.now() - started < 60_000) await sleep(5);
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toMatch(
+      /interrupted: \d+ of 24 runs of .*interrupted are finished and kept; run the same command again to resume:\n {2}smesim calibrate .*two\.yaml --out .*interrupted --workers 2\n/,
+    );
+    expect(cli(args).status).toBe(0);
+    expect(read(interrupted)).toEqual(reference);
+  }, 300_000);
+
+  it('runs a generation in shards, taken in by the command without --shard, to the same bytes', () => {
     // on a cluster: each generation's runs in 2 shards (array tasks), then the command without --shard at that
     // budget takes them in and tells the generation (the job that depends on the array)
     const sharded = join(dir, 'sharded');
@@ -147,5 +179,5 @@ describe('smesim calibrate on the model', () => {
         .trim()
         .split('\n'),
     ).toHaveLength(8);
-  });
+  }, 300_000);
 });
