@@ -32,8 +32,9 @@ function bestSection(setup: CalibrationSetup, rows: CandidateRow[]): Section {
       label(r),
       ...params.map((p) => r.values[p]!),
       ...r.measured.map(
+        // no-break spaces: a value and its SE stay on one line
         (m, j) =>
-          `${meets(setup.objectives[j]!, m) ? '✓' : '✗'} ${formatNumber(m.value)} ± ${formatNumber(m.se)}`,
+          `${meets(setup.objectives[j]!, m) ? '✓' : '✗'}\u00a0${formatNumber(m.value)}\u00a0±\u00a0${formatNumber(m.se)}`,
       ),
       r.loss,
       ranks[i]!,
@@ -52,7 +53,9 @@ function bestSection(setup: CalibrationSetup, rows: CandidateRow[]): Section {
     'loss',
     'Pareto rank',
   ];
-  return { title: 'Best candidates (lowest loss)', reading, html: htmlTable(columns, cells) };
+  // six objectives and four parameters are wider than the page: the table scrolls on its own
+  const html = `<div style="overflow-x: auto">${htmlTable(columns, cells)}</div>`;
+  return { title: 'Best candidates (lowest loss)', reading, html };
 }
 
 /** How an objective's generation median moved, and how many of the last generation meet it. */
