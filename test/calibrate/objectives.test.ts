@@ -150,6 +150,21 @@ describe('calibrate objectives and space', () => {
   });
 });
 
+describe('smesim calibrate --dry-run', () => {
+  it('prints the runs, the time and the disk of the example, and runs nothing', () => {
+    const out = join(scratchDir('calibrate-dry'), 'out');
+    const file = join('scenarios', 'calibration-example.yaml');
+    const r = cli(['calibrate', file, '--dry-run', '--workers', '2', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(
+      /^calibration-example: cmaes, 12 generations × 8 candidates × 4 replicates = 384 runs of 1000 firms × 200 quarters\nestimated wall time on 2 worker\(s\): [\d.]+ (s|min) \([\d.]+ s a generation, measuring the objectives included\)\ndisk: roughly [\d.]+ MB in all/,
+    );
+    expect(existsSync(out)).toBe(false);
+    const json = cli(['calibrate', file, '--dry-run', '--json', '--workers', '2']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ generations: 12, generationSize: 8, runs: 384 });
+  });
+});
+
 describe('smesim calibrate with bad input', () => {
   it('exits 2 before anything runs, naming the file, line and fix, for every bad calibrate block', () => {
     const dir = join('test', 'fixtures', 'bad-scenarios');
