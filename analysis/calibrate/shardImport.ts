@@ -10,7 +10,7 @@ import type { Scenario } from '../../sim/config/scenario.js';
 import type { RunPlan } from '../../sim/plan/plan.js';
 import type { Shard } from '../../sim/run/execute.js';
 import { latestEntries, readLedger, readResult, storedResultFile } from '../../sim/run/ledger.js';
-import { buildManifest, readManifest } from '../../sim/run/manifest.js';
+import { buildManifest, planHash, readManifest } from '../../sim/run/manifest.js';
 import { writeAtomic } from '../../sim/run/outputs.js';
 
 /** The folder of shard i of n of generation g (0-based): shards/gen-002/shard-1-of-4. */
@@ -40,8 +40,10 @@ export function importShards(
   const wanted = new Set(plan.specs.map((s) => s.runId));
   const lines: string[] = [];
   mkdirSync(join(dir, 'runs'), { recursive: true });
+  const hash = planHash(plan);
   for (const name of readdirSync(root).sort()) {
     const shard = join(root, name);
+    if (readManifest(shard)?.planHash !== hash) continue; // another plan's shard (left from an earlier calibration)
     for (const [runId, entry] of latestEntries(readLedger(shard))) {
       // only runs of this very plan, finished, whose result parses
       if (!wanted.has(runId) || entry.status !== 'ok' || !readResult(shard, runId)) continue;

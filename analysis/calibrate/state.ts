@@ -78,9 +78,10 @@ export function claimState(outDir: string, setup: CalibrationSetup, force: boole
     throw new CalibrationConflictError(
       `output directory ${outDir} is not empty and holds no calibration; choose another --out, or add --force to replace its contents`,
     );
-  if (existsSync(outDir))
+  // with --force, what another calibration left; without, the folder holds at most this one's first shards and logs
+  if (force && existsSync(outDir))
     for (const name of readdirSync(outDir))
-      if (/^(gen-\d+|calibration.*\.(csv|json)|best\.yaml|report\.html)$/.test(name))
+      if (/^(gen-\d+|shards|calibration.*\.(csv|json)|best\.yaml|report\.html)$/.test(name))
         rmSync(join(outDir, name), { recursive: true, force: true });
   // written before the first run, so that a folder interrupted in its first generation is known as this calibration's
   writeAtomic(path, encodeState(fresh));
