@@ -225,7 +225,9 @@ export async function calibrate(
     state = decodeState(text);
     opts.onGeneration?.(state.rows);
   }
-  return { rows: state.rows, runs: { planned: total, ok, failed } };
+  // a budget lowered after more generations ran: the outputs are those of the generations it allows
+  const rows = state.rows.filter((r) => r.generation <= setup.generations);
+  return { rows, runs: { planned: total, ok, failed } };
 }
 
 /**
