@@ -31,6 +31,7 @@ function stateKey(setup: CalibrationSetup): string {
     .digest('hex');
 }
 
+/** The state before the first generation: CMA-ES at the centre of the unit box, or NSGA-II without parents. */
 export function initialState(setup: CalibrationSetup): SearchState {
   const c = setup.calibrate;
   const k = c.parameters.length;
@@ -41,6 +42,7 @@ export function initialState(setup: CalibrationSetup): SearchState {
   return { format: 1, key: stateKey(setup), generation: 0, algorithm, rows: [] };
 }
 
+/** The file of the state, in the calibration's folder. */
 export const STATE_FILE = 'calibration-state.json';
 
 /** The state as JSON text, with NaN and ±∞ (a statistic not computable, a loss of ∞) written as strings: JSON has no such numbers. */
@@ -52,6 +54,7 @@ export function encodeState(state: SearchState): string {
   );
 }
 
+/** The state from its JSON text (`encodeState`'s strings for NaN and ±∞ turned back into numbers). */
 export function decodeState(text: string): SearchState {
   const special: Record<string, number> = { NaN: NaN, Infinity: Infinity, '-Infinity': -Infinity };
   return JSON.parse(text, (_key, v: unknown) =>

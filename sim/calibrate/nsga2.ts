@@ -37,6 +37,7 @@ export interface Nsga2Options {
   mutationProbability?: number;
 }
 
+/** The operator settings of Deb et al. (2002). */
 export const NSGA2_DEFAULTS: Nsga2Options = { etaCrossover: 20, etaMutation: 20, crossoverProbability: 0.9 };
 
 /** A new search on n variables with N members per generation (N even, at least 4). */

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { int, num } from './fields.js';
 
+/** One searched parameter: its path, range, scale and rounding. */
 export const calibrateParameterSchema = z
   .strictObject({
     path: z
@@ -26,6 +27,7 @@ const targetSchema = z
   .union([z.number(), z.tuple([z.number(), z.number()])])
   .meta({ description: 'A value, e.g. 0.3, or a range [lo, hi], e.g. [0.2, 0.45] (no loss inside it).' });
 
+/** One objective: a statistic, its target, weight and scale. */
 export const objectiveSchema = z
   .strictObject({
     name: z
@@ -57,6 +59,7 @@ export const objectiveSchema = z
   })
   .meta({ description: 'One objective: a statistic of the survey and the target it should meet.' });
 
+/** The calibrate block. */
 export const calibrateSchema = z
   .strictObject({
     algorithm: z.enum(['cmaes', 'nsga2']).default('cmaes').meta({
