@@ -352,7 +352,7 @@ program
   .option('--json', 'print a machine-readable summary on stdout')
   .addHelpText(
     'after',
-    '\nExamples:\n  $ smesim calibrate scenarios/calibration-example.yaml --dry-run\n  $ smesim calibrate scenarios/calibration-example.yaml --workers 2\n  $ smesim calibrate scenarios/calibration-example.yaml --budget 96   # go on from where 64 candidates ended\n',
+    '\nExamples:\n  $ smesim calibrate scenarios/calibration-example.yaml --dry-run\n  $ smesim calibrate scenarios/calibration-example.yaml --workers 2\n  $ smesim calibrate scenarios/calibration-example.yaml --budget 160  # go on from where its 96 candidates ended\n',
   )
   .action(act(async (file: string, opts) => (await commands.calibrate()).calibrateCommand(file, opts)));
 
