@@ -25,6 +25,7 @@ import { loadRowsBetween, loadTable, rowsOfTable } from '../analysis/io.js';
 import { makeStream, randInt } from '../sim/rng.js';
 import { formatCell, toCsv } from '../sim/run/csv.js';
 import type { RunSpec } from '../sim/runOne.js';
+import { calibrationGeneration } from './benchCalibrate.js';
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
@@ -370,6 +371,7 @@ export async function runBenchmarks(
   add(estimation(opts.quick ? 1_000 : 5_000, opts.quick ? 1 : 3));
   add(await estimationParallel(opts.quick ? 1_000 : 5_000, opts.quick ? 4 : 50, workers, opts.quick ? 1 : 3)); // 50: a validation run set's surveys
   add(exitLog(opts.quick ? 5 : 50, 20_000));
+  if (!opts.quick) add(await calibrationGeneration(workers));
   const e1 = rows.find((r) => r.benchmark === 'engine' && r.firms === 1_000);
   const e100 = rows.find((r) => r.benchmark === 'engine' && r.firms === 100_000);
   if (e1 && e100)

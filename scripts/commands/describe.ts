@@ -18,6 +18,9 @@ const range = (p: ParamInfo) =>
       ? `${fmt(p.min)} … ${fmt(p.max)}`
       : '';
 
+/** Text for a Markdown table cell: a `|` in it (a statistic such as share(coop_any | innovators)) would end the cell. */
+const cell = (text: string) => text.replace(/\|/g, '\\|');
+
 /** Plain-text description of one field (or a group and its fields). */
 function describeOne(p: ParamInfo): string {
   const lines = [`${p.path}${p.kind === 'group' ? ' (group)' : ''}`];
@@ -81,6 +84,9 @@ export function scenarioReadme(): string {
     '- **Sweeps**: a `sweep:` block (design `grid`, `lhs`, `sobol` or `morris`) varies numeric parameters,',
     '  including a field of a list element the scenario has, by its number from 0 (`name: dynamism.shocks.0.magnitude`);',
     '  run it with `smesim sweep`. See `sweep-example.yaml`.',
+    '- **Calibration**: a `calibrate:` block names parameters with their ranges and objectives (a statistic of the',
+    '  survey and its target); `smesim calibrate` searches values that meet them. See `calibration-example.yaml`',
+    '  and docs/calibrate.md.',
     '',
     '## Example scenarios',
     '',
@@ -103,12 +109,12 @@ export function scenarioReadme(): string {
       out.push('| field | default | range | unit | description |', '|---|---|---|---|---|');
     }
     if (p.kind === 'group') {
-      out.push(`| **\`${p.path}\`** | | | | ${p.description ?? ''} |`);
+      out.push(`| **\`${p.path}\`** | | | | ${cell(p.description ?? '')} |`);
       continue;
     }
     const only = p.onlyWhen ? ` (only with ${p.onlyWhen})` : '';
     out.push(
-      `| \`${p.path}\` | ${p.required ? 'required' : fmt(p.default)} | ${range(p)} | ${p.unit ?? ''} | ${(p.description ?? '') + only} |`,
+      `| \`${p.path}\` | ${p.required ? 'required' : fmt(p.default)} | ${range(p)} | ${p.unit ?? ''} | ${cell((p.description ?? '') + only)} |`,
     );
   }
   return out.join('\n') + '\n';

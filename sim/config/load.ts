@@ -12,6 +12,7 @@ import { setLayer } from './overrides.js';
 import { paramIndex, paramInfo } from './paramIndex.js';
 import { type Scenario, scenarioSchema } from './scenario.js';
 import { checkSweep } from './sweepCheck.js';
+import { checkCalibrate } from './calibrateCheck.js';
 import { symbolHint } from './symbols.js';
 
 export { ScenarioError, formatProblem, type ScenarioProblem } from './locate.js';
@@ -107,7 +108,7 @@ export function loadScenarioFile(file: string, sets: string[] = []): LoadedScena
       problems.push({ ...locate(layers, issue.path), path: issue.path.join('.'), message });
     }
   }
-  problems.push(...checkSweep(data, layers));
+  problems.push(...checkSweep(data, layers), ...checkCalibrate(data, layers));
   if (problems.length > 0)
     throw new ScenarioError(
       problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col),

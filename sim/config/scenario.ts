@@ -4,6 +4,7 @@ import { int } from './fields.js';
 import { dynamismSchema, policiesSchema } from './levers.js';
 import * as p from './params.js';
 import { sweepSchema } from './sweep.js';
+import { calibrateSchema } from './calibrate.js';
 import { unknownSector } from './messages.js';
 
 export const DEFAULT_SECTORS = [
@@ -73,6 +74,7 @@ const scenarioObject = z.strictObject({
   policies: policiesSchema,
   outputs: p.outputsSchema,
   sweep: sweepSchema.optional(),
+  calibrate: calibrateSchema.optional(),
 });
 
 // Cross-field rules run even when other fields are wrong (`when`), so that a file with both kinds of

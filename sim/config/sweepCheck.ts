@@ -13,7 +13,10 @@ const NOT_SWEEPABLE = new Set(['seed', 'replicates']);
 
 /** Whether a field can be swept: a number that is a model parameter. */
 const sweepable = (p: { kind: string; path: string }) =>
-  (p.kind === 'number' || p.kind === 'integer') && !NOT_SWEEPABLE.has(p.path) && !p.path.startsWith('sweep.');
+  (p.kind === 'number' || p.kind === 'integer') &&
+  !NOT_SWEEPABLE.has(p.path) &&
+  !p.path.startsWith('sweep.') &&
+  !p.path.startsWith('calibrate.');
 
 /** The numeric parameters a sweep may vary, by dotted path (besides fields of list elements, e.g. dynamism.shocks.0.magnitude). */
 export function sweepableParameters(): string[] {

@@ -300,6 +300,37 @@ export const CODEBOOK: readonly TableDoc[] = [
     ],
   },
   {
+    file: 'calibration.csv',
+    writtenBy: 'calibrate',
+    row: 'candidate a calibration evaluated, in the order evaluated',
+    columns: [
+      ['generation', 'generation 1, 2, …; its runs are in `gen-NNN/`'],
+      ['candidate', 'candidate 1, 2, … of its generation (runs `<scenario>/gNNN/cNN/rNNN`)'],
+      [
+        '<parameter>',
+        'one column per searched parameter, named by its dotted path (e.g. `portfolio.searchPerShortfall`): the value this candidate ran with',
+      ],
+      [
+        '<objective>',
+        "one column per objective, named by its `name` (default: its statistic, e.g. `L1`, `share_coop_any_innovators`): the statistic on the candidate's replicates (levels pooled over their firms; T1–T7 the mean over runs); NaN when it cannot be computed",
+      ],
+      ['<objective>_se', 'its standard error across the replicates (NaN with one replicate)'],
+      [
+        'loss',
+        'the weighted loss Σ weight · (distance outside the target range / scale)², which CMA-ES minimises; Inf when a statistic is NaN',
+      ],
+      [
+        'pareto_rank',
+        "the candidate's front among all candidates by the objectives' distances from their targets: 0 when no other is at least as close to every target and closer to one",
+      ],
+      [
+        'met',
+        'how many objectives the candidate meets: its statistic inside the target range, or within two standard errors of it',
+      ],
+      ['failed_runs', 'runs of this candidate that failed (its statistics use the others)'],
+    ],
+  },
+  {
     file: 'seeds.csv',
     writtenBy: 'validate-model --seeds',
     row: 'master seed × target: the decisive targets, the levels L1–L4 and the stricter readings',
