@@ -276,7 +276,7 @@ program
 program
   .command('validate-model')
   .description(
-    'Run the validation scenario and its variants (ablations, shock, subsidy), test targets T1–T10 of MODEL.md §9, write validation.csv, validation.json and report.html; exit 0 only when every target holds.',
+    'Run the validation scenario and its variants (ablations, shock, subsidy), test targets T1–T10 and L1–L4 of docs/VALIDATION.md, write validation.csv, validation.json and report.html; exit 0 only when every target holds.',
   )
   .option('--scenario <file>', 'validation scenario (default: scenarios/validation.yaml)')
   .option('-o, --out <dir>', 'output directory', 'out/validation')

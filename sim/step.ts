@@ -1,4 +1,4 @@
-/** One tick (one quarter) of the model, in the order of MODEL.md §3. */
+/** One tick (one quarter) of the model, in the order of docs/ODD.md §3. */
 import { exitAndEntry, indexMembers } from './model/demography.js';
 import { deltaAt } from './model/dynamism.js';
 import { domainFitness, redraw } from './model/landscape.js';

@@ -117,7 +117,7 @@ export function timeSeriesSections(ts: aq.ColumnTable, burnIn: number): Section[
 export function cooperationSections(survey: Row[]): Section[] {
   const byBreadth = incidenceByBreadth(survey);
   const product = (g: string) => byBreadth.find((c) => c.group === g && c.outcome === 'inno_product');
-  // A bin speaks for itself only with at least 30 firms (MODEL.md §9's convention for breadth bins).
+  // A bin speaks for itself only with at least 30 firms (docs/VALIDATION.md's convention for breadth bins).
   const bins = ['0', '1–2', '3–4', '5–6'].filter((g) => (product(g)?.firms ?? 0) >= 30);
   const low = product(bins[0] ?? '0');
   const high = product(bins.at(-1) ?? '0');

@@ -1,7 +1,7 @@
 /**
  * Who exits after a snapshot: the share of firms alive after quarter T (snapshots.csv) that exit within
  * the next `horizon` quarters (exits.csv), by integration depth and learning-orientation tercile. Per-run
- * rates, then mean and 95% CI across runs — the report's view of the question of T9 (MODEL.md §9).
+ * rates, then mean and 95% CI across runs — the report's view of the question of T9 (docs/VALIDATION.md).
  */
 import { type IncidenceCell, acrossRuns } from './incidence.js';
 import { quantile } from './stats.js';

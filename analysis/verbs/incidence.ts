@@ -5,7 +5,7 @@ type Row = Record<string, unknown>;
 
 /** The four innovation types (survey columns). */
 export const INNOVATION_TYPES = ['inno_product', 'inno_process', 'inno_org', 'inno_marketing'] as const;
-/** Breadth bins of MODEL.md §9. */
+/** Breadth bins of docs/VALIDATION.md (conventions of the pattern targets). */
 export const BREADTH_BINS = [
   { label: '0', from: 0, to: 0 },
   { label: '1–2', from: 1, to: 2 },

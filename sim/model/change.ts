@@ -1,5 +1,5 @@
 /**
- * Evaluating and adopting a change to a firm's configuration (MODEL.md §4 evaluation, §5 lock-in),
+ * Evaluating and adopting a change to a firm's configuration (docs/ODD.md §7.3 evaluation, §7.4 lock-in),
  * and counting what an adopted change is: an innovation of each domain whose fitness it raises.
  */
 import { normal } from '../rng.js';

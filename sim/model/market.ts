@@ -1,4 +1,4 @@
-/** The market of each regional industry (MODEL.md §7): logit shares, revenue, costs, profit, vintages. */
+/** The market of each regional industry (docs/ODD.md §7.7): logit shares, revenue, costs, profit, vintages. */
 import { DOMAIN_SIZE, MARKETING, N_BITS, ORG, PROCESS, PRODUCT } from './domains.js';
 import { SCALE, domainSum } from './landscape.js';
 import { lowBit } from './portfolio.js';

@@ -1,4 +1,4 @@
-/** Per-tick observation (MODEL.md §9 time series). */
+/** Per-tick observation (the time series; docs/ODD.md §4, Observation). */
 import { popcount } from '../rng.js';
 import { innovativeSalesShare } from './market.js';
 import { heldTypes } from './portfolio.js';

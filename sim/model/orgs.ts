@@ -1,4 +1,4 @@
-/** External organisations: five types per region, each adapting its knowledge per sector (MODEL.md §2, §3.2). */
+/** External organisations: five types per region, each adapting its knowledge per sector (docs/ODD.md §2, §7.2). */
 import { ORG_TYPES } from '../config/fields.js';
 import type { Scenario } from '../config/scenario.js';
 import { makeStream, randInt } from '../rng.js';

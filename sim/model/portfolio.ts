@@ -1,5 +1,5 @@
 /**
- * The partner portfolio (MODEL.md §6): proposals through portfolio ties, tie values and partner-type
+ * The partner portfolio (docs/ODD.md §7.6): proposals through portfolio ties, tie values and partner-type
  * estimates (Bush–Mosteller), the drop rule, capacity (with attention crowding) and new ties.
  */
 import { PARTNER_TYPES } from '../config/fields.js';

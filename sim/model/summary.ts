@@ -1,4 +1,4 @@
-/** The one-row summary of a run (MODEL.md §9), computed from the final state and the survey rows. */
+/** The one-row summary of a run (docs/ODD.md §4, Observation), computed from the final state and the survey rows. */
 import { SURVEY_COLUMNS } from './survey.js';
 import type { World } from './world.js';
 

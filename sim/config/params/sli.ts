@@ -83,7 +83,7 @@ export const sliSchema = z
       0.5,
       5,
       'exponent',
-      'k_c: attention crowding takes θ·x^k_c of tie capacity (default 3, like depthExponent; 1 = linear in depth, as MODEL.md writes it).',
+      'k_c: attention crowding takes θ·x^k_c of tie capacity (default 3, like depthExponent; 1 = linear in depth, the first design).',
     ),
     costSaving: num(
       0.06,
