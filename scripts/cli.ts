@@ -14,6 +14,7 @@ import {
   interruptMessage,
   parseShard,
 } from './commands/basics.js';
+import { packageVersion } from '../sim/packageRoot.js';
 
 const count = (what: string) => (v: string) => {
   const n = Number(v);
@@ -125,7 +126,7 @@ const program = new Command()
   .description(
     'Agent-based simulation of SME innovation: cooperation partners, supplier integration and dynamism.\nExit codes: 0 ok, 1 some runs failed (validate-model: a target missed), 2 bad input, 130/143 interrupted by Ctrl-C/TERM (run the same command again to resume).',
   )
-  .version('0.1.0')
+  .version(packageVersion())
   .showHelpAfterError('(add --help for the options and examples)')
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : EXIT_BAD_INPUT));
 

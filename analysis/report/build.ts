@@ -106,7 +106,7 @@ function runSetSections(dir: string, m: Manifest, opts: ReportOptions): Section[
   const sweep = m.scenario.sweep;
   const swept = sweep !== undefined && existsSync(join(dir, 'design.csv'));
   const sections = [
-    keyNumbers(runs, swept),
+    keyNumbers(runs, m.scenario.surveyWindow, swept),
     ...timeSeriesSections(loadTable(dir, 'timeseries.csv'), m.scenario.burnIn),
     ...cooperationSections(survey),
     ...sliSections(survey),

@@ -31,8 +31,12 @@ const KEY_OUTCOMES: [string, string][] = [
   'exits',
 ].map((o) => [o, outcomeLabel(o)]);
 
-/** Key numbers of the survey window with 95% CIs across runs. */
-export function keyNumbers(runs: aq.ColumnTable, pooled = false): Section {
+/** The survey window in words: 'the last 4 quarters' (`surveyWindow` of the scenario). */
+export const surveyWindowText = (quarters: number): string =>
+  `the last ${quarters} quarter${quarters === 1 ? '' : 's'}`;
+
+/** Key numbers of the survey window (`surveyWindow` quarters) with 95% CIs across runs. */
+export function keyNumbers(runs: aq.ColumnTable, surveyWindow: number, pooled = false): Section {
   const stats = aggregateRuns(
     runs,
     KEY_OUTCOMES.map(([o]) => o),
@@ -44,7 +48,7 @@ export function keyNumbers(runs: aq.ColumnTable, pooled = false): Section {
   });
   const coop = stats[0]!;
   return {
-    title: `Key numbers (survey window: the last 12 quarters${pooled ? '; every design point of the sweep pooled' : ''})`,
+    title: `Key numbers (survey window: ${surveyWindowText(surveyWindow)}${pooled ? '; every design point of the sweep pooled' : ''})`,
     reading: `${pooled ? 'These and the figures below pool all design points, whose parameters differ; the sweep sections above show how the outcome depends on them. ' : ''}Across ${coop.n} run${coop.n === 1 ? '' : 's'}, ${pct(coop.mean)} of surveyed firms cooperated with at least one partner and ${pct(stats[2]!.mean)} introduced a product innovation in the survey window.`,
     html: htmlTable(['outcome', 'mean over runs', '95% confidence interval'], rows),
   };
@@ -54,7 +58,7 @@ export function keyNumbers(runs: aq.ColumnTable, pooled = false): Section {
  * The key numbers for the terminal, after a plain run: one line per outcome with its mean over runs and
  * 95% CI, the same numbers as the report's first table.
  */
-export function keyNumbersText(runs: aq.ColumnTable): string {
+export function keyNumbersText(runs: aq.ColumnTable, surveyWindow: number): string {
   const stats = aggregateRuns(
     runs,
     KEY_OUTCOMES.map(([o]) => o),
@@ -67,7 +71,7 @@ export function keyNumbersText(runs: aq.ColumnTable): string {
       : [formatNumber(s.mean)];
     return `  ${KEY_OUTCOMES[k]![1].padEnd(width)}${mean!.padStart(8)}   ${lo !== undefined ? `[${lo}, ${hi}]` : ''}`.trimEnd();
   });
-  return `survey window (the last 12 quarters), mean over ${n} run${n === 1 ? '' : 's'}${n > 1 ? ' [95% CI]' : ' (one run: no interval)'}:\n${lines.join('\n')}\n`;
+  return `survey window (${surveyWindowText(surveyWindow)}), mean over ${n} run${n === 1 ? '' : 's'}${n > 1 ? ' [95% CI]' : ' (one run: no interval)'}:\n${lines.join('\n')}\n`;
 }
 
 /** Time series of innovation, cooperation and integration, replicate means with 95% bands. */

@@ -111,7 +111,9 @@ export async function runCommand(file: string, opts: RunOptions, mode: 'run' | '
     const report = opts.report === false ? undefined : await tryReport(outDir);
     // a plain run's key numbers (a sweep's would pool design points; a shard holds part of the runs)
     const details =
-      mode === 'run' && !opts.shard && !opts.json && summary.ok > 0 ? await keyNumbers(outDir) : undefined;
+      mode === 'run' && !opts.shard && !opts.json && summary.ok > 0
+        ? await keyNumbers(outDir, scenario.surveyWindow)
+        : undefined;
     return reportSummary(scenario.name, summary, retry, opts.json ?? false, report, details);
   } finally {
     await evaluator.close();
@@ -119,13 +121,13 @@ export async function runCommand(file: string, opts: RunOptions, mode: 'run' | '
 }
 
 /** The key numbers of a finished run set for the terminal (the analysis modules load only here). */
-async function keyNumbers(outDir: string): Promise<string | undefined> {
+async function keyNumbers(outDir: string, surveyWindow: number): Promise<string | undefined> {
   try {
     const [{ loadTable }, { keyNumbersText }] = await Promise.all([
       import('../../analysis/io.js'),
       import('../../analysis/report/runset.js'),
     ]);
-    return keyNumbersText(loadTable(outDir, 'runs.csv'));
+    return keyNumbersText(loadTable(outDir, 'runs.csv'), surveyWindow);
   } catch (err) {
     process.stderr.write(`warning: could not summarise ${outDir}/runs.csv: ${(err as Error).message}\n`);
     return undefined;

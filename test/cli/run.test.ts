@@ -17,6 +17,30 @@ describe('smesim run (built CLI)', () => {
     );
   });
 
+  it('--version comes from package.json, not from a literal in cli.ts', () => {
+    expect(readFileSync(join('scripts', 'cli.ts'), 'utf8')).not.toMatch(/\.version\(\s*['"`]/);
+  });
+
+  it('names the survey window the scenario asks for, on the terminal and in the report (surveyWindow: 4)', () => {
+    const dir = scratchDir('run-window');
+    const scenario = join(dir, 'window.yaml');
+    writeFileSync(
+      scenario,
+      'name: window\nreplicates: 2\npopulation: 40\nticks: 24\nburnIn: 4\nsurveyWindow: 4\n',
+    );
+    const printed = execFileSync(
+      'node',
+      [CLI, 'run', scenario, '--out', join(dir, 'out'), '--workers', '1'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(printed).toContain('survey window (the last 4 quarters), mean over 2 runs [95% CI]:');
+    expect(readFileSync(join(dir, 'out', 'report.html'), 'utf8')).toContain(
+      '<h2>Key numbers (survey window: the last 4 quarters)</h2>',
+    );
+  });
+
   it('writes the tables with all replicates, sorted by run_id, byte-identical with 1 and 2 workers', () => {
     const dir = scratchDir('run');
     const scenario = join(dir, 'tiny.yaml');
