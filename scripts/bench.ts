@@ -45,9 +45,12 @@ export interface BenchRow {
 
 const now = () => Number(process.hrtime.bigint()) / 1e9;
 
+/** The default burn-in, shortened so that the survey window (12 quarters, or the whole run) follows it. */
+const burnInFor = (ticks: number) => Math.max(0, Math.min(80, ticks - Math.min(12, ticks)));
+
 /** Engine: one run at `firms` × `ticks` on this thread; heap kept by the finished world, per firm. */
 function engine(firms: number, ticks: number): BenchRow {
-  const s = makeScenario({ population: firms, ticks, burnIn: Math.min(80, ticks - 1), replicates: 1 });
+  const s = makeScenario({ population: firms, ticks, burnIn: burnInFor(ticks), replicates: 1 });
   gc();
   const before = process.memoryUsage().heapUsed;
   const start = now();
@@ -89,7 +92,7 @@ function specs(runs: number, firms: number, ticks: number): RunSpec[] {
       name: 'bench',
       population: firms,
       ticks,
-      burnIn: Math.min(80, ticks - 1),
+      burnIn: burnInFor(ticks),
       surveyWindow: Math.min(12, ticks),
       replicates: runs,
     }),
