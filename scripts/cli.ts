@@ -75,7 +75,9 @@ const act =
   <A extends unknown[]>(body: (...args: A) => number | Promise<number>) =>
   async (...args: A) => {
     try {
-      process.exitCode = await body(...args);
+      const code = await body(...args);
+      // a report that could not be written fails the command, whatever the command made of it
+      process.exitCode = executing.reportFailed ? Math.max(code, EXIT_RUNS_FAILED) : code;
     } catch (err) {
       // the modules that define these errors are loaded by then if the command could raise them
       const [{ OutputPathError, fsReason }, { PlanError }] = await Promise.all([

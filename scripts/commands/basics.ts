@@ -61,7 +61,14 @@ export function shellQuote(arg: string): string {
 }
 
 /** The run set being executed, for the message printed when the command is stopped. */
-export const executing: { outDir?: string; done: number; total: number; stopProgress?: () => void } = {
+export const executing: {
+  outDir?: string;
+  done: number;
+  total: number;
+  stopProgress?: () => void;
+  /** Set when a report could not be written: the command then exits 1 (the tables are complete). */
+  reportFailed?: boolean;
+} = {
   done: 0,
   total: 0,
 };

@@ -84,8 +84,10 @@ export async function tryReport(outDir: string): Promise<string | undefined> {
     const { writeReport } = await import('../../analysis/report/build.js');
     return writeReport(outDir);
   } catch (err) {
+    executing.reportFailed = true;
     process.stderr.write(
-      `warning: could not write the report for ${outDir}: ${(err as Error).message}\n(the tables are complete; try 'smesim report ${outDir}')\n`,
+      `error: could not write the report of ${outDir}: ${(err as Error).message}\n` +
+        `The tables are complete. Fix the cause and rebuild the report with:\n  smesim report ${shellQuote(outDir)}\n`,
     );
     return undefined;
   }
@@ -100,7 +102,7 @@ export function reportSummary(
   report?: string,
   details?: string,
 ): number {
-  const code = summary.failed.length > 0 ? EXIT_RUNS_FAILED : EXIT_OK;
+  const code = summary.failed.length > 0 || executing.reportFailed ? EXIT_RUNS_FAILED : EXIT_OK;
   if (json) {
     process.stdout.write(
       JSON.stringify({ scenario: name, ...summary, report: report ?? null, exitCode: code }) + '\n',

@@ -1,5 +1,14 @@
 /** Writing a run set's tables: atomically (temp file + rename), merged and sorted by run_id. */
-import { accessSync, constants, existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { RunOutput, RunSpec, Table } from '../runOne.js';
 import type { RunPlan } from '../plan/plan.js';
@@ -11,8 +20,14 @@ import { toCsv } from './csv.js';
 export function writeAtomic(path: string, content: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, content);
-  renameSync(tmp, path);
+  try {
+    writeFileSync(tmp, content);
+    renameSync(tmp, path);
+  } catch (err) {
+    // a full disk or a failed rename must not leave the half-written temp file behind
+    if (existsSync(tmp) && statSync(tmp).isFile()) rmSync(tmp, { force: true });
+    throw err;
+  }
 }
 
 /** Raised when an output folder cannot be used; the message names it, says why and what to do. */
