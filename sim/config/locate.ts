@@ -11,6 +11,8 @@ export interface ScenarioProblem {
   col: number;
   path: string;
   message: string;
+  /** Set when the file is no scenario at all (not a set of fields), so that a file extending it can say so. */
+  notScenario?: boolean;
 }
 
 /** Thrown when a scenario cannot be used; holds every problem found. */

@@ -44,7 +44,7 @@ export function unknownSector(name: string, sectors: readonly string[]): string 
       ? (byWord((w) => w === word) ??
         byWord((w) => w.length >= 4 && (w.startsWith(word) || word.startsWith(w))))
       : undefined);
-  return `unknown sector (got '${name}'); ${near ? `did you mean '${near}'? ` : ''}use one of: ${sectors.join(', ')}`;
+  return `unknown sector (got ${show(name)}); ${near ? `did you mean '${near}'? ` : ''}use one of: ${sectors.join(', ')}`;
 }
 
 /** How many elements a list has and their numbers, as problems name them: "1 element, number 0". */
@@ -59,9 +59,17 @@ export function listElements(length: number): string {
 /** A value as it should appear in a message. */
 export function show(v: unknown): string {
   if (v === undefined) return 'nothing';
-  if (typeof v === 'string') return `'${v}'`;
-  const text = JSON.stringify(v) ?? String(v);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  if (typeof v === 'string') return `'${brief(v)}'`;
+  return brief(JSON.stringify(v) ?? String(v));
+}
+
+/** Longest quotation of a bad value in a message: enough to recognise it, never a whole file. */
+export const QUOTE_MAX = 80;
+
+/** Text as a message quotes it: on one line, and cut to `QUOTE_MAX` characters with '…'. */
+export function brief(text: string, max = QUOTE_MAX): string {
+  const line = text.replace(/\s*\n\s*/g, ' ');
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
 const TYPE_WORDS: Record<string, string> = {

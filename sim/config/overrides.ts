@@ -4,6 +4,16 @@ import { type Obj, isObj, valueAt } from './data.js';
 import type { Layer, ScenarioProblem } from './locate.js';
 import { listElements, show } from './messages.js';
 
+/** A value, or undefined when the YAML library refuses it (aliases nested beyond its limit). */
+function readable(toJS: () => unknown): unknown {
+  try {
+    return toJS();
+  } catch (err) {
+    if (err instanceof ReferenceError) return undefined;
+    throw err;
+  }
+}
+
 /**
  * One `--set path=value` as a layer on top of the file's chain: the value is read as YAML (so 2.2 is a
  * number, true a flag, [a, b] a list, {tick: 170, magnitude: 0.6} a group) at the dotted path, and is
@@ -40,7 +50,8 @@ export function setLayer(
       `cannot be set from the command line (got ${show(raw)}); write extends: in a scenario file and run that file`,
     );
   const valueDoc = parseDocument(`v: ${raw}\n`, { uniqueKeys: true, prettyErrors: false });
-  const parsed: unknown = valueDoc.errors.length > 0 ? undefined : valueDoc.toJS();
+  const parsed: unknown =
+    valueDoc.errors.length > 0 ? undefined : readable(() => valueDoc.toJS({ maxAliasCount: 1000 }));
   const value = isObj(parsed) && Object.keys(parsed).length === 1 ? parsed.v : undefined; // a line break in the value could add fields
   if (value === undefined)
     return problem(
