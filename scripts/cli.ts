@@ -349,13 +349,21 @@ program
   .description('Validate scenario files without running them (exit 2 on any problem).')
   .argument('<scenario...>', 'scenario YAML file(s)')
   .option('--set <path=value>', SET_HELP, collect)
+  .option(
+    '--allow-large',
+    'accept populations over 10 million firms or runs over 100,000 quarters, as run does',
+  )
+  .option('--max-runs <n>', 'refuse plans with more runs, as run does', count('--max-runs'), DEFAULT_MAX_RUNS)
   .addHelpText(
     'after',
     '\nExamples:\n  $ smesim check scenarios/*.yaml\n  $ smesim check scenarios/baseline.yaml --set population=2000 --set sli.costSaving=0.08\n',
   )
   .action(
-    act(async (files: string[], opts: { set?: string[] }) =>
-      (await commands.check()).checkCommand(files, opts.set),
+    act(async (files: string[], opts: { set?: string[]; allowLarge?: boolean; maxRuns: number }) =>
+      (await commands.check()).checkCommand(files, opts.set, {
+        maxRuns: opts.maxRuns,
+        allowLarge: opts.allowLarge ?? false,
+      }),
     ),
   );
 
