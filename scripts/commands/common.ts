@@ -5,6 +5,7 @@ import type { LoadedScenario } from '../../sim/config/load.js';
 import type { Scenario } from '../../sim/config/scenario.js';
 import type { RunPlan } from '../../sim/plan/plan.js';
 import { type Evaluator, SequentialEvaluator } from '../../sim/run/evaluator.js';
+import { OutputLockedError } from '../../sim/run/lock.js';
 import { PoolEvaluator } from '../../sim/run/pool.js';
 import {
   type ExecuteOptions,
@@ -71,7 +72,9 @@ export async function executeWithProgress(
       },
     });
   } catch (err) {
-    throw err instanceof OutputConflictError ? new InputError(err.message) : err;
+    throw err instanceof OutputConflictError || err instanceof OutputLockedError
+      ? new InputError(err.message)
+      : err;
   } finally {
     progress.stop();
     executing.stopProgress = undefined;

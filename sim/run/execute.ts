@@ -17,6 +17,7 @@ import {
   recordRun,
   storedResultFile,
 } from './ledger.js';
+import { LOCK_FILE, lockOutputDir } from './lock.js';
 import { type Manifest, buildManifest, readManifest, scenarioDifferences } from './manifest.js';
 import type { ColumnarFormat } from './columnar.js';
 import { prepareOutputDir, shapeOfRuns, tableFiles, writeAtomic, writeTables } from './outputs.js';
@@ -79,7 +80,7 @@ function whatDiffers(old: Manifest, now: Manifest): string {
 
 /** Check the directory is ours (same plan) or empty; with force, clear what a previous plan left. */
 function claimDirectory(outDir: string, manifest: Manifest, force: boolean): void {
-  if (!existsSync(outDir) || readdirSync(outDir).length === 0) return;
+  if (!existsSync(outDir) || readdirSync(outDir).every((name) => name === LOCK_FILE)) return;
   const old = readManifest(outDir);
   const same =
     old &&
@@ -105,15 +106,29 @@ function claimDirectory(outDir: string, manifest: Manifest, force: boolean): voi
   }
 }
 
-/** Run a plan into outDir, resuming from its ledger. */
+/** Run a plan into outDir, resuming from its ledger; the folder is locked against other processes meanwhile. */
 export async function executePlan(
+  scenario: Scenario,
+  plan: RunPlan,
+  opts: ExecuteOptions,
+): Promise<ExecuteSummary> {
+  prepareOutputDir(opts.outDir);
+  const release = lockOutputDir(opts.outDir);
+  try {
+    return await executeLocked(scenario, plan, opts);
+  } finally {
+    release();
+  }
+}
+
+/** executePlan's work, once the folder is ours. */
+async function executeLocked(
   scenario: Scenario,
   plan: RunPlan,
   opts: ExecuteOptions,
 ): Promise<ExecuteSummary> {
   const { outDir } = opts;
   const manifest = buildManifest(scenario, plan, opts.scenarioFiles, opts.shard ?? null);
-  prepareOutputDir(outDir);
   claimDirectory(outDir, manifest, opts.force ?? false);
   discardPartialFiles(outDir);
   const previous = readManifest(outDir);
