@@ -202,7 +202,7 @@ export function writeTables(
     written.push(path);
     for (const format of formats) {
       const columnar = columnarPath(path, format);
-      writeAtomic(columnar, format === 'arrow' ? toArrow(table) : toParquet(table));
+      writeAtomic(columnar, format === 'arrow' ? toArrow(table, key) : toParquet(table, key));
       written.push(columnar);
     }
   }
