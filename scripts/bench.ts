@@ -239,7 +239,7 @@ export function estimation(firms: number, repeats: number): BenchRow {
  * A fresh pool of 1 thread against a fresh pool of `workers`, so that both pay the warm-up of a new
  * thread as validate-model does; timed alternately `repeats` times, the median of the pairwise ratios.
  */
-export async function estimationParallel(
+async function estimationParallel(
   firms: number,
   surveys: number,
   workers: number,

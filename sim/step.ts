@@ -40,7 +40,7 @@ export function environmentPhase(w: World, t: number): void {
 }
 
 /** Where a firm's size lies between the smallest and the largest SME, on a log scale: 0 … 1. */
-export function sizeScore(w: World, i: number): number {
+function sizeScore(w: World, i: number): number {
   const { sizeMin, sizeMax } = w.s.firms;
   if (sizeMax <= sizeMin) return 0;
   const score = Math.log(w.firms.employees[i]! / sizeMin) / Math.log(sizeMax / sizeMin);
@@ -59,7 +59,7 @@ function updateAbsorptive(w: World, i: number): void {
 }
 
 /** Step 3: every firm, against the start-of-tick snapshot of the others. */
-export function firmPhase(w: World, t: number): void {
+function firmPhase(w: World, t: number): void {
   const f = w.firms;
   f.snap.set(f.config);
   f.innoTick.fill(0);

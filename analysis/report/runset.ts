@@ -32,7 +32,7 @@ const KEY_OUTCOMES: [string, string][] = [
 ].map((o) => [o, outcomeLabel(o)]);
 
 /** The survey window in words: 'the last 4 quarters' (`surveyWindow` of the scenario). */
-export const surveyWindowText = (quarters: number): string =>
+const surveyWindowText = (quarters: number): string =>
   `the last ${quarters} quarter${quarters === 1 ? '' : 's'}`;
 
 /** Key numbers of the survey window (`surveyWindow` quarters) with 95% CIs across runs. */

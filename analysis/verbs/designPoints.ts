@@ -19,7 +19,7 @@ export interface PointOutcome {
 }
 
 /** The design point of a sweep run id (`name/p0012/r003` → 12), or undefined for a run outside a sweep. */
-export function designPointOf(runId: unknown): number | undefined {
+function designPointOf(runId: unknown): number | undefined {
   const m = /\/p(\d+)\//.exec(String(runId));
   return m ? Number(m[1]) : undefined;
 }

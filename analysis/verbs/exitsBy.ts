@@ -9,7 +9,7 @@ import { quantile } from './stats.js';
 type Row = Record<string, unknown>;
 
 /** Depth bins (the snapshot's true SLI). */
-export const DEPTH_BINS = [0, 0.2, 0.4, 0.6, 0.8].map((from) => ({
+const DEPTH_BINS = [0, 0.2, 0.4, 0.6, 0.8].map((from) => ({
   label: `${from.toFixed(1)}–${(from + 0.2).toFixed(1)}`,
   from,
   to: from + 0.2,

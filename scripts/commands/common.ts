@@ -36,7 +36,7 @@ export function makeEvaluator(workers: number | undefined): Evaluator {
 }
 
 /** Progress on stderr: a bar with count, rate and ETA on a terminal; nothing otherwise (a summary follows). */
-export function progressReporter(total: number): { update: (done: number) => void; stop: () => void } {
+function progressReporter(total: number): { update: (done: number) => void; stop: () => void } {
   if (!process.stderr.isTTY || total === 0) return { update: () => {}, stop: () => {} };
   const bar = new cliProgress.SingleBar(
     {

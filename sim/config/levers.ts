@@ -71,7 +71,7 @@ export const dynamismSchema = z
     description: 'Schedule of environmental dynamism δ(t): constant, step, ramp or cycle, plus shocks.',
   });
 
-export const trainingSchema = z
+const trainingSchema = z
   .strictObject({
     start: tick(80, 'Quarter in which the programme trains the firms.'),
     share: num(0.3, 0, 1, 'share of firms', 'Share of firms trained (drawn at random).'),
@@ -79,7 +79,7 @@ export const trainingSchema = z
   })
   .meta({ description: 'Training programme: raises learning orientation of a share of firms.' });
 
-export const subsidySchema = z
+const subsidySchema = z
   .strictObject({
     start: tick(80, 'First quarter of the subsidy.'),
     end: z
@@ -107,7 +107,7 @@ export const subsidySchema = z
   })
   .meta({ description: 'Cooperation subsidy: cuts the cost of ties of the listed partner types.' });
 
-export const supplierDiversitySchema = z
+const supplierDiversitySchema = z
   .strictObject({
     start: tick(80, 'Quarter from which the measure applies.'),
     extraSuppliers: int(

@@ -64,7 +64,7 @@ export function show(v: unknown): string {
 }
 
 /** Longest quotation of a bad value in a message: enough to recognise it, never a whole file. */
-export const QUOTE_MAX = 80;
+const QUOTE_MAX = 80;
 
 /** Text as a message quotes it: on one line, and cut to `QUOTE_MAX` characters with '…'. */
 export function brief(text: string, max = QUOTE_MAX): string {

@@ -6,7 +6,7 @@ import * as p from './params.js';
 import { sweepSchema } from './sweep.js';
 import { unknownSector } from './messages.js';
 
-export const DEFAULT_SECTORS = [
+const DEFAULT_SECTORS = [
   'food-drink',
   'textiles-clothing',
   'wood-furniture',

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { int } from './fields.js';
 
-export const sweepParameterSchema = z
+const sweepParameterSchema = z
   .strictObject({
     name: z
       .string()

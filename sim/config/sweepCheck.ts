@@ -16,7 +16,7 @@ const sweepable = (p: { kind: string; path: string }) =>
   (p.kind === 'number' || p.kind === 'integer') && !NOT_SWEEPABLE.has(p.path) && !p.path.startsWith('sweep.');
 
 /** The numeric parameters a sweep may vary, by dotted path (besides fields of list elements, e.g. dynamism.shocks.0.magnitude). */
-export function sweepableParameters(): string[] {
+function sweepableParameters(): string[] {
   return [...paramIndex().values()].filter(sweepable).map((p) => p.path);
 }
 

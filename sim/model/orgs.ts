@@ -7,7 +7,7 @@ import { type Landscapes, fitness } from './landscape.js';
 import type { Orgs } from './world.js';
 
 /** Partner-table row of an org-type index (ORG_TYPES order). */
-export function orgRow(s: Scenario, orgType: number) {
+function orgRow(s: Scenario, orgType: number) {
   return s.partners[ORG_TYPES[orgType]!];
 }
 

@@ -19,7 +19,7 @@ export function replicateId(rep: number, total: number): string {
 export class PlanError extends Error {}
 
 /** A copy of the scenario with each dotted path set to its value (integers rounded), validated once. */
-export function withParameters(s: Scenario, values: Record<string, number>): Scenario {
+function withParameters(s: Scenario, values: Record<string, number>): Scenario {
   const copy = JSON.parse(JSON.stringify(s)) as Record<string, unknown>;
   for (const [path, value] of Object.entries(values)) {
     const keys = path.split('.');

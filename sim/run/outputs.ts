@@ -124,7 +124,7 @@ const isWritten = (key: (typeof TABLES)[number][1], shape: ResultShape) =>
   key === 'snapshots' || key === 'exits' ? shape[key] : true;
 
 /** Concatenate per-run tables in run-id order, inserting the swept parameter values after run_id. */
-export function mergeRunTables(
+function mergeRunTables(
   results: RunOutput[],
   key: (typeof TABLES)[number][1],
   parameters: string[],
@@ -145,7 +145,7 @@ export function mergeRunTables(
 }
 
 /** The design table of a sweep: one row per design point. */
-export function designTable(plan: RunPlan): Table {
+function designTable(plan: RunPlan): Table {
   return {
     columns: ['point', 'role', 'group', 'changed', ...plan.parameters],
     rows: plan.points.map((p, k) => [
