@@ -3,7 +3,7 @@
  * every run, and the ledger would record them twice). The lock is a file holding the owner's process id
  * and host; a lock whose process no longer runs (killed, crashed) is stale and is taken over.
  */
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
@@ -38,21 +38,25 @@ function holderOf(path: string): Holder | undefined {
   }
 }
 
-/** Create the lock file only if there is none; false when one is there. */
+/**
+ * Create the lock file only if there is none; false when one is there. The holder is written to a temp
+ * file first and hard-linked into place (which fails if the lock exists), so a lock is never seen half
+ * written, even when its process is killed while taking it.
+ */
 function create(path: string): boolean {
-  let fd: number;
+  const tmp = `${path}.tmp-${process.pid}`;
+  writeFileSync(tmp, JSON.stringify({ pid: process.pid, host: hostname() }) + '\n');
   try {
-    fd = openSync(path, 'wx');
+    linkSync(tmp, path);
+    return true;
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    // EEXIST: held; ENOENT: the holder's clean-up of partial files took our temp file, so it holds the lock
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOENT') return false;
     throw err;
-  }
-  try {
-    writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname() }) + '\n');
   } finally {
-    closeSync(fd);
+    rmSync(tmp, { force: true });
   }
-  return true;
 }
 
 /**
