@@ -1,7 +1,8 @@
 /**
  * Benchmarks (figures printed, never asserted): engine throughput and memory by population, pool
  * efficiency on a 200-run sweep, pool overhead on tiny runs, the default validation workload, its
- * estimation (one survey on this thread; many on worker threads), and reading the exits of T9's 20 quarters from a validation-sized exit log.
+ * estimation (one survey on this thread; many on worker threads), and reading the exits of T9's 20 quarters
+ * from a validation-sized exit log.
  * `npm run bench` or `smesim bench`; writes bench/results.json.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -164,7 +165,9 @@ async function alternately(
     manys.push(await time(workers));
   }
   const ratios = ones.map((one, k) => one / (workers * manys[k]!));
-  const spread = `median of T1/(${workers}·T${workers}) over ${repeats} alternating pairs: ratios ${ratios.map((r) => r.toFixed(3)).join(', ')}`;
+  const spread =
+    `median of T1/(${workers}·T${workers}) over ${repeats} alternating pairs: ratios ` +
+    `${ratios.map((r) => r.toFixed(3)).join(', ')}`;
   return { one: median(ones), many: median(manys), efficiency: median(ratios), spread };
 }
 
@@ -189,7 +192,10 @@ async function tinyOverhead(runs: number): Promise<BenchRow> {
   };
 }
 
-/** The validation scenario, and the survey of one of its runs at `firms` firms as row objects (as validate-model reads survey.csv). */
+/**
+ * The validation scenario, and the survey of one of its runs at `firms` firms as row objects (as
+ * validate-model reads survey.csv).
+ */
 function validationSurvey(firms: number): {
   s: Scenario;
   rows: Record<string, unknown>[];
@@ -227,7 +233,9 @@ export function estimation(firms: number, repeats: number): BenchRow {
     firmTicksPerSecond: null,
     bytesPerFirm: null,
     efficiency: null,
-    note: `${targets} target evaluations (T1–T7, Likert and true measures) on one survey of ${rows.length} firms; fastest of ${repeats}`,
+    note:
+      `${targets} target evaluations (T1–T7, Likert and true measures) on one survey of ` +
+      `${rows.length} firms; fastest of ${repeats}`,
   };
 }
 
@@ -304,7 +312,8 @@ export function exitLog(runs: number, perRun: number): BenchRow {
     const ticks = Array.from({ length: perRun }, () => randInt(rng, 200)).sort((a, b) => a - b);
     for (const [k, t] of ticks.entries())
       lines.push(
-        `validation/r${String(r).padStart(3, '0')},${t},${k},metal-products,${randInt(rng, 7)},${10 + randInt(rng, 240)},${randInt(rng, 200)},${formatCell(rng())},${formatCell(rng())}`,
+        `validation/r${String(r).padStart(3, '0')},${t},${k},metal-products,${randInt(rng, 7)}` +
+          `,${10 + randInt(rng, 240)},${randInt(rng, 200)},${formatCell(rng())},${formatCell(rng())}`,
       ); // LO and SLI written as the tables write them
   }
   writeFileSync(join(dir, 'exits.csv'), lines.join('\n') + '\n');
@@ -319,7 +328,10 @@ export function exitLog(runs: number, perRun: number): BenchRow {
   rmSync(dir, { recursive: true, force: true });
   if (kept !== same)
     throw new Error(`exit-log benchmark: ${kept} rows filtered as text, ${same} parsed whole`);
-  const note = `T9's window: ${kept.toLocaleString('en-US')} of ${(runs * perRun).toLocaleString('en-US')} exits in a log as large as a 5,000-firm validation run set's; parsed whole and then filtered: ${whole.toFixed(2)} s`;
+  const note =
+    `T9's window: ${kept.toLocaleString('en-US')} of ` +
+    `${(runs * perRun).toLocaleString('en-US')} exits in a log as large as a 5,000-firm ` +
+    `validation run set's; parsed whole and then filtered: ${whole.toFixed(2)} s`;
   return {
     benchmark: 'exit-log',
     firms: 5_000,
@@ -350,7 +362,8 @@ export async function runBenchmarks(
   add(engine(1_000, 200));
   add(engine(10_000, 200));
   if (!opts.quick) add(engine(100_000, 100));
-  add(await poolEfficiency(opts.quick ? 40 : 200, 300, 200, workers, opts.quick ? 1 : 3)); // the size of a sweep-example point
+  // the size of a sweep-example point
+  add(await poolEfficiency(opts.quick ? 40 : 200, 300, 200, workers, opts.quick ? 1 : 3));
   add(await tinyOverhead(opts.quick ? 200 : 1000));
   if (!opts.quick) {
     const validation = loadScenario(join(packageRoot(), 'scenarios', 'validation.yaml'));
@@ -371,13 +384,15 @@ export async function runBenchmarks(
     });
   }
   add(estimation(opts.quick ? 1_000 : 5_000, opts.quick ? 1 : 3));
-  add(await estimationParallel(opts.quick ? 1_000 : 5_000, opts.quick ? 4 : 50, workers, opts.quick ? 1 : 3)); // 50: a validation run set's surveys
+  // 50 surveys: a validation run set's
+  add(await estimationParallel(opts.quick ? 1_000 : 5_000, opts.quick ? 4 : 50, workers, opts.quick ? 1 : 3));
   add(exitLog(opts.quick ? 5 : 50, 20_000));
   const e1 = rows.find((r) => r.benchmark === 'engine' && r.firms === 1_000);
   const e100 = rows.find((r) => r.benchmark === 'engine' && r.firms === 100_000);
   if (e1 && e100)
     process.stdout.write(
-      `\ntime per firm-tick at 100,000 firms / at 1,000 firms: ${(e1.firmTicksPerSecond! / e100.firmTicksPerSecond!).toFixed(2)}\n`,
+      `\ntime per firm-tick at 100,000 firms / at 1,000 firms: ` +
+        `${(e1.firmTicksPerSecond! / e100.firmTicksPerSecond!).toFixed(2)}\n`,
     );
   const machine = {
     cpu: cpus()[0]?.model ?? 'unknown',
@@ -401,7 +416,10 @@ export async function runBenchmarks(
 
 function printHeader(): void {
   process.stdout.write(
-    `${'benchmark'.padEnd(11)}${'firms'.padStart(8)}${'ticks'.padStart(6)}${'runs'.padStart(6)}${'workers'.padStart(8)}${'seconds'.padStart(9)}${'firm-ticks/s'.padStart(14)}${'bytes/firm'.padStart(11)}${'effic.'.padStart(8)}  note\n`,
+    `${'benchmark'.padEnd(11)}${'firms'.padStart(8)}${'ticks'.padStart(6)}${'runs'.padStart(6)}` +
+      `${'workers'.padStart(8)}${'seconds'.padStart(9)}${'firm-ticks/s'.padStart(14)}` +
+      `${'bytes/firm'.padStart(11)}${'effic.'.padStart(8)} ` +
+      ` note\n`,
   );
 }
 
@@ -409,7 +427,11 @@ function printRow(r: BenchRow): void {
   const n = (v: number | null, d = 0) =>
     v === null ? '' : v.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
   process.stdout.write(
-    `${r.benchmark.padEnd(11)}${n(r.firms).padStart(8)}${n(r.ticks).padStart(6)}${n(r.runs).padStart(6)}${n(r.workers).padStart(8)}${n(r.seconds, 2).padStart(9)}${n(r.firmTicksPerSecond).padStart(14)}${n(r.bytesPerFirm).padStart(11)}${n(r.efficiency, 3).padStart(8)}  ${r.note}\n`,
+    `${r.benchmark.padEnd(11)}${n(r.firms).padStart(8)}${n(r.ticks).padStart(6)}` +
+      `${n(r.runs).padStart(6)}${n(r.workers).padStart(8)}${n(r.seconds, 2).padStart(9)}` +
+      `${n(r.firmTicksPerSecond).padStart(14)}${n(r.bytesPerFirm).padStart(11)}` +
+      `${n(r.efficiency, 3).padStart(8)} ` +
+      ` ${r.note}\n`,
   );
 }
 

@@ -62,7 +62,8 @@ const shardArg = (v: string) => {
 /** Collect a repeatable option's values. */
 const collect = (v: string, previous: string[] = []) => [...previous, v];
 const SET_HELP =
-  'override a scenario field, e.g. --set sli.convergenceRate=2.2 (repeatable; checked like the file; `smesim describe` lists the fields)';
+  'override a scenario field, e.g. --set sli.convergenceRate=2.2 (repeatable; checked like ' +
+  'the file; `smesim describe` lists the fields)';
 
 /**
  * Run a command body. Bad input (a scenario, an argument, a sweep point that makes an invalid
@@ -92,7 +93,8 @@ const act =
       const e = err as NodeJS.ErrnoException;
       if (!e?.code || !e.syscall) throw err;
       process.stderr.write(
-        `error: cannot ${e.syscall}${e.path ? ` ${e.path}` : ''}: ${fsReason(e)}; fix that and run the same command again (finished runs are kept)\n`,
+        `error: cannot ${e.syscall}${e.path ? ` ${e.path}` : ''}: ${fsReason(e)}; fix that and run ` +
+          `the same command again (finished runs are kept)\n`,
       );
       process.exitCode = EXIT_RUNS_FAILED;
     }
@@ -126,7 +128,10 @@ for (const [signal, code] of [
 const program = new Command()
   .name('smesim')
   .description(
-    'Agent-based simulation of SME innovation: cooperation partners, supplier integration and dynamism.\nExit codes: 0 ok, 1 some runs failed (validate-model: a target missed), 2 bad input, 130/143 interrupted by Ctrl-C/TERM (run the same command again to resume).',
+    'Agent-based simulation of SME innovation: cooperation partners, supplier integration and ' +
+      'dynamism.\n' +
+      'Exit codes: 0 ok, 1 some runs failed (validate-model: a target missed), 2 bad input, ' +
+      '130/143 interrupted by Ctrl-C/TERM (run the same command again to resume).',
   )
   .version(packageVersion())
   .showHelpAfterError('(add --help for the options and examples)')
@@ -177,7 +182,9 @@ planOptions(
 )
   .addHelpText(
     'after',
-    '\nExamples:\n  $ smesim run scenarios/baseline.yaml\n  $ smesim run scenarios/training-programme.yaml --replicates 20 --workers 2 --out out/training\n',
+    '\nExamples:\n  $ smesim run scenarios/baseline.yaml\n' +
+      '  $ smesim run scenarios/training-programme.yaml --replicates 20 --workers 2 --out ' +
+      'out/training\n',
   )
   .action(act(async (file: string, opts) => (await commands.run()).runCommand(file, opts, 'run')));
 
@@ -191,7 +198,9 @@ planOptions(
 )
   .addHelpText(
     'after',
-    '\nExamples:\n  $ smesim sweep scenarios/sweep-example.yaml --dry-run\n  $ smesim sweep scenarios/sweep-example.yaml --workers 2\n  $ smesim sweep scenarios/sweep-example.yaml --shard 1/4 --out out/sweep/shard-0\n',
+    '\nExamples:\n  $ smesim sweep scenarios/sweep-example.yaml --dry-run\n' +
+      '  $ smesim sweep scenarios/sweep-example.yaml --workers 2\n' +
+      '  $ smesim sweep scenarios/sweep-example.yaml --shard 1/4 --out out/sweep/shard-0\n',
   )
   .action(act(async (file: string, opts) => (await commands.run()).runCommand(file, opts, 'sweep')));
 
@@ -199,7 +208,9 @@ executionOptions(
   program
     .command('compare')
     .description(
-      'Run a baseline and one or more policy scenarios on the same worlds (common random numbers) and report paired differences with 95% CIs and the smallest difference the replicates can detect (compare.csv).',
+      'Run a baseline and one or more policy scenarios on the same worlds (common random ' +
+        'numbers) and report paired differences with 95% CIs and the smallest difference the ' +
+        'replicates can detect (compare.csv).',
     )
     .argument('<baseline>', 'baseline scenario file')
     .argument('<policy...>', 'policy scenario file(s)'),
@@ -279,7 +290,9 @@ program
 program
   .command('validate-model')
   .description(
-    'Run the validation scenario and its variants (ablations, shock, subsidy), test targets T1–T10 and L1–L4 of docs/VALIDATION.md, write validation.csv, validation.json and report.html; exit 0 only when every target holds.',
+    'Run the validation scenario and its variants (ablations, shock, subsidy), test targets ' +
+      'T1–T10 and L1–L4 of docs/VALIDATION.md, write validation.csv, validation.json and ' +
+      'report.html; exit 0 only when every target holds.',
   )
   .option('--scenario <file>', 'validation scenario (default: scenarios/validation.yaml)')
   .option('-o, --out <dir>', 'output directory', 'out/validation')
@@ -292,7 +305,9 @@ program
   .option('-s, --seed <n>', 'master seed', seedArg)
   .option(
     '--seeds <list>',
-    'several master seeds, e.g. 20261123,7,99: each in its own folder (seed-<n>), then their pass rates side by side (seeds.csv, report.html); exit 0 only when every target holds on every seed',
+    'several master seeds, e.g. 20261123,7,99: each in its own folder (seed-<n>), then their ' +
+      'pass rates side by side (seeds.csv, report.html); exit 0 only when every target holds on ' +
+      'every seed',
     seedsArg,
   )
   .option(
@@ -311,14 +326,27 @@ program
   )
   .option(
     '--shock <fields>',
-    "T9's shock: the fields of one scenario shock but its quarter (T9 sets it: ticks − 30), e.g. '{magnitude: 1, domains: [process]}' (default: {magnitude: 0.6}, every sector and domain)",
+    "T9's shock: the fields of one scenario shock but its quarter (T9 sets it: ticks − 30), " +
+      "e.g. '{magnitude: 1, domains: [process]}' (default: {magnitude: 0.6}, every sector and " +
+      'domain)',
   )
   .option('--force', 'replace an output directory that holds a different run set')
   .option('--json', 'print a machine-readable summary on stdout')
   .option('--dry-run', 'print the run sets, an estimated wall time and the disk space they need; run nothing')
   .addHelpText(
     'after',
-    "\nExamples:\n  $ smesim validate-model\n  $ smesim validate-model --dry-run                                                  # how long, how much disk\n  $ smesim validate-model --replicates 5 --population 500 --out out/validation-quick\n  $ smesim validate-model --replicates 12 --targets T5,T6,T7 --out out/calibrate   # while calibrating\n  $ smesim validate-model --replicates 12 --targets T6 --set sli.convergenceRate=2.2 --out out/calibrate-gamma-2.2\n  $ smesim validate-model --seeds 20261123,7,99 --out out/validation-seeds          # the default seed and two others\n  $ smesim validate-model --targets T9 --shock '{magnitude: 1, demandLoss: 0.3}' --out out/t9-crisis   # T9 under another shock\n",
+    '\nExamples:\n  $ smesim validate-model\n' +
+      '  $ smesim validate-model --dry-run                                                  # ' +
+      'how long, how much disk\n' +
+      '  $ smesim validate-model --replicates 5 --population 500 --out out/validation-quick\n' +
+      '  $ smesim validate-model --replicates 12 --targets T5,T6,T7 --out out/calibrate   # ' +
+      'while calibrating\n' +
+      '  $ smesim validate-model --replicates 12 --targets T6 --set sli.convergenceRate=2.2 ' +
+      '--out out/calibrate-gamma-2.2\n' +
+      '  $ smesim validate-model --seeds 20261123,7,99 --out out/validation-seeds          # the ' +
+      'default seed and two others\n' +
+      "  $ smesim validate-model --targets T9 --shock '{magnitude: 1, demandLoss: 0.3}' --out " +
+      'out/t9-crisis   # T9 under another shock\n',
   )
   .action(
     act(async (opts) => {
@@ -330,7 +358,8 @@ program
 program
   .command('bench')
   .description(
-    'Benchmark this machine: engine speed and memory by population, pool efficiency, pool overhead; writes bench/results.json.',
+    'Benchmark this machine: engine speed and memory by population, pool efficiency, pool ' +
+      'overhead; writes bench/results.json.',
   )
   .option('--quick', 'smaller sizes (about a minute)')
   .option('-w, --workers <n>', 'workers for the parallel benchmarks', count('--workers'), 2)
@@ -356,7 +385,8 @@ program
   .option('--max-runs <n>', 'refuse plans with more runs, as run does', count('--max-runs'), DEFAULT_MAX_RUNS)
   .addHelpText(
     'after',
-    '\nExamples:\n  $ smesim check scenarios/*.yaml\n  $ smesim check scenarios/baseline.yaml --set population=2000 --set sli.costSaving=0.08\n',
+    '\nExamples:\n  $ smesim check scenarios/*.yaml\n' +
+      '  $ smesim check scenarios/baseline.yaml --set population=2000 --set sli.costSaving=0.08\n',
   )
   .action(
     act(async (files: string[], opts: { set?: string[]; allowLarge?: boolean; maxRuns: number }) =>
@@ -372,12 +402,15 @@ program
   .description('List every scenario parameter with its default, range, unit and description.')
   .argument(
     '[param]',
-    'a parameter or group, e.g. sli.convergenceRate or portfolio; or a field by its own name (convergenceRate, training) or its symbol in docs/ODD.md (gamma)',
+    'a parameter or group, e.g. sli.convergenceRate or portfolio; or a field by its own name ' +
+      '(convergenceRate, training) or its symbol in docs/ODD.md (gamma)',
   )
   .option('--markdown', 'print the Markdown reference (scenarios/README.md)')
   .addHelpText(
     'after',
-    '\nExamples:\n  $ smesim describe\n  $ smesim describe sli\n  $ smesim describe policies.training.share\n  $ smesim describe training\n  $ smesim describe gamma\n',
+    '\nExamples:\n  $ smesim describe\n  $ smesim describe sli\n' +
+      '  $ smesim describe policies.training.share\n  $ smesim describe training\n' +
+      '  $ smesim describe gamma\n',
   )
   .action(
     act(async (param: string | undefined, opts: { markdown?: boolean }) =>

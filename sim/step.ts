@@ -17,7 +17,10 @@ import type { World } from './model/world.js';
 const shockBits = (domains: readonly (typeof DOMAIN_NAMES)[number][] | undefined) =>
   domains ? domains.reduce((m, d) => m | DOMAIN_MASK[DOMAIN_NAMES.indexOf(d)]!, 0) : ALL_BITS;
 
-/** Step 1: δ(t) and the settled dynamism (ODD §7.4); redraw contribution entries with probability ρ·δ·m_c; shocks (redraw, demand loss). */
+/**
+ * Step 1: δ(t) and the settled dynamism (ODD §7.4); redraw contribution entries with probability ρ·δ·m_c;
+ * shocks (redraw, demand loss).
+ */
 export function environmentPhase(w: World, t: number): void {
   const s = w.s;
   w.delta = deltaAt(s.dynamism, t);

@@ -29,6 +29,20 @@ import {
   timeSeriesSections,
 } from './runset.js';
 
+/** What the bands of a time-series figure are: 95% bands over replicates, or none with one run each. */
+const bandsNote = (series: { n: number }[]) =>
+  series.some((r) => r.n > 1)
+    ? 'Replicate means with 95% bands'
+    : 'One run per scenario (a single replicate, so no bands)';
+
+/** How to read the table of pass rates by master seed. */
+const SEEDS_NOTE =
+  "Each cell is the share of a seed's replicate runs in which the target holds; 'FAIL' marks a pass rate " +
+  "that misses the threshold; '*' a close call, where the seed's 95% interval holds the threshold, so " +
+  "another set of replicates could decide it the other way. 'All seeds' pools every seed's runs, with " +
+  "Wilson's 95% interval: it decides nothing, and says what the seeds show together. seeds.csv has the " +
+  "numbers; each seed's report (linked above) has the reference rows, the paper-scale sample and the figures.";
+
 /** Options of a report. */
 export interface ReportOptions {
   /** Sweep outcome for responses, sensitivity and PRIM (a runs.csv column). */
@@ -40,7 +54,11 @@ export interface ReportOptions {
 /** What a shard's report holds: its share of the plan (every count-th run, from its index), not the whole. */
 function shardNote(runs: number, shard: { index: number; count: number }): string {
   const mine = Math.max(0, Math.ceil((runs - shard.index + 1) / shard.count));
-  return `; this folder is shard ${escapeHtml(shard.index)}/${escapeHtml(shard.count)}, and this report shows only its ${escapeHtml(mine)} run${mine === 1 ? '' : 's'} (smesim merge joins the shards and writes the report of them all)`;
+  return (
+    `; this folder is shard ${escapeHtml(shard.index)}/${escapeHtml(shard.count)}, and this ` +
+    `report shows only its ${escapeHtml(mine)} run${mine === 1 ? '' : 's'} (smesim merge joins ` +
+    `the shards and writes the report of them all)`
+  );
 }
 
 /** Header: what was run, with provenance from the manifest. Every value escaped. */
@@ -52,15 +70,21 @@ function header(m: Manifest, extra = ''): string {
   return [
     `<h1>${escapeHtml(s.name)}</h1>`,
     s.description ? `<p>${escapeHtml(s.description)}</p>` : '',
-    `<p>What was run: ${escapeHtml(m.runs)} run${m.runs === 1 ? '' : 's'} (${escapeHtml(s.replicates)} replicate${s.replicates === 1 ? '' : 's'}${escapeHtml(sweep)}) of ${escapeHtml(s.population.toLocaleString('en-US'))} firms × ${escapeHtml(s.ticks)} quarters, master seed ${escapeHtml(s.seed)}${m.shard ? shardNote(m.runs, m.shard) : ''}.${extra}</p>`,
+    `<p>What was run: ${escapeHtml(m.runs)} run${m.runs === 1 ? '' : 's'} ` +
+      `(${escapeHtml(s.replicates)} replicate${s.replicates === 1 ? '' : 's'}${escapeHtml(sweep)}) ` +
+      `of ${escapeHtml(s.population.toLocaleString('en-US'))} firms × ${escapeHtml(s.ticks)} ` +
+      `quarters, master seed ${escapeHtml(s.seed)}${m.shard ? shardNote(m.runs, m.shard) : ''}.${extra}</p>`,
   ].join('\n');
 }
 
 function footer(m: Manifest): string {
   return [
-    `smesim ${escapeHtml(m.version)}${m.gitCommit ? ` (commit ${escapeHtml(m.gitCommit.slice(0, 10))})` : ''}, Node ${escapeHtml(m.node)}.`,
-    `Scenario file${m.scenarioFiles.length === 1 ? '' : 's'}: ${m.scenarioFiles.map((f) => `<code>${escapeHtml(f)}</code>`).join(' → ') || '–'}.`,
-    `Scenario hash <code>${escapeHtml(m.scenarioHash.slice(0, 12))}</code>, plan hash <code>${escapeHtml(m.planHash.slice(0, 12))}</code>.`,
+    `smesim ${escapeHtml(m.version)}${m.gitCommit ? ` (commit ${escapeHtml(m.gitCommit.slice(0, 10))})` : ''}, ` +
+      `Node ${escapeHtml(m.node)}.`,
+    `Scenario file${m.scenarioFiles.length === 1 ? '' : 's'}: ` +
+      `${m.scenarioFiles.map((f) => `<code>${escapeHtml(f)}</code>`).join(' → ') || '–'}.`,
+    `Scenario hash <code>${escapeHtml(m.scenarioHash.slice(0, 12))}</code>, plan hash ` +
+      `<code>${escapeHtml(m.planHash.slice(0, 12))}</code>.`,
     `Started ${escapeHtml(m.started)}${m.finished ? `, finished ${escapeHtml(m.finished)}` : ''}.`,
     'Every run can be re-run exactly with <code>smesim replay &lt;this folder&gt; &lt;run id&gt;</code>.',
   ].join(' ');
@@ -74,7 +98,8 @@ function footer(m: Manifest): string {
  */
 function exitSectionsOf(dir: string, ticks: number, context = ''): Section[] {
   if (!existsSync(join(dir, 'snapshots.csv')) || !existsSync(join(dir, 'exits.csv'))) return [];
-  // the folder's own scenario (validate-model's shock variant has one); absent in run sets written before the field existed
+  // the folder's own scenario (validate-model's shock variant has one); absent in run sets written before the
+  // field existed
   const exitsFrom = readManifest(dir)?.scenario.outputs.exitsFrom ?? 0;
   const snapshots = loadRows(dir, 'snapshots.csv');
   const first = firstSnapshotTick(snapshots);
@@ -82,7 +107,10 @@ function exitSectionsOf(dir: string, ticks: number, context = ''): Section[] {
     return [
       {
         title: `${context ? `${context}who` : 'Who'} exits after quarter ${first}`,
-        reading: `Not shown: exits.csv holds the exits from quarter ${exitsFrom} on (outputs.exitsFrom), and the figure needs them from quarter ${first + 1}, the one after the first snapshot. Set outputs.exitsFrom to at most ${first + 1} to see it.`,
+        reading:
+          `Not shown: exits.csv holds the exits from quarter ${exitsFrom} on (outputs.exitsFrom), ` +
+          `and the figure needs them from quarter ${first + 1}, the one after the first snapshot. ` +
+          `Set outputs.exitsFrom to at most ${first + 1} to see it.`,
       },
     ];
   }
@@ -150,7 +178,8 @@ function partingNote(series: { tick: number; outcome: string; mean: number }[], 
   const first = Math.min(...ticks);
   return first === 0
     ? ''
-    : ` Up to quarter ${first - 1} every scenario's line is the same as the baseline's, which is drawn over them; they part from quarter ${first} on.`;
+    : ` Up to quarter ${first - 1} every scenario's line is the same as the baseline's, which is ` +
+        `drawn over them; they part from quarter ${first} on.`;
 }
 
 /** Sections of a compare directory: the forest plot, then scenario time series side by side. */
@@ -189,7 +218,10 @@ function compareReport(dir: string): string {
   const shared =
     others.length === 0
       ? 'all scenarios share their worlds replicate by replicate, so gaps between lines come from the policies'
-      : `scenarios share their technology and environment replicate by replicate, but ${others.join(', ')} ${others.length === 1 ? 'has' : 'have'} other firms than the baseline (population, regions or sectors differ), so ${others.length === 1 ? 'its' : 'their'} gaps come from that too`;
+      : `scenarios share their technology and environment replicate by replicate, but ` +
+        `${others.join(', ')} ${others.length === 1 ? 'has' : 'have'} other firms than the ` +
+        `baseline (population, regions or sectors differ), so ` +
+        `${others.length === 1 ? 'its' : 'their'} gaps come from that too`;
   for (const [outcome, unit] of [
     ['inno_product', 'share of firms'],
     ['coop_share', 'share of firms'],
@@ -202,7 +234,7 @@ function compareReport(dir: string): string {
     const parted = others.length === 0 && otherClock.length === 0 ? partingNote(series, baseDir) : '';
     sections.push({
       title: `${label[0]!.toUpperCase()}${label.slice(1)}, by scenario`,
-      reading: `${series.some((r) => r.n > 1) ? 'Replicate means with 95% bands' : 'One run per scenario (a single replicate, so no bands)'}; ${shared} (the shaded start is the burn-in).${parted}`,
+      reading: `${bandsNote(series)}; ${shared} (the shaded start is the burn-in).${parted}`,
       figure: timeseriesFigure(series, legend, label, unit, base.scenario.burnIn, style),
     });
   }
@@ -213,11 +245,20 @@ function compareReport(dir: string): string {
       ? `<a href="${encodeURI(d)}/report.html">${escapeHtml(d)}</a>`
       : escapeHtml(d),
   );
-  const head = `<h1>Comparison: ${list}</h1><p>Baseline: ${escapeHtml(base.scenario.name)}. ${escapeHtml(base.scenario.replicates)} replicate${base.scenario.replicates === 1 ? '' : 's'} each, master seed ${escapeHtml(base.scenario.seed)} (common random numbers). Each scenario has its own folder and report, with its key numbers, the integration curve and, where it takes a snapshot, who exits after it: ${own.join(', ')}.</p>`;
+  const head =
+    `<h1>Comparison: ${list}</h1><p>Baseline: ${escapeHtml(base.scenario.name)}. ` +
+    `${escapeHtml(base.scenario.replicates)} ` +
+    `replicate${base.scenario.replicates === 1 ? '' : 's'} each, master seed ` +
+    `${escapeHtml(base.scenario.seed)} (common random numbers). Each scenario has its own ` +
+    `folder and report, with its key numbers, the integration curve and, where it takes a ` +
+    `snapshot, who exits after it: ${own.join(', ')}.</p>`;
   return renderPage(`smesim comparison: ${names.join(', ')}`, head, sections, footer(base));
 }
 
-/** T9's shock as a validation folder's validation.json records it; undefined when T9 was not checked there or the file predates the field. */
+/**
+ * T9's shock as a validation folder's validation.json records it; undefined when T9 was not checked there or
+ * the file predates the field.
+ */
 function readShock(dir: string): Parameters<typeof shockText>[0] | undefined {
   const file = join(dir, 'validation.json');
   return existsSync(file)
@@ -236,7 +277,9 @@ function seedsReport(dir: string): string {
   const cell = (seed: number, id: string) =>
     rows.find((r) => Number(r.seed) === seed && String(r.target) === id);
   const verdict = seedsVerdict(seeds, ids, (seed, id) => Number(cell(seed, id)?.pass ?? 1) === 0);
-  const head = `<tr><th>target</th><th>needed</th>${seeds.map((s) => `<th><a href="seed-${escapeHtml(s)}/report.html">seed ${escapeHtml(s)}</a></th>`).join('')}<th>all seeds</th></tr>`;
+  const seedLink = (s: number) =>
+    `<th><a href="seed-${escapeHtml(s)}/report.html">seed ${escapeHtml(s)}</a></th>`;
+  const head = `<tr><th>target</th><th>needed</th>${seeds.map(seedLink).join('')}<th>all seeds</th></tr>`;
   const body = ids.map((id) => {
     const threshold = seeds.map((s) => cell(s, id)?.threshold).find((t) => t !== undefined) ?? '';
     const cells = seeds.map((s) => {
@@ -260,25 +303,36 @@ function seedsReport(dir: string): string {
     const pooled = pooledPassRate(
       found.map((r) => ({ runs: Number(r.runs), passRate: Number(r.pass_rate) })),
     );
-    return `<tr><td>${escapeHtml(id)}</td><td>${escapeHtml(threshold)}</td>${cells.join('')}<td class="num interval">${escapeHtml(pooled)}</td></tr>`;
+    return (
+      `<tr><td>${escapeHtml(id)}</td><td>${escapeHtml(threshold)}</td>${cells.join('')}<td ` +
+      `class="num interval">${escapeHtml(pooled)}</td></tr>`
+    );
   });
   const m = readManifest(join(dir, `seed-${seeds[0]}`));
   const s = m?.scenario;
   const what = s
-    ? ` of '${escapeHtml(s.name)}': ${escapeHtml(s.replicates)} replicates of ${escapeHtml(s.population.toLocaleString('en-US'))} firms per run set`
+    ? ` of '${escapeHtml(s.name)}': ${escapeHtml(s.replicates)} replicates of ` +
+      `${escapeHtml(s.population.toLocaleString('en-US'))} firms per run set`
     : '';
   const shock = ids.includes('T9') ? readShock(join(dir, `seed-${seeds[0]}`)) : undefined;
   const shockLine = shock
     ? escapeHtml(` T9's shock: ${shockText(shock)} (validate-model's option --shock sets another).`)
     : '';
-  const headHtml = `<h1>Validation across ${seeds.length} master seeds</h1><p>${escapeHtml('smesim validate-model --seeds')}${what}; seeds ${escapeHtml(seeds.join(', '))}. Each seed's folder (seed-&lt;n&gt;) is a complete validation with its own report.${shockLine}</p>`;
+  const headHtml =
+    `<h1>Validation across ${seeds.length} master ` +
+    `seeds</h1><p>${escapeHtml('smesim validate-model --seeds')}${what}; seeds ` +
+    `${escapeHtml(seeds.join(', '))}. Each seed's folder (seed-&lt;n&gt;) is a complete ` +
+    `validation with its own report.${shockLine}</p>`;
   const section: Section = {
     title: 'Pass rates by master seed (the targets that decide the verdict)',
     reading: `${verdict}.`,
-    html: `<table><thead>${head}</thead><tbody>${body.join('')}</tbody></table><p class="note">${escapeHtml("Each cell is the share of a seed's replicate runs in which the target holds; 'FAIL' marks a pass rate that misses the threshold; '*' a close call, where the seed's 95% interval holds the threshold, so another set of replicates could decide it the other way. 'All seeds' pools every seed's runs, with Wilson's 95% interval: it decides nothing, and says what the seeds show together. seeds.csv has the numbers; each seed's report (linked above) has the reference rows, the paper-scale sample and the figures.")}</p>`,
+    html:
+      `<table><thead>${head}</thead><tbody>${body.join('')}</tbody></table><p ` +
+      `class="note">${escapeHtml(SEEDS_NOTE)}</p>`,
   };
   const foot = m
-    ? `smesim ${escapeHtml(m.version)}${m.gitCommit ? ` (commit ${escapeHtml(m.gitCommit.slice(0, 10))})` : ''}, Node ${escapeHtml(m.node)}.`
+    ? `smesim ${escapeHtml(m.version)}${m.gitCommit ? ` (commit ${escapeHtml(m.gitCommit.slice(0, 10))})` : ''}, ` +
+      `Node ${escapeHtml(m.node)}.`
     : '';
   return renderPage(`smesim validation across seeds ${seeds.join(', ')}`, headHtml, [section], foot);
 }
@@ -297,7 +351,9 @@ export function buildReport(dir: string, opts: ReportOptions = {}): string {
         : [];
     if (runSets.length > 0)
       throw new Error(
-        `${dir} holds the run sets of a compare that has not finished (${runSets.join(', ')}; no compare.csv yet); run the compare again, which resumes and writes compare.csv and the report`,
+        `${dir} holds the run sets of a compare that has not finished (${runSets.join(', ')}; no ` +
+          `compare.csv yet); run the compare again, which resumes and writes compare.csv and the ` +
+          `report`,
       );
     throw new Error(
       `${dir} has no manifest.json: give the output directory of smesim run, sweep, compare or validate-model`,
@@ -309,7 +365,8 @@ export function buildReport(dir: string, opts: ReportOptions = {}): string {
       ? `runs recorded for shard ${m.shard.index}/${m.shard.count} of a ${m.runs}-run plan`
       : `of ${m.runs} runs recorded`;
     throw new Error(
-      `${dir} has no tables yet: its run set has not finished (${recorded} ${of}); run the command that made it again, which resumes, merges the tables and writes the report`,
+      `${dir} has no tables yet: its run set has not finished (${recorded} ${of}); run the ` +
+        `command that made it again, which resumes, merges the tables and writes the report`,
     );
   }
   return renderPage(`smesim report: ${m.scenario.name}`, header(m), runSetSections(dir, m, opts), footer(m));

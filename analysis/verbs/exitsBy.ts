@@ -17,7 +17,10 @@ const DEPTH_BINS = [0, 0.2, 0.4, 0.6, 0.8].map((from) => ({
 /** LO tercile labels, lowest first. */
 export const LO_TERCILES = ['low LO', 'middle LO', 'high LO'] as const;
 
-/** Result: the snapshot quarter, the horizon, the overall rate and the cells (group = depth bin, outcome = LO tercile). */
+/**
+ * Result: the snapshot quarter, the horizon, the overall rate and the cells (group = depth bin, outcome = LO
+ * tercile).
+ */
 export interface ExitsBy {
   tick: number;
   horizon: number;

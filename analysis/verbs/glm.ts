@@ -62,7 +62,10 @@ function checkColumns(X: number[][], names: string[]): void {
 /** A column whose variance inflation factor exceeds this counts as collinear with others. */
 const MAX_VIF = 1e10;
 
-/** The columns whose variance inflation factor, read off a matrix and its inverse, is not a positive number below MAX_VIF. */
+/**
+ * The columns whose variance inflation factor, read off a matrix and its inverse, is not a positive number
+ * below MAX_VIF.
+ */
 function inflated(m: ArrayLike<number>, inv: Matrix, k: number, names: string[]): string[] {
   return names.filter((_, a) => {
     const vif = m[a * k + a]! * inv.get(a, a);
@@ -130,7 +133,10 @@ function checkRank(
   throw (
     collinearity(X, names) ??
     new EstimationError(
-      `quasi-complete separation: some fitted probabilities are 0 or 1, so the data hold no information on columns ${quoted(flagged)} (coefficient of '${largest}' ${beta[names.indexOf(largest)]!.toFixed(1)}); a regressor (or category) predicts the outcome (almost) perfectly — drop it with its rows`,
+      `quasi-complete separation: some fitted probabilities are 0 or 1, so the data hold no ` +
+        `information on columns ${quoted(flagged)} (coefficient of '${largest}' ` +
+        `${beta[names.indexOf(largest)]!.toFixed(1)}); a regressor (or category) predicts the ` +
+        `outcome (almost) perfectly — drop it with its rows`,
     )
   );
 }
@@ -146,8 +152,10 @@ export function collinearity(X: number[][], names: string[]): EstimationError | 
       if (row[a] !== 0) for (let b = 0; b < k; b++) xtx[a * k + b]! += row[a]! * row[b]!;
   const sets = dependencies(xtx, k, names);
   if (sets.length === 0) return undefined;
+  const whatIsWrong = (set: string[]) =>
+    set.length === 1 ? `column ${quoted(set)} is all zeros` : `columns ${quoted(set)} are collinear`;
   return new EstimationError(
-    `the design matrix is singular: ${sets.map((set) => (set.length === 1 ? `column ${quoted(set)} is all zeros` : `columns ${quoted(set)} are collinear`)).join('; ')}; drop one column of each set`,
+    `the design matrix is singular: ${sets.map(whatIsWrong).join('; ')}; drop one column of each set`,
   );
 }
 
@@ -189,7 +197,8 @@ export function fitGlm(
   const separation = (what: string) =>
     collinearity(X, names) ??
     new EstimationError(
-      `perfect or quasi-complete separation: ${what}; a regressor (or category) predicts the outcome perfectly — drop it with its rows`,
+      `perfect or quasi-complete separation: ${what}; a regressor (or category) predicts the ` +
+        `outcome perfectly — drop it with its rows`,
     );
   let beta = new Array<number>(k).fill(0);
   let iterations = 0;

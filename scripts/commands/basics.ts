@@ -40,7 +40,8 @@ export function checkGuards(s: Scenario, plan: RunPlan, g: Guards): void {
     );
   if (plan.specs.length > g.maxRuns) {
     throw new InputError(
-      `the plan has ${plan.specs.length} runs, more than --max-runs ${g.maxRuns}; lower replicates or sweep samples, or raise --max-runs`,
+      `the plan has ${plan.specs.length} runs, more than --max-runs ${g.maxRuns}; lower ` +
+        `replicates or sweep samples, or raise --max-runs`,
     );
   }
 }

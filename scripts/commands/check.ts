@@ -26,7 +26,8 @@ export function checkCommand(
       const ext = chain.length > 1 ? ` (extends ${chain.slice(1).join(' → ')})` : '';
       const set = sets.length > 0 ? ` with ${sets.map((a) => `--set ${a}`).join(' ')}` : '';
       process.stdout.write(
-        `ok: ${file}${set}: '${s.name}'${ext}: ${plan.specs.length} runs (${s.replicates} replicates${sweep}) of ${s.population} firms × ${s.ticks} quarters\n`,
+        `ok: ${file}${set}: '${s.name}'${ext}: ${plan.specs.length} runs (${s.replicates} ` +
+          `replicates${sweep}) of ${s.population} firms × ${s.ticks} quarters\n`,
       );
     } catch (err) {
       if (!(err instanceof InputError)) throw err;

@@ -19,7 +19,10 @@ export { checkGuards } from './basics.js';
 
 export { loadOrFail } from './loadScenario.js';
 
-/** What a run set was made from, for its manifest and report: the `--set` overrides, then the files (most specific first). */
+/**
+ * What a run set was made from, for its manifest and report: the `--set` overrides, then the files (most
+ * specific first).
+ */
 export function sources(loaded: LoadedScenario): string[] {
   return [...loaded.sets.map((s) => `--set ${s}`), ...loaded.files];
 }
@@ -96,7 +99,10 @@ export async function tryReport(outDir: string): Promise<string | undefined> {
   }
 }
 
-/** Print what an execution did (and `details`, e.g. the key numbers, before the report's path); returns the exit code. */
+/**
+ * Print what an execution did (and `details`, e.g. the key numbers, before the report's path); returns the
+ * exit code.
+ */
 export function reportSummary(
   name: string,
   summary: ExecuteSummary,

@@ -57,13 +57,16 @@ function dryRun(
   const cost = probeRun(s);
   const secs = cost.fixedSeconds + runSetSeconds(cost, runs, workers);
   const design = s.sweep
-    ? `${s.sweep.design} over ${plan.parameters.join(', ')}: ${plan.points.length} design points × ${s.replicates} replicates`
+    ? `${s.sweep.design} over ${plan.parameters.join(', ')}: ${plan.points.length} design points ` +
+      `× ${s.replicates} replicates`
     : `${s.replicates} replicates`;
   process.stdout.write(
-    `${s.name}: ${design} = ${plan.specs.length} runs${shard ? `; shard ${shard.index}/${shard.count} runs ${runs}` : ''}\n`,
+    `${s.name}: ${design} = ${plan.specs.length} ` +
+      `runs${shard ? `; shard ${shard.index}/${shard.count} runs ${runs}` : ''}\n`,
   );
   process.stdout.write(
-    `each run: ${s.population} firms × ${s.ticks} quarters; estimated wall time on ${workers} worker(s): ${formatSeconds(secs)}\n`,
+    `each run: ${s.population} firms × ${s.ticks} quarters; estimated wall time on ${workers} ` +
+      `worker(s): ${formatSeconds(secs)}\n`,
   );
   process.stdout.write(
     `memory: the firm state takes ${formatBytes(s.population * firmStateBytes(s))} per run ` +
@@ -73,7 +76,9 @@ function dryRun(
     const extra = formats.length > 0 ? `, plus the ${formats.join(' and ')} copies` : '';
     const page = report && !shard ? reportBaseBytes() : 0;
     process.stdout.write(
-      `disk: roughly ${formatBytes(cost.bytes)} per run, ${formatBytes(cost.bytes * runs + page)} in all (tables and per-run records${page > 0 ? ', report.html' : ''}${extra})\n`,
+      `disk: roughly ${formatBytes(cost.bytes)} per run, ` +
+        `${formatBytes(cost.bytes * runs + page)} in all (tables and per-run ` +
+        `records${page > 0 ? ', report.html' : ''}${extra})\n`,
     );
   }
   return EXIT_OK;
@@ -107,7 +112,9 @@ export async function runCommand(file: string, opts: RunOptions, mode: 'run' | '
       shard: opts.shard,
       formats: opts.format,
     });
-    const retry = `smesim ${mode} ${file}${setArgs(opts.set)} --out ${outDir}${opts.shard ? ` --shard ${opts.shard.index}/${opts.shard.count}` : ''}`;
+    const retry =
+      `smesim ${mode} ${file}${setArgs(opts.set)} --out ` +
+      `${outDir}${opts.shard ? ` --shard ${opts.shard.index}/${opts.shard.count}` : ''}`;
     const report = opts.report === false ? undefined : await tryReport(outDir);
     // a plain run's key numbers (a sweep's would pool design points; a shard holds part of the runs)
     const details =

@@ -91,7 +91,8 @@ export function readChain(
       const dup = e.code === 'DUPLICATE_KEY';
       const message = dup
         ? 'the same field is given twice in one group; keep only one of them'
-        : `malformed YAML: ${brief(e.message.split('\n')[0]!, 120)}; check indentation (spaces, not tabs) and that each line is 'field: value'`;
+        : `malformed YAML: ${brief(e.message.split('\n')[0]!, 120)}; check indentation (spaces, not ` +
+          `tabs) and that each line is 'field: value'`;
       problems.push({ file: shown, line: pos.line, col: pos.col, path: '', message });
     }
     return undefined;
@@ -136,7 +137,9 @@ export function readChain(
       problems.push({
         ...at,
         path: 'extends',
-        message: `no such file (got ${show(ext)}, looked for ${parentShown}); the path is relative to this file's folder${hint}`,
+        message:
+          `no such file (got ${show(ext)}, looked for ${parentShown}); the path is relative to this ` +
+          `file's folder${hint}`,
       });
     } else {
       const found: ScenarioProblem[] = [];
@@ -148,7 +151,9 @@ export function readChain(
         problems.push({
           ...at,
           path: 'extends',
-          message: `${show(ext)} is not a scenario file (it holds no 'field: value' lines); extends must name a scenario YAML file, e.g. extends: baseline.yaml`,
+          message:
+            `${show(ext)} is not a scenario file (it holds no 'field: value' lines); extends must name ` +
+            `a scenario YAML file, e.g. extends: baseline.yaml`,
         });
       problems.push(...found.filter((p) => p !== notScenario));
     }
@@ -187,13 +192,18 @@ function valueOf(
       line: pos.line,
       col: pos.col,
       path: '',
-      message: `its aliases (*name) expand to more than ${MAX_ALIASES} copies, nested in one another; write the values out instead of nesting aliases`,
+      message:
+        `its aliases (*name) expand to more than ${MAX_ALIASES} copies, nested in one another; ` +
+        `write the values out instead of nesting aliases`,
     });
     return undefined;
   }
 }
 
-/** A file as messages name it: relative to the working folder, or absolute when that is shorter (`/work/x.yaml`, not `../../work/x.yaml`). */
+/**
+ * A file as messages name it: relative to the working folder, or absolute when that is shorter
+ * (`/work/x.yaml`, not `../../work/x.yaml`).
+ */
 export function shownPath(abs: string, cwd = process.cwd()): string {
   const rel = relative(cwd, abs);
   return rel && rel.length <= abs.length ? rel : abs;

@@ -24,16 +24,28 @@ export const shockSchema = z.strictObject({
     unit: 'share',
     description: 'Share of the hit industries’ demand lost for good from the shock on (0 = none).',
   }),
-  domains: z.array(z.enum(DOMAIN_NAMES)).min(1).optional().meta({
-    description:
-      'Technology domains whose entries are redrawn (product, process, org = organisational, marketing); all four when omitted. E.g. [process] for a new production technology.',
-  }),
+  domains: z
+    .array(z.enum(DOMAIN_NAMES))
+    .min(1)
+    .optional()
+    .meta({
+      description:
+        'Technology domains whose entries are redrawn (product, process, org = organisational, ' +
+        'marketing); all four when omitted. E.g. [process] for a new production technology.',
+    }),
 });
 
-const shocks = z.array(shockSchema).default([]).meta({
-  description:
-    'One-off shocks on top of the schedule, each `{tick, sectors, magnitude, demandLoss, domains}`: in quarter `tick`, a `magnitude` share (above 0, at most 1) of the contribution entries of the named `sectors` (all when omitted) and `domains` (any of product, process, org, marketing; all when omitted) is redrawn at once, and a `demandLoss` share (0 to 0.95, default 0) of their demand is lost for good.',
-});
+const shocks = z
+  .array(shockSchema)
+  .default([])
+  .meta({
+    description:
+      'One-off shocks on top of the schedule, each `{tick, sectors, magnitude, demandLoss, ' +
+      'domains}`: in quarter `tick`, a `magnitude` share (above 0, at most 1) of the ' +
+      'contribution entries of the named `sectors` (all when omitted) and `domains` (any of ' +
+      'product, process, org, marketing; all when omitted) is redrawn at once, and a ' +
+      '`demandLoss` share (0 to 0.95, default 0) of their demand is lost for good.',
+  });
 
 export const dynamismSchema = z
   .discriminatedUnion('schedule', [

@@ -116,7 +116,9 @@ function crossFieldRules(
   )
     issue(
       ['surveyWindow'],
-      `reaches into the burn-in (the window starts at quarter ${s.ticks - s.surveyWindow}, burnIn = ${s.burnIn}); shorten the window to at most ${s.ticks - s.burnIn}, lower burnIn or raise ticks`,
+      `reaches into the burn-in (the window starts at quarter ${s.ticks - s.surveyWindow}, ` +
+        `burnIn = ${s.burnIn}); shorten the window to at most ${s.ticks - s.burnIn}, lower burnIn ` +
+        `or raise ticks`,
     );
   if (valid(['firms', 'sizeMin'], ['firms', 'sizeMax']) && s.firms.sizeMin > s.firms.sizeMax)
     issue(
@@ -141,7 +143,8 @@ function crossFieldRules(
     if (valid(path, ['ticks']) && t > last)
       issue(
         path,
-        `is after the run's last quarter (got ${t} with ticks = ${s.ticks}, so quarters run 0 to ${last}); ${what} never happens: use a quarter from 0 to ${last} or raise ticks`,
+        `is after the run's last quarter (got ${t} with ticks = ${s.ticks}, so quarters run 0 to ` +
+          `${last}); ${what} never happens: use a quarter from 0 to ${last} or raise ticks`,
       );
   };
   const shocks = Array.isArray(s.dynamism?.shocks) ? s.dynamism.shocks : [];
@@ -159,7 +162,8 @@ function crossFieldRules(
     if (valid(path, ['burnIn']) && t < s.burnIn)
       issue(
         path,
-        `is inside the burn-in (got ${t} with burnIn = ${s.burnIn}); ${what} may start at quarter ${s.burnIn} at the earliest: start it later or lower burnIn`,
+        `is inside the burn-in (got ${t} with burnIn = ${s.burnIn}); ${what} may start at quarter ` +
+          `${s.burnIn} at the earliest: start it later or lower burnIn`,
       );
   };
   const { training, cooperationSubsidy: subsidy, supplierDiversity } = s.policies ?? {};
@@ -172,7 +176,8 @@ function crossFieldRules(
   )
     issue(
       ['policies', 'cooperationSubsidy', 'end'],
-      `is before start (got end ${subsidy.end} < start ${subsidy.start}); the subsidy runs from start to end: make end at least start, or omit it for an open-ended subsidy`,
+      `is before start (got end ${subsidy.end} < start ${subsidy.start}); the subsidy runs from ` +
+        `start to end: make end at least start, or omit it for an open-ended subsidy`,
     );
   if (supplierDiversity)
     afterBurnIn(['policies', 'supplierDiversity', 'start'], supplierDiversity.start, 'the measure');
@@ -185,7 +190,9 @@ function crossFieldRules(
   )
     issue(
       ['outputs', 'exitsFrom'],
-      `is after the run's last quarter (got ${s.outputs.exitsFrom} with ticks = ${s.ticks}, so quarters run 0 to ${last}); exits.csv would stay empty: use a quarter from 0 to ${last}, or set outputs.exits: false to leave the table out`,
+      `is after the run's last quarter (got ${s.outputs.exitsFrom} with ticks = ${s.ticks}, so ` +
+        `quarters run 0 to ${last}); exits.csv would stay empty: use a quarter from 0 to ${last}, ` +
+        `or set outputs.exits: false to leave the table out`,
     );
 }
 

@@ -1,4 +1,7 @@
-/** The virtual survey at the last tick (docs/ODD.md §7.10; columns in docs/VALIDATION.md): one row per surveyed firm, exactly these columns. */
+/**
+ * The virtual survey at the last tick (docs/ODD.md §7.10; columns in docs/VALIDATION.md): one row per
+ * surveyed firm, exactly these columns.
+ */
 import { normal, randInt } from '../rng.js';
 import { N_TYPES } from './domains.js';
 import { deltaRange } from './dynamism.js';

@@ -110,7 +110,10 @@ export function shapeOfResults(results: RunOutput[]): ResultShape {
   };
 }
 
-/** The shape that successful runs `okRunIds` of a scenario with these outputs give, without reading their results (tested against shapeOfResults). */
+/**
+ * The shape that successful runs `okRunIds` of a scenario with these outputs give, without reading their
+ * results (tested against shapeOfResults).
+ */
 export function shapeOfRuns(outputs: Scenario['outputs'], okRunIds: string[]): ResultShape {
   const any = okRunIds.length > 0;
   return {
