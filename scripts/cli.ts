@@ -4,7 +4,7 @@
  * module is imported when it runs, so that `--help`, `--version` and a mistyped option answer at
  * once and the Ctrl-C handler is in place before anything heavy loads.
  */
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import {
   DEFAULT_MAX_RUNS,
   EXIT_BAD_INPUT,
@@ -12,58 +12,10 @@ import {
   InputError,
   executing,
   interruptMessage,
-  parseShard,
 } from './commands/basics.js';
+import { SET_HELP, collect, count, formatsArg, seedArg, seedsArg, shardArg } from './commands/args.js';
+import { examplesOf } from './commands/examples.js';
 import { packageVersion } from '../sim/packageRoot.js';
-
-const count = (what: string) => (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1)
-    throw new InvalidArgumentError(`${what} must be a whole number of at least 1 (got '${v}')`);
-  return n;
-};
-const seedArg = (v: string) => {
-  const n = Number(v);
-  if (!Number.isSafeInteger(n) || n < 0)
-    throw new InvalidArgumentError(`the seed must be a whole number ≥ 0 (got '${v}')`);
-  return n;
-};
-const seedsArg = (v: string) => {
-  const seeds = v
-    .split(',')
-    .map((x) => x.trim())
-    .filter(Boolean)
-    .map(seedArg);
-  if (seeds.length === 0)
-    throw new InvalidArgumentError(`give a comma-separated list of seeds, e.g. 20261123,7,99 (got '${v}')`);
-  if (new Set(seeds).size !== seeds.length) throw new InvalidArgumentError(`a seed appears twice in '${v}'`);
-  return seeds;
-};
-const formatsArg = (v: string) => {
-  const list = v
-    .split(',')
-    .map((f) => f.trim())
-    .filter((f) => f && f !== 'csv');
-  for (const f of list)
-    if (f !== 'arrow' && f !== 'parquet')
-      throw new InvalidArgumentError(
-        `unknown format '${f}': use csv, arrow, parquet or a list like arrow,parquet`,
-      );
-  return list as ('arrow' | 'parquet')[];
-};
-const shardArg = (v: string) => {
-  try {
-    return parseShard(v);
-  } catch (err) {
-    throw new InvalidArgumentError((err as Error).message);
-  }
-};
-
-/** Collect a repeatable option's values. */
-const collect = (v: string, previous: string[] = []) => [...previous, v];
-const SET_HELP =
-  'override a scenario field, e.g. --set sli.convergenceRate=2.2 (repeatable; checked like ' +
-  'the file; `smesim describe` lists the fields)';
 
 /**
  * Run a command body. Bad input (a scenario, an argument, a sweep point that makes an invalid
@@ -180,12 +132,7 @@ planOptions(
     )
     .argument('<scenario>', 'scenario YAML file'),
 )
-  .addHelpText(
-    'after',
-    '\nExamples:\n  $ smesim run scenarios/baseline.yaml\n' +
-      '  $ smesim run scenarios/training-programme.yaml --replicates 20 --workers 2 --out ' +
-      'out/training\n',
-  )
+  .addHelpText('after', examplesOf('run'))
   .action(act(async (file: string, opts) => (await commands.run()).runCommand(file, opts, 'run')));
 
 planOptions(
@@ -196,12 +143,7 @@ planOptions(
     )
     .argument('<scenario>', 'scenario YAML file with a sweep: block'),
 )
-  .addHelpText(
-    'after',
-    '\nExamples:\n  $ smesim sweep scenarios/sweep-example.yaml --dry-run\n' +
-      '  $ smesim sweep scenarios/sweep-example.yaml --workers 2\n' +
-      '  $ smesim sweep scenarios/sweep-example.yaml --shard 1/4 --out out/sweep/shard-0\n',
-  )
+  .addHelpText('after', examplesOf('sweep'))
   .action(act(async (file: string, opts) => (await commands.run()).runCommand(file, opts, 'sweep')));
 
 executionOptions(
@@ -217,10 +159,7 @@ executionOptions(
   'out/compare-<baseline>-vs-<policy>…, one folder per scenario inside it',
 )
   .option('--set <path=value>', `${SET_HELP}; applied to every scenario file`, collect)
-  .addHelpText(
-    'after',
-    '\nExample:\n  $ smesim compare scenarios/baseline.yaml scenarios/training-programme.yaml --replicates 10\n',
-  )
+  .addHelpText('after', examplesOf('compare'))
   .action(
     act(async (baseline: string, policies: string[], opts) =>
       (await commands.compare()).compareCommand(baseline, policies, opts),
@@ -243,10 +182,7 @@ program
     'sweeps: PRIM looks for design points with the outcome at least this (default: upper quartile)',
     Number,
   )
-  .addHelpText(
-    'after',
-    '\nExample:\n  $ smesim report out/sweep-example --outcome coop_any --threshold 0.7\n',
-  )
+  .addHelpText('after', examplesOf('report'))
   .action(
     act(async (outDir: string, opts: { outcome: string; threshold?: number }) => {
       const { writeReport } = await commands.report();
@@ -272,7 +208,7 @@ program
   .option('--force', 'write into a non-empty output directory')
   .option('--json', 'print a machine-readable summary on stdout')
   .option('--no-report', 'do not write report.html')
-  .addHelpText('after', '\nExample:\n  $ smesim merge out/sweep/shard-* --out out/sweep/merged\n')
+  .addHelpText('after', examplesOf('merge'))
   .action(act(async (dirs: string[], opts) => (await commands.merge()).mergeCommand(dirs, opts)));
 
 program
@@ -282,7 +218,7 @@ program
   )
   .argument('<outdir>', 'output directory of a run set')
   .argument('<runId>', 'run id, e.g. baseline/r003')
-  .addHelpText('after', '\nExample:\n  $ smesim replay out/baseline baseline/r003\n')
+  .addHelpText('after', examplesOf('replay'))
   .action(
     act(async (outDir: string, runId: string) => (await commands.merge()).replayCommand(outDir, runId)),
   );
@@ -333,21 +269,7 @@ program
   .option('--force', 'replace an output directory that holds a different run set')
   .option('--json', 'print a machine-readable summary on stdout')
   .option('--dry-run', 'print the run sets, an estimated wall time and the disk space they need; run nothing')
-  .addHelpText(
-    'after',
-    '\nExamples:\n  $ smesim validate-model\n' +
-      '  $ smesim validate-model --dry-run                                                  # ' +
-      'how long, how much disk\n' +
-      '  $ smesim validate-model --replicates 5 --population 500 --out out/validation-quick\n' +
-      '  $ smesim validate-model --replicates 12 --targets T5,T6,T7 --out out/calibrate   # ' +
-      'while calibrating\n' +
-      '  $ smesim validate-model --replicates 12 --targets T6 --set sli.convergenceRate=2.2 ' +
-      '--out out/calibrate-gamma-2.2\n' +
-      '  $ smesim validate-model --seeds 20261123,7,99 --out out/validation-seeds          # the ' +
-      'default seed and two others\n' +
-      "  $ smesim validate-model --targets T9 --shock '{magnitude: 1, demandLoss: 0.3}' --out " +
-      'out/t9-crisis   # T9 under another shock\n',
-  )
+  .addHelpText('after', examplesOf('validate-model'))
   .action(
     act(async (opts) => {
       const { validateCommand } = await commands.validate();
@@ -364,7 +286,7 @@ program
   .option('--quick', 'smaller sizes (about a minute)')
   .option('-w, --workers <n>', 'workers for the parallel benchmarks', count('--workers'), 2)
   .option('-o, --out <file>', 'where to write the results (default bench/results.json in the package)')
-  .addHelpText('after', '\nExample:\n  $ smesim bench --quick\n')
+  .addHelpText('after', examplesOf('bench'))
   .action(
     act(async (opts: { quick?: boolean; workers: number; out?: string }) => {
       const { runBenchmarks } = await commands.bench();
@@ -383,11 +305,7 @@ program
     'accept populations over 10 million firms or runs over 100,000 quarters, as run does',
   )
   .option('--max-runs <n>', 'refuse plans with more runs, as run does', count('--max-runs'), DEFAULT_MAX_RUNS)
-  .addHelpText(
-    'after',
-    '\nExamples:\n  $ smesim check scenarios/*.yaml\n' +
-      '  $ smesim check scenarios/baseline.yaml --set population=2000 --set sli.costSaving=0.08\n',
-  )
+  .addHelpText('after', examplesOf('check'))
   .action(
     act(async (files: string[], opts: { set?: string[]; allowLarge?: boolean; maxRuns: number }) =>
       (await commands.check()).checkCommand(files, opts.set, {
@@ -406,12 +324,7 @@ program
       '(convergenceRate, training) or its symbol in docs/ODD.md (gamma)',
   )
   .option('--markdown', 'print the Markdown reference (scenarios/README.md)')
-  .addHelpText(
-    'after',
-    '\nExamples:\n  $ smesim describe\n  $ smesim describe sli\n' +
-      '  $ smesim describe policies.training.share\n  $ smesim describe training\n' +
-      '  $ smesim describe gamma\n',
-  )
+  .addHelpText('after', examplesOf('describe'))
   .action(
     act(async (param: string | undefined, opts: { markdown?: boolean }) =>
       (await commands.describe()).describeCommand(param, opts),
