@@ -10,7 +10,7 @@ import { popcount } from './rng.js';
 import { supplierProposals, updateDepth, updateDyad } from './model/sli.js';
 import { applyLeaks, ownSearch } from './model/transfer.js';
 import { ALL_BITS, DOMAIN_MASK, DOMAIN_NAMES, ORG } from './model/domains.js';
-import { observe } from './model/observe.js';
+import { observe, timeseriesIndex } from './model/observe.js';
 import type { World } from './model/world.js';
 
 /** The bits a shock redraws: those of its domains, or all. */
@@ -100,8 +100,8 @@ export function tick(w: World, t: number): number[] {
   const row = observe(w, t);
   exitAndEntry(w, t);
   indexMembers(w);
-  row[3] = w.counters.entries;
-  row[4] = w.counters.exits;
+  row[timeseriesIndex('entries')] = w.counters.entries;
+  row[timeseriesIndex('exits')] = w.counters.exits;
   return row;
 }
 

@@ -1,10 +1,11 @@
 /** Innovation incidence by breadth bin and by partner type: per-run rates, then mean and 95% CI across runs. */
+import { COOP_COLUMNS, INNOVATION_COLUMNS } from '../../sim/model/survey.js';
 import { type Interval, tInterval } from './stats.js';
 
 type Row = Record<string, unknown>;
 
 /** The four innovation types (survey columns). */
-export const INNOVATION_TYPES = ['inno_product', 'inno_process', 'inno_org', 'inno_marketing'] as const;
+export const INNOVATION_TYPES = INNOVATION_COLUMNS;
 /** Breadth bins of docs/VALIDATION.md (conventions of the pattern targets). */
 export const BREADTH_BINS = [
   { label: '0', from: 0, to: 0 },
@@ -13,14 +14,7 @@ export const BREADTH_BINS = [
   { label: '5–6', from: 5, to: 6 },
 ] as const;
 /** Partner types (survey coop_* columns). */
-export const PARTNER_COLUMNS = [
-  'coop_supplier',
-  'coop_customer',
-  'coop_competitor',
-  'coop_consultant',
-  'coop_university',
-  'coop_research',
-] as const;
+export const PARTNER_COLUMNS = COOP_COLUMNS;
 
 /** One cell: an outcome's incidence in a group, with the number of firms pooled over runs. */
 export interface IncidenceCell extends Interval {

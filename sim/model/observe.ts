@@ -23,6 +23,10 @@ export const TIMESERIES_COLUMNS = [
   'mean_fitness',
 ] as const;
 
+/** Position of a column in a time-series row as observe returns it (without run_id). */
+export const timeseriesIndex = (name: (typeof TIMESERIES_COLUMNS)[number]): number =>
+  TIMESERIES_COLUMNS.indexOf(name);
+
 /** Aggregate the firms that traded this tick (before exit and entry); entries and exits are filled in after. */
 export function observe(w: World, t: number): number[] {
   const f = w.firms;

@@ -3,7 +3,7 @@ import { float64, int64, tableFromArrays, tableToIPC, utf8 } from '@uwdata/flech
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import type { SNAPSHOT_COLUMNS } from '../model/snapshot.js';
 import type { SUMMARY_COLUMNS } from '../model/summary.js';
-import type { SURVEY_COLUMNS } from '../model/survey.js';
+import { COOP_COLUMNS, INNOVATION_COLUMNS, type SURVEY_COLUMNS } from '../model/survey.js';
 import type { TIMESERIES_COLUMNS } from '../model/observe.js';
 import type { EXIT_COLUMNS, Table } from '../runOne.js';
 
@@ -36,17 +36,9 @@ const INTEGER_COLUMNS: {
     'region',
     'employees',
     'coop_any',
-    'coop_supplier',
-    'coop_customer',
-    'coop_competitor',
-    'coop_consultant',
-    'coop_university',
-    'coop_research',
+    ...COOP_COLUMNS,
     'breadth',
-    'inno_product',
-    'inno_process',
-    'inno_org',
-    'inno_marketing',
+    ...INNOVATION_COLUMNS,
   ],
   exits: ['tick', 'firm_id', 'region', 'employees', 'age_quarters'],
   snapshots: ['tick', 'firm_id', 'region', 'employees', 'age_quarters'],
