@@ -1,5 +1,6 @@
 /** Innovation incidence by breadth bin and by partner type: per-run rates, then mean and 95% CI across runs. */
 import { COOP_COLUMNS, INNOVATION_COLUMNS } from '../../sim/model/survey.js';
+import { groupBy } from './groups.js';
 import { type Interval, tInterval } from './stats.js';
 
 type Row = Record<string, unknown>;
@@ -29,18 +30,11 @@ export function acrossRuns(
   outcome: string,
   keep: (r: Row) => boolean,
 ): { interval: Interval; firms: number } {
-  const perRun = new Map<string, [number, number]>();
-  let firms = 0;
-  for (const r of rows) {
-    if (!keep(r)) continue;
-    firms++;
-    const id = String(r.run_id);
-    const cell = perRun.get(id) ?? [0, 0];
-    cell[0] += Number(r[outcome]);
-    cell[1] += 1;
-    perRun.set(id, cell);
-  }
-  return { interval: tInterval([...perRun.values()].map(([s, n]) => s / n)), firms };
+  const kept = rows.filter(keep);
+  const rates = [...groupBy(kept, (r) => String(r.run_id)).values()].map(
+    (run) => run.reduce((s, r) => s + Number(r[outcome]), 0) / run.length,
+  );
+  return { interval: tInterval(rates), firms: kept.length };
 }
 
 /** Incidence of each innovation type (and mean ISS) by breadth bin. */
