@@ -4,7 +4,7 @@
  * module is imported when it runs, so that `--help`, `--version` and a mistyped option answer at
  * once and the Ctrl-C handler is in place before anything heavy loads.
  */
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command } from 'commander';
 import {
   DEFAULT_MAX_RUNS,
   EXIT_BAD_INPUT,
@@ -12,56 +12,11 @@ import {
   InputError,
   executing,
   interruptMessage,
-  parseShard,
 } from './commands/basics.js';
-
-const count = (what: string) => (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1)
-    throw new InvalidArgumentError(`${what} must be a whole number of at least 1 (got '${v}')`);
-  return n;
-};
-const seedArg = (v: string) => {
-  const n = Number(v);
-  if (!Number.isSafeInteger(n) || n < 0)
-    throw new InvalidArgumentError(`the seed must be a whole number ≥ 0 (got '${v}')`);
-  return n;
-};
-const seedsArg = (v: string) => {
-  const seeds = v
-    .split(',')
-    .map((x) => x.trim())
-    .filter(Boolean)
-    .map(seedArg);
-  if (seeds.length === 0)
-    throw new InvalidArgumentError(`give a comma-separated list of seeds, e.g. 20261123,7,99 (got '${v}')`);
-  if (new Set(seeds).size !== seeds.length) throw new InvalidArgumentError(`a seed appears twice in '${v}'`);
-  return seeds;
-};
-const formatsArg = (v: string) => {
-  const list = v
-    .split(',')
-    .map((f) => f.trim())
-    .filter((f) => f && f !== 'csv');
-  for (const f of list)
-    if (f !== 'arrow' && f !== 'parquet')
-      throw new InvalidArgumentError(
-        `unknown format '${f}': use csv, arrow, parquet or a list like arrow,parquet`,
-      );
-  return list as ('arrow' | 'parquet')[];
-};
-const shardArg = (v: string) => {
-  try {
-    return parseShard(v);
-  } catch (err) {
-    throw new InvalidArgumentError((err as Error).message);
-  }
-};
-
-/** Collect a repeatable option's values. */
-const collect = (v: string, previous: string[] = []) => [...previous, v];
-const SET_HELP =
-  'override a scenario field, e.g. --set sli.convergenceRate=2.2 (repeatable; checked like the file; `smesim describe` lists the fields)';
+import { SET_HELP, collect, count, formatsArg, seedArg, seedsArg, shardArg } from './commands/args.js';
+import { examplesOf } from './commands/examples.js';
+import { executionOptions, planOptions } from './commands/options.js';
+import { packageVersion } from '../sim/packageRoot.js';
 
 /**
  * Run a command body. Bad input (a scenario, an argument, a sweep point that makes an invalid
@@ -74,7 +29,9 @@ const act =
   <A extends unknown[]>(body: (...args: A) => number | Promise<number>) =>
   async (...args: A) => {
     try {
-      process.exitCode = await body(...args);
+      const code = await body(...args);
+      // a report that could not be written fails the command, whatever the command made of it
+      process.exitCode = executing.reportFailed ? Math.max(code, EXIT_RUNS_FAILED) : code;
     } catch (err) {
       // the modules that define these errors are loaded by then if the command could raise them
       const [{ OutputPathError, fsReason }, { PlanError }] = await Promise.all([
@@ -89,7 +46,8 @@ const act =
       const e = err as NodeJS.ErrnoException;
       if (!e?.code || !e.syscall) throw err;
       process.stderr.write(
-        `error: cannot ${e.syscall}${e.path ? ` ${e.path}` : ''}: ${fsReason(e)}; fix that and run the same command again (finished runs are kept)\n`,
+        `error: cannot ${e.syscall}${e.path ? ` ${e.path}` : ''}: ${fsReason(e)}; fix that and run ` +
+          `the same command again (finished runs are kept)\n`,
       );
       process.exitCode = EXIT_RUNS_FAILED;
     }
@@ -125,46 +83,14 @@ for (const [signal, code] of [
 const program = new Command()
   .name('smesim')
   .description(
-    'Agent-based simulation of SME innovation: cooperation partners, supplier integration and dynamism.\nExit codes: 0 ok, 1 some runs failed (validate-model: a target missed), 2 bad input, 130/143 interrupted by Ctrl-C/TERM (run the same command again to resume).',
+    'Agent-based simulation of SME innovation: cooperation partners, supplier integration and ' +
+      'dynamism.\n' +
+      'Exit codes: 0 ok, 1 some runs failed (validate-model: a target missed), 2 bad input, ' +
+      '130/143 interrupted by Ctrl-C/TERM (run the same command again to resume).',
   )
-  .version('0.1.0')
+  .version(packageVersion())
   .showHelpAfterError('(add --help for the options and examples)')
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : EXIT_BAD_INPUT));
-
-/** Options every executing command shares. */
-function executionOptions(cmd: Command, defaultOut = 'out/<scenario name>'): Command {
-  return cmd
-    .option('-o, --out <dir>', `output directory (default: ${defaultOut})`)
-    .option('-r, --replicates <n>', 'override the number of replicates', count('--replicates'))
-    .option('-s, --seed <n>', 'override the master seed', seedArg)
-    .option('-w, --workers <n>', 'worker threads (default: all cores; 1 = no pool)', count('--workers'))
-    .option('--force', 'replace an output directory that holds a different run set')
-    .addOption(
-      new Option('--max-runs <n>', 'refuse plans with more runs than this')
-        .argParser(count('--max-runs'))
-        .default(DEFAULT_MAX_RUNS),
-    )
-    .option('--allow-large', 'allow populations over 10 million firms or runs over 100,000 quarters')
-    .option(
-      '--format <list>',
-      'also write the tables as arrow and/or parquet (CSV is always written)',
-      formatsArg,
-    )
-    .option('--no-report', 'do not write report.html')
-    .option('--json', 'print a machine-readable summary on stdout');
-}
-
-/** Options of the commands that execute one plan (run, sweep). */
-function planOptions(cmd: Command): Command {
-  return executionOptions(cmd)
-    .option('--shard <i/n>', 'run only share i of n (for clusters; join with `smesim merge`)', shardArg)
-    .option('--set <path=value>', SET_HELP, collect)
-    .option('--retry-failed', 'run again the runs that failed last time')
-    .option(
-      '--dry-run',
-      'print the plan size, an estimated wall time and the disk space it needs; run nothing',
-    );
-}
 
 planOptions(
   program
@@ -174,10 +100,7 @@ planOptions(
     )
     .argument('<scenario>', 'scenario YAML file'),
 )
-  .addHelpText(
-    'after',
-    '\nExamples:\n  $ smesim run scenarios/baseline.yaml\n  $ smesim run scenarios/training-programme.yaml --replicates 20 --workers 2 --out out/training\n',
-  )
+  .addHelpText('after', examplesOf('run'))
   .action(act(async (file: string, opts) => (await commands.run()).runCommand(file, opts, 'run')));
 
 planOptions(
@@ -188,27 +111,23 @@ planOptions(
     )
     .argument('<scenario>', 'scenario YAML file with a sweep: block'),
 )
-  .addHelpText(
-    'after',
-    '\nExamples:\n  $ smesim sweep scenarios/sweep-example.yaml --dry-run\n  $ smesim sweep scenarios/sweep-example.yaml --workers 2\n  $ smesim sweep scenarios/sweep-example.yaml --shard 1/4 --out out/sweep/shard-0\n',
-  )
+  .addHelpText('after', examplesOf('sweep'))
   .action(act(async (file: string, opts) => (await commands.run()).runCommand(file, opts, 'sweep')));
 
 executionOptions(
   program
     .command('compare')
     .description(
-      'Run a baseline and one or more policy scenarios on the same worlds (common random numbers) and report paired differences with 95% CIs and the smallest difference the replicates can detect (compare.csv).',
+      'Run a baseline and one or more policy scenarios on the same worlds (common random ' +
+        'numbers) and report paired differences with 95% CIs and the smallest difference the ' +
+        'replicates can detect (compare.csv).',
     )
     .argument('<baseline>', 'baseline scenario file')
     .argument('<policy...>', 'policy scenario file(s)'),
   'out/compare-<baseline>-vs-<policy>…, one folder per scenario inside it',
 )
   .option('--set <path=value>', `${SET_HELP}; applied to every scenario file`, collect)
-  .addHelpText(
-    'after',
-    '\nExample:\n  $ smesim compare scenarios/baseline.yaml scenarios/training-programme.yaml --replicates 10\n',
-  )
+  .addHelpText('after', examplesOf('compare'))
   .action(
     act(async (baseline: string, policies: string[], opts) =>
       (await commands.compare()).compareCommand(baseline, policies, opts),
@@ -231,10 +150,7 @@ program
     'sweeps: PRIM looks for design points with the outcome at least this (default: upper quartile)',
     Number,
   )
-  .addHelpText(
-    'after',
-    '\nExample:\n  $ smesim report out/sweep-example --outcome coop_any --threshold 0.7\n',
-  )
+  .addHelpText('after', examplesOf('report'))
   .action(
     act(async (outDir: string, opts: { outcome: string; threshold?: number }) => {
       const { writeReport } = await commands.report();
@@ -260,7 +176,7 @@ program
   .option('--force', 'write into a non-empty output directory')
   .option('--json', 'print a machine-readable summary on stdout')
   .option('--no-report', 'do not write report.html')
-  .addHelpText('after', '\nExample:\n  $ smesim merge out/sweep/shard-* --out out/sweep/merged\n')
+  .addHelpText('after', examplesOf('merge'))
   .action(act(async (dirs: string[], opts) => (await commands.merge()).mergeCommand(dirs, opts)));
 
 program
@@ -270,7 +186,7 @@ program
   )
   .argument('<outdir>', 'output directory of a run set')
   .argument('<runId>', 'run id, e.g. baseline/r003')
-  .addHelpText('after', '\nExample:\n  $ smesim replay out/baseline baseline/r003\n')
+  .addHelpText('after', examplesOf('replay'))
   .action(
     act(async (outDir: string, runId: string) => (await commands.merge()).replayCommand(outDir, runId)),
   );
@@ -278,7 +194,9 @@ program
 program
   .command('validate-model')
   .description(
-    'Run the validation scenario and its variants (ablations, shock, subsidy), test targets T1–T10 of MODEL.md §9, write validation.csv, validation.json and report.html; exit 0 only when every target holds.',
+    'Run the validation scenario and its variants (ablations, shock, subsidy), test targets ' +
+      'T1–T10 and L1–L4 of docs/VALIDATION.md, write validation.csv, validation.json and ' +
+      'report.html; exit 0 only when every target holds.',
   )
   .option('--scenario <file>', 'validation scenario (default: scenarios/validation.yaml)')
   .option('-o, --out <dir>', 'output directory', 'out/validation')
@@ -291,7 +209,9 @@ program
   .option('-s, --seed <n>', 'master seed', seedArg)
   .option(
     '--seeds <list>',
-    'several master seeds, e.g. 20261123,7,99: each in its own folder (seed-<n>), then their pass rates side by side (seeds.csv, report.html); exit 0 only when every target holds on every seed',
+    'several master seeds, e.g. 20261123,7,99: each in its own folder (seed-<n>), then their ' +
+      'pass rates side by side (seeds.csv, report.html); exit 0 only when every target holds on ' +
+      'every seed',
     seedsArg,
   )
   .option(
@@ -310,15 +230,14 @@ program
   )
   .option(
     '--shock <fields>',
-    "T9's shock: the fields of one scenario shock but its quarter (T9 sets it: ticks − 30), e.g. '{magnitude: 1, domains: [process]}' (default: {magnitude: 0.6}, every sector and domain)",
+    "T9's shock: the fields of one scenario shock but its quarter (T9 sets it: ticks − 30), " +
+      "e.g. '{magnitude: 1, domains: [process]}' (default: {magnitude: 0.6}, every sector and " +
+      'domain)',
   )
   .option('--force', 'replace an output directory that holds a different run set')
   .option('--json', 'print a machine-readable summary on stdout')
   .option('--dry-run', 'print the run sets, an estimated wall time and the disk space they need; run nothing')
-  .addHelpText(
-    'after',
-    "\nExamples:\n  $ smesim validate-model\n  $ smesim validate-model --dry-run                                                  # how long, how much disk\n  $ smesim validate-model --replicates 5 --population 500 --out out/validation-quick\n  $ smesim validate-model --replicates 12 --targets T5,T6,T7 --out out/calibrate   # while calibrating\n  $ smesim validate-model --replicates 12 --targets T6 --set sli.convergenceRate=2.2 --out out/calibrate-gamma-2.2\n  $ smesim validate-model --seeds 20261123,7,99 --out out/validation-seeds          # the default seed and two others\n  $ smesim validate-model --targets T9 --shock '{magnitude: 1, demandLoss: 0.3}' --out out/t9-crisis   # T9 under another shock\n",
-  )
+  .addHelpText('after', examplesOf('validate-model'))
   .action(
     act(async (opts) => {
       const { validateCommand } = await commands.validate();
@@ -360,12 +279,13 @@ program
 program
   .command('bench')
   .description(
-    'Benchmark this machine: engine speed and memory by population, pool efficiency, pool overhead; writes bench/results.json.',
+    'Benchmark this machine: engine speed and memory by population, pool efficiency, pool ' +
+      'overhead; writes bench/results.json.',
   )
   .option('--quick', 'smaller sizes (about a minute)')
   .option('-w, --workers <n>', 'workers for the parallel benchmarks', count('--workers'), 2)
   .option('-o, --out <file>', 'where to write the results (default bench/results.json in the package)')
-  .addHelpText('after', '\nExample:\n  $ smesim bench --quick\n')
+  .addHelpText('after', examplesOf('bench'))
   .action(
     act(async (opts: { quick?: boolean; workers: number; out?: string }) => {
       const { runBenchmarks } = await commands.bench();
@@ -379,13 +299,18 @@ program
   .description('Validate scenario files without running them (exit 2 on any problem).')
   .argument('<scenario...>', 'scenario YAML file(s)')
   .option('--set <path=value>', SET_HELP, collect)
-  .addHelpText(
-    'after',
-    '\nExamples:\n  $ smesim check scenarios/*.yaml\n  $ smesim check scenarios/baseline.yaml --set population=2000 --set sli.costSaving=0.08\n',
+  .option(
+    '--allow-large',
+    'accept populations over 10 million firms or runs over 100,000 quarters, as run does',
   )
+  .option('--max-runs <n>', 'refuse plans with more runs, as run does', count('--max-runs'), DEFAULT_MAX_RUNS)
+  .addHelpText('after', examplesOf('check'))
   .action(
-    act(async (files: string[], opts: { set?: string[] }) =>
-      (await commands.check()).checkCommand(files, opts.set),
+    act(async (files: string[], opts: { set?: string[]; allowLarge?: boolean; maxRuns: number }) =>
+      (await commands.check()).checkCommand(files, opts.set, {
+        maxRuns: opts.maxRuns,
+        allowLarge: opts.allowLarge ?? false,
+      }),
     ),
   );
 
@@ -394,13 +319,11 @@ program
   .description('List every scenario parameter with its default, range, unit and description.')
   .argument(
     '[param]',
-    'a parameter or group, e.g. sli.convergenceRate or portfolio; or a field by its own name (convergenceRate, training) or its symbol in docs/ODD.md (gamma)',
+    'a parameter or group, e.g. sli.convergenceRate or portfolio; or a field by its own name ' +
+      '(convergenceRate, training) or its symbol in docs/ODD.md (gamma)',
   )
   .option('--markdown', 'print the Markdown reference (scenarios/README.md)')
-  .addHelpText(
-    'after',
-    '\nExamples:\n  $ smesim describe\n  $ smesim describe sli\n  $ smesim describe policies.training.share\n  $ smesim describe training\n  $ smesim describe gamma\n',
-  )
+  .addHelpText('after', examplesOf('describe'))
   .action(
     act(async (param: string | undefined, opts: { markdown?: boolean }) =>
       (await commands.describe()).describeCommand(param, opts),

@@ -9,7 +9,7 @@ import seedrandom from 'seedrandom';
 export type Rng = () => number;
 
 /** 53-bit string hash (cyrb53): stable across platforms, used to derive seeds from names. */
-export function hash53(text: string, salt = 0): number {
+function hash53(text: string, salt = 0): number {
   let h1 = 0xdeadbeef ^ salt;
   let h2 = 0x41c6ce57 ^ salt;
   for (let i = 0; i < text.length; i++) {

@@ -65,7 +65,8 @@ export function simulate(
   return w;
 }
 
-const EXIT_COLUMNS = [
+/** Exit-log columns, in order. */
+export const EXIT_COLUMNS = [
   'run_id',
   'tick',
   'firm_id',
@@ -75,7 +76,7 @@ const EXIT_COLUMNS = [
   'age_quarters',
   'lo',
   'sli',
-];
+] as const;
 
 /** Run one simulation and collect its tables. */
 export function runOne(spec: RunSpec): RunResult {

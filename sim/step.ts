@@ -1,4 +1,4 @@
-/** One tick (one quarter) of the model, in the order of MODEL.md §3. */
+/** One tick (one quarter) of the model, in the order of docs/ODD.md §3. */
 import { exitAndEntry, indexMembers } from './model/demography.js';
 import { deltaAt } from './model/dynamism.js';
 import { domainFitness, redraw } from './model/landscape.js';
@@ -10,7 +10,7 @@ import { popcount } from './rng.js';
 import { supplierProposals, updateDepth, updateDyad } from './model/sli.js';
 import { applyLeaks, ownSearch } from './model/transfer.js';
 import { ALL_BITS, DOMAIN_MASK, DOMAIN_NAMES, ORG } from './model/domains.js';
-import { observe } from './model/observe.js';
+import { observe, timeseriesIndex } from './model/observe.js';
 import { recordOutlays } from './model/outlays.js';
 import type { World } from './model/world.js';
 
@@ -18,7 +18,10 @@ import type { World } from './model/world.js';
 const shockBits = (domains: readonly (typeof DOMAIN_NAMES)[number][] | undefined) =>
   domains ? domains.reduce((m, d) => m | DOMAIN_MASK[DOMAIN_NAMES.indexOf(d)]!, 0) : ALL_BITS;
 
-/** Step 1: δ(t) and the settled dynamism (ODD §7.4); redraw contribution entries with probability ρ·δ·m_c; shocks (redraw, demand loss). */
+/**
+ * Step 1: δ(t) and the settled dynamism (ODD §7.4); redraw contribution entries with probability ρ·δ·m_c;
+ * shocks (redraw, demand loss).
+ */
 export function environmentPhase(w: World, t: number): void {
   const s = w.s;
   w.delta = deltaAt(s.dynamism, t);
@@ -41,7 +44,7 @@ export function environmentPhase(w: World, t: number): void {
 }
 
 /** Where a firm's size lies between the smallest and the largest SME, on a log scale: 0 … 1. */
-export function sizeScore(w: World, i: number): number {
+function sizeScore(w: World, i: number): number {
   const { sizeMin, sizeMax } = w.s.firms;
   if (sizeMax <= sizeMin) return 0;
   const score = Math.log(w.firms.employees[i]! / sizeMin) / Math.log(sizeMax / sizeMin);
@@ -60,7 +63,7 @@ function updateAbsorptive(w: World, i: number): void {
 }
 
 /** Step 3: every firm, against the start-of-tick snapshot of the others. */
-export function firmPhase(w: World, t: number): void {
+function firmPhase(w: World, t: number): void {
   const f = w.firms;
   f.snap.set(f.config);
   f.innoTick.fill(0);
@@ -99,8 +102,8 @@ export function tick(w: World, t: number): number[] {
   const row = observe(w, t);
   exitAndEntry(w, t);
   indexMembers(w);
-  row[3] = w.counters.entries;
-  row[4] = w.counters.exits;
+  row[timeseriesIndex('entries')] = w.counters.entries;
+  row[timeseriesIndex('exits')] = w.counters.exits;
   return row;
 }
 

@@ -48,7 +48,8 @@ export function forestFigure(
       },
       customdata: rs.map((r) => [r.diff_mean, r.ci_low, r.ci_high, name(r.outcome)]),
       hovertemplate:
-        '%{customdata[3]}: difference %{customdata[0]:.4f} [%{customdata[1]:.4f}, %{customdata[2]:.4f}], %{x:+.1f}% of the baseline<extra>%{fullData.name}</extra>',
+        '%{customdata[3]}: difference %{customdata[0]:.4f} [%{customdata[1]:.4f}, ' +
+        '%{customdata[2]:.4f}], %{x:+.1f}% of the baseline<extra>%{fullData.name}</extra>',
       marker: { color: COLOURS[k % COLOURS.length], size: 9 },
     };
   });

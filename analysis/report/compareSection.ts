@@ -27,7 +27,13 @@ function detectableReading(rows: CompareRow[], anySig: boolean): string {
     formatNumber(lo) === formatNumber(hi)
       ? `±${formatNumber(lo)}%`
       : `±${formatNumber(lo)}% to ±${formatNumber(hi)}%`;
-  return ` That does not show ${anySig ? 'the other effects are' : 'every effect is'} zero: with ${n > 0 ? `${n} replicate pairs` : 'these replicates'}, a difference shows reliably (8 times in 10) only from about ${range(Math.min(...shares), Math.max(...shares))} of the baseline, depending on the outcome (column "detectable" of the table); smaller effects can be real and still have a CI that includes zero. Four times the replicates halve that.`;
+  return (
+    ` That does not show ${anySig ? 'the other effects are' : 'every effect is'} zero: with ` +
+    `${n > 0 ? `${n} replicate pairs` : 'these replicates'}, a difference shows reliably (8 ` +
+    `times in 10) only from about ${range(Math.min(...shares), Math.max(...shares))} of the ` +
+    `baseline, depending on the outcome (column "detectable" of the table); smaller effects ` +
+    `can be real and still have a CI that includes zero. Four times the replicates halve that.`
+  );
 }
 
 /**
@@ -52,7 +58,8 @@ export function compareSections(
       .slice(0, MAX)
       .map(
         (r) =>
-          `${outcomeLabel(r.outcome)} ${relative(r.diff_mean, r.baseline_mean)} (95% CI ${relative(r.ci_low, r.baseline_mean)} to ${relative(r.ci_high, r.baseline_mean)})`,
+          `${outcomeLabel(r.outcome)} ${relative(r.diff_mean, r.baseline_mean)} (95% CI ` +
+          `${relative(r.ci_low, r.baseline_mean)} to ${relative(r.ci_high, r.baseline_mean)})`,
       );
     return `${policy}: ${each.join('; ')}${found.length > MAX ? `; and ${found.length - MAX} more (table below)` : ''}`;
   });
@@ -69,15 +76,23 @@ export function compareSections(
         (single
           ? SINGLE_PAIR
           : (anySig
-              ? `Differences whose 95% CI excludes zero, as a share of the baseline mean — ${perPolicy.join('. ')}. Every other difference is within what chance across the replicates allows.`
-              : 'No difference has a 95% CI that excludes zero: with these replicates, no policy effect can be told apart from chance.') +
-            detectableReading(rows, anySig)) +
+              ? `Differences whose 95% CI excludes zero, as a share of the baseline mean — ` +
+                `${perPolicy.join('. ')}. Every other difference is within what chance across the ` +
+                `replicates allows.`
+              : 'No difference has a 95% CI that excludes zero: with these replicates, no policy effect ' +
+                'can be told apart from chance.') + detectableReading(rows, anySig)) +
         (otherFirms.length === 0
           ? ''
-          : ` ${otherFirms.join(', ')} ${otherFirms.length === 1 ? 'has' : 'have'} other firms than the baseline (population, regions or sectors differ), so ${otherFirms.length === 1 ? 'its' : 'their'} differences come from that as well as from the policy.`) +
+          : ` ${otherFirms.join(', ')} ${otherFirms.length === 1 ? 'has' : 'have'} other firms than ` +
+            `the baseline (population, regions or sectors differ), so ` +
+            `${otherFirms.length === 1 ? 'its' : 'their'} differences come from that as well as from ` +
+            `the policy.`) +
         (otherClock.length === 0
           ? ''
-          : ` ${otherClock.join(', ')} ${otherClock.length === 1 ? 'runs' : 'run'} for another number of quarters than the baseline (ticks differ), so ${otherClock.length === 1 ? 'its' : 'their'} survey covers other quarters and ${otherClock.length === 1 ? 'its' : 'their'} differences come from that too.`),
+          : ` ${otherClock.join(', ')} ${otherClock.length === 1 ? 'runs' : 'run'} for another number ` +
+            `of quarters than the baseline (ticks differ), so ` +
+            `${otherClock.length === 1 ? 'its' : 'their'} survey covers other quarters and ` +
+            `${otherClock.length === 1 ? 'its' : 'their'} differences come from that too.`),
       figure: forestFigure(rows, outcomes, 'Differences from the baseline with 95% CIs', OUTCOME_LABELS),
       html: `<details><summary>Table</summary>${htmlTable(
         ['policy', 'outcome', 'baseline', 'policy', 'difference', 'CI low', 'CI high', 'detectable (±)'],

@@ -78,9 +78,13 @@ export function renderPage(
   const body = sections
     .map((s, k) => {
       const plot = s.figure
-        ? `<div class="plot" id="plot-${k}"></div><script type="application/json" id="spec-${k}">${safeJson(s.figure)}</script>`
+        ? `<div class="plot" id="plot-${k}"></div><script type="application/json" ` +
+          `id="spec-${k}">${safeJson(s.figure)}</script>`
         : '';
-      return `<section><h2>${escapeHtml(s.title)}</h2><p class="reading">${escapeHtml(s.reading)}</p>${plot}${s.html ?? ''}</section>`;
+      return (
+        `<section><h2>${escapeHtml(s.title)}</h2><p ` +
+        `class="reading">${escapeHtml(s.reading)}</p>${plot}${s.html ?? ''}</section>`
+      );
     })
     .join('\n');
   return `<!DOCTYPE html>
@@ -121,7 +125,8 @@ export function formatNumber(v: number): string {
 /**
  * A mean and its interval, or an interval, for people: each to 3 significant digits as formatNumber has
  * it, then all with the same number of decimals (at most the largest one's), so that "0.8 – 0.817" reads
- * "0.800 – 0.817" while "0.45 – 0.55" stays as it is; integers, values from 100 up and tiny ones as formatNumber has them.
+ * "0.800 – 0.817" while "0.45 – 0.55" stays as it is; integers, values from 100 up and tiny ones as
+ * formatNumber has them.
  */
 export function formatTogether(values: number[]): string[] {
   const largest = Number(Math.max(...values.map(Math.abs)).toPrecision(3)); // as shown: 99.96 is 100

@@ -31,8 +31,17 @@ const KEY_OUTCOMES: [string, string][] = [
   'exits',
 ].map((o) => [o, outcomeLabel(o)]);
 
-/** Key numbers of the survey window with 95% CIs across runs. */
-export function keyNumbers(runs: aq.ColumnTable, pooled = false): Section {
+/** What the key numbers of a sweep say first: they pool design points. */
+const POOLED_NOTE =
+  'These and the figures below pool all design points, whose parameters differ; the sweep sections ' +
+  'above show how the outcome depends on them. ';
+
+/** The survey window in words: 'the last 4 quarters' (`surveyWindow` of the scenario). */
+const surveyWindowText = (quarters: number): string =>
+  `the last ${quarters} quarter${quarters === 1 ? '' : 's'}`;
+
+/** Key numbers of the survey window (`surveyWindow` quarters) with 95% CIs across runs. */
+export function keyNumbers(runs: aq.ColumnTable, surveyWindow: number, pooled = false): Section {
   const stats = aggregateRuns(
     runs,
     KEY_OUTCOMES.map(([o]) => o),
@@ -44,8 +53,14 @@ export function keyNumbers(runs: aq.ColumnTable, pooled = false): Section {
   });
   const coop = stats[0]!;
   return {
-    title: `Key numbers (survey window: the last 12 quarters${pooled ? '; every design point of the sweep pooled' : ''})`,
-    reading: `${pooled ? 'These and the figures below pool all design points, whose parameters differ; the sweep sections above show how the outcome depends on them. ' : ''}Across ${coop.n} run${coop.n === 1 ? '' : 's'}, ${pct(coop.mean)} of surveyed firms cooperated with at least one partner and ${pct(stats[2]!.mean)} introduced a product innovation in the survey window.`,
+    title:
+      `Key numbers (survey window: ${surveyWindowText(surveyWindow)}` +
+      `${pooled ? '; every design point of the sweep pooled' : ''})`,
+    reading:
+      `${pooled ? POOLED_NOTE : ''}Across ` +
+      `${coop.n} run${coop.n === 1 ? '' : 's'}, ${pct(coop.mean)} of surveyed firms cooperated ` +
+      `with at least one partner and ${pct(stats[2]!.mean)} introduced a product innovation in ` +
+      `the survey window.`,
     html: htmlTable(['outcome', 'mean over runs', '95% confidence interval'], rows),
   };
 }
@@ -54,7 +69,7 @@ export function keyNumbers(runs: aq.ColumnTable, pooled = false): Section {
  * The key numbers for the terminal, after a plain run: one line per outcome with its mean over runs and
  * 95% CI, the same numbers as the report's first table.
  */
-export function keyNumbersText(runs: aq.ColumnTable): string {
+export function keyNumbersText(runs: aq.ColumnTable, surveyWindow: number): string {
   const stats = aggregateRuns(
     runs,
     KEY_OUTCOMES.map(([o]) => o),
@@ -65,9 +80,14 @@ export function keyNumbersText(runs: aq.ColumnTable): string {
     const [mean, lo, hi] = Number.isFinite(s.lo)
       ? formatTogether([s.mean, s.lo, s.hi])
       : [formatNumber(s.mean)];
-    return `  ${KEY_OUTCOMES[k]![1].padEnd(width)}${mean!.padStart(8)}   ${lo !== undefined ? `[${lo}, ${hi}]` : ''}`.trimEnd();
+    const interval = lo !== undefined ? `[${lo}, ${hi}]` : '';
+    return `  ${KEY_OUTCOMES[k]![1].padEnd(width)}${mean!.padStart(8)}   ${interval}`.trimEnd();
   });
-  return `survey window (the last 12 quarters), mean over ${n} run${n === 1 ? '' : 's'}${n > 1 ? ' [95% CI]' : ' (one run: no interval)'}:\n${lines.join('\n')}\n`;
+  return (
+    `survey window (${surveyWindowText(surveyWindow)}), mean over ${n} ` +
+    `run${n === 1 ? '' : 's'}${n > 1 ? ' [95% CI]' : ' (one run: no interval)'}:\n` +
+    `${lines.join('\n')}\n`
+  );
 }
 
 /** Time series of innovation, cooperation and integration, replicate means with 95% bands. */
@@ -80,7 +100,10 @@ export function timeSeriesSections(ts: aq.ColumnTable, burnIn: number): Section[
   return [
     {
       title: 'Innovation over time',
-      reading: `In the last quarter ${pct(last?.mean ?? NaN)} of firms introduced a product innovation in that quarter (${bands ? 'bands: 95% CI across runs' : 'one run, so no bands'}); the shaded start is the burn-in, which results ignore.`,
+      reading:
+        `In the last quarter ${pct(last?.mean ?? NaN)} of firms introduced a product innovation in ` +
+        `that quarter (${bands ? 'bands: 95% CI across runs' : 'one run, so no bands'}); the ` +
+        `shaded start is the burn-in, which results ignore.`,
       figure: timeseriesFigure(
         inno,
         {
@@ -96,7 +119,10 @@ export function timeSeriesSections(ts: aq.ColumnTable, burnIn: number): Section[
     },
     {
       title: 'Cooperation, supplier integration and learning over time',
-      reading: `At the end, ${pct(lastCoop?.mean ?? NaN)} of firms held at least one cooperation tie; the lines show how cooperation, integration depth (SLI), learning orientation and innovative sales evolve.`,
+      reading:
+        `At the end, ${pct(lastCoop?.mean ?? NaN)} of firms held at least one cooperation tie; the ` +
+        `lines show how cooperation, integration depth (SLI), learning orientation and innovative ` +
+        `sales evolve.`,
       figure: timeseriesFigure(
         coop,
         {
@@ -117,7 +143,7 @@ export function timeSeriesSections(ts: aq.ColumnTable, burnIn: number): Section[
 export function cooperationSections(survey: Row[]): Section[] {
   const byBreadth = incidenceByBreadth(survey);
   const product = (g: string) => byBreadth.find((c) => c.group === g && c.outcome === 'inno_product');
-  // A bin speaks for itself only with at least 30 firms (MODEL.md §9's convention for breadth bins).
+  // A bin speaks for itself only with at least 30 firms (docs/VALIDATION.md's convention for breadth bins).
   const bins = ['0', '1–2', '3–4', '5–6'].filter((g) => (product(g)?.firms ?? 0) >= 30);
   const low = product(bins[0] ?? '0');
   const high = product(bins.at(-1) ?? '0');
@@ -131,7 +157,10 @@ export function cooperationSections(survey: Row[]): Section[] {
       title: 'Innovation by cooperation breadth',
       reading:
         bins.length >= 2
-          ? `Firms with ${bins.at(-1)} partner types introduced product innovations in ${pct(high?.mean ?? NaN)} of cases, against ${pct(low?.mean ?? NaN)} for firms with ${bins[0]} (error bars: 95% CI across runs; breadth = partner types in the survey window; n = firms pooled over runs).`
+          ? `Firms with ${bins.at(-1)} partner types introduced product innovations in ` +
+            `${pct(high?.mean ?? NaN)} of cases, against ${pct(low?.mean ?? NaN)} for firms with ` +
+            `${bins[0]} (error bars: 95% CI across runs; breadth = partner types in the survey window; ` +
+            `n = firms pooled over runs).`
           : 'Too few firms in the breadth bins to compare them (a bin needs at least 30 firms).',
       figure: incidenceFigure(
         byBreadth,
@@ -143,7 +172,9 @@ export function cooperationSections(survey: Row[]): Section[] {
     {
       title: 'Innovation by partner type',
       reading: partnerProduct.length
-        ? `Product innovation was most frequent among firms cooperating with ${partnerProduct[0]!.group}s (${pct(partnerProduct[0]!.mean)}) and least frequent among firms with no partner (${pct(none?.mean ?? NaN)}).`
+        ? `Product innovation was most frequent among firms cooperating with ` +
+          `${partnerProduct[0]!.group}s (${pct(partnerProduct[0]!.mean)}) and least frequent among ` +
+          `firms with no partner (${pct(none?.mean ?? NaN)}).`
         : 'No firm cooperated in the survey window.',
       figure: incidenceFigure(
         byPartner,
@@ -180,7 +211,10 @@ export function sliSections(survey: Row[]): Section[] {
         : 'differently';
     sections.push({
       title: `Supplier integration and product innovation, by ${label}`,
-      reading: `For firms of middle ${label} the fitted curve peaks at SLI ≈ ${formatNumber(peak.x)}; at deep integration (SLI 0.9) it falls ${flatter} for high-${label} firms than for low-${label} firms (points: binned rates with 95% CIs; lines: logit fits on SLI and SLI²).`,
+      reading:
+        `For firms of middle ${label} the fitted curve peaks at SLI ≈ ${formatNumber(peak.x)}; at ` +
+        `deep integration (SLI 0.9) it falls ${flatter} for high-${label} firms than for ` +
+        `low-${label} firms (points: binned rates with 95% CIs; lines: logit fits on SLI and SLI²).`,
       figure: sliCurveFigure(curves, label, `Product innovation against SLI, by ${label} tercile`),
     });
   }
@@ -190,7 +224,10 @@ export function sliSections(survey: Row[]): Section[] {
 /** Quarters after a snapshot in which the report counts exits. */
 export const EXIT_HORIZON = 20;
 
-/** Exits after the first snapshot, by depth and LO tercile (only when the scenario asked for snapshots); `context` prefixes the title. */
+/**
+ * Exits after the first snapshot, by depth and LO tercile (only when the scenario asked for snapshots);
+ * `context` prefixes the title.
+ */
 export function exitSections(snapshots: Row[], exits: Row[], ticks: number, context = ''): Section[] {
   if (snapshots.length === 0) return [];
   const r = exitsBy(snapshots, exits, EXIT_HORIZON, ticks - 1);
@@ -200,12 +237,18 @@ export function exitSections(snapshots: Row[], exits: Row[], ticks: number, cont
   const least = shown.reduce<IncidenceCell | undefined>((a, c) => (!a || c.mean < a.mean ? c : a), undefined);
   const extremes =
     most && least
-      ? ` The highest rate is among ${most.outcome} firms with SLI ${most.group} (${pct1(most.mean)}), the lowest among ${least.outcome} firms with SLI ${least.group} (${pct1(least.mean)}); cells with fewer than 30 firms are not compared.`
+      ? ` The highest rate is among ${most.outcome} firms with SLI ${most.group} ` +
+        `(${pct1(most.mean)}), the lowest among ${least.outcome} firms with SLI ${least.group} ` +
+        `(${pct1(least.mean)}); cells with fewer than 30 firms are not compared.`
       : '';
   return [
     {
       title: context ? `${context}who exits after quarter ${r.tick}` : `Who exits after quarter ${r.tick}`,
-      reading: `Of the ${r.firms.toLocaleString('en-US')} firms alive after quarter ${r.tick} (pooled over runs), ${pct1(r.exited / r.firms)} exited within the next ${r.horizon} quarters.${extremes} Bars: per-run exit shares, mean and 95% CI across runs; depth and learning orientation as they were after quarter ${r.tick} (snapshots.csv).`,
+      reading:
+        `Of the ${r.firms.toLocaleString('en-US')} firms alive after quarter ${r.tick} (pooled ` +
+        `over runs), ${pct1(r.exited / r.firms)} exited within the next ${r.horizon} ` +
+        `quarters.${extremes} Bars: per-run exit shares, mean and 95% CI across runs; depth and ` +
+        `learning orientation as they were after quarter ${r.tick} (snapshots.csv).`,
       figure: incidenceFigure(
         r.cells,
         [...LO_TERCILES],

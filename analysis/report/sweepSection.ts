@@ -34,8 +34,17 @@ export function replicateNoiseReading(runs: Row[], outcome: string): string {
   const share = replicateNoiseShare(runs, outcome);
   if (share === undefined) return '';
   if (share === 'unreplicated')
-    return 'Each design point ran once, so the model’s own randomness is mixed into these responses and cannot be told apart from the parameters’ effects (2 or more replicates measure it).';
-  return `Replicates of the same design point differ too: ${formatNumber(Number((100 * share).toFixed(0)))}% of the variance of ${outcomeLabel(outcome)} across runs is between replicates (the model’s own randomness), the rest comes with the parameters${share > 0.5 ? '; with that much noise, more replicates per point sharpen the responses' : ''}.`;
+    return (
+      'Each design point ran once, so the model’s own randomness is mixed into these responses ' +
+      'and cannot be told apart from the parameters’ effects (2 or more replicates measure it).'
+    );
+  return (
+    `Replicates of the same design point differ too: ` +
+    `${formatNumber(Number((100 * share).toFixed(0)))}% of the variance of ` +
+    `${outcomeLabel(outcome)} across runs is between replicates (the model’s own randomness), ` +
+    `the rest comes with the parameters` +
+    `${share > 0.5 ? '; with that much noise, more replicates per point sharpen the responses' : ''}.`
+  );
 }
 
 /**
@@ -73,14 +82,20 @@ export function responseReading(
     .slice(1)
     .map((x) => `${x.name} ${signed(x.r)}${Number.isFinite(x.r) ? ` (${pText(x.p)})` : ''}`);
   const critical = criticalCorrelation(n);
-  const chance = `With ${n} design points a rank correlation must be beyond ±${critical.toFixed(2)} to differ from 0 at 5%${
+  const beyond = `beyond ±${critical.toFixed(2)} to differ from 0 at 5%`;
+  const chance = `With ${n} design points a rank correlation must be ${beyond}${
     rho.some((x) => x.p < 0.05)
       ? ''
-      : ': none does here, so more design points (or replicates, which make each point less noisy) would be needed to tell'
+      : ': none does here, so more design points (or replicates, which make each point less noisy) ' +
+        'would be needed to tell'
   }.`;
   const direction =
     top.p < 0.05 ? (top.r > 0 ? 'rises' : 'falls') : top.r > 0 ? 'tends to rise' : 'tends to fall';
-  return `Strongest rank correlation with ${outcomeLabel(outcome)}: ${top.name} ${signed(top.r)} (${pText(top.p)}; the outcome ${direction} with it)${rest.length ? `; then ${rest.join(', ')}` : ''}. ${chance}`;
+  return (
+    `Strongest rank correlation with ${outcomeLabel(outcome)}: ${top.name} ${signed(top.r)} ` +
+    `(${pText(top.p)}; the outcome ${direction} with ` +
+    `it)${rest.length ? `; then ${rest.join(', ')}` : ''}. ${chance}`
+  );
 }
 
 /**
@@ -96,12 +111,20 @@ export function sobolReading(idx: SobolIndex[], baseSamples: number): string {
       : `${formatNumber(top!.first)} (${ci(top!.firstLo, top!.firstHi)})`;
   const unsettled =
     second && second.totalHi >= top!.totalLo
-      ? ` Its total index's CI overlaps that of ${second.parameter} (${formatNumber(second.total)}, ${ci(second.totalLo, second.totalHi)}), so which of them matters most is not settled: more base samples would tell.`
+      ? ` Its total index's CI overlaps that of ${second.parameter} ` +
+        `(${formatNumber(second.total)}, ${ci(second.totalLo, second.totalHi)}), so which of them ` +
+        `matters most is not settled: more base samples would tell.`
       : '';
   const wide = idx.some((x) => x.firstHi - x.firstLo > 0.5 || x.totalHi - x.totalLo > 0.5)
-    ? ` With ${baseSamples} base samples some intervals are wider than 0.5 of the variance, too imprecise to read much into; Sobol' estimates usually need hundreds of base samples (sweep.samples).`
+    ? ` With ${baseSamples} base samples some intervals are wider than 0.5 of the variance, too ` +
+      `imprecise to read much into; Sobol' estimates usually need hundreds of base samples ` +
+      `(sweep.samples).`
     : '';
-  return `${top!.parameter} matters most: it accounts for ${first} of the variance alone and ${formatNumber(top!.total)} (${ci(top!.totalLo, top!.totalHi)}) with its interactions (${baseSamples} base samples; bars: 95% bootstrap CIs).${unsettled}${wide}`;
+  return (
+    `${top!.parameter} matters most: it accounts for ${first} of the variance alone and ` +
+    `${formatNumber(top!.total)} (${ci(top!.totalLo, top!.totalHi)}) with its interactions ` +
+    `(${baseSamples} base samples; bars: 95% bootstrap CIs).${unsettled}${wide}`
+  );
 }
 
 /**
@@ -124,7 +147,13 @@ export function morrisReading(
         : ratio < 1
           ? 'its effect is almost monotonic'
           : 'its effect is non-linear or depends on the other parameters';
-  return `${top.parameter} has the largest mean absolute effect (μ* = ${formatNumber(top.muStar)}, from ${top.effects} elementary effect${top.effects === 1 ? '' : 's'})${shape ? `; σ/μ* = ${ratio.toFixed(2)}: ${shape} (Garcia Sanchez et al. 2014)` : ''}. A high σ means a parameter's effect depends on where the others are.`;
+  return (
+    `${top.parameter} has the largest mean absolute effect (μ* = ${formatNumber(top.muStar)}, ` +
+    `from ${top.effects} elementary ` +
+    `effect${top.effects === 1 ? '' : 's'}` +
+    `)${shape ? `; σ/μ* = ${ratio.toFixed(2)}: ${shape} (Garcia Sanchez et al. 2014)` : ''}. ` +
+    `A high σ means a parameter's effect depends on where the others are.`
+  );
 }
 
 /** Responses, Sobol' or Morris indices (by design), and PRIM boxes. */
@@ -140,8 +169,11 @@ export function sweepSections(
   if (points.length === 0) return sections;
   sections.push({
     title: `Sweep: response of ${opts.outcome} to each parameter`,
-    reading:
-      `${responseReading(points, parameters, opts.outcome)} Each dot is one design point (mean over its replicates); ${points.length} points over ${parameters.length} parameter${parameters.length === 1 ? '' : 's'}. ${replicateNoiseReading(runs, opts.outcome)}`.trim(),
+    reading: (
+      `${responseReading(points, parameters, opts.outcome)} Each dot is one design point (mean over its ` +
+      `replicates); ${points.length} points over ${parameters.length} ` +
+      `parameter${parameters.length === 1 ? '' : 's'}. ${replicateNoiseReading(runs, opts.outcome)}`
+    ).trim(),
     figure: responseFigure(points, parameters, opts.outcome),
   });
   const sobol = kind === 'sobol' ? sobolOfPoints(points, parameters) : undefined;
@@ -166,7 +198,10 @@ export function sweepSections(
     const limits = parameters.map((p, d) => [p, box.bounds[d]![0], box.bounds[d]![1]] as (string | number)[]);
     sections.push({
       title: `Scenario discovery (PRIM): where is ${condition}?`,
-      reading: `The reported box holds ${formatNumber(100 * box.coverage)}% of the design points with ${condition}, and ${formatNumber(100 * box.density)}% of the points inside it meet the condition, against ${formatNumber(100 * prim.baseRate)}% of all design points.`,
+      reading:
+        `The reported box holds ${formatNumber(100 * box.coverage)}% of the design points with ` +
+        `${condition}, and ${formatNumber(100 * box.density)}% of the points inside it meet the ` +
+        `condition, against ${formatNumber(100 * prim.baseRate)}% of all design points.`,
       figure: primFigure(prim.trajectory, box, condition),
       html: htmlTable(['parameter', 'box from', 'box to'], limits),
     });

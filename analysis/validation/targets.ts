@@ -1,5 +1,5 @@
 /**
- * The validation targets of MODEL.md §9, computed on one run's virtual survey. Regressors are the
+ * The validation targets of docs/VALIDATION.md, computed on one run's virtual survey. Regressors are the
  * survey's Likert measures rescaled to [0, 1] (or the `_true` values); controls are log(employees)
  * and sector and region dummies; categories that predict the outcome perfectly are dropped (reported).
  */
@@ -36,7 +36,7 @@ export function measureOf(construct: 'lo' | 'sli' | 'dyn', m: Measure): (r: Row)
 
 /**
  * How a target's standard errors treat the surveyed firms. Undefined: as independent observations, as
- * MODEL.md §9 defines the tests. A function: clustered by the group it returns for a row (the sandwich
+ * docs/VALIDATION.md defines the tests. A function: clustered by the group it returns for a row (the sandwich
  * with statsmodels' and Stata's small-sample factor), for the `clustered` rows of validation.csv.
  */
 export type Clusters = ((r: Row) => string) | undefined;

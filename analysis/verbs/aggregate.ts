@@ -1,4 +1,5 @@
 /** Replicate aggregation: per tick (time series) or per run set (runs table), mean, sd and 95% CI over runs. */
+import { groupBy } from './groups.js';
 import * as aq from 'arquero';
 import { type Interval, bootstrapInterval, tInterval } from './stats.js';
 import { makeStream } from '../../sim/rng.js';
@@ -21,19 +22,16 @@ export function aggregateByTick(
 ): TickSummary[] {
   const out: TickSummary[] = [];
   const rng = makeStream(seed, 'bootstrap');
-  const byTick = new Map<number, Record<string, number[]>>();
-  for (const row of ts.objects() as Record<string, number>[]) {
-    let cell = byTick.get(row.tick!);
-    if (!cell) byTick.set(row.tick!, (cell = Object.fromEntries(outcomes.map((o) => [o, [] as number[]]))));
-    for (const o of outcomes) cell[o]!.push(Number(row[o]));
-  }
-  for (const [tick, cell] of [...byTick.entries()].sort((a, b) => a[0] - b[0])) {
-    for (const o of outcomes)
+  const byTick = groupBy(ts.objects() as Record<string, number>[], (row) => row.tick!);
+  for (const [tick, rows] of [...byTick.entries()].sort((a, b) => a[0] - b[0])) {
+    for (const o of outcomes) {
+      const values = rows.map((row) => Number(row[o]));
       out.push({
         tick,
         outcome: o,
-        ...(method === 't' ? tInterval(cell[o]!) : bootstrapInterval(cell[o]!, rng)),
+        ...(method === 't' ? tInterval(values) : bootstrapInterval(values, rng)),
       });
+    }
   }
   return out;
 }

@@ -2,6 +2,7 @@
  * A sweep's runs by design point: the mean outcome of each point over its replicates, how much of the
  * outcome's variance is between replicates, and the regroupings the Sobol', Morris and PRIM analyses read.
  */
+import { groupBy } from './groups.js';
 import { morrisMeasures, type MorrisMeasure } from './morris.js';
 import { chooseBox, primPeel, type PrimBox } from './prim.js';
 import { type SobolIndex, sobolIndices } from './sobol.js';
@@ -19,23 +20,15 @@ export interface PointOutcome {
 }
 
 /** The design point of a sweep run id (`name/p0012/r003` → 12), or undefined for a run outside a sweep. */
-export function designPointOf(runId: unknown): number | undefined {
+function designPointOf(runId: unknown): number | undefined {
   const m = /\/p(\d+)\//.exec(String(runId));
   return m ? Number(m[1]) : undefined;
 }
 
 /** Each design point's outcomes over its replicates, from runs.csv (points in first-seen order). */
 function outcomesByPoint(runs: Row[], outcome: string): Map<number, number[]> {
-  const byPoint = new Map<number, number[]>();
-  for (const r of runs) {
-    const k = designPointOf(r.run_id);
-    const y = Number(r[outcome]);
-    if (k === undefined) continue;
-    const ys = byPoint.get(k) ?? [];
-    ys.push(y);
-    byPoint.set(k, ys);
-  }
-  return byPoint;
+  const byPoint = groupBy(runs, (r) => designPointOf(r.run_id));
+  return new Map([...byPoint].map(([k, rs]) => [k, rs.map((r) => Number(r[outcome]))]));
 }
 
 /** Mean outcome per design point (over replicates) from runs.csv and design.csv. */
@@ -86,8 +79,7 @@ export function sobolOfPoints(
   points: PointOutcome[],
   parameters: string[],
 ): { indices: SobolIndex[]; baseSamples: number } | undefined {
-  const groups = new Map<number, PointOutcome[]>();
-  for (const p of points) groups.set(p.group, [...(groups.get(p.group) ?? []), p]);
+  const groups = groupBy(points, (p) => p.group);
   const rows = [...groups.values()]
     .filter((g) => g.length === parameters.length + 2)
     .map((g) => ({

@@ -1,7 +1,7 @@
 /**
  * Who exits after a snapshot: the share of firms alive after quarter T (snapshots.csv) that exit within
  * the next `horizon` quarters (exits.csv), by integration depth and learning-orientation tercile. Per-run
- * rates, then mean and 95% CI across runs — the report's view of the question of T9 (MODEL.md §9).
+ * rates, then mean and 95% CI across runs — the report's view of the question of T9 (docs/VALIDATION.md).
  */
 import { type IncidenceCell, acrossRuns } from './incidence.js';
 import { quantile } from './stats.js';
@@ -9,7 +9,7 @@ import { quantile } from './stats.js';
 type Row = Record<string, unknown>;
 
 /** Depth bins (the snapshot's true SLI). */
-export const DEPTH_BINS = [0, 0.2, 0.4, 0.6, 0.8].map((from) => ({
+const DEPTH_BINS = [0, 0.2, 0.4, 0.6, 0.8].map((from) => ({
   label: `${from.toFixed(1)}–${(from + 0.2).toFixed(1)}`,
   from,
   to: from + 0.2,
@@ -17,7 +17,10 @@ export const DEPTH_BINS = [0, 0.2, 0.4, 0.6, 0.8].map((from) => ({
 /** LO tercile labels, lowest first. */
 export const LO_TERCILES = ['low LO', 'middle LO', 'high LO'] as const;
 
-/** Result: the snapshot quarter, the horizon, the overall rate and the cells (group = depth bin, outcome = LO tercile). */
+/**
+ * Result: the snapshot quarter, the horizon, the overall rate and the cells (group = depth bin, outcome = LO
+ * tercile).
+ */
 export interface ExitsBy {
   tick: number;
   horizon: number;

@@ -1,11 +1,13 @@
 /** Innovation incidence by breadth bin and by partner type: per-run rates, then mean and 95% CI across runs. */
+import { COOP_COLUMNS, INNOVATION_COLUMNS } from '../../sim/model/survey.js';
+import { groupBy } from './groups.js';
 import { type Interval, tInterval } from './stats.js';
 
 type Row = Record<string, unknown>;
 
 /** The four innovation types (survey columns). */
-export const INNOVATION_TYPES = ['inno_product', 'inno_process', 'inno_org', 'inno_marketing'] as const;
-/** Breadth bins of MODEL.md §9. */
+export const INNOVATION_TYPES = INNOVATION_COLUMNS;
+/** Breadth bins of docs/VALIDATION.md (conventions of the pattern targets). */
 export const BREADTH_BINS = [
   { label: '0', from: 0, to: 0 },
   { label: '1–2', from: 1, to: 2 },
@@ -13,14 +15,7 @@ export const BREADTH_BINS = [
   { label: '5–6', from: 5, to: 6 },
 ] as const;
 /** Partner types (survey coop_* columns). */
-export const PARTNER_COLUMNS = [
-  'coop_supplier',
-  'coop_customer',
-  'coop_competitor',
-  'coop_consultant',
-  'coop_university',
-  'coop_research',
-] as const;
+export const PARTNER_COLUMNS = COOP_COLUMNS;
 
 /** One cell: an outcome's incidence in a group, with the number of firms pooled over runs. */
 export interface IncidenceCell extends Interval {
@@ -35,18 +30,11 @@ export function acrossRuns(
   outcome: string,
   keep: (r: Row) => boolean,
 ): { interval: Interval; firms: number } {
-  const perRun = new Map<string, [number, number]>();
-  let firms = 0;
-  for (const r of rows) {
-    if (!keep(r)) continue;
-    firms++;
-    const id = String(r.run_id);
-    const cell = perRun.get(id) ?? [0, 0];
-    cell[0] += Number(r[outcome]);
-    cell[1] += 1;
-    perRun.set(id, cell);
-  }
-  return { interval: tInterval([...perRun.values()].map(([s, n]) => s / n)), firms };
+  const kept = rows.filter(keep);
+  const rates = [...groupBy(kept, (r) => String(r.run_id)).values()].map(
+    (run) => run.reduce((s, r) => s + Number(r[outcome]), 0) / run.length,
+  );
+  return { interval: tInterval(rates), firms: kept.length };
 }
 
 /** Incidence of each innovation type (and mean ISS) by breadth bin. */

@@ -1,6 +1,6 @@
 /** Ordinary least squares (linear probability model) residuals, for the complementarity check. */
 import { Matrix, solve } from 'ml-matrix';
-import { EstimationError, collinearity } from './glm.js';
+import { EstimationError, collinearity } from './designChecks.js';
 
 /** Residuals of y regressed on X (X includes the intercept column; `names` name its columns in errors). */
 export function olsResiduals(y: ArrayLike<number>, X: number[][], names: string[]): number[] {

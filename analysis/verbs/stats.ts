@@ -41,12 +41,18 @@ export interface Interval {
   hi: number;
 }
 
-/** The two-sided critical value of Student's t on `df` degrees of freedom at confidence `level` (2.26 for df 9 at 95%). */
+/**
+ * The two-sided critical value of Student's t on `df` degrees of freedom at confidence `level` (2.26 for df 9
+ * at 95%).
+ */
 export function tCritical(df: number, level = 0.95): number {
   return jStat.studentt.inv(1 - (1 - level) / 2, df);
 }
 
-/** Two-sided p-value of a t statistic on `df` degrees of freedom, from the lower tail (1 − cdf would lose tiny p-values). */
+/**
+ * Two-sided p-value of a t statistic on `df` degrees of freedom, from the lower tail (1 − cdf would lose tiny
+ * p-values).
+ */
 export function tTwoSided(t: number, df: number): number {
   return 2 * jStat.studentt.cdf(-Math.abs(t), df);
 }

@@ -132,7 +132,8 @@ function robinHoodBreak(
 ): number | string {
   if (values.length > MAX_DISCRETE_VALUES)
     throw new EstimationError(
-      `the Robin Hood break needs a discrete ${names[i]} (a Likert item, say); it has ${values.length} distinct values (use the vertex rule)`,
+      `the Robin Hood break needs a discrete ${names[i]} (a Likert item, say); it has ` +
+        `${values.length} distinct values (use the vertex rule)`,
     );
   const intercept = names.indexOf('(intercept)');
   if (intercept < 0)

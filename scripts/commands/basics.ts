@@ -40,7 +40,8 @@ export function checkGuards(s: Scenario, plan: RunPlan, g: Guards): void {
     );
   if (plan.specs.length > g.maxRuns) {
     throw new InputError(
-      `the plan has ${plan.specs.length} runs, more than --max-runs ${g.maxRuns}; lower replicates or sweep samples, or raise --max-runs`,
+      `the plan has ${plan.specs.length} runs, more than --max-runs ${g.maxRuns}; lower ` +
+        `replicates or sweep samples, or raise --max-runs`,
     );
   }
 }
@@ -61,7 +62,14 @@ export function shellQuote(arg: string): string {
 }
 
 /** The run set being executed, for the message printed when the command is stopped. */
-export const executing: { outDir?: string; done: number; total: number; stopProgress?: () => void } = {
+export const executing: {
+  outDir?: string;
+  done: number;
+  total: number;
+  stopProgress?: () => void;
+  /** Set when a report could not be written: the command then exits 1 (the tables are complete). */
+  reportFailed?: boolean;
+} = {
   done: 0,
   total: 0,
 };

@@ -5,6 +5,7 @@ import type { LoadedScenario } from '../../sim/config/load.js';
 import type { Scenario } from '../../sim/config/scenario.js';
 import type { RunPlan } from '../../sim/plan/plan.js';
 import { type Evaluator, SequentialEvaluator } from '../../sim/run/evaluator.js';
+import { OutputLockedError } from '../../sim/run/lock.js';
 import { PoolEvaluator } from '../../sim/run/pool.js';
 import {
   type ExecuteOptions,
@@ -18,7 +19,10 @@ export { checkGuards } from './basics.js';
 
 export { loadOrFail } from './loadScenario.js';
 
-/** What a run set was made from, for its manifest and report: the `--set` overrides, then the files (most specific first). */
+/**
+ * What a run set was made from, for its manifest and report: the `--set` overrides, then the files (most
+ * specific first).
+ */
 export function sources(loaded: LoadedScenario): string[] {
   return [...loaded.sets.map((s) => `--set ${s}`), ...loaded.files];
 }
@@ -71,7 +75,9 @@ export async function executeWithProgress(
       },
     });
   } catch (err) {
-    throw err instanceof OutputConflictError ? new InputError(err.message) : err;
+    throw err instanceof OutputConflictError || err instanceof OutputLockedError
+      ? new InputError(err.message)
+      : err;
   } finally {
     progress.stop();
     executing.stopProgress = undefined;
@@ -84,14 +90,19 @@ export async function tryReport(outDir: string): Promise<string | undefined> {
     const { writeReport } = await import('../../analysis/report/build.js');
     return writeReport(outDir);
   } catch (err) {
+    executing.reportFailed = true;
     process.stderr.write(
-      `warning: could not write the report for ${outDir}: ${(err as Error).message}\n(the tables are complete; try 'smesim report ${outDir}')\n`,
+      `error: could not write the report of ${outDir}: ${(err as Error).message}\n` +
+        `The tables are complete. Fix the cause and rebuild the report with:\n  smesim report ${shellQuote(outDir)}\n`,
     );
     return undefined;
   }
 }
 
-/** Print what an execution did (and `details`, e.g. the key numbers, before the report's path); returns the exit code. */
+/**
+ * Print what an execution did (and `details`, e.g. the key numbers, before the report's path); returns the
+ * exit code.
+ */
 export function reportSummary(
   name: string,
   summary: ExecuteSummary,
@@ -100,7 +111,7 @@ export function reportSummary(
   report?: string,
   details?: string,
 ): number {
-  const code = summary.failed.length > 0 ? EXIT_RUNS_FAILED : EXIT_OK;
+  const code = summary.failed.length > 0 || executing.reportFailed ? EXIT_RUNS_FAILED : EXIT_OK;
   if (json) {
     process.stdout.write(
       JSON.stringify({ scenario: name, ...summary, report: report ?? null, exitCode: code }) + '\n',

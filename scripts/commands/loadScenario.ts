@@ -5,7 +5,10 @@
 import { ScenarioError, loadScenarioFile, type LoadedScenario } from '../../sim/config/load.js';
 import { InputError } from './basics.js';
 
-/** Load a scenario file, with `--set path=value` overrides on top (its notes on stderr), or throw InputError with every problem listed. */
+/**
+ * Load a scenario file, with `--set path=value` overrides on top (its notes on stderr), or throw InputError
+ * with every problem listed.
+ */
 export function loadOrFail(file: string, sets: string[] = []): LoadedScenario {
   try {
     const loaded = loadScenarioFile(file, sets);

@@ -7,7 +7,10 @@ import { makeRunPlan } from '../../sim/plan/plan.js';
 import { runOne } from '../../sim/runOne.js';
 import { EXIT_OK, EXIT_RUNS_FAILED, InputError } from './basics.js';
 
-/** Merge shard directories, then write the merged run set's report (unless `report` is false); returns the exit code. */
+/**
+ * Merge shard directories, then write the merged run set's report (unless `report` is false); returns the
+ * exit code.
+ */
 export async function mergeCommand(
   dirs: string[],
   opts: { out: string; format?: ColumnarFormat[]; force?: boolean; json?: boolean; report?: boolean },
@@ -25,7 +28,8 @@ export async function mergeCommand(
     process.stdout.write(JSON.stringify({ outDir: opts.out, ...s, report: report ?? null }) + '\n');
   else
     process.stdout.write(
-      `merged ${dirs.length} shard(s): ${s.ok}/${s.runs} runs ok; tables in ${opts.out}\n${report ? `report: ${report}\n` : ''}`,
+      `merged ${dirs.length} shard(s): ${s.ok}/${s.runs} runs ok; tables in ${opts.out}\n` +
+        `${report ? `report: ${report}\n` : ''}`,
     );
   for (const f of s.failed.slice(0, 10))
     process.stderr.write(`  failed: ${f.runId}: ${f.error.split('\n')[0]}\n`);
@@ -64,7 +68,8 @@ export function replayCommand(outDir: string, runId: string): number {
       if (!ra || !rb || c >= 0) {
         const col = a.columns[c] ?? '?';
         process.stdout.write(
-          `${runId}: DIFFERS. First difference in ${key}, row ${r + 1}, column ${col}: stored ${JSON.stringify(ra?.[c])}, replayed ${JSON.stringify(rb?.[c])}\n`,
+          `${runId}: DIFFERS. First difference in ${key}, row ${r + 1}, column ${col}: stored ` +
+            `${JSON.stringify(ra?.[c])}, replayed ${JSON.stringify(rb?.[c])}\n`,
         );
         return EXIT_RUNS_FAILED;
       }

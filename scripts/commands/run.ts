@@ -57,13 +57,16 @@ function dryRun(
   const cost = probeRun(s);
   const secs = cost.fixedSeconds + runSetSeconds(cost, runs, workers);
   const design = s.sweep
-    ? `${s.sweep.design} over ${plan.parameters.join(', ')}: ${plan.points.length} design points × ${s.replicates} replicates`
+    ? `${s.sweep.design} over ${plan.parameters.join(', ')}: ${plan.points.length} design points ` +
+      `× ${s.replicates} replicates`
     : `${s.replicates} replicates`;
   process.stdout.write(
-    `${s.name}: ${design} = ${plan.specs.length} runs${shard ? `; shard ${shard.index}/${shard.count} runs ${runs}` : ''}\n`,
+    `${s.name}: ${design} = ${plan.specs.length} ` +
+      `runs${shard ? `; shard ${shard.index}/${shard.count} runs ${runs}` : ''}\n`,
   );
   process.stdout.write(
-    `each run: ${s.population} firms × ${s.ticks} quarters; estimated wall time on ${workers} worker(s): ${formatSeconds(secs)}\n`,
+    `each run: ${s.population} firms × ${s.ticks} quarters; estimated wall time on ${workers} ` +
+      `worker(s): ${formatSeconds(secs)}\n`,
   );
   process.stdout.write(
     `memory: the firm state takes ${formatBytes(s.population * firmStateBytes(s))} per run ` +
@@ -73,7 +76,9 @@ function dryRun(
     const extra = formats.length > 0 ? `, plus the ${formats.join(' and ')} copies` : '';
     const page = report && !shard ? reportBaseBytes() : 0;
     process.stdout.write(
-      `disk: roughly ${formatBytes(cost.bytes)} per run, ${formatBytes(cost.bytes * runs + page)} in all (tables and per-run records${page > 0 ? ', report.html' : ''}${extra})\n`,
+      `disk: roughly ${formatBytes(cost.bytes)} per run, ` +
+        `${formatBytes(cost.bytes * runs + page)} in all (tables and per-run ` +
+        `records${page > 0 ? ', report.html' : ''}${extra})\n`,
     );
   }
   return EXIT_OK;
@@ -107,11 +112,15 @@ export async function runCommand(file: string, opts: RunOptions, mode: 'run' | '
       shard: opts.shard,
       formats: opts.format,
     });
-    const retry = `smesim ${mode} ${file}${setArgs(opts.set)} --out ${outDir}${opts.shard ? ` --shard ${opts.shard.index}/${opts.shard.count}` : ''}`;
+    const retry =
+      `smesim ${mode} ${file}${setArgs(opts.set)} --out ` +
+      `${outDir}${opts.shard ? ` --shard ${opts.shard.index}/${opts.shard.count}` : ''}`;
     const report = opts.report === false ? undefined : await tryReport(outDir);
     // a plain run's key numbers (a sweep's would pool design points; a shard holds part of the runs)
     const details =
-      mode === 'run' && !opts.shard && !opts.json && summary.ok > 0 ? await keyNumbers(outDir) : undefined;
+      mode === 'run' && !opts.shard && !opts.json && summary.ok > 0
+        ? await keyNumbers(outDir, scenario.surveyWindow)
+        : undefined;
     return reportSummary(scenario.name, summary, retry, opts.json ?? false, report, details);
   } finally {
     await evaluator.close();
@@ -119,7 +128,7 @@ export async function runCommand(file: string, opts: RunOptions, mode: 'run' | '
 }
 
 /** The key numbers of a finished run set for the terminal (the analysis modules load only here). */
-async function keyNumbers(outDir: string): Promise<string | undefined> {
+async function keyNumbers(outDir: string, surveyWindow: number): Promise<string | undefined> {
   try {
     const [{ loadRows, loadTable }, { keyNumbersText }, { levelsText }] = await Promise.all([
       import('../../analysis/io.js'),
@@ -127,7 +136,7 @@ async function keyNumbers(outDir: string): Promise<string | undefined> {
       import('../../analysis/report/levelsSection.js'),
     ]);
     const levels = levelsText(loadRows(outDir, 'survey.csv'));
-    return keyNumbersText(loadTable(outDir, 'runs.csv')) + levels;
+    return keyNumbersText(loadTable(outDir, 'runs.csv'), surveyWindow) + levels;
   } catch (err) {
     process.stderr.write(
       `warning: could not summarise ${outDir}/runs.csv or survey.csv: ${(err as Error).message}\n`,

@@ -11,6 +11,9 @@ import { type Scenario, scenarioSchema } from '../../sim/config/scenario.js';
 import { InputError } from './basics.js';
 import { SHOCK_HORIZON, type T9Shock, shockTickOf } from '../../analysis/validation/variants.js';
 
+/** The parameter facts of a shock's field, for its messages. */
+const shockParam = (path: string[]) =>
+  paramAt(scenarioSchema, ['dynamism', 'shocks', '0', ...path].join('.'));
 /** T9's shock unless --shock gives another: 60% of the contribution entries redrawn, in every sector and domain. */
 const DEFAULT_SHOCK = { magnitude: 0.6 };
 
@@ -38,7 +41,9 @@ export function shockOption(text: string | undefined, s: Scenario): T9Shock {
   const problems: string[] = [];
   if ('tick' in (value as object))
     problems.push(
-      `tick: T9's shock hits in quarter ${shockTickOf(s)}, 30 quarters before the end, so that T9 can follow exits for ${SHOCK_HORIZON} quarters after it (got ${show(tick)}); leave tick out`,
+      `tick: T9's shock hits in quarter ${shockTickOf(s)}, 30 quarters before the end, so that ` +
+        `T9 can follow exits for ${SHOCK_HORIZON} quarters after it (got ${show(tick)}); leave ` +
+        `tick out`,
     );
   const shock = { tick: shockTickOf(s), ...fields };
   const checked = shockSchema.safeParse(shock);
@@ -58,9 +63,7 @@ export function shockOption(text: string | undefined, s: Scenario): T9Shock {
       continue;
     }
     const path = issue.path.map(String);
-    problems.push(
-      `${path.join('.')}: ${issueMessage(issue, valueAt(shock, issue.path), paramAt(scenarioSchema, ['dynamism', 'shocks', '0', ...path].join('.')))}`,
-    );
+    problems.push(`${path.join('.')}: ${issueMessage(issue, valueAt(shock, issue.path), shockParam(path))}`);
   }
   const sectors = Array.isArray(fields.sectors)
     ? fields.sectors.filter((x): x is string => typeof x === 'string')
@@ -68,6 +71,7 @@ export function shockOption(text: string | undefined, s: Scenario): T9Shock {
   for (const name of sectors)
     if (!s.sectors.includes(name)) problems.push(`sectors: ${unknownSector(name, s.sectors)}`);
   if (problems.length > 0) throw fail(problems);
-  // as written (checked above), not the parsed value: a default the parse adds would change the shock variant's scenario, and an existing folder would no longer resume
+  // as written (checked above), not the parsed value: a default the parse adds would change the shock
+  // variant's scenario, and an existing folder would no longer resume
   return shock as T9Shock;
 }

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadRows } from '../../analysis/io.js';
-import { compareDirSections } from '../../analysis/report/build.js';
+import { compareDirSections } from '../../analysis/report/comparePage.js';
 import { readManifest } from '../../sim/run/manifest.js';
 import { HttpError, insideFolder } from './security.js';
 

@@ -4,10 +4,10 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { type Document, LineCounter, parseDocument, visit } from 'yaml';
 import { type Obj, deepMerge, isObj } from './data.js';
 import { type Layer, type ScenarioProblem, locate } from './locate.js';
-import { closest, show } from './messages.js';
+import { brief, closest, show } from './messages.js';
 import { packageRoot } from '../packageRoot.js';
 
 /** The YAML files of a folder, sorted; undefined when the folder cannot be read. */
@@ -91,13 +91,15 @@ export function readChain(
       const dup = e.code === 'DUPLICATE_KEY';
       const message = dup
         ? 'the same field is given twice in one group; keep only one of them'
-        : `malformed YAML: ${e.message.split('\n')[0]}; check indentation (spaces, not tabs) and that each line is 'field: value'`;
+        : `malformed YAML: ${brief(e.message.split('\n')[0]!, 120)}; check indentation (spaces, not ` +
+          `tabs) and that each line is 'field: value'`;
       problems.push({ file: shown, line: pos.line, col: pos.col, path: '', message });
     }
     return undefined;
   }
   const layer: Layer = { file: shown, doc, lines };
-  const data: unknown = doc.toJS() ?? {};
+  const data = valueOf(doc, lines, shown, problems);
+  if (data === undefined) return undefined;
   if (!isObj(data)) {
     const start = lines.linePos((doc.contents as { range?: [number, number] } | null)?.range?.[0] ?? 0);
     problems.push({
@@ -106,6 +108,7 @@ export function readChain(
       col: start.col,
       path: '',
       message: `a scenario must be a set of 'field: value' lines (got ${show(data)})`,
+      notScenario: true,
     });
     return undefined;
   }
@@ -134,18 +137,73 @@ export function readChain(
       problems.push({
         ...at,
         path: 'extends',
-        message: `no such file (got ${show(ext)}, looked for ${parentShown}); the path is relative to this file's folder${hint}`,
+        message:
+          `no such file (got ${show(ext)}, looked for ${parentShown}); the path is relative to this ` +
+          `file's folder${hint}`,
       });
     } else {
-      const parent = readChain(parentAbs, parentShown, [...chain, abs], layers, problems);
+      const found: ScenarioProblem[] = [];
+      const parent = readChain(parentAbs, parentShown, [...chain, abs], layers, found);
       if (parent) merged = deepMerge(parent, own);
+      // a target that is no scenario at all (/etc/passwd, say) is this file's mistake, not the target's
+      const notScenario = found.find((p) => p.notScenario && p.file === parentShown);
+      if (notScenario)
+        problems.push({
+          ...at,
+          path: 'extends',
+          message:
+            `${show(ext)} is not a scenario file (it holds no 'field: value' lines); extends must name ` +
+            `a scenario YAML file, e.g. extends: baseline.yaml`,
+        });
+      problems.push(...found.filter((p) => p !== notScenario));
     }
   }
   layers.push(layer);
   return merged;
 }
 
-/** A file as messages name it: relative to the working folder, or absolute when that is shorter (`/work/x.yaml`, not `../../work/x.yaml`). */
+/** Most aliases a scenario file may expand: far more than any scenario needs, far fewer than an alias bomb. */
+const MAX_ALIASES = 1000;
+
+/**
+ * A parsed file's value; undefined, with a problem at the first alias, when its aliases expand beyond
+ * `MAX_ALIASES` (nested aliases that would grow exponentially: the YAML library refuses them with a throw).
+ */
+function valueOf(
+  doc: Document,
+  lines: LineCounter,
+  shown: string,
+  problems: ScenarioProblem[],
+): unknown | undefined {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIASES }) ?? {};
+  } catch (err) {
+    if (!(err instanceof ReferenceError)) throw err;
+    let at = 0;
+    visit(doc, {
+      Alias(_, node) {
+        at = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    const pos = lines.linePos(at);
+    problems.push({
+      file: shown,
+      line: pos.line,
+      col: pos.col,
+      path: '',
+      message:
+        `its aliases (*name) expand to more than ${MAX_ALIASES} copies, nested in one another; ` +
+        `write the values out instead of nesting aliases`,
+    });
+    return undefined;
+  }
+}
+
+/**
+ * A file as messages name it: relative to the working folder, or absolute when that is shorter
+ * (`/work/x.yaml`, not `../../work/x.yaml`).
+ */
 export function shownPath(abs: string, cwd = process.cwd()): string {
   const rel = relative(cwd, abs);
   return rel && rel.length <= abs.length ? rel : abs;

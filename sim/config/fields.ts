@@ -28,9 +28,5 @@ export const PARTNER_TYPES = [
   'university',
   'research',
 ] as const;
-/** A partner type name. */
-export type PartnerType = (typeof PARTNER_TYPES)[number];
 /** The five kinds of external organisation (competitors are other firms). */
 export const ORG_TYPES = ['supplier', 'customer', 'consultant', 'university', 'research'] as const;
-/** An organisation type name. */
-export type OrgType = (typeof ORG_TYPES)[number];

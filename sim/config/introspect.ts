@@ -48,7 +48,7 @@ interface Unwrapped {
 }
 
 /** Strip default/prefault/optional wrappers, collecting metadata and the default on the way. */
-export function unwrap(schema: AnySchema): Unwrapped {
+function unwrap(schema: AnySchema): Unwrapped {
   let s = schema;
   const meta: Record<string, unknown> = {};
   let defaultValue: unknown;

@@ -24,16 +24,28 @@ export const shockSchema = z.strictObject({
     unit: 'share',
     description: 'Share of the hit industries’ demand lost for good from the shock on (0 = none).',
   }),
-  domains: z.array(z.enum(DOMAIN_NAMES)).min(1).optional().meta({
-    description:
-      'Technology domains whose entries are redrawn (product, process, org = organisational, marketing); all four when omitted. E.g. [process] for a new production technology.',
-  }),
+  domains: z
+    .array(z.enum(DOMAIN_NAMES))
+    .min(1)
+    .optional()
+    .meta({
+      description:
+        'Technology domains whose entries are redrawn (product, process, org = organisational, ' +
+        'marketing); all four when omitted. E.g. [process] for a new production technology.',
+    }),
 });
 
-const shocks = z.array(shockSchema).default([]).meta({
-  description:
-    'One-off shocks on top of the schedule, each `{tick, sectors, magnitude, demandLoss, domains}`: in quarter `tick`, a `magnitude` share (above 0, at most 1) of the contribution entries of the named `sectors` (all when omitted) and `domains` (any of product, process, org, marketing; all when omitted) is redrawn at once, and a `demandLoss` share (0 to 0.95, default 0) of their demand is lost for good.',
-});
+const shocks = z
+  .array(shockSchema)
+  .default([])
+  .meta({
+    description:
+      'One-off shocks on top of the schedule, each `{tick, sectors, magnitude, demandLoss, ' +
+      'domains}`: in quarter `tick`, a `magnitude` share (above 0, at most 1) of the ' +
+      'contribution entries of the named `sectors` (all when omitted) and `domains` (any of ' +
+      'product, process, org, marketing; all when omitted) is redrawn at once, and a ' +
+      '`demandLoss` share (0 to 0.95, default 0) of their demand is lost for good.',
+  });
 
 export const dynamismSchema = z
   .discriminatedUnion('schedule', [
@@ -71,7 +83,7 @@ export const dynamismSchema = z
     description: 'Schedule of environmental dynamism δ(t): constant, step, ramp or cycle, plus shocks.',
   });
 
-export const trainingSchema = z
+const trainingSchema = z
   .strictObject({
     start: tick(80, 'Quarter in which the programme trains the firms.'),
     share: num(0.3, 0, 1, 'share of firms', 'Share of firms trained (drawn at random).'),
@@ -90,7 +102,7 @@ export const trainingSchema = z
   })
   .meta({ description: 'Training programme: raises learning orientation of a share of firms.' });
 
-export const subsidySchema = z
+const subsidySchema = z
   .strictObject({
     start: tick(80, 'First quarter of the subsidy.'),
     end: z
@@ -118,7 +130,7 @@ export const subsidySchema = z
   })
   .meta({ description: 'Cooperation subsidy: cuts the cost of ties of the listed partner types.' });
 
-export const supplierDiversitySchema = z
+const supplierDiversitySchema = z
   .strictObject({
     start: tick(80, 'Quarter from which the measure applies.'),
     extraSuppliers: int(

@@ -19,7 +19,10 @@ export { ScenarioError, formatProblem, type ScenarioProblem } from './locate.js'
 export { shownPath } from './extends.js';
 export { valueAt } from './data.js';
 
-/** A validated scenario, the files it was read from (the file itself, then what it extends) and the `--set` overrides applied on top. */
+/**
+ * A validated scenario, the files it was read from (the file itself, then what it extends) and the `--set`
+ * overrides applied on top.
+ */
 export interface LoadedScenario {
   scenario: Scenario;
   files: string[];
@@ -57,7 +60,9 @@ function unknownFieldProblems(
       return {
         ...locate(layers, parent, key),
         path,
-        message: `exists only when ${variant} (got ${got}); set ${variant} or remove '${key}' (\`smesim describe\` lists every field).`,
+        message:
+          `exists only when ${variant} (got ${got}); set ${variant} or remove '${key}' (\`smesim ` +
+          `describe\` lists every field).`,
       };
     }
     const near = closest(key, allowed);
@@ -117,7 +122,8 @@ export function loadScenarioFile(file: string, sets: string[] = []): LoadedScena
   const notes =
     Object.keys(data).length === 0
       ? [
-          `${file} sets no field, so every value is its default (scenario name '${scenario.name}'); if you meant to set some, check that the file was saved`,
+          `${file} sets no field, so every value is its default (scenario name '${scenario.name}'); ` +
+            `if you meant to set some, check that the file was saved`,
         ]
       : [];
   return {

@@ -11,6 +11,8 @@ export interface ScenarioProblem {
   col: number;
   path: string;
   message: string;
+  /** Set when the file is no scenario at all (not a set of fields), so that a file extending it can say so. */
+  notScenario?: boolean;
 }
 
 /** Thrown when a scenario cannot be used; holds every problem found. */
@@ -21,12 +23,18 @@ export class ScenarioError extends Error {
   }
 }
 
-/** `file:line:col: path: message` (`file: path: message` when there is no line: a file that cannot be read, a `--set`). */
+/**
+ * `file:line:col: path: message` (`file: path: message` when there is no line: a file that cannot be read, a
+ * `--set`).
+ */
 export function formatProblem(p: ScenarioProblem): string {
   return `${p.file}${p.line > 0 ? `:${p.line}:${p.col}` : ''}: ${p.path ? `${p.path}: ` : ''}${p.message}`;
 }
 
-/** One file of an extends chain, parsed; or one `--set path=value` from the command line (`cli`, no lines to point at). */
+/**
+ * One file of an extends chain, parsed; or one `--set path=value` from the command line (`cli`, no lines to
+ * point at).
+ */
 export interface Layer {
   file: string;
   doc: Document;
@@ -57,7 +65,10 @@ export function locate(
     sub.length >= owns.length + (strictly ? 1 : 0) && owns.every((key, d) => String(sub[d]) === key);
   const speaksFor = (layer: Layer, sub: (string | number)[]) =>
     !layer.owns || within(sub, layer.owns, false) || sub.every((key, d) => String(key) === layer.owns![d]);
-  /** Whether a layer sets something other than a group (a list, a value) at `prefix`: it replaces what lower layers have under it. */
+  /**
+   * Whether a layer sets something other than a group (a list, a value) at `prefix`: it replaces what lower
+   * layers have under it.
+   */
   const setsWhole = (layer: Layer, prefix: (string | number)[]) => {
     const node = nodeAt(layer, prefix);
     return node != null && !isMap(node);

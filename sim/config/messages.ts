@@ -33,7 +33,10 @@ export function nearestFieldHint(word: string, paths: readonly string[]): string
     : `did you mean '${name}' (${paths.filter((p) => nameOf(p) === name).join(', ')})?`;
 }
 
-/** A shock's sector that the scenario does not have: the message, with the sector probably meant ('metals' → 'metal-products'). */
+/**
+ * A shock's sector that the scenario does not have: the message, with the sector probably meant ('metals' →
+ * 'metal-products').
+ */
 export function unknownSector(name: string, sectors: readonly string[]): string {
   // a typo, or a word of the name: 'food' or 'drink' for food-drink, 'metals' for metal-products
   const word = name.toLowerCase();
@@ -44,7 +47,10 @@ export function unknownSector(name: string, sectors: readonly string[]): string 
       ? (byWord((w) => w === word) ??
         byWord((w) => w.length >= 4 && (w.startsWith(word) || word.startsWith(w))))
       : undefined);
-  return `unknown sector (got '${name}'); ${near ? `did you mean '${near}'? ` : ''}use one of: ${sectors.join(', ')}`;
+  return (
+    `unknown sector (got ${show(name)}); ${near ? `did you mean '${near}'? ` : ''}use one of: ` +
+    `${sectors.join(', ')}`
+  );
 }
 
 /** How many elements a list has and their numbers, as problems name them: "1 element, number 0". */
@@ -59,9 +65,17 @@ export function listElements(length: number): string {
 /** A value as it should appear in a message. */
 export function show(v: unknown): string {
   if (v === undefined) return 'nothing';
-  if (typeof v === 'string') return `'${v}'`;
-  const text = JSON.stringify(v) ?? String(v);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  if (typeof v === 'string') return `'${brief(v)}'`;
+  return brief(JSON.stringify(v) ?? String(v));
+}
+
+/** Longest quotation of a bad value in a message: enough to recognise it, never a whole file. */
+const QUOTE_MAX = 80;
+
+/** Text as a message quotes it: on one line, and cut to `QUOTE_MAX` characters with '…'. */
+export function brief(text: string, max = QUOTE_MAX): string {
+  const line = text.replace(/\s*\n\s*/g, ' ');
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
 const TYPE_WORDS: Record<string, string> = {
@@ -92,12 +106,19 @@ export function issueMessage(issue: z.core.$ZodIssue, value: unknown, info: Para
           : '';
       const percent = typeof value === 'string' ? /^\s*(-?\d+(?:\.\d+)?)\s*%\s*$/.exec(value) : null;
       if (percent && issue.expected === 'number')
-        return `expected a number (got ${show(value)}); write ${info?.unit?.startsWith('share') ? 'a share as a number from 0 to 1' : 'a plain number'}: ${Number(percent[1]) / 100} for ${percent[1]}%`;
+        return (
+          `expected a number (got ${show(value)}); write ` +
+          `${info?.unit?.startsWith('share') ? 'a share as a number from 0 to 1' : 'a plain number'}: ` +
+          `${Number(percent[1]) / 100} for ${percent[1]}%`
+        );
       const hint = typeof value === 'string' && issue.expected.match(/number|int/) ? ' without quotes' : '';
       if (issue.expected === 'int' && typeof value === 'number')
         return `must be a whole number (got ${show(value)}); ${rangeText(info) || 'drop the decimals'}`;
       if (issue.expected === 'array' && (typeof value === 'number' || typeof value === 'string'))
-        return `expected a list (got ${show(value)}); put the value in brackets, [${String(value)}], or list several: [${String(value)}, …]`;
+        return (
+          `expected a list (got ${show(value)}); put the value in brackets, [${String(value)}], or ` +
+          `list several: [${String(value)}, …]`
+        );
       if (
         issue.expected === 'array' &&
         issue.path.join('.') === 'sweep.parameters' &&
@@ -106,7 +127,11 @@ export function issueMessage(issue: z.core.$ZodIssue, value: unknown, info: Para
         !Array.isArray(value)
       ) {
         const first = Object.keys(value)[0] ?? 'sli.convergenceRate';
-        return `expected a list with one item per parameter (got ${show(value)}); write each as an item that starts with '- name:', e.g. '- name: ${first}' with 'levels: [1, 2]' below it (grid) or 'min:' and 'max:' (lhs, sobol, morris), as in scenarios/sweep-example.yaml`;
+        return (
+          `expected a list with one item per parameter (got ${show(value)}); write each as an item ` +
+          `that starts with '- name:', e.g. '- name: ${first}' with 'levels: [1, 2]' below it (grid) ` +
+          `or 'min:' and 'max:' (lhs, sobol, morris), as in scenarios/sweep-example.yaml`
+        );
       }
       return `expected ${want} (got ${show(value)}); write ${want}${hint}${example}`;
     }
@@ -118,7 +143,10 @@ export function issueMessage(issue: z.core.$ZodIssue, value: unknown, info: Para
         : (issue as { minimum: number | bigint }).minimum;
       const inclusive = (issue as { inclusive?: boolean }).inclusive !== false;
       if (issue.origin === 'array')
-        return `needs ${isBig ? 'at most' : 'at least'} ${bound} item${Number(bound) === 1 ? '' : 's'} (got ${Array.isArray(value) ? value.length : show(value)})`;
+        return (
+          `needs ${isBig ? 'at most' : 'at least'} ${bound} item${Number(bound) === 1 ? '' : 's'} ` +
+          `(got ${Array.isArray(value) ? value.length : show(value)})`
+        );
       if (issue.origin === 'string') return `must not be empty (got ${show(value)}); write some text`;
       const word = isBig ? (inclusive ? 'at most' : 'below') : inclusive ? 'at least' : 'above';
       // an exclusive bound (a shock's magnitude above 0): the range text's "from 0" would contradict it
@@ -136,19 +164,29 @@ export function issueMessage(issue: z.core.$ZodIssue, value: unknown, info: Para
         isBig && info?.unit?.startsWith('share') && typeof value === 'number' && value >= 5 && value <= 100
           ? `; for ${value}% write ${value / 100}`
           : '';
-      return `must be ${word} ${bound} (got ${show(value)}); ${inclusive ? rangeText(info) || `use a value ${word} ${bound}` : exclusive}${percent}`;
+      return (
+        `must be ${word} ${bound} (got ${show(value)}); ` +
+        `${inclusive ? rangeText(info) || `use a value ${word} ${bound}` : exclusive}${percent}`
+      );
     }
     case 'invalid_value': {
       const options = issue.values.map(String);
       const guess = typeof value === 'string' ? closest(value, options) : undefined;
-      return `not an allowed value (got ${show(value)}); ${guess ? `did you mean '${guess}'? ` : ''}use one of: ${options.join(', ')}`;
+      return (
+        `not an allowed value (got ${show(value)}); ${guess ? `did you mean '${guess}'? ` : ''}use ` +
+        `one of: ${options.join(', ')}`
+      );
     }
     case 'invalid_union': {
       const u = issue as { discriminator?: string; options?: unknown[] };
       if (u.discriminator && u.options) {
-        const options = u.options.filter((o) => o !== undefined).map(String); // undefined: a branch that is the default when the field is left out
+        // undefined: a branch that is the default when the field is left out
+        const options = u.options.filter((o) => o !== undefined).map(String);
         const guess = typeof value === 'string' ? closest(value, options) : undefined;
-        return `not an allowed value (got ${show(value)}); ${guess ? `did you mean '${guess}'? ` : ''}use one of: ${options.join(', ')}`;
+        return (
+          `not an allowed value (got ${show(value)}); ${guess ? `did you mean '${guess}'? ` : ''}use ` +
+          `one of: ${options.join(', ')}`
+        );
       }
       return `does not match any allowed form (got ${show(value)})`;
     }
@@ -160,7 +198,12 @@ export function issueMessage(issue: z.core.$ZodIssue, value: unknown, info: Para
               .replace(/\s+/g, '-')
               .replace(/[^A-Za-z0-9._-]/g, '')
           : '';
-      return `has the wrong form (got ${show(value)}); ${issue.format === 'regex' ? `use only letters, digits, dots, dashes and underscores${fixed ? `, e.g. '${fixed}'` : ''}` : `expected ${issue.format}`}`;
+      return (
+        `has the wrong form (got ${show(value)}); ` +
+        (issue.format === 'regex'
+          ? `use only letters, digits, dots, dashes and underscores${fixed ? `, e.g. '${fixed}'` : ''}`
+          : `expected ${issue.format}`)
+      );
     }
     default:
       return `${issue.message} (got ${show(value)})`;

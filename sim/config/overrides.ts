@@ -4,6 +4,16 @@ import { type Obj, isObj, valueAt } from './data.js';
 import type { Layer, ScenarioProblem } from './locate.js';
 import { listElements, show } from './messages.js';
 
+/** A value, or undefined when the YAML library refuses it (aliases nested beyond its limit). */
+function readable(toJS: () => unknown): unknown {
+  try {
+    return toJS();
+  } catch (err) {
+    if (err instanceof ReferenceError) return undefined;
+    throw err;
+  }
+}
+
 /**
  * One `--set path=value` as a layer on top of the file's chain: the value is read as YAML (so 2.2 is a
  * number, true a flag, [a, b] a list, {tick: 170, magnitude: 0.6} a group) at the dotted path, and is
@@ -31,7 +41,8 @@ export function setLayer(
   ) {
     return problem(
       '',
-      `expected a field's dotted path, '=' and a value (got ${show(arg)}); write e.g. --set sli.convergenceRate=2.2 (\`smesim describe\` lists every field)`,
+      `expected a field's dotted path, '=' and a value (got ${show(arg)}); write e.g. --set ` +
+        `sli.convergenceRate=2.2 (\`smesim describe\` lists every field)`,
     );
   }
   if (path[0] === 'extends')
@@ -40,12 +51,15 @@ export function setLayer(
       `cannot be set from the command line (got ${show(raw)}); write extends: in a scenario file and run that file`,
     );
   const valueDoc = parseDocument(`v: ${raw}\n`, { uniqueKeys: true, prettyErrors: false });
-  const parsed: unknown = valueDoc.errors.length > 0 ? undefined : valueDoc.toJS();
-  const value = isObj(parsed) && Object.keys(parsed).length === 1 ? parsed.v : undefined; // a line break in the value could add fields
+  const parsed: unknown =
+    valueDoc.errors.length > 0 ? undefined : readable(() => valueDoc.toJS({ maxAliasCount: 1000 }));
+  // a line break in the value could add fields
+  const value = isObj(parsed) && Object.keys(parsed).length === 1 ? parsed.v : undefined;
   if (value === undefined)
     return problem(
       path.join('.'),
-      `the value cannot be read (got ${show(raw)}); put text that holds ': ', '#' or quotes in quotes, e.g. --set name='my run'`,
+      `the value cannot be read (got ${show(raw)}); put text that holds ': ', '#' or quotes in ` +
+        `quotes, e.g. --set name='my run'`,
     );
   const index = path.findIndex((k) => /^\d+$/.test(k));
   let top = path; // the path the layer sets: down to the first list, which is then set whole
@@ -56,7 +70,8 @@ export function setLayer(
     if (!Array.isArray(list))
       return problem(
         top.join('.'),
-        `is not a list in this scenario (got ${show(list)}), so '${path[index]}' picks nothing; set the whole field instead, e.g. --set '${top.join('.')}=…'`,
+        `is not a list in this scenario (got ${show(list)}), so '${path[index]}' picks nothing; ` +
+          `set the whole field instead, e.g. --set '${top.join('.')}=…'`,
       );
     try {
       topValue = withValueAt(list, path.slice(index), value);
@@ -74,7 +89,10 @@ export function setLayer(
 /** Why an indexed `--set` path picks nothing. */
 class NoSuchElement extends Error {}
 
-/** A copy of `target` with the value at `path` (list indexes as digits) replaced; NoSuchElement when an index is not in its list. */
+/**
+ * A copy of `target` with the value at `path` (list indexes as digits) replaced; NoSuchElement when an index
+ * is not in its list.
+ */
 function withValueAt(target: unknown, path: string[], value: unknown): unknown {
   if (path.length === 0) return value;
   const [key, ...rest] = path as [string, ...string[]];

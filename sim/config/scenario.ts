@@ -43,7 +43,9 @@ const scenarioObject = z.strictObject({
     0,
     100_000,
     'quarters',
-    'Quarters before policies may start and before results are summarised.',
+    'Quarters the model runs to settle before anything is changed or surveyed: no policy may start ' +
+      'and the survey window may not begin before it, and figures shade it. The engine runs these ' +
+      'quarters like any other (timeseries.csv and exit counts include them).',
   ),
   surveyWindow: int(12, 1, 1000, 'quarters', 'The survey asks about the last this-many quarters.'),
   population: int(
@@ -108,6 +110,18 @@ function crossFieldRules(
       ['surveyWindow'],
       `is longer than the run (got ${s.surveyWindow} with ticks = ${s.ticks}); shorten the window or raise ticks`,
     );
+  if (
+    valid(['surveyWindow'], ['ticks'], ['burnIn']) &&
+    s.surveyWindow <= s.ticks &&
+    s.burnIn < s.ticks &&
+    s.ticks - s.surveyWindow < s.burnIn
+  )
+    issue(
+      ['surveyWindow'],
+      `reaches into the burn-in (the window starts at quarter ${s.ticks - s.surveyWindow}, ` +
+        `burnIn = ${s.burnIn}); shorten the window to at most ${s.ticks - s.burnIn}, lower burnIn ` +
+        `or raise ticks`,
+    );
   if (valid(['firms', 'sizeMin'], ['firms', 'sizeMax']) && s.firms.sizeMin > s.firms.sizeMax)
     issue(
       ['firms', 'sizeMin'],
@@ -131,7 +145,8 @@ function crossFieldRules(
     if (valid(path, ['ticks']) && t > last)
       issue(
         path,
-        `is after the run's last quarter (got ${t} with ticks = ${s.ticks}, so quarters run 0 to ${last}); ${what} never happens: use a quarter from 0 to ${last} or raise ticks`,
+        `is after the run's last quarter (got ${t} with ticks = ${s.ticks}, so quarters run 0 to ` +
+          `${last}); ${what} never happens: use a quarter from 0 to ${last} or raise ticks`,
       );
   };
   const shocks = Array.isArray(s.dynamism?.shocks) ? s.dynamism.shocks : [];
@@ -143,9 +158,19 @@ function crossFieldRules(
       if (!sectors.includes(name)) issue(['dynamism', 'shocks', i, 'sectors'], unknownSector(name, sectors));
     }
   }
+  // A policy acting while the model settles would be measured against a world that is not yet settled.
+  const afterBurnIn = (path: (string | number)[], t: number, what: string) => {
+    inRun(path, t, what);
+    if (valid(path, ['burnIn']) && t < s.burnIn)
+      issue(
+        path,
+        `is inside the burn-in (got ${t} with burnIn = ${s.burnIn}); ${what} may start at quarter ` +
+          `${s.burnIn} at the earliest: start it later or lower burnIn`,
+      );
+  };
   const { training, cooperationSubsidy: subsidy, supplierDiversity } = s.policies ?? {};
-  if (training) inRun(['policies', 'training', 'start'], training.start, 'the training programme');
-  if (subsidy) inRun(['policies', 'cooperationSubsidy', 'start'], subsidy.start, 'the subsidy');
+  if (training) afterBurnIn(['policies', 'training', 'start'], training.start, 'the training programme');
+  if (subsidy) afterBurnIn(['policies', 'cooperationSubsidy', 'start'], subsidy.start, 'the subsidy');
   if (
     subsidy?.end !== undefined &&
     valid(['policies', 'cooperationSubsidy', 'start'], ['policies', 'cooperationSubsidy', 'end']) &&
@@ -153,10 +178,11 @@ function crossFieldRules(
   )
     issue(
       ['policies', 'cooperationSubsidy', 'end'],
-      `is before start (got end ${subsidy.end} < start ${subsidy.start}); the subsidy runs from start to end: make end at least start, or omit it for an open-ended subsidy`,
+      `is before start (got end ${subsidy.end} < start ${subsidy.start}); the subsidy runs from ` +
+        `start to end: make end at least start, or omit it for an open-ended subsidy`,
     );
   if (supplierDiversity)
-    inRun(['policies', 'supplierDiversity', 'start'], supplierDiversity.start, 'the measure');
+    afterBurnIn(['policies', 'supplierDiversity', 'start'], supplierDiversity.start, 'the measure');
   if (valid(['outputs', 'snapshots']))
     s.outputs.snapshots.forEach((t, i) => inRun(['outputs', 'snapshots', i], t, 'the snapshot'));
   if (
@@ -166,7 +192,9 @@ function crossFieldRules(
   )
     issue(
       ['outputs', 'exitsFrom'],
-      `is after the run's last quarter (got ${s.outputs.exitsFrom} with ticks = ${s.ticks}, so quarters run 0 to ${last}); exits.csv would stay empty: use a quarter from 0 to ${last}, or set outputs.exits: false to leave the table out`,
+      `is after the run's last quarter (got ${s.outputs.exitsFrom} with ticks = ${s.ticks}, so ` +
+        `quarters run 0 to ${last}); exits.csv would stay empty: use a quarter from 0 to ${last}, ` +
+        `or set outputs.exits: false to leave the table out`,
     );
 }
 
@@ -189,8 +217,8 @@ export function firmDifferences(
 
 /**
  * How a scenario's horizon differs from a baseline's: a compare pairs their runs' survey windows (the last
- * 12 quarters), which cover other quarters when `ticks` differs. (The burn-in only marks where results
- * start in the figures; the model does not read it.)
+ * `surveyWindow` quarters), which cover other quarters when `ticks` differs. (The engine does not read
+ * the burn-in: it bounds when policies start and shades the figures.)
  */
 export function timingDifferences(s: Pick<Scenario, 'ticks'>, base: Pick<Scenario, 'ticks'>): string[] {
   return s.ticks !== base.ticks ? [`ticks (${s.ticks} against ${base.ticks})`] : [];

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { int } from './fields.js';
 
-export const sweepParameterSchema = z
+const sweepParameterSchema = z
   .strictObject({
     name: z
       .string()
@@ -31,7 +31,8 @@ export const sweepSchema = z
   .strictObject({
     design: z.enum(['grid', 'lhs', 'sobol', 'morris']).meta({
       description:
-        'grid: every combination; lhs: Latin hypercube; sobol: Saltelli sampling for Sobol indices; morris: elementary-effects trajectories.',
+        'grid: every combination; lhs: Latin hypercube; sobol: Saltelli sampling for Sobol ' +
+        'indices; morris: elementary-effects trajectories.',
     }),
     parameters: z.array(sweepParameterSchema).min(1).meta({ description: 'The parameters to vary.' }),
     samples: int(

@@ -18,7 +18,10 @@ const sweepable = (p: { kind: string; path: string }) =>
   !p.path.startsWith('sweep.') &&
   !p.path.startsWith('calibrate.');
 
-/** The numeric parameters a sweep may vary, by dotted path (besides fields of list elements, e.g. dynamism.shocks.0.magnitude). */
+/**
+ * The numeric parameters a sweep may vary, by dotted path (besides fields of list elements, e.g.
+ * dynamism.shocks.0.magnitude).
+ */
 export function sweepableParameters(): string[] {
   return [...paramIndex().values()].filter(sweepable).map((p) => p.path);
 }
@@ -54,14 +57,20 @@ export function checkSweep(data: Obj, layers: Layer[]): ScenarioProblem[] {
       const near = closest(name, numeric);
       problems.push({
         ...at('name'),
-        message: `is not a parameter (got ${show(name)}); ${symbol ? `${symbol}; ` : near ? `did you mean '${near}'? ` : ''}\`smesim describe\` lists every parameter`,
+        message:
+          `is not a parameter (got ${show(name)}); ` +
+          `${symbol ? `${symbol}; ` : near ? `did you mean '${near}'? ` : ''}\`smesim describe\` ` +
+          `lists every parameter`,
       });
       return;
     }
     if (!sweepable(info)) {
       problems.push({
         ...at('name'),
-        message: `is not a numeric parameter (got ${show(name)}, which is ${info.kind === 'group' ? 'a group of fields' : `a ${info.kind}`}); only numbers can be swept`,
+        message:
+          `is not a numeric parameter (got ${show(name)}, which is ` +
+          `${info.kind === 'group' ? 'a group of fields' : `a ${info.kind}`}); only numbers can be ` +
+          `swept`,
       });
       return;
     }
@@ -75,7 +84,9 @@ export function checkSweep(data: Obj, layers: Layer[]): ScenarioProblem[] {
       if (k >= length) {
         problems.push({
           ...at('name'),
-          message: `picks element ${k} of ${listPath.join('.')}, which has ${listElements(length)} (got ${show(name)}); sweep an element the scenario has`,
+          message:
+            `picks element ${k} of ${listPath.join('.')}, which has ${listElements(length)} (got ` +
+            `${show(name)}); sweep an element the scenario has`,
         });
         return;
       }
@@ -83,7 +94,9 @@ export function checkSweep(data: Obj, layers: Layer[]): ScenarioProblem[] {
     if (info.onlyWhen && `schedule: ${schedule}` !== info.onlyWhen) {
       problems.push({
         ...at('name'),
-        message: `exists only when dynamism ${info.onlyWhen} (got schedule '${schedule}'); set that schedule or sweep another parameter`,
+        message:
+          `exists only when dynamism ${info.onlyWhen} (got schedule '${schedule}'); set that ` +
+          `schedule or sweep another parameter`,
       });
     }
     const inRange = (v: number) =>

@@ -1,5 +1,5 @@
 /**
- * Finding a parameter by its model symbol, as docs/ODD.md and MODEL.md write it: `gamma` or `γ`
+ * Finding a parameter by its model symbol, as docs/ODD.md writes it: `gamma` or `γ`
  * (sli.convergenceRate), `omega_D`, `p_s1`, `c0`. A parameter's symbol is what its description starts
  * with ("γ: …"), so the schema stays the one place that names it.
  */

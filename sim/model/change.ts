@@ -1,5 +1,5 @@
 /**
- * Evaluating and adopting a change to a firm's configuration (MODEL.md §4 evaluation, §5 lock-in),
+ * Evaluating and adopting a change to a firm's configuration (docs/ODD.md §7.3 evaluation, §7.4 lock-in),
  * and counting what an adopted change is: an innovation of each domain whose fitness it raises.
  */
 import { normal } from '../rng.js';
@@ -21,7 +21,7 @@ export const NOT_ABSORBED = 4;
 export const lastChange = { gain: 0 };
 
 /** Spread of a firm's perception error: falls linearly with absorptive capacity A. */
-export function perceptionSd(w: World, A: number): number {
+function perceptionSd(w: World, A: number): number {
   const tr = w.s.transfer;
   return tr.evalNoise * (1 - A) + tr.evalNoiseFloor;
 }
@@ -31,7 +31,7 @@ export function perceptionSd(w: World, A: number): number {
  * a share of the firm's quarterly revenue, at the exchange rate ψ (`transfer.fitnessValue`) that ties use.
  * The same change pays more in a larger firm (cost spreading): its gain scales with output, its cost does not.
  */
-export function implementationHurdle(w: World, i: number): number {
+function implementationHurdle(w: World, i: number): number {
   const cost = w.s.transfer.implementationCost;
   if (cost === 0) return 0;
   return cost / Math.max(w.s.transfer.fitnessValue * w.firms.revenue[i]!, 1e-9);

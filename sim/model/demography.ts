@@ -1,4 +1,4 @@
-/** Creating firms (initial population and entrants), exit, and the industry membership index (MODEL.md §3.5). */
+/** Creating firms (initial population and entrants), exit, and the industry membership index (docs/ODD.md §5, §7.8). */
 import { type Rng, beta, normal, randInt } from '../rng.js';
 import { N_CONFIGS } from './domains.js';
 import { resetFirm } from './firmState.js';

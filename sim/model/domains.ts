@@ -1,4 +1,4 @@
-/** The 12 decision bits and their four domains (MODEL.md §2). */
+/** The 12 decision bits and their four domains (docs/ODD.md §2). */
 
 /** Number of decision bits. */
 export const N_BITS = 12;

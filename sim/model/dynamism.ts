@@ -1,4 +1,4 @@
-/** The dynamism schedule δ(t) and its range (MODEL.md §3 step 1, §8). */
+/** The dynamism schedule δ(t) and its range (docs/ODD.md §3 step 1, §7.1). */
 import type { Scenario } from '../config/scenario.js';
 import type { World } from './world.js';
 
@@ -43,8 +43,8 @@ export function deltaRange(d: Dynamism, ticks: number): [number, number] {
  * industry, at least 0 (1 when ω_D = 0). Routines, interface specifications and the habit of not
  * touching them form where the market holds still; where it moves fast they are renegotiated all
  * the time (Chirico et al.: "in stable environments, high levels of SLI can lead to complacency").
- * It scales the three lock-in channels of MODEL.md §5 — convergence, the perceived switching cost
- * and the realignment time — never an outcome equation (MODEL.md §1; ODD §8).
+ * It scales the three lock-in channels of docs/ODD.md §7.4 — convergence, the perceived switching cost
+ * and the realignment time — never an outcome equation (docs/ODD.md §1 and §8).
  * With `sli.settleMemory` M > 1 the δ(t) here is its exponential average with mean lag M quarters
  * (`settledDelta`, set in the environment phase; m_c is constant), so rigidities take time to form
  * and to dissolve; at constant δ the two are equal.

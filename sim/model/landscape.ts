@@ -97,7 +97,7 @@ export function createLandscapes(rng: Rng, count: number, K: number, kappa: numb
 }
 
 /** Replace one contribution entry. */
-export function setContribution(ls: Landscapes, c: number, bit: number, entry: number, value: number): void {
+function setContribution(ls: Landscapes, c: number, bit: number, entry: number, value: number): void {
   ls.contrib[(c * N_BITS + bit) * ls.entries + entry] = value;
 }
 

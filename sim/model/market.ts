@@ -1,7 +1,7 @@
-/** The market of each regional industry (MODEL.md §7): logit shares, revenue, costs, profit, vintages. */
+/** The market of each regional industry (docs/ODD.md §7.7): logit shares, revenue, costs, profit, vintages. */
 import { DOMAIN_SIZE, MARKETING, N_BITS, ORG, PROCESS, PRODUCT } from './domains.js';
 import { SCALE, domainSum } from './landscape.js';
-import { lowBit } from './portfolio.js';
+import { lowBit, tieCost } from './portfolio.js';
 import type { World } from './world.js';
 
 /** Innovative sales share: revenue share of vintages younger than youngAge. */
@@ -66,7 +66,7 @@ export function clearMarkets(w: World, t: number): void {
     let ties = 0;
     for (let held = f.tieSlots[i]!; held !== 0; held &= held - 1) {
       const slot = i * w.maxTies + lowBit(held);
-      ties += w.tieCostNow[f.tieType[slot]! * 2 + f.tieAssigned[slot]!]!;
+      ties += tieCost(w, f.tieType[slot]!, f.tieAssigned[slot] === 1);
     }
     const profit =
       revenue * (1 - unitCost) -

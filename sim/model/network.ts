@@ -20,12 +20,14 @@ export function networkGraphML(w: World): string {
   ];
   for (let o = 0; o < w.orgs.count; o++) {
     out.push(
-      `<node id="o${o}"><data key="kind">${ORG_TYPES[w.orgs.type[o]!]}</data><data key="region">${w.orgs.region[o]! + 1}</data></node>`,
+      `<node id="o${o}"><data key="kind">${ORG_TYPES[w.orgs.type[o]!]}</data><data ` +
+        `key="region">${w.orgs.region[o]! + 1}</data></node>`,
     );
   }
   for (let i = 0; i < f.n; i++) {
     out.push(
-      `<node id="f${f.id[i]}"><data key="kind">firm</data><data key="sector">${esc(w.s.sectors[f.sector[i]!]!)}</data>` +
+      `<node id="f${f.id[i]}"><data key="kind">firm</data><data ` +
+        `key="sector">${esc(w.s.sectors[f.sector[i]!]!)}</data>` +
         `<data key="region">${f.region[i]! + 1}</data><data key="sli">${f.depth[i]!.toFixed(6)}</data></node>`,
     );
   }

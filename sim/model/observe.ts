@@ -1,4 +1,4 @@
-/** Per-tick observation (MODEL.md §9 time series). */
+/** Per-tick observation (the time series; docs/ODD.md §4, Observation). */
 import { popcount } from '../rng.js';
 import { innovativeSalesShare } from './market.js';
 import { heldTypes } from './portfolio.js';
@@ -22,6 +22,10 @@ export const TIMESERIES_COLUMNS = [
   'mean_iss',
   'mean_fitness',
 ] as const;
+
+/** Position of a column in a time-series row as observe returns it (without run_id). */
+export const timeseriesIndex = (name: (typeof TIMESERIES_COLUMNS)[number]): number =>
+  TIMESERIES_COLUMNS.indexOf(name);
 
 /** Aggregate the firms that traded this tick (before exit and entry); entries and exits are filled in after. */
 export function observe(w: World, t: number): number[] {

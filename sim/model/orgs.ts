@@ -1,4 +1,4 @@
-/** External organisations: five types per region, each adapting its knowledge per sector (MODEL.md §2, §3.2). */
+/** External organisations: five types per region, each adapting its knowledge per sector (docs/ODD.md §2, §7.2). */
 import { ORG_TYPES } from '../config/fields.js';
 import type { Scenario } from '../config/scenario.js';
 import { makeStream, randInt } from '../rng.js';
@@ -7,7 +7,7 @@ import { type Landscapes, fitness } from './landscape.js';
 import type { Orgs } from './world.js';
 
 /** Partner-table row of an org-type index (ORG_TYPES order). */
-export function orgRow(s: Scenario, orgType: number) {
+function orgRow(s: Scenario, orgType: number) {
   return s.partners[ORG_TYPES[orgType]!];
 }
 

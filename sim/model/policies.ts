@@ -1,4 +1,4 @@
-/** Policy levers (MODEL.md §8) that act on firms at a point in time; costs and caps are read where they apply. */
+/** Policy levers (docs/ODD.md §7.9) that act on firms at a point in time; costs and caps are read where they apply. */
 import { PARTNER_TYPES } from '../config/fields.js';
 import { randInt } from '../rng.js';
 import { drawPartner, dropTie, formTie, tieCapacity, tieCount, weakestTie } from './portfolio.js';

@@ -1,5 +1,5 @@
 /**
- * The partner portfolio (MODEL.md §6): proposals through portfolio ties, tie values and partner-type
+ * The partner portfolio (docs/ODD.md §7.6): proposals through portfolio ties, tie values and partner-type
  * estimates (Bush–Mosteller), the drop rule, capacity (with attention crowding) and new ties.
  */
 import { PARTNER_TYPES } from '../config/fields.js';
@@ -19,7 +19,7 @@ function subsidyActive(w: World, t: number): boolean {
 }
 
 /** Cost per quarter of a tie of `type` to the firm, after any subsidy (assigned = given by a supply-led programme). */
-export function tieCostAt(w: World, type: number, assigned: boolean, t: number): number {
+function tieCostAt(w: World, type: number, assigned: boolean, t: number): number {
   const name = PARTNER_TYPES[type]!;
   const base = w.s.partners[name].cost;
   const sub = w.s.policies.cooperationSubsidy;
@@ -149,7 +149,7 @@ export function weakestTie(w: World, i: number, protectAssigned: boolean): numbe
  * What firm i expects of a new tie of each type: its learned estimate, less the tie's current cost as a
  * share of its revenue when prices are known (`portfolio.pricesKnown`). Written into `w.scratch6`.
  */
-export function expectedTieValues(w: World, i: number): Float64Array {
+function expectedTieValues(w: World, i: number): Float64Array {
   const f = w.firms;
   const known = w.s.portfolio.pricesKnown;
   const revenue = Math.max(f.revenue[i]!, 1e-9);

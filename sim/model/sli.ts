@@ -1,5 +1,5 @@
 /**
- * Supplier logistics integration (MODEL.md §5): the main supplier's proposals (rising limb), the dyad
+ * Supplier logistics integration (docs/ODD.md §7.4): the main supplier's proposals (rising limb), the dyad
  * view's progress and convergence, interface realignment, the myopic drift of depth and reassessment.
  */
 import { ADOPTED } from './change.js';

@@ -1,6 +1,6 @@
-/** The one-row summary of a run (MODEL.md §9), computed from the final state and the survey rows. */
+/** The one-row summary of a run (docs/ODD.md §4, Observation), computed from the final state and the survey rows. */
 import { PARTNER_TYPES } from '../config/fields.js';
-import { SURVEY_COLUMNS } from './survey.js';
+import { COOP_COLUMNS, INNOVATION_COLUMNS, SURVEY_COLUMNS } from './survey.js';
 import type { World } from './world.js';
 
 /** Summary columns, in order. */
@@ -13,17 +13,9 @@ export const SUMMARY_COLUMNS = [
   'surveyed',
   'exits',
   'coop_any',
-  'coop_supplier',
-  'coop_customer',
-  'coop_competitor',
-  'coop_consultant',
-  'coop_university',
-  'coop_research',
+  ...COOP_COLUMNS,
   'mean_breadth',
-  'inno_product',
-  'inno_process',
-  'inno_org',
-  'inno_marketing',
+  ...INNOVATION_COLUMNS,
   'mean_iss',
   'mean_sli',
   'mean_lo',

@@ -1,9 +1,18 @@
-/** The virtual survey at the last tick (MODEL.md §9): one row per surveyed firm, exactly these columns. */
+/**
+ * The virtual survey at the last tick (docs/ODD.md §7.10; columns in docs/VALIDATION.md): one row per
+ * surveyed firm, exactly these columns.
+ */
 import { normal, randInt } from '../rng.js';
-import { N_TYPES } from './domains.js';
+import { PARTNER_TYPES } from '../config/fields.js';
+import { DOMAIN_NAMES, N_TYPES } from './domains.js';
 import { deltaRange } from './dynamism.js';
 import { innovativeSalesShare } from './market.js';
 import type { World } from './world.js';
+
+/** The survey's cooperation columns, one per partner type, in PARTNER_TYPES order. */
+export const COOP_COLUMNS = PARTNER_TYPES.map((t) => `coop_${t}` as const);
+/** The survey's innovation columns, one per domain, in DOMAIN_NAMES order. */
+export const INNOVATION_COLUMNS = DOMAIN_NAMES.map((d) => `inno_${d}` as const);
 
 /** Survey columns, in order. */
 export const SURVEY_COLUMNS = [
@@ -23,17 +32,9 @@ export const SURVEY_COLUMNS = [
   'sli_true',
   'dyn_true',
   'coop_any',
-  'coop_supplier',
-  'coop_customer',
-  'coop_competitor',
-  'coop_consultant',
-  'coop_university',
-  'coop_research',
+  ...COOP_COLUMNS,
   'breadth',
-  'inno_product',
-  'inno_process',
-  'inno_org',
-  'inno_marketing',
+  ...INNOVATION_COLUMNS,
   'iss',
 ] as const;
 

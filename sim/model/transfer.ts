@@ -1,4 +1,4 @@
-/** Knowledge transfer through ties (MODEL.md §4): proposals, absorption, complementary adjustment, leaks. */
+/** Knowledge transfer through ties (docs/ODD.md §7.3): proposals, absorption, complementary adjustment, leaks. */
 import { popcount, randInt, randomBitOf } from '../rng.js';
 import { ADOPTED, NOT_ABSORBED, NOTHING, lastChange, tryChange } from './change.js';
 import { ALL_BITS, N_BITS } from './domains.js';

@@ -10,7 +10,7 @@ import type { Landscapes } from './landscape.js';
 
 export type { Firms } from './firmState.js';
 
-/** Named random streams of a run (MODEL.md §1: common random numbers). */
+/** Named random streams of a run (docs/ODD.md §1 and §4: common random numbers). */
 export interface Streams {
   /** Landscapes, multipliers, redraws and shocks. */
   world: Rng;

@@ -37,7 +37,8 @@ export function withParameters(s: Scenario, values: Record<string, number>): Sce
     .join(', ');
   const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
   throw new PlanError(
-    `the sweep's design point with ${point} makes an invalid scenario: ${problems}; narrow the sweep's range or change that field`,
+    `the sweep's design point with ${point} makes an invalid scenario: ${problems}; narrow the ` +
+      `sweep's range or change that field`,
   );
 }
 

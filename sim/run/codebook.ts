@@ -140,7 +140,7 @@ export const CODEBOOK: readonly TableDoc[] = [
   {
     file: 'survey.csv',
     writtenBy: 'run, sweep, compare, validate-model',
-    row: 'run × surveyed firm: the virtual innovation survey at the last quarter (columns of MODEL.md §9)',
+    row: 'run × surveyed firm: the virtual innovation survey at the last quarter (columns in docs/VALIDATION.md)',
     columns: [
       ...RUN_KEYS,
       ['firm_id', 'firm number, unique within a run (entrants get new numbers)'],
@@ -181,7 +181,7 @@ export const CODEBOOK: readonly TableDoc[] = [
       ),
       [
         'iss',
-        'innovative sales share at the last quarter: the share of revenue from products younger than 12 quarters, 0–1',
+        'innovative sales share at the last quarter: the share of revenue from products younger than `market.youngAge` quarters (default 12), 0–1',
       ],
     ],
   },

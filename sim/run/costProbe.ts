@@ -12,7 +12,10 @@ import { toRecord } from './evaluator.js';
 /** Firms in the timed probe run (at most). */
 export const PROBE_FIRMS = 2000;
 
-/** What one run costs (seconds on a worker, seconds merging on the main thread, bytes), the start-up once, and the timed probe's output. */
+/**
+ * What one run costs (seconds on a worker, seconds merging on the main thread, bytes), the start-up once, and
+ * the timed probe's output.
+ */
 export interface ProbeCost {
   seconds: number;
   mergeSeconds: number;

@@ -17,6 +17,7 @@ import {
   recordRun,
   storedResultFile,
 } from './ledger.js';
+import { LOCK_FILE, lockOutputDir } from './lock.js';
 import { type Manifest, buildManifest, readManifest, scenarioDifferences } from './manifest.js';
 import type { ColumnarFormat } from './columnar.js';
 import { prepareOutputDir, shapeOfRuns, tableFiles, writeAtomic, writeTables } from './outputs.js';
@@ -60,26 +61,39 @@ export function shardSpecs(specs: RunSpec[], shard?: Shard): RunSpec[] {
   return shard ? specs.filter((_, k) => k % shard.count === shard.index - 1) : specs;
 }
 
-/** What makes a folder's run set another one, in words: the scenario fields that differ, and the version that wrote it when its scenario lacks fields this one has. */
+/**
+ * What makes a folder's run set another one, in words: the scenario fields that differ, and the version that
+ * wrote it when its scenario lacks fields this one has.
+ */
 function whatDiffers(old: Manifest, now: Manifest): string {
   const fields = scenarioDifferences(old.scenario, now.scenario);
   const listed =
     fields.length === 0
       ? ''
-      : `: its scenario differs in ${fields.slice(0, 4).join(', ')}${fields.length > 4 ? ` and ${fields.length - 4} more field(s)` : ''}`;
+      : `: its scenario differs in ${fields.slice(0, 4).join(', ')}` +
+        `${fields.length > 4 ? ` and ${fields.length - 4} more field(s)` : ''}`;
   const shard =
     JSON.stringify(old.shard) === JSON.stringify(now.shard)
       ? ''
-      : `${listed ? '; ' : ': '}its shard is ${old.shard ? `${old.shard.index}/${old.shard.count}` : 'none'}, this one ${now.shard ? `${now.shard.index}/${now.shard.count}` : 'none'}`;
+      : `${listed ? '; ' : ': '}its shard is ` +
+        `${old.shard ? `${old.shard.index}/${old.shard.count}` : 'none'}, this one ` +
+        `${now.shard ? `${now.shard.index}/${now.shard.count}` : 'none'}`;
   const older = fields.some((f) => f.includes('(absent there'))
-    ? `; it was written by smesim ${old.version}${old.gitCommit ? ` (${old.gitCommit.slice(0, 8)})` : ''}, whose scenarios lack fields this version has`
+    ? `; it was written by smesim ${old.version}${old.gitCommit ? ` (${old.gitCommit.slice(0, 8)})` : ''}, ` +
+      `whose scenarios lack fields this version has`
     : '';
   return listed + shard + older;
 }
 
+/** The files and folders a run set writes, which --force replaces. */
+const OWN_FILES = new RegExp(
+  '^(manifest\\.json|ledger\\.jsonl|runs|networks|report\\.html|' +
+    '(runs|timeseries|survey|exits|design|snapshots)\\.(csv|arrow|parquet)|validation\\.(csv|json))$',
+);
+
 /** Check the directory is ours (same plan) or empty; with force, clear what a previous plan left. */
 function claimDirectory(outDir: string, manifest: Manifest, force: boolean): void {
-  if (!existsSync(outDir) || readdirSync(outDir).length === 0) return;
+  if (!existsSync(outDir) || readdirSync(outDir).every((name) => name === LOCK_FILE)) return;
   const old = readManifest(outDir);
   const same =
     old &&
@@ -89,31 +103,41 @@ function claimDirectory(outDir: string, manifest: Manifest, force: boolean): voi
   if (same) return;
   if (!force) {
     const why = old
-      ? `it holds a different run set (scenario '${old.scenario.name}', ${old.runs} runs, plan ${old.planHash.slice(0, 8)})${whatDiffers(old, manifest)}`
+      ? `it holds a different run set (scenario '${old.scenario.name}', ${old.runs} runs, plan ` +
+        `${old.planHash.slice(0, 8)})${whatDiffers(old, manifest)}`
       : 'it is not empty and was not written by smesim';
     throw new OutputConflictError(
       `output directory ${outDir}: ${why}; choose another --out, or add --force to replace its contents`,
     );
   }
   for (const name of readdirSync(outDir)) {
-    if (
-      /^(manifest\.json|ledger\.jsonl|runs|networks|report\.html|(runs|timeseries|survey|exits|design|snapshots)\.(csv|arrow|parquet)|validation\.(csv|json))$/.test(
-        name,
-      )
-    )
-      rmSync(join(outDir, name), { recursive: true, force: true });
+    if (OWN_FILES.test(name)) rmSync(join(outDir, name), { recursive: true, force: true });
   }
 }
 
-/** Run a plan into outDir, resuming from its ledger. */
+/** Run a plan into outDir, resuming from its ledger; the folder is locked against other processes meanwhile. */
 export async function executePlan(
+  scenario: Scenario,
+  plan: RunPlan,
+  opts: ExecuteOptions,
+): Promise<ExecuteSummary> {
+  prepareOutputDir(opts.outDir);
+  const release = lockOutputDir(opts.outDir);
+  try {
+    return await executeLocked(scenario, plan, opts);
+  } finally {
+    release();
+  }
+}
+
+/** executePlan's work, once the folder is ours. */
+async function executeLocked(
   scenario: Scenario,
   plan: RunPlan,
   opts: ExecuteOptions,
 ): Promise<ExecuteSummary> {
   const { outDir } = opts;
   const manifest = buildManifest(scenario, plan, opts.scenarioFiles, opts.shard ?? null);
-  prepareOutputDir(outDir);
   claimDirectory(outDir, manifest, opts.force ?? false);
   discardPartialFiles(outDir);
   const previous = readManifest(outDir);
@@ -148,7 +172,10 @@ export async function executePlan(
   // merge): the tables already hold exactly these results, unless one was removed. Then no result
   // file is read: parsing them all (about 50 ms each for 5,000 firms) is what a resumed complete
   // run set would otherwise spend its time on.
-  /** A run to (re)run: none recorded, a failure to retry, or an ok run whose result is not there (`has` says whether it is). */
+  /**
+   * A run to (re)run: none recorded, a failure to retry, or an ok run whose result is not there (`has` says
+   * whether it is).
+   */
   const mustRun = (spec: RunSpec, has: (runId: string) => boolean) => {
     const entry = latest.get(spec.runId);
     if (!entry) return true;

@@ -1,6 +1,8 @@
 /**
- * Fault injection for the crash-isolation tests: SMESIM_FAULTS="runId=kind,runId=kind" makes a worker
- * misbehave on those runs (kind: throw, exit, crash, oom). Unset in normal use; read only in workers.
+ * A test seam: fault injection for the crash-isolation tests. SMESIM_FAULTS="runId=kind,runId=kind" makes
+ * a worker misbehave on those runs (kind: throw, exit, crash, oom). It lives in the production worker on
+ * purpose: the tests must crash the very worker file users run, not a stand-in. Unset (always, outside the
+ * tests) it costs one environment look-up per run and changes nothing.
  */
 
 /** The fault to inject for a run, if any. */

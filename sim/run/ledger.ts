@@ -22,7 +22,7 @@ export interface LedgerEntry {
 }
 
 /** File name of a run's result (run ids contain slashes). */
-export function resultFile(outDir: string, runId: string): string {
+function resultFile(outDir: string, runId: string): string {
   return join(outDir, 'runs', `${runId.replace(/\//g, '__')}.json.gz`);
 }
 

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Scenario } from '../config/scenario.js';
 import type { RunPlan } from '../plan/plan.js';
-import { packageRoot } from '../packageRoot.js';
+import { packageRoot, packageVersion } from '../packageRoot.js';
 
 /** Contents of manifest.json. */
 export interface Manifest {
@@ -56,8 +56,7 @@ export function buildManifest(
   shard: Manifest['shard'],
 ): Manifest {
   const root = packageRoot();
-  const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string })
-    .version;
+  const version = packageVersion();
   return {
     tool: 'smesim',
     version,

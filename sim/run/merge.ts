@@ -41,13 +41,15 @@ export function mergeShards(
   manifests.forEach((m, k) => {
     if (m.planHash !== first.planHash)
       throw new MergeError(
-        `${dirs[k]} belongs to another plan (${m.planHash.slice(0, 8)} ≠ ${first.planHash.slice(0, 8)} of ${dirs[0]}); merge only shards of one sweep`,
+        `${dirs[k]} belongs to another plan (${m.planHash.slice(0, 8)} ≠ ` +
+          `${first.planHash.slice(0, 8)} of ${dirs[0]}); merge only shards of one sweep`,
       );
   });
   const plan = makeRunPlan(first.scenario);
   if (planHash(plan) !== first.planHash)
     throw new MergeError(
-      `the shards were planned by another version of smesim (plan hash differs); merge with the version that ran them (${first.version})`,
+      `the shards were planned by another version of smesim (plan hash differs); merge with the ` +
+        `version that ran them (${first.version})`,
     );
   prepareOutputDir(outDir);
   if (readdirSync(outDir).length > 0 && !force)
@@ -63,12 +65,16 @@ export function mergeShards(
   });
   if (duplicates.length > 0)
     throw new MergeError(
-      `runs recorded by more than one shard: ${duplicates.slice(0, 5).join(', ')}${duplicates.length > 5 ? ', …' : ''}; merge each shard once`,
+      `runs recorded by more than one shard: ` +
+        `${duplicates.slice(0, 5).join(', ')}${duplicates.length > 5 ? ', …' : ''}; merge each ` +
+        `shard once`,
     );
   const missing = plan.specs.filter((s) => !found.has(s.runId)).map((s) => s.runId);
   if (missing.length > 0) {
     throw new MergeError(
-      `${missing.length} of ${plan.specs.length} runs are in no shard (e.g. ${missing.slice(0, 3).join(', ')}); finish the shards that hold them (rerun their command: it resumes) or add the missing directories`,
+      `${missing.length} of ${plan.specs.length} runs are in no shard (e.g. ` +
+        `${missing.slice(0, 3).join(', ')}); finish the shards that hold them (rerun their ` +
+        `command: it resumes) or add the missing directories`,
     );
   }
 

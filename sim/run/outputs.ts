@@ -1,5 +1,14 @@
 /** Writing a run set's tables: atomically (temp file + rename), merged and sorted by run_id. */
-import { accessSync, constants, existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { RunOutput, RunSpec, Table } from '../runOne.js';
 import type { RunPlan } from '../plan/plan.js';
@@ -11,8 +20,14 @@ import { toCsv } from './csv.js';
 export function writeAtomic(path: string, content: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, content);
-  renameSync(tmp, path);
+  try {
+    writeFileSync(tmp, content);
+    renameSync(tmp, path);
+  } catch (err) {
+    // a full disk or a failed rename must not leave the half-written temp file behind
+    if (existsSync(tmp) && statSync(tmp).isFile()) rmSync(tmp, { force: true });
+    throw err;
+  }
 }
 
 /** Raised when an output folder cannot be used; the message names it, says why and what to do. */
@@ -95,7 +110,10 @@ export function shapeOfResults(results: RunOutput[]): ResultShape {
   };
 }
 
-/** The shape that successful runs `okRunIds` of a scenario with these outputs give, without reading their results (tested against shapeOfResults). */
+/**
+ * The shape that successful runs `okRunIds` of a scenario with these outputs give, without reading their
+ * results (tested against shapeOfResults).
+ */
 export function shapeOfRuns(outputs: Scenario['outputs'], okRunIds: string[]): ResultShape {
   const any = okRunIds.length > 0;
   return {
@@ -109,7 +127,7 @@ const isWritten = (key: (typeof TABLES)[number][1], shape: ResultShape) =>
   key === 'snapshots' || key === 'exits' ? shape[key] : true;
 
 /** Concatenate per-run tables in run-id order, inserting the swept parameter values after run_id. */
-export function mergeRunTables(
+function mergeRunTables(
   results: RunOutput[],
   key: (typeof TABLES)[number][1],
   parameters: string[],
@@ -130,7 +148,7 @@ export function mergeRunTables(
 }
 
 /** The design table of a sweep: one row per design point. */
-export function designTable(plan: RunPlan): Table {
+function designTable(plan: RunPlan): Table {
   return {
     columns: ['point', 'role', 'group', 'changed', ...plan.parameters],
     rows: plan.points.map((p, k) => [
@@ -187,7 +205,7 @@ export function writeTables(
     written.push(path);
     for (const format of formats) {
       const columnar = columnarPath(path, format);
-      writeAtomic(columnar, format === 'arrow' ? toArrow(table) : toParquet(table));
+      writeAtomic(columnar, format === 'arrow' ? toArrow(table, key) : toParquet(table, key));
       written.push(columnar);
     }
   }

@@ -24,7 +24,7 @@ export function compiledWorker(importMetaUrl: string, distPath: string[]): strin
 }
 
 /** The compiled run worker. */
-export function workerFile(): string {
+function workerFile(): string {
   return compiledWorker(import.meta.url, ['sim', 'run', 'worker.js']);
 }
 

@@ -8,7 +8,7 @@ import { parentPort, threadId } from 'node:worker_threads';
 queueMicrotask(() => parentPort?.postMessage({ [WORKER_LOADED]: threadId }));
 
 export default function work(spec: RunSpec): RunRecord | Promise<RunRecord> {
-  const fault = faultFor(spec.runId);
+  const fault = faultFor(spec.runId); // test seam (faults.ts): undefined unless SMESIM_FAULTS is set
   if (fault) {
     const pending = injectFault(fault);
     if (pending) return pending;

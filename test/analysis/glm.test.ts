@@ -7,21 +7,37 @@ import { normalTail } from '../../analysis/verbs/stats.js';
 import { agree, ref } from './reference.js';
 
 describe('GLM estimators against statsmodels (scripts/fixtures/make_glm_fixtures.py)', () => {
-  it('logit by IRLS', () => agree(fitGlm(ref.y_logit, ref.X, ref.names, 'logit'), ref.logit));
+  it('logit by IRLS', () => agree(fitGlm(ref.y_logit, ref.X, ref.names, 'logit'), ref.logit, ref.names));
   it('probit by IRLS (expected information, as statsmodels GLM)', () =>
-    agree(fitGlm(ref.y_probit, ref.X, ref.names, 'probit'), ref.probit));
+    agree(fitGlm(ref.y_probit, ref.X, ref.names, 'probit'), ref.probit, ref.names));
   it('fractional logit with HC0 robust standard errors', () =>
-    agree(fitGlm(ref.y_frac, ref.X, ref.names, 'logit', { robust: true }), ref.fractional));
+    agree(fitGlm(ref.y_frac, ref.X, ref.names, 'logit', { robust: true }), ref.fractional, ref.names));
   it('logit with cluster-robust standard errors (clusters of 3 rows)', () => {
     const fit = fitGlm(ref.y_logit, ref.X, ref.names, 'logit', { clusters: ref.groups });
-    agree(fit, ref.logit_cluster);
+    agree(fit, ref.logit_cluster, ref.names);
     expect(fit.clusters).toBe(200);
     expect(fit.se).not.toEqual(fitGlm(ref.y_logit, ref.X, ref.names, 'logit').se);
   });
   it('linear probability model residuals', () => {
-    olsResiduals(ref.y_logit, ref.X, ref.names).forEach((r, i) =>
-      expect(Math.abs(r - ref.ols_residuals[i]!)).toBeLessThan(1e-9),
-    );
+    const residuals = olsResiduals(ref.y_logit, ref.X, ref.names);
+    expect(residuals).toHaveLength(ref.ols_residuals.length); // one per row: none dropped
+    residuals.forEach((r, i) => expect(Math.abs(r - ref.ols_residuals[i]!)).toBeLessThan(1e-9));
+  });
+});
+
+describe('the agreement check itself', () => {
+  it('fails a fit that silently dropped a coefficient, or renamed one', () => {
+    const fit = fitGlm(ref.y_logit, ref.X, ref.names, 'logit');
+    const dropped = {
+      names: fit.names.slice(0, -1),
+      coef: fit.coef.slice(0, -1),
+      se: fit.se.slice(0, -1),
+      p: fit.p.slice(0, -1),
+    };
+    expect(() => agree(dropped, ref.logit)).toThrow(/number of coefficients/);
+    const renamed = { ...fit, names: fit.names.map((n, j) => (j === 1 ? 'other' : n)) };
+    expect(() => agree(renamed, ref.logit, ref.names)).toThrow();
+    agree(fit, ref.logit, ref.names);
   });
 });
 

@@ -25,12 +25,22 @@ export const ref = JSON.parse(readFileSync('test/fixtures/glm/reference.json', '
   two_lines_rh: { x_discrete: number[]; median: number; break: number; low: Ref; high: Ref };
 };
 
-/** Agreement with statsmodels: ≤ 1e-6 on coefficients, ≤ 1e-4 on standard errors and p-values. */
+/**
+ * Agreement with statsmodels: the same coefficients (as many, and with `names` when given, the same
+ * names in the same order), then ≤ 1e-6 on coefficients, ≤ 1e-4 on standard errors and p-values.
+ */
 export function agree(
   fit: { names: string[]; coef: number[]; se: number[]; p: number[] } | undefined,
   want: Ref,
+  names?: readonly string[],
 ): void {
   expect(fit).toBeDefined();
+  // a fit that silently dropped a coefficient must not pass by looping over its own, shorter arrays
+  expect(fit!.coef, 'number of coefficients').toHaveLength(want.coef.length);
+  expect(fit!.se, 'number of standard errors').toHaveLength(want.se.length);
+  expect(fit!.p, 'number of p-values').toHaveLength(want.p.length);
+  expect(fit!.names, 'number of names').toHaveLength(want.coef.length);
+  if (names) expect(fit!.names).toEqual(names);
   fit!.coef.forEach((c, j) =>
     expect(Math.abs(c - want.coef[j]!), `coef ${fit!.names[j]}`).toBeLessThan(1e-6),
   );

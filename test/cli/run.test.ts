@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scratchDir } from '../scratch.js';
@@ -14,6 +14,47 @@ describe('smesim run (built CLI)', () => {
     expect(statSync(CLI).mode & 0o111).toBe(0o111);
     expect(execFileSync(join(process.cwd(), CLI), ['--version'], { encoding: 'utf8' }).trim()).toBe(
       JSON.parse(readFileSync('package.json', 'utf8')).version,
+    );
+  });
+
+  it('--version comes from package.json, not from a literal in cli.ts', () => {
+    expect(readFileSync(join('scripts', 'cli.ts'), 'utf8')).not.toMatch(/\.version\(\s*['"`]/);
+  });
+
+  it('exits 1 when the report cannot be written, naming the cause and the command that rebuilds it', () => {
+    const dir = scratchDir('run-report-fails');
+    const scenario = join(dir, 'tiny.yaml');
+    writeFileSync(scenario, 'name: tiny\nreplicates: 1\npopulation: 30\nticks: 20\nburnIn: 4\n');
+    const out = join(dir, 'out');
+    expect(spawnSync('node', [CLI, 'run', scenario, '--out', out, '--no-report']).status).toBe(0);
+    mkdirSync(join(out, 'report.html')); // a folder in the report's way
+    const again = spawnSync('node', [CLI, 'run', scenario, '--out', out], { encoding: 'utf8' });
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain(`error: could not write the report of ${out}: EISDIR`);
+    expect(again.stderr).toContain(`rebuild the report with:\n  smesim report ${out}\n`);
+    expect(readdirSync(out).filter((f) => f.includes('.tmp-'))).toEqual([]);
+    const json = spawnSync('node', [CLI, 'run', scenario, '--out', out, '--json'], { encoding: 'utf8' });
+    expect(json.status).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ report: null, exitCode: 1 });
+  });
+
+  it('names the survey window the scenario asks for, on the terminal and in the report (surveyWindow: 4)', () => {
+    const dir = scratchDir('run-window');
+    const scenario = join(dir, 'window.yaml');
+    writeFileSync(
+      scenario,
+      'name: window\nreplicates: 2\npopulation: 40\nticks: 24\nburnIn: 4\nsurveyWindow: 4\n',
+    );
+    const printed = execFileSync(
+      'node',
+      [CLI, 'run', scenario, '--out', join(dir, 'out'), '--workers', '1'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(printed).toContain('survey window (the last 4 quarters), mean over 2 runs [95% CI]:');
+    expect(readFileSync(join(dir, 'out', 'report.html'), 'utf8')).toContain(
+      '<h2>Key numbers (survey window: the last 4 quarters)</h2>',
     );
   });
 

@@ -1,5 +1,5 @@
 /**
- * A single-node Slurm cluster on localhost for tests (see shared/design/CLUSTER-NOTES.md): installs
+ * A single-node Slurm cluster on localhost for tests (see docs/cluster.md): installs
  * Debian's slurm-wlm and munge if missing, starts munged, slurmctld and slurmd from a generated
  * config in a temp directory, and stops exactly the processes it started (by PID).
  */

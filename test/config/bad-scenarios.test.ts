@@ -105,6 +105,33 @@ describe('bad scenario files', () => {
     ); // not ../../../opt/…
   });
 
+  it('quotes at most about 80 characters of a bad value, and never a whole file that is no scenario', () => {
+    const dir = scratchDir('quotes');
+    const file = join(dir, 'long.yaml');
+    writeFileSync(file, `name: long\nextends: ../../etc/passwd\nstart: ${'x'.repeat(300)}\n`);
+    let message = '';
+    try {
+      loadScenarioFile(file);
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).not.toContain('x'.repeat(81));
+    const notScenario = join(dir, 'extends-text.yaml');
+    writeFileSync(notScenario, `name: t\nextends: ${resolve(DIR, '..', 'not-a-scenario.txt')}\n`);
+    try {
+      loadScenarioFile(notScenario);
+      expect.unreachable();
+    } catch (err) {
+      const problems = (err as ScenarioError).problems;
+      expect(problems.map(formatProblem)).toEqual([
+        expect.stringMatching(
+          /extends-text\.yaml:2:10: extends: '.*not-a-scenario\.txt' is not a scenario file/,
+        ),
+      ]);
+      expect(formatProblem(problems[0]!).length).toBeLessThan(300);
+    }
+  });
+
   it('locates a mistake in the file whose list is used, not in a parent list element of the same number', () => {
     const dir = scratchDir('extends-list');
     const child = join(dir, 'my-shock.yaml');

@@ -202,13 +202,19 @@ describe('resource guards', () => {
     const m = cli('run', join(dir, 'many.yaml'), '--out', join(dir, 'o'), '--max-runs', '100');
     expect(m.status).toBe(2);
     expect(m.stderr).toMatch(/500 runs, more than --max-runs 100/);
-    // check passes the file (it is valid) and says that a run would be refused, and why
-    const c = cli('check', join(dir, 'huge.yaml'), join(dir, 'many.yaml'));
-    expect(c.status).toBe(0);
+    // check answers 'would this run?': it refuses what run refuses, lifted by the same flags
+    writeFileSync(join(dir, 'long.yaml'), 'name: long\nticks: 10000000\n');
+    const c = cli('check', join(dir, 'huge.yaml'), join(dir, 'many.yaml'), join(dir, 'long.yaml'));
+    expect(c.status).toBe(2);
     expect(c.stderr).toMatch(
-      /note: .*huge\.yaml: run, sweep and compare will refuse it without a flag: population 20000000 is over 10 million firms.*--allow-large/,
+      /error: .*huge\.yaml: population 20000000 is over 10 million firms.*--allow-large/,
     );
+    expect(c.stderr).toMatch(/error: .*long\.yaml: ticks 10000000 is over 100,000 quarters.*--allow-large/);
     expect(c.stderr).not.toMatch(/many\.yaml/);
+    expect(cli('check', join(dir, 'huge.yaml'), join(dir, 'long.yaml'), '--allow-large').status).toBe(0);
+    const runs = cli('check', join(dir, 'many.yaml'), '--max-runs', '100');
+    expect(runs.status).toBe(2);
+    expect(runs.stderr).toMatch(/500 runs, more than --max-runs 100/);
   });
 });
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { tableFromIPC } from '@uwdata/flechette';
-import { parquetReadObjects } from 'hyparquet';
+import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { describe, expect, it } from 'vitest';
 import * as aq from 'arquero';
 import { makeScenario } from '../../sim/config/scenario.js';
@@ -33,6 +33,51 @@ describe('columnar outputs', () => {
     for (const k of [0, 5, csv.length - 1])
       for (const col of ['lo_true', 'sli_true', 'dyn_true', 'iss'])
         expect(Number(csv[k]![col])).toBe(parquet[k]![col]);
+  });
+
+  it('writes integer columns (ids, counts, quarters, 0/1 answers) as 64-bit integers, the rest as doubles', async () => {
+    const { dir, file } = tinyScenario('outputs: {snapshots: [30]}\n', 2);
+    const out = join(dir, 'o');
+    expect(cli(['run', file, '--out', out, '--workers', '1', '--format', 'arrow,parquet']).status).toBe(0);
+    /** Each column's physical type, as the Parquet footer declares it (read by hyparquet, not the writer). */
+    const parquetTypes = (name: string) => {
+      const buf = readFileSync(join(out, `${name}.parquet`));
+      const meta = parquetMetadata(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+      return Object.fromEntries(meta.schema.slice(1).map((e) => [e.name, e.type]));
+    };
+    expect(parquetTypes('survey')).toMatchObject({
+      run_id: 'BYTE_ARRAY',
+      replicate: 'INT64',
+      seed: 'INT64',
+      firm_id: 'INT64',
+      region: 'INT64',
+      employees: 'INT64',
+      coop_any: 'INT64',
+      breadth: 'INT64',
+      inno_product: 'INT64',
+      age_years: 'DOUBLE',
+      lo_likert: 'DOUBLE',
+      iss: 'DOUBLE',
+    });
+    expect(parquetTypes('runs')).toMatchObject({ firms: 'INT64', exits: 'INT64', coop_any: 'DOUBLE' });
+    expect(parquetTypes('timeseries')).toMatchObject({ tick: 'INT64', entries: 'INT64', delta: 'DOUBLE' });
+    expect(parquetTypes('exits')).toMatchObject({ tick: 'INT64', age_quarters: 'INT64', sli: 'DOUBLE' });
+    expect(parquetTypes('snapshots')).toMatchObject({ firm_id: 'INT64', capital: 'DOUBLE' });
+    // the values are the CSV's, and Arrow declares the same integer columns
+    const buf = readFileSync(join(out, 'survey.parquet'));
+    const rows = await parquetReadObjects({
+      file: buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength),
+    });
+    const csv = aq.fromCSV(readFileSync(join(out, 'survey.csv'), 'utf8')).objects() as Record<
+      string,
+      unknown
+    >[];
+    expect(rows.map((r) => String(r.seed))).toEqual(csv.map((r) => String(r.seed)));
+    expect(rows.map((r) => Number(r.employees))).toEqual(csv.map((r) => Number(r.employees)));
+    const arrow = tableFromIPC(readFileSync(join(out, 'survey.arrow')));
+    const field = (name: string) => arrow.schema.fields.find((f) => f.name === name)!.type;
+    expect(field('seed')).toMatchObject({ typeId: 2, bitWidth: 64, signed: true }); // Int64
+    expect(field('iss')).toMatchObject({ typeId: 3 }); // floating point
   });
 
   it('writes every number exactly: tiny p-values stay above 0, doubles read back unchanged', () => {

@@ -24,8 +24,9 @@ describe('determinism', () => {
   });
 
   it('lets a policy run and its baseline see identical landscapes and initial firms (common random numbers)', () => {
-    const base = smallScenario();
+    const base = smallScenario({ burnIn: 5 });
     const policy = smallScenario({
+      burnIn: 5, // the policies start early, to act within the 40 quarters below
       policies: {
         training: { start: 10, share: 0.5, amount: 0.4 },
         cooperationSubsidy: { start: 5, share: 0.8 },

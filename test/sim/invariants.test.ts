@@ -25,7 +25,7 @@ describe('invariants over a full run', () => {
     });
   });
 
-  it('writes the survey with exactly the columns of MODEL.md §9 and valid values', () => {
+  it('writes the survey with exactly the columns of docs/VALIDATION.md and valid values', () => {
     const r = runOne({ runId: 't/r001', scenario: s, replicate: 1, seed: 5 });
     if (!r.ok) throw new Error(r.error);
     expect(r.survey.columns.join(',')).toBe(

@@ -70,7 +70,8 @@ export const transferSchema = z
       0,
       10,
       'fitness',
-      'Value the firm feels it loses each time a competitor partner tries to copy its knowledge (appropriability concern), charged to that tie.',
+      'Value the firm feels it loses each time a competitor partner tries to copy its knowledge ' +
+        '(appropriability concern), charged to that tie.',
     ),
   })
   .prefault({});

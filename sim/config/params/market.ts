@@ -76,7 +76,8 @@ export const firmsSchema = z
       0,
       1000,
       'revenue units/employee',
-      'R: owners take out capital above this reserve at the end of each quarter (0 = never: all profit is retained, and established firms hardly ever exit).',
+      'R: owners take out capital above this reserve at the end of each quarter (0 = never: all ' +
+        'profit is retained, and established firms hardly ever exit).',
     ),
     initialAgeMin: int(12, 0, 10000, 'quarters', 'Youngest initial firm.'),
     initialAgeMax: int(160, 0, 10000, 'quarters', 'Oldest initial firm.'),

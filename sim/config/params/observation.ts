@@ -23,14 +23,18 @@ export const outputsSchema = z
     network: flag(false, 'Write the final tie network as GraphML.'),
     exits: flag(
       true,
-      'Write every exit (quarter, firm, size, age, LO, SLI) to exits.csv, the largest table (about 60% of a run’s tables); false leaves it out. Exit counts stay in runs.csv and timeseries.csv.',
+      'Write every exit (quarter, firm, size, age, LO, SLI) to exits.csv, the largest table ' +
+        '(about 60% of a run’s tables); false leaves it out. Exit counts stay in runs.csv and ' +
+        'timeseries.csv.',
     ),
     exitsFrom: int(
       0,
       0,
       10_000_000,
       'quarters',
-      'First quarter whose exits are written to exits.csv (0 = every exit, burn-in included; e.g. 80 leaves out the burn-in, or the quarter of a shock). Exit counts in runs.csv and timeseries.csv stay complete.',
+      'First quarter whose exits are written to exits.csv (0 = every exit, burn-in included; ' +
+        'e.g. 80 leaves out the burn-in, or the quarter of a shock). Exit counts in runs.csv and ' +
+        'timeseries.csv stay complete.',
     ),
     snapshots: z.array(z.int().min(0).max(10_000_000)).default([]).meta({
       unit: 'quarters',

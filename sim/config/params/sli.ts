@@ -40,14 +40,18 @@ export const sliSchema = z
       0,
       10,
       'share per unit dynamism',
-      'ω_D: rigidities settle only where the market holds still. Convergence, the perceived switching cost and the realignment time are multiplied by 1 − ω_D·δ·m_c (at least 0) of the firm’s regional industry.',
+      'ω_D: rigidities settle only where the market holds still. Convergence, the perceived ' +
+        'switching cost and the realignment time are multiplied by 1 − ω_D·δ·m_c (at least 0) of ' +
+        'the firm’s regional industry.',
     ),
     settleMemory: num(
       0,
       0,
       1000,
       'quarters',
-      'How long rigidities take to form and to dissolve: the δ in the settling factor 1 − ω_D·δ·m_c is an exponential average of δ(t) with this mean lag (up to 1: the current quarter’s δ). One-off shocks do not enter it.',
+      'How long rigidities take to form and to dissolve: the δ in the settling factor 1 − ' +
+        'ω_D·δ·m_c is an exponential average of δ(t) with this mean lag (up to 1: the current ' +
+        'quarter’s δ). One-off shocks do not enter it.',
     ),
     lockIn: flag(
       true,
@@ -83,7 +87,8 @@ export const sliSchema = z
       0.5,
       5,
       'exponent',
-      'k_c: attention crowding takes θ·x^k_c of tie capacity (default 3, like depthExponent; 1 = linear in depth, as MODEL.md writes it).',
+      'k_c: attention crowding takes θ·x^k_c of tie capacity (default 3, like depthExponent; 1 = ' +
+        'linear in depth, the first design).',
     ),
     costSaving: num(
       0.06,
@@ -135,7 +140,8 @@ export const sliSchema = z
       0.5,
       5,
       'exponent',
-      'k: convergence and lock-in act through x^k (convergence rate, switching cost); 1 = linear in depth. Crowding has its own exponent, crowdingExponent.',
+      'k: convergence and lock-in act through x^k (convergence rate, switching cost); 1 = linear ' +
+        'in depth. Crowding has its own exponent, crowdingExponent.',
     ),
   })
   .prefault({});
