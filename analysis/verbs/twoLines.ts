@@ -4,7 +4,8 @@
  * instead of asking whether a quadratic bends, fit one line below a break point and one above it
  * (an interrupted regression with the same controls) and ask whether the left line rises and the
  * right one falls, each significant (two-sided) at 5%. A curve that is flat and then falls has no
- * rising line, which the quadratic's Lind–Mehlum test can miss (docs/CALIBRATION.md, T8).
+ * rising line, which the quadratic's Lind–Mehlum test can miss
+ * (docs/experiments/2026-11-calibration-history.md, T8).
  *
  * The break, `rule`:
  * - `robin-hood` (default), Simonsohn's procedure: fit x flexibly, take the values of x inside its
