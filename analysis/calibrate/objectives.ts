@@ -7,7 +7,9 @@ import type { Calibrate } from '../../sim/config/calibrate.js';
 import { type Statistic, objectiveName, parseStatistic } from '../../sim/calibrate/statistic.js';
 import { LEVEL_TARGETS } from '../validation/levels.js';
 import { byRun } from '../validation/evaluate.js';
-import { type TargetResult, moderationTarget, t1, t2, t3, t4, t5 } from '../validation/targets.js';
+import { moderationTarget, t5 } from '../validation/invertedUTargets.js';
+import type { TargetResult } from '../validation/targetEstimation.js';
+import { t1, t2, t3, t4 } from '../validation/targets.js';
 import { levelRatio, seAcross, surveyLevel } from '../verbs/surveyLevel.js';
 import { mean } from '../verbs/stats.js';
 

@@ -9,7 +9,7 @@ import { readManifest } from '../../sim/run/manifest.js';
 import { loadRows } from '../io.js';
 import { pooledPassRate, seedCell, seedsVerdict } from '../validation/evaluate.js';
 import { type Section, escapeHtml, renderPage } from './html.js';
-import { shockText } from './validationSection.js';
+import { shockText } from './validationReadings.js';
 
 type Row = Record<string, unknown>;
 
@@ -67,10 +67,23 @@ function seedTable(rows: Row[], seeds: number[], level: boolean): string {
 
 const CELL_NOTE =
   "Each cell is the share of a seed's replicate runs in which the target holds; 'FAIL' marks a pass rate " +
-  "that misses the threshold; '*' a close call, where the seed's 95% interval holds the threshold, so another " +
-  "set of replicates could decide it the other way. 'All seeds' pools every seed's runs, with Wilson's 95% " +
-  'interval: it decides nothing. seeds.csv has the numbers; each seed’s report (linked above) has the ' +
-  'references and the figures.';
+  "that misses the threshold; '*' a close call, where the seed's 95% interval holds the threshold, " +
+  "so another set of replicates could decide it the other way. 'All seeds' pools every seed's runs, " +
+  "with Wilson's 95% interval: it decides nothing. seeds.csv has the numbers; each seed’s report " +
+  '(linked above) has the references and the figures.';
+
+const LEVEL_NOTE =
+  "Each cell is the level pooled over the seed's runs; 'FAIL' marks a value outside the range of the " +
+  "EU Community Innovation Survey (sources in each seed's report).";
+
+const READING_NOTE =
+  "paper-300: a random sample of 300 surveyed firms per run, the size of the studies' surveys; " +
+  'clustered: standard errors clustered by regional industry; ' +
+  "two-lines: Simonsohn's two-lines test of the inverted U. " +
+  "'below' marks a reading under its target's threshold.";
+
+/** A note below a table, as HTML. */
+const noteHtml = (text: string) => `<p class="note">${escapeHtml(text)}</p>`;
 
 /** The report of a `--seeds` folder as an HTML page. */
 export function seedsReport(dir: string): string {
@@ -92,45 +105,57 @@ export function seedsReport(dir: string): string {
     {
       title: 'Pass rates by master seed (the targets that decide the verdict)',
       reading: `${verdict}.`,
-      html: `${seedTable(
-        decisive.filter((r) => role(r) === 'verdict'),
-        seeds,
-        false,
-      )}<p class="note">${escapeHtml(CELL_NOTE)}</p>`,
+      html:
+        seedTable(
+          decisive.filter((r) => role(r) === 'verdict'),
+          seeds,
+          false,
+        ) + noteHtml(CELL_NOTE),
     },
   ];
   if (levels.length > 0)
     sections.push({
       title: 'Levels by master seed, beside the innovation surveys (they decide the verdict too)',
-      reading: `${levels.filter((r) => Number(r.pass) === 1).length} of ${levels.length} level values lie in the surveys' ranges.`,
-      html: `${seedTable(levels, seeds, true)}<p class="note">${escapeHtml("Each cell is the level pooled over the seed's runs; 'FAIL' marks a value outside the range of the EU Community Innovation Survey (sources in each seed's report).")}</p>`,
+      reading:
+        `${levels.filter((r) => Number(r.pass) === 1).length} of ${levels.length} ` +
+        "level values lie in the surveys' ranges.",
+      html: seedTable(levels, seeds, true) + noteHtml(LEVEL_NOTE),
     });
   if (readings.length > 0)
     sections.push({
       title: 'Stricter readings by master seed (no verdict)',
-      reading: `${readings.filter((r) => Number(r.pass) === 1).length} of ${readings.length} stricter readings reach the threshold of their target.`,
-      html: `${seedTable(readings, seeds, false)}<p class="note">${escapeHtml("paper-300: a random sample of 300 surveyed firms per run, the size of the studies' surveys; clustered: standard errors clustered by regional industry; two-lines: Simonsohn's two-lines test of the inverted U. 'below' marks a reading under its target's threshold.")}</p>`,
+      reading:
+        `${readings.filter((r) => Number(r.pass) === 1).length} of ${readings.length} ` +
+        'stricter readings reach the threshold of their target.',
+      html: seedTable(readings, seeds, false) + noteHtml(READING_NOTE),
     });
   if (predictions.length > 0)
     sections.push({
       title: "T9, the model's prediction, by master seed (no verdict)",
       reading:
         'Each cell is the share of runs in which the exit hazard after the shock rises with SLI·(1 − LO) ' +
-        '(full), does so without the shock (no-shock), or in which the shock itself adds to it (shock-effect).',
+        '(full), does so without the shock (no-shock), ' +
+        'or in which the shock itself adds to it (shock-effect).',
       html: seedTable(predictions, seeds, false),
     });
   const m = readManifest(join(dir, `seed-${seeds[0]}`));
   const s = m?.scenario;
   const what = s
-    ? ` of '${escapeHtml(s.name)}': ${escapeHtml(s.replicates)} replicates of ${escapeHtml(s.population.toLocaleString('en-US'))} firms per run set`
+    ? ` of '${escapeHtml(s.name)}': ${escapeHtml(s.replicates)} replicates of ` +
+      `${escapeHtml(s.population.toLocaleString('en-US'))} firms per run set`
     : '';
   const shock = readShock(join(dir, `seed-${seeds[0]}`));
   const shockLine = shock
     ? escapeHtml(` T9's shock: ${shockText(shock)} (validate-model's option --shock sets another).`)
     : '';
-  const headHtml = `<h1>Validation across ${seeds.length} master seeds</h1><p>${escapeHtml('smesim validate-model --seeds')}${what}; seeds ${escapeHtml(seeds.join(', '))}. Each seed's folder (seed-&lt;n&gt;) is a complete validation with its own report.${shockLine}</p>`;
+  const headHtml =
+    `<h1>Validation across ${seeds.length} master seeds</h1>` +
+    `<p>${escapeHtml('smesim validate-model --seeds')}${what}; seeds ${escapeHtml(seeds.join(', '))}. ` +
+    `Each seed's folder (seed-&lt;n&gt;) is a complete validation with its own report.${shockLine}</p>`;
   const foot = m
-    ? `smesim ${escapeHtml(m.version)}${m.gitCommit ? ` (commit ${escapeHtml(m.gitCommit.slice(0, 10))})` : ''}, Node ${escapeHtml(m.node)}.`
+    ? `smesim ${escapeHtml(m.version)}` +
+      (m.gitCommit ? ` (commit ${escapeHtml(m.gitCommit.slice(0, 10))})` : '') +
+      `, Node ${escapeHtml(m.node)}.`
     : '';
   return renderPage(`smesim validation across seeds ${seeds.join(', ')}`, headHtml, sections, foot);
 }

@@ -6,22 +6,16 @@ import {
   smallerThanCalibration,
 } from '../validation/evaluate.js';
 import type { LevelSummary } from '../validation/levels.js';
-import { type Section, escapeHtml, formatNumber } from './html.js';
+import { type Section, escapeHtml } from './html.js';
 import { levelsTable } from './levelsSection.js';
-
-type TargetLine = {
-  id: string;
-  description: string;
-  sample?: string;
-  measure?: string;
-  runs?: number;
-  passRate: number;
-  passRateLow?: number;
-  passRateHigh?: number;
-  meanStatistic?: number;
-  threshold: string;
-  pass: boolean;
-};
+import {
+  type TargetLine,
+  meanStatisticText,
+  sameTargetsTable,
+  shockText,
+  stricterReadingNotes,
+  t9Notes,
+} from './validationReadings.js';
 
 /** "; T6 does not (pass rate 0.76, needs ≥ 0.8)" — the targets and levels that miss, named in the verdict. */
 function failingList(targets: TargetLine[], levels: LevelSummary[]): string {
@@ -35,48 +29,25 @@ function failingList(targets: TargetLine[], levels: LevelSummary[]): string {
   return `; ${each.join(', ')} ${each.length === 1 ? 'does' : 'do'} not`;
 }
 
-/**
- * T9's answer in plain words, from its pass rates: whether rigid firms (deep integration, little learning
- * orientation) exit more after the shock, whether they do so without it too, and what the shock adds.
- */
-export function t9Answer(t9: TargetLine, noShock?: TargetLine, effect?: TargetLine): string {
-  const rate = passRateText;
-  const pattern =
-    t9.passRate >= 0.5
-      ? `rigid firms (deep supplier integration, little learning orientation) exit more often after the shock (in ${rate(t9.passRate)} of the runs)`
-      : `rigid firms (deep supplier integration, little learning orientation) do not reliably exit more often after the shock (in ${rate(t9.passRate)} of the runs)`;
-  const without = noShock
-    ? noShock.passRate >= t9.passRate - 0.15
-      ? `, about as often as without any shock (${rate(noShock.passRate)})`
-      : `, more often than without a shock (${rate(noShock.passRate)})`
-    : '';
-  const adds = effect
-    ? effect.passRate >= 0.5
-      ? `; the shock itself sharpens that pattern (its own effect significant in ${rate(effect.passRate)} of the paired runs)`
-      : `; the shock itself adds nothing measurable (its own effect significant in only ${rate(effect.passRate)} of the paired runs)`
-    : '';
-  return `T9, the model's prediction (no verdict: the surveys did not test it): ${pattern}${without}${adds}.`;
-}
+/** A table cell of escaped text, with its class (e.g. "num") when it has one. */
+const td = (text: unknown, className?: string) =>
+  `<td${className ? ` class="${className}"` : ''}>${escapeHtml(text)}</td>`;
 
-/** T9's shock in words, from validation.json (e.g. "in quarter 170, 60% of the contribution entries redrawn in every sector and in every domain"). */
-export function shockText(shock: {
-  tick: number;
-  magnitude: number;
-  sectors?: string[];
-  domains?: string[];
-  demandLoss?: number;
-}): string {
-  const where = [
-    shock.sectors ? `in ${shock.sectors.join(', ')}` : 'in every sector',
-    shock.domains
-      ? `in the ${shock.domains.join(', ')} domain${shock.domains.length === 1 ? '' : 's'}`
-      : 'in every domain',
-  ];
-  const loss = shock.demandLoss
-    ? `, and ${formatNumber(shock.demandLoss * 100)}% of the hit industries' demand lost for good`
-    : '';
-  return `in quarter ${shock.tick}, ${formatNumber(shock.magnitude * 100)}% of the contribution entries redrawn ${where.join(' and ')}${loss}`;
-}
+/** A table row of cells already in HTML. */
+const tableRow = (cells: string[]) => `<tr>${cells.join('')}</tr>`;
+
+/** The columns of the verdict table. */
+const VERDICT_COLUMNS = [
+  'target',
+  'what',
+  'measure',
+  'runs',
+  'pass rate',
+  '95% CI',
+  'mean statistic',
+  'needed',
+  '',
+];
 
 /**
  * The validation table, when a validation run wrote validation.json (`all` adds the references: T9's
@@ -103,86 +74,52 @@ export function validationSection(validation: {
           validation.calibration,
         )
       : '';
-  const stat = (t: TargetLine) =>
-    t.meanStatistic !== undefined && Number.isFinite(t.meanStatistic) ? formatNumber(t.meanStatistic) : '';
-  const rows = validation.targets.map(
-    (t) =>
-      `<tr><td>${escapeHtml(t.id)}</td><td>${escapeHtml(t.description)}</td><td>${escapeHtml(t.measure ?? '')}</td><td class="num">${escapeHtml(t.runs ?? '')}</td><td class="num">${escapeHtml(passRateText(t.passRate))}</td><td class="num interval">${escapeHtml(passRateInterval(t))}</td><td class="num">${escapeHtml(stat(t))}</td><td>${escapeHtml(t.threshold)}</td><td class="${t.pass ? 'pass' : 'fail'}">${t.pass ? 'pass' : 'fail'}</td></tr>`,
+  const rows = validation.targets.map((t) =>
+    tableRow([
+      td(t.id),
+      td(t.description),
+      td(t.measure ?? ''),
+      td(t.runs ?? '', 'num'),
+      td(passRateText(t.passRate), 'num'),
+      td(passRateInterval(t), 'num interval'),
+      td(meanStatisticText(t), 'num'),
+      td(t.threshold),
+      td(t.pass ? 'pass' : 'fail', t.pass ? 'pass' : 'fail'),
+    ]),
   );
-  const t9 = validation.all?.find((t) => t.id === 'T9' && t.sample === 'full');
-  const reference = validation.all?.find((t) => t.id === 'T9' && t.sample === 'no-shock');
-  const effect = validation.all?.find((t) => t.id === 'T9' && t.sample === 'shock-effect');
-  const t9Notes = [
-    t9 ? t9Answer(t9, reference, effect) : '',
-    t9 && validation.shock
-      ? `T9's shock: ${shockText(validation.shock)} (validate-model's option --shock sets another).`
-      : '',
-    t9 && reference
-      ? `T9 without the shock (its regression on the validation runs themselves, same quarters): exit hazard rising with SLI·(1 − LO) at 5% in ${passRateText(reference.passRate)} of the runs, mean z ${stat(reference) || 'n/a'}; with the shock: ${passRateText(t9.passRate)}, mean z ${stat(t9) || 'n/a'}.`
-      : '',
-    t9 && effect
-      ? `What the shock adds, tested directly (each validation run stacked with its shock run, which holds the same firms before the shock; shock × SLI·(1 − LO) in the exit logit, standard errors clustered by firm): positive at 5% in ${passRateText(effect.passRate)} of ${effect.runs ?? '?'} pairs, mean z ${stat(effect) || 'n/a'}.`
-      : '',
-  ];
-  const twoLines = (id: string) => validation.all?.find((t) => t.id === `${id}-two-lines`);
-  const [tlFull, tlFalling] = [twoLines('T5'), twoLines('T8-falling')];
-  const quadratic = validation.all?.find((t) => t.id === 'T8-rising-quadratic');
-  const bothLines = [
-    tlFull && `${passRateText(tlFull.passRate)} of the runs of the full model (T5)`,
-    tlFalling && `${passRateText(tlFalling.passRate)} of the runs with the falling-limb mechanisms off`,
-  ].filter(Boolean);
-  const twoLinesNote = bothLines.length
-    ? `The stricter reading of the inverted U, without a verdict: the two-lines test (Simonsohn 2018: one line below a break and one above it, the break set by his Robin Hood procedure, with T5's controls) finds a rising and a falling line in ${bothLines.join(' and ')}.`
-    : '';
-  const quadraticNote = quadratic
-    ? `T8-rising is decided by the two-lines test's left line; the quadratic test's slope at the lowest SLI, kept as a reference, is significantly positive in ${passRateText(quadratic.passRate)} of the same runs (it also calls a flat-then-falling curve rising).`
-    : '';
   const notes = [
-    "validation.csv has every run, the paper-scale sample of 300 firms, the true-value measures and the standard errors clustered by regional industry; the mean statistic is the mean over runs of validation.csv's statistic column, a z for T1, T2, T4, T8-rising and T9; the 95% CI is Wilson's interval for the pass rate, how far chance alone could move it with this many runs.",
+    'validation.csv has every run, the paper-scale sample of 300 firms, the true-value measures and the ' +
+      'standard errors clustered by regional industry; the mean statistic is the mean over runs of ' +
+      "validation.csv's statistic column, a z for T1, T2, T4, T8-rising and T9; the 95% CI is Wilson's " +
+      'interval for the pass rate, how far chance alone could move it with this many runs.',
     closeCallNote(validation.targets),
     passed < validation.targets.length
-      ? 'Why a target fails with the default parameters, and what was tried, is written up in docs/CALIBRATION.md ("What does not hold").'
+      ? 'Why a target fails with the default parameters, and what was tried, is written up in ' +
+        'docs/CALIBRATION.md ("What does not hold").'
       : '',
-    twoLinesNote,
-    quadraticNote,
-    ...t9Notes,
+    ...stricterReadingNotes(validation.all),
+    ...t9Notes(validation.all, validation.shock),
   ].filter(Boolean);
-  // the same targets without a verdict: on the true values, and on a paper-scale sample (as the studies had)
-  const columns = [
-    ['full', 'true', 'full survey, true values'],
-    ['paper-300', 'likert', '300 firms, Likert'],
-    ['paper-300', 'true', '300 firms, true values'],
-    ['clustered', 'likert', 'full survey, SEs clustered by regional industry'],
-  ] as const;
-  const alsoIds = validation.targets
-    .map((t) => t.id)
-    .filter((id) => validation.all?.some((a) => a.id === id && a.sample === 'paper-300'));
-  const cell = (id: string, sample: string, measure: string) => {
-    const a = validation.all?.find((x) => x.id === id && x.sample === sample && x.measure === measure);
-    return a
-      ? `<td class="num">${escapeHtml(passRateText(a.passRate))}${stat(a) ? ` <span class="note">(${escapeHtml(stat(a))})</span>` : ''}</td>`
-      : '<td class="num">–</td>';
-  };
-  const paper = validation.all?.filter((a) => a.sample === 'paper-300' && a.measure === 'likert') ?? [];
-  const paperPassed = paper.filter((a) => a.pass).length;
-  const clustered = validation.all?.filter((a) => a.sample === 'clustered') ?? [];
-  const clusteredNote = clustered.length
-    ? ` The last column repeats the targets whose verdict rests on standard errors with those errors clustered by regional industry (sector × region): firms in one share a landscape and a market, which sector and region dummies do not absorb, so treating them as independent, as the decisive tests do, can overstate significance; ${clustered.filter((a) => a.pass).length} of ${clustered.length} reach their threshold that way.`
-    : '';
-  const alsoTable = alsoIds.length
-    ? `<h3>The same targets, without a verdict</h3><p class="note">${escapeHtml(`Pass rate (mean statistic). On a paper-scale sample of 300 firms per run, as the studies had, ${paperPassed} of ${paper.length} of these targets reach their threshold${paperPassed < paper.length / 2 ? ': a survey that small often misses patterns that the full population shows' : ''}.${clusteredNote}`)}</p><table><thead><tr><th>target</th><th>needed</th>${columns.map(([, , label]) => `<th>${escapeHtml(label)}</th>`).join('')}</tr></thead><tbody>${alsoIds
-        .map(
-          (id) =>
-            `<tr><td>${escapeHtml(id)}</td><td>${escapeHtml(validation.targets.find((t) => t.id === id)!.threshold)}</td>${columns.map(([sample, measure]) => cell(id, sample, measure)).join('')}</tr>`,
-        )
-        .join('')}</tbody></table>`
-    : '';
+  const checked = validation.checked;
+  const counted = checked
+    ? `checked targets (asked for: ${checked.join(', ')})`
+    : levels.length
+      ? 'targets and levels'
+      : 'targets';
+  const head = VERDICT_COLUMNS.map((c) => `<th>${escapeHtml(c)}</th>`).join('');
   return {
     title: 'Validation targets (docs/VALIDATION.md)',
     reading:
       total === 0
-        ? `No target with a verdict was checked${validation.checked ? ` (asked for: ${validation.checked.join(', ')})` : ''}: T9 is the model's prediction, reported below without a verdict.`
-        : `${passed} of ${total} ${validation.checked ? `checked targets (asked for: ${validation.checked.join(', ')})` : levels.length ? 'targets and levels' : 'targets'} meet their threshold${failingList(validation.targets, levels)} (full survey of ${validation.firms?.toLocaleString('en-US') ?? '?'} firms, ${validation.replicates ?? '?'} replicates).${small ? ` ${small}` : ''}`,
-    html: `<table><thead><tr><th>target</th><th>what</th><th>measure</th><th>runs</th><th>pass rate</th><th>95% CI</th><th>mean statistic</th><th>needed</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table>${levels.length ? levelsTable(levels) : ''}${notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`).join('')}${alsoTable}`,
+        ? `No target with a verdict was checked${checked ? ` (asked for: ${checked.join(', ')})` : ''}: ` +
+          "T9 is the model's prediction, reported below without a verdict."
+        : `${passed} of ${total} ${counted} meet their threshold${failingList(validation.targets, levels)} ` +
+          `(full survey of ${validation.firms?.toLocaleString('en-US') ?? '?'} firms, ` +
+          `${validation.replicates ?? '?'} replicates).${small ? ` ${small}` : ''}`,
+    html:
+      `<table><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>` +
+      (levels.length ? levelsTable(levels) : '') +
+      notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`).join('') +
+      sameTargetsTable(validation.targets, validation.all),
   };
 }

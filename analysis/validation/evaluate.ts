@@ -12,7 +12,8 @@ import { t10, t9, t9ShockEffect } from './policyTargets.js';
 import { QUADRATIC, TWO_LINES, type ValidationRow } from './summary.js';
 export * from './summary.js';
 export * from './wording.js';
-import { clusteredTargets, surveyTargetsByMeasure, t5, t5TwoLines } from './targets.js';
+import { t5, t5TwoLines } from './invertedUTargets.js';
+import { clusteredTargets, surveyTargetsByMeasure } from './targets.js';
 
 const MEASURES = ['likert', 'true'] as const;
 
@@ -56,7 +57,8 @@ export function surveyRowsOfRun(runId: string, rows: Row[], seed: number): Valid
     ['paper-300', sample(rows, 300, seed, runId)],
   ] as const) {
     const byMeasure = surveyTargetsByMeasure(data, MEASURES);
-    // a survey of 300 firms or fewer is its own paper-scale sample: say so rather than let it look like another one
+    // a survey of 300 firms or fewer is its own paper-scale sample: say so rather than let it look like
+    // another one
     const whole =
       label === 'paper-300' && rows.length <= 300
         ? `the whole survey (${rows.length} firms, not more than 300): `
@@ -71,7 +73,10 @@ export function surveyRowsOfRun(runId: string, rows: Row[], seed: number): Valid
   return out;
 }
 
-/** T8-falling on one run of the ablation without the falling-limb mechanisms: T5 must not hold; with its two-lines diagnostic. */
+/**
+ * T8-falling on one run of the ablation without the falling-limb mechanisms: T5 must not hold; with its
+ * two-lines diagnostic.
+ */
 export function fallingRowsOfRun(runId: string, rows: Row[]): ValidationRow[] {
   return [
     { ...t5(rows), target: 'T8-falling', runId, sample: 'full', measure: 'likert' },
@@ -112,7 +117,10 @@ export function risingRowsOfRun(runId: string, rows: Row[]): ValidationRow[] {
   ];
 }
 
-/** One run's survey to estimate on: which targets (`kind`), whose run, its rows; the master seed draws the paper-scale sample. */
+/**
+ * One run's survey to estimate on: which targets (`kind`), whose run, its rows; the master seed draws the
+ * paper-scale sample.
+ */
 export type EstimationTask = {
   kind: 'survey' | 'ablation-falling' | 'ablation-rising';
   runId: string;

@@ -187,7 +187,9 @@ export function levelRows(rows: Row[]): ValidationRow[] {
       statistic: value,
       pValue: NaN,
       pass: withinRange(target, value),
-      note: `${target.description}: ${Number.isFinite(value) ? value.toFixed(3) : 'no firms'} (surveys: ${levelRange(target)})`,
+      note:
+        `${target.description}: ${Number.isFinite(value) ? value.toFixed(3) : 'no firms'} ` +
+        `(surveys: ${levelRange(target)})`,
       runId: runIds[k]!,
       sample: 'full' as const,
       measure: 'true' as const,

@@ -1,7 +1,8 @@
 /**
  * Estimating the validation targets of many runs on worker threads. Each task is one run's survey and
  * the estimation is the same pure function whether it runs here or in a worker, so the rows, returned in
- * task order, are the same to the bit with any number of workers (tested: test/validation/parallel.test.ts, and validate-model with 1 and 2 workers).
+ * task order, are the same to the bit with any number of workers (tested: test/validation/parallel.test.ts,
+ * and validate-model with 1 and 2 workers).
  */
 import { ThreadPool, compiledWorker } from '../../sim/run/pool.js';
 import { type EstimationTask, type ValidationRow, estimate } from './evaluate.js';

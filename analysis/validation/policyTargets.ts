@@ -8,7 +8,7 @@ import { surveyDesign } from '../verbs/design.js';
 import { flagExits } from '../verbs/exitsBy.js';
 import { coefOf, fitGlm } from '../verbs/glm.js';
 import type { PairedDifference } from '../verbs/paired.js';
-import type { TargetResult } from './targets.js';
+import type { TargetResult } from './targetEstimation.js';
 import { EstimationError } from '../verbs/glm.js';
 
 type Row = Record<string, unknown>;
@@ -19,7 +19,8 @@ type Row = Record<string, unknown>;
  * positive at 5%. True values are used: the survey is not involved.
  */
 export function t9(snapshot: Row[], exits: Row[], shockTick: number, horizon: number): TargetResult {
-  const rows = flagExits(snapshot, exits, shockTick - 1, horizon); // exits in quarters shockTick … shockTick + horizon − 1
+  // exits in quarters shockTick … shockTick + horizon − 1
+  const rows = flagExits(snapshot, exits, shockTick - 1, horizon);
   const nExits = rows.reduce((n, r) => n + r.exit, 0);
   try {
     const d = surveyDesign(rows, 'exit', [
@@ -33,7 +34,9 @@ export function t9(snapshot: Row[], exits: Row[], shockTick: number, horizon: nu
       statistic: c.z,
       pValue: c.p,
       pass: c.coef > 0 && c.p < 0.05,
-      note: `${nExits} of ${rows.length} firms alive before the shock exited within ${horizon} quarters; coefficient ${c.coef.toFixed(3)}`,
+      note:
+        `${nExits} of ${rows.length} firms alive before the shock exited within ${horizon} quarters; ` +
+        `coefficient ${c.coef.toFixed(3)}`,
     };
   } catch (err) {
     if (!(err instanceof EstimationError)) throw err;
@@ -72,7 +75,9 @@ export function t9ShockEffect(
       statistic: NaN,
       pValue: NaN,
       pass: false,
-      note: 'not estimable: the runs with and without the shock hold different firms before it (not common random numbers)',
+      note:
+        'not estimable: the runs with and without the shock hold different firms before it ' +
+        '(not common random numbers)',
     };
   }
   const flag = (run: { snapshot: Row[]; exits: Row[] }, shock: number) =>
@@ -99,7 +104,10 @@ export function t9ShockEffect(
       statistic: c.z,
       pValue: c.p,
       pass: c.coef > 0 && c.p < 0.05,
-      note: `${exits(0)} exits without the shock, ${exits(1)} with it, of ${without.snapshot.length} firms alive before it; shock × SLI·(1 − LO) ${c.coef.toFixed(3)} (SE clustered by firm)`,
+      note:
+        `${exits(0)} exits without the shock, ${exits(1)} with it, ` +
+        `of ${without.snapshot.length} firms alive before it; ` +
+        `shock × SLI·(1 − LO) ${c.coef.toFixed(3)} (SE clustered by firm)`,
     };
   } catch (err) {
     if (!(err instanceof EstimationError)) throw err;
@@ -118,12 +126,17 @@ export function t10(diffs: PairedDifference[]): TargetResult {
   const marginally = market.every((m) => knowledge.every((k) => rel(m) < rel(k)));
   const notAtAll = competitor.ciLow <= 0 && competitor.ciHigh >= 0;
   const fmt = (d: PairedDifference) =>
-    `${d.outcome.replace('coop_', '')} ${(100 * rel(d)).toFixed(1)}% [${d.ciLow.toFixed(4)}, ${d.ciHigh.toFixed(4)}]`;
+    `${d.outcome.replace('coop_', '')} ${(100 * rel(d)).toFixed(1)}% ` +
+    `[${d.ciLow.toFixed(4)}, ${d.ciHigh.toFixed(4)}]`;
   return {
     target: 'T10',
     statistic: Math.min(...knowledge.map(rel)),
     pValue: Math.max(...knowledge.map((d) => d.pValue)),
     pass: strongly && marginally && notAtAll,
-    note: `knowledge providers up (CI > 0): ${strongly}; customers/suppliers rise less than knowledge providers: ${marginally}; competitors unchanged (CI covers 0): ${notAtAll}. Relative changes: ${[...knowledge, ...market, competitor].map(fmt).join('; ')}`,
+    note:
+      `knowledge providers up (CI > 0): ${strongly}; ` +
+      `customers/suppliers rise less than knowledge providers: ${marginally}; ` +
+      `competitors unchanged (CI covers 0): ${notAtAll}. ` +
+      `Relative changes: ${[...knowledge, ...market, competitor].map(fmt).join('; ')}`,
   };
 }

@@ -5,7 +5,7 @@
  * themselves are defined in docs/VALIDATION.md.
  */
 import { mean, wilsonInterval } from '../verbs/stats.js';
-import type { Measure, TargetResult } from './targets.js';
+import type { Measure, TargetResult } from './targetEstimation.js';
 
 /**
  * `full`: the whole survey. `paper-300` and `clustered` (T1, T2, T4, T5 with SEs clustered by regional

@@ -18,10 +18,11 @@ export function seedsVerdict(
     .filter((f) => f.on.length > 0);
   if (failing.length === 0) return `every target meets its threshold on all ${seeds.length} seeds`;
   return failing
-    .map(
-      (f) =>
-        `${f.id} fails on ${f.on.length === seeds.length ? 'every seed' : `seed${f.on.length > 1 ? 's' : ''} ${f.on.join(', ')}`}`,
-    )
+    .map((f) => {
+      const where =
+        f.on.length === seeds.length ? 'every seed' : `seed${f.on.length > 1 ? 's' : ''} ${f.on.join(', ')}`;
+      return `${f.id} fails on ${where}`;
+    })
     .join('; ');
 }
 
@@ -35,7 +36,8 @@ export function smallerThanCalibration(
 ): string {
   const fewer = [
     size.firms < calibration.firms &&
-      `${size.firms.toLocaleString('en-US')} instead of ${calibration.firms.toLocaleString('en-US')} firms per run`,
+      `${size.firms.toLocaleString('en-US')} instead of ` +
+        `${calibration.firms.toLocaleString('en-US')} firms per run`,
     size.replicates < calibration.replicates &&
       `${size.replicates} instead of ${calibration.replicates} replicates`,
   ].filter(Boolean);
@@ -44,9 +46,13 @@ export function smallerThanCalibration(
     size.firms < calibration.firms &&
       'a smaller survey gives each test less power, so a pattern that holds is found less often',
     size.replicates < calibration.replicates &&
-      `a pass rate from ${size.replicates} run${size.replicates === 1 ? '' : 's'} moves in steps of ${(1 / size.replicates).toFixed(2)}`,
+      `a pass rate from ${size.replicates} run${size.replicates === 1 ? '' : 's'} ` +
+        `moves in steps of ${(1 / size.replicates).toFixed(2)}`,
   ].filter(Boolean);
-  return `This validation is smaller than the calibration (${fewer.join(', ')}): ${why.join(', and ')}. A miss here says less about the model than a miss at full size.`;
+  return (
+    `This validation is smaller than the calibration (${fewer.join(', ')}): ${why.join(', and ')}. ` +
+    'A miss here says less about the model than a miss at full size.'
+  );
 }
 
 /** What `closeCalls` needs of a target's summary (validation.json from before 2026-11-28 has no interval). */
@@ -58,11 +64,17 @@ export type PassRateLine = {
   passRateHigh?: number;
 };
 
-/** The numeric threshold of a pass rate ('≥ 0.8' → 0.8, '≤ 0.2' → 0.2); undefined for 'holds' and references. */
+/**
+ * The numeric threshold of a pass rate ('≥ 0.8' → 0.8, '≤ 0.2' → 0.2); undefined for 'holds' and
+ * references.
+ */
 const thresholdValue = (threshold: string) =>
   /^[≥≤] /.test(threshold) ? Number(threshold.slice(2)) : undefined;
 
-/** Targets whose pass rate's 95% interval holds their threshold: another set of replicates could well decide them the other way. */
+/**
+ * Targets whose pass rate's 95% interval holds their threshold: another set of replicates could well
+ * decide them the other way.
+ */
 export function closeCalls<T extends PassRateLine>(targets: T[]): T[] {
   return targets.filter((t) => {
     const at = thresholdValue(t.threshold);
@@ -75,16 +87,23 @@ export function closeCalls<T extends PassRateLine>(targets: T[]): T[] {
 /** A pass rate as every table and sentence prints it: two decimals ("0.90", "1.00"), as its interval is. */
 export const passRateText = (rate: number): string => rate.toFixed(2);
 
-/** A seed's cell in the tables across seeds: the pass rate, ' FAIL' when it misses its threshold, and '*' when it is a close call. */
+/**
+ * A seed's cell in the tables across seeds: the pass rate, ' FAIL' when it misses its threshold, and '*'
+ * when it is a close call.
+ */
 export function seedCell(t: PassRateLine & { pass: boolean }): string {
   return `${passRateText(t.passRate)}${t.pass ? '' : ' FAIL'}${closeCalls([t]).length > 0 ? '*' : ''}`;
 }
 
 /** What the '*' of `seedCell` means. */
 export const CLOSE_CALL_LEGEND =
-  "* close call: the seed's 95% interval holds the threshold, so another set of replicates could decide it the other way";
+  "* close call: the seed's 95% interval holds the threshold, " +
+  'so another set of replicates could decide it the other way';
 
-/** The 95% interval of a pass rate, as printed: "[0.71, 0.92]"; empty when there is none (summarise gives a single test, such as T10's, none). */
+/**
+ * The 95% interval of a pass rate, as printed: "[0.71, 0.92]"; empty when there is none (summarise gives a
+ * single test, such as T10's, none).
+ */
 export function passRateInterval(t: PassRateLine): string {
   if (!Number.isFinite(t.passRateLow) || !Number.isFinite(t.passRateHigh)) return '';
   return `[${passRateText(t.passRateLow!)}, ${passRateText(t.passRateHigh!)}]`;
@@ -95,7 +114,10 @@ export function closeCallNote(targets: PassRateLine[]): string {
   const close = closeCalls(targets);
   if (close.length === 0) return '';
   const each = close.map((t) => `${t.id} ${passRateText(t.passRate)} ${passRateInterval(t)}`);
-  return `Close to the threshold (it lies inside the pass rate's 95% interval, so another set of replicates or another seed could decide ${close.length === 1 ? 'it' : 'them'} the other way): ${each.join(', ')}.`;
+  return (
+    "Close to the threshold (it lies inside the pass rate's 95% interval, so another set of replicates " +
+    `or another seed could decide ${close.length === 1 ? 'it' : 'them'} the other way): ${each.join(', ')}.`
+  );
 }
 
 /** A target's runs over several seeds together: `passes` of `runs`, the rate and its Wilson 95% interval. */
@@ -121,7 +143,10 @@ export function poolPassRates(perSeed: { runs: number; passRate: number }[]): Po
   return { seeds: perSeed.length, runs, passes, passRate: passes / runs, passRateLow, passRateHigh };
 }
 
-/** The pooled pass rate as printed: "0.84 [0.77, 0.89]", or "3 of 3 seeds" for a target that is one test per seed (T10). */
+/**
+ * The pooled pass rate as printed: "0.84 [0.77, 0.89]", or "3 of 3 seeds" for a target that is one test
+ * per seed (T10).
+ */
 export function pooledPassRate(perSeed: { runs: number; passRate: number }[]): string {
   const p = poolPassRates(perSeed);
   if (!p) return '';

@@ -22,7 +22,7 @@ import {
 import { type LevelSummary, levelRows, levelSummaries } from '../../analysis/validation/levels.js';
 import { Estimator } from '../../analysis/validation/parallel.js';
 import { SHOCK_HORIZON, type T9Shock } from '../../analysis/validation/variants.js';
-import { shockText } from '../../analysis/report/validationSection.js';
+import { shockText } from '../../analysis/report/validationReadings.js';
 import { makeRunPlan } from '../../sim/plan/plan.js';
 import { packageRoot } from '../../sim/packageRoot.js';
 import { columnsOf } from '../../sim/run/codebook.js';

@@ -48,12 +48,16 @@ export function parseTargets(list: string | undefined): string[] {
   const bad = ids.filter((t) => !(t in TARGET_VARIANT));
   if (bad.length > 0 || ids.length === 0)
     throw new InputError(
-      `--targets: unknown target (got '${bad.join(', ') || list}'); use a comma-separated list of ${all.join(', ')} (T8 = both ablations)`,
+      `--targets: unknown target (got '${bad.join(', ') || list}'); ` +
+        `use a comma-separated list of ${all.join(', ')} (T8 = both ablations)`,
     );
   return all.filter((t) => ids.includes(t));
 }
 
-/** The validation scenario with the command line's changes, the targets to check and the run sets they need (folder below --out, scenario, variant name or '' for the validation runs). */
+/**
+ * The validation scenario with the command line's changes, the targets to check and the run sets they
+ * need (folder below --out, scenario, variant name or '' for the validation runs).
+ */
 export function validationPlan(opts: ValidateOptions) {
   const file = opts.scenario ?? join(packageRoot(), 'scenarios', 'validation.yaml');
   const loaded = loadOrFail(file, opts.set);
@@ -131,7 +135,8 @@ export function validateDryRun(opts: ValidateOptions): number {
     } catch {
       continue; // a probe survey the estimators cannot take (too few firms): no figure for its estimation
     }
-    const eligible = (s.population * rows.length) / Math.min(s.population, PROBE_FIRMS); // the probe's share of surveyed firms
+    // the probe's share of surveyed firms
+    const eligible = (s.population * rows.length) / Math.min(s.population, PROBE_FIRMS);
     const surveyed = s.survey.sampleSize > 0 ? Math.min(s.survey.sampleSize, eligible) : eligible;
     estimateSeconds += (perFirm * surveyed * scenario.replicates) / workers;
   }
@@ -139,14 +144,21 @@ export function validateDryRun(opts: ValidateOptions): number {
   const reports = seeds > 1 ? seeds + 1 : 1; // one per seed, and one across seeds
   const names = sets.map(([, sc]) => sc.name).join(', ');
   process.stdout.write(
-    `validate-model: ${sets.length} run set${sets.length === 1 ? '' : 's'} (${names}) × ${s.replicates} replicates = ${sets.length * s.replicates} runs${seeds > 1 ? ` per seed, × ${seeds} seeds` : ''}; checks ${targets.join(', ')}\n`,
+    `validate-model: ${sets.length} run set${sets.length === 1 ? '' : 's'} (${names}) ` +
+      `× ${s.replicates} replicates = ${sets.length * s.replicates} runs` +
+      `${seeds > 1 ? ` per seed, × ${seeds} seeds` : ''}; checks ${targets.join(', ')}\n`,
   );
   process.stdout.write(
-    `each run: ${s.population} firms × ${s.ticks} quarters; estimated wall time on ${workers} worker(s): ${formatSeconds(total)} (runs ${formatSeconds(seeds * (fixed + runSeconds))}, estimating the targets ${formatSeconds(seeds * estimateSeconds)}; building the report${reports === 1 ? '' : 's'} is not counted)\n`,
+    `each run: ${s.population} firms × ${s.ticks} quarters; ` +
+      `estimated wall time on ${workers} worker(s): ${formatSeconds(total)} ` +
+      `(runs ${formatSeconds(seeds * (fixed + runSeconds))}, ` +
+      `estimating the targets ${formatSeconds(seeds * estimateSeconds)}; ` +
+      `building the report${reports === 1 ? '' : 's'} is not counted)\n`,
   );
   if (Number.isFinite(bytes))
     process.stdout.write(
-      `disk: roughly ${formatBytes(seeds * bytes + reports * reportBaseBytes())} in all (tables, per-run records and ${reports === 1 ? 'report.html' : `${reports} report.html files`})\n`,
+      `disk: roughly ${formatBytes(seeds * bytes + reports * reportBaseBytes())} in all ` +
+        `(tables, per-run records and ${reports === 1 ? 'report.html' : `${reports} report.html files`})\n`,
     );
   return EXIT_OK;
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { type TargetSummary, poolPassRates, seedsVerdict } from '../../analysis/validation/evaluate.js';
 import type { LevelSummary } from '../../analysis/validation/levels.js';
 import type { T9Shock } from '../../analysis/validation/variants.js';
-import { shockText } from '../../analysis/report/validationSection.js';
+import { shockText } from '../../analysis/report/validationReadings.js';
 import { columnsOf } from '../../sim/run/codebook.js';
 import { toCsv } from '../../sim/run/csv.js';
 import { writeAtomic } from '../../sim/run/outputs.js';

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { surveyRows, summarise } from '../../analysis/validation/evaluate.js';
-import { clusteredTargets, regionalIndustry, t1, t4, t5 } from '../../analysis/validation/targets.js';
+import { t5 } from '../../analysis/validation/invertedUTargets.js';
+import { regionalIndustry } from '../../analysis/validation/targetEstimation.js';
+import { clusteredTargets, t1, t4 } from '../../analysis/validation/targets.js';
 import { surveyDesign } from '../../analysis/verbs/design.js';
 import { coefOf, fitGlm } from '../../analysis/verbs/glm.js';
 import { clusteredSurvey } from './syntheticSurvey.js';
