@@ -39,6 +39,7 @@ describe('programme outlays', () => {
     const types = ['university', 'consultant'] as const;
     const scenario = smallScenario({
       ticks: 40,
+      burnIn: 5,
       // rich firms do not exit, so the ties held at a quarter's end are those the market charged
       firms: { initialCapitalPerEmployee: 1000, reservePerEmployee: 0 },
       policies: { cooperationSubsidy: { start: 10, end: 30, share, types: [...types], mode: 'demand-led' } },

@@ -31,6 +31,9 @@ function worldWith(values: number[], over: ScenarioInput = {}): World {
   return w;
 }
 
+/** Choice by learned values alone (prices not known) at temperature 0.01, where the odds are easy to state. */
+const LEARNED: ScenarioInput = { portfolio: { pricesKnown: false, softmaxTemperature: 0.01 } };
+
 /** How often chooseType picks each type for firm 0 in `n` draws. */
 function shares(w: World, n: number): number[] {
   const counts = new Array<number>(N_TYPES).fill(0);
@@ -40,7 +43,7 @@ function shares(w: World, n: number): number[] {
 
 describe('chooseType: softmax over expected values', () => {
   it('picks the type worth clearly most (0.1 above the rest at temperature 0.01: odds e^10 against each)', () => {
-    const w = worldWith([0, 0, 0, 0.1, 0, 0]);
+    const w = worldWith([0, 0, 0, 0.1, 0, 0], LEARNED);
     const p = shares(w, 20_000);
     const other = Math.exp(-10) / (1 + 5 * Math.exp(-10)); // 4.5e-5 for each other type
     expect(p[T_CONSULTANT]).toBeGreaterThan(1 - 5 * other - 0.001);
@@ -48,14 +51,14 @@ describe('chooseType: softmax over expected values', () => {
 
   it('picks equally valued types equally often (1/6 each, within 3 standard errors)', () => {
     const n = 60_000;
-    const p = shares(worldWith([0.02, 0.02, 0.02, 0.02, 0.02, 0.02]), n);
+    const p = shares(worldWith([0.02, 0.02, 0.02, 0.02, 0.02, 0.02], LEARNED), n);
     const se = Math.sqrt((1 / 6) * (5 / 6) * (1 / n));
     for (const share of p) expect(Math.abs(share - 1 / 6)).toBeLessThan(3 * se);
   });
 
   it('follows exp(ΔQ/temperature): a gap of 0.01 at temperature 0.01 gives odds of e', () => {
     const n = 60_000;
-    const p = shares(worldWith([0.01, 0, 0, 0, 0, 0]), n);
+    const p = shares(worldWith([0.01, 0, 0, 0, 0, 0], LEARNED), n);
     const want = Math.E / (Math.E + 5);
     expect(Math.abs(p[T_SUPPLIER]! - want)).toBeLessThan(3 * Math.sqrt((want * (1 - want)) / n));
   });

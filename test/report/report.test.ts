@@ -175,7 +175,7 @@ describe('report.html', () => {
     // its readings say what the numbers can bear: p-values, one run per point, PRIM's density against the base rate
     const html = readFileSync(join(sweepDir, 'report.html'), 'utf8');
     expect(html).toMatch(
-      /Strongest rank correlation with product innovators \(share\): sli\.\w+ [+−]0\.\d\d \(p [<\d.\s]+; the outcome (tends to )?(rise|fall)s? with it\)/,
+      /Strongest rank correlation with product innovators \(share\): sli\.\w+ [+−]0\.\d\d \(p (&lt; )?[\d.]+; the outcome (tends to )?(rise|fall)s? with it\)/,
     );
     expect(html).toContain(
       'With 24 design points a rank correlation must be beyond ±0.40 to differ from 0 at 5%',
