@@ -1,4 +1,6 @@
-/** Benchmark row of `smesim calibrate`: the wall time of one generation of scenarios/calibration-example.yaml. */
+/**
+ * Benchmark row of `smesim calibrate`: the wall time of one generation of scenarios/calibration-example.yaml.
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,7 +42,10 @@ export async function calibrationGeneration(workers: number): Promise<BenchRow> 
       firmTicksPerSecond: (runs * s.population * s.ticks) / seconds,
       bytesPerFirm: null,
       efficiency: null,
-      note: `one generation of scenarios/calibration-example.yaml: ${setup.calibrate.generationSize} candidates × ${s.replicates} replicates, ${setup.objectives.length} objectives measured, CMA-ES told`,
+      note:
+        'one generation of scenarios/calibration-example.yaml: ' +
+        `${setup.calibrate.generationSize} candidates × ${s.replicates} ` +
+        `replicates, ${setup.objectives.length} objectives measured, CMA-ES told`,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -8,50 +8,18 @@ import { Command } from 'commander';
 import {
   DEFAULT_MAX_RUNS,
   EXIT_BAD_INPUT,
-  EXIT_RUNS_FAILED,
   InputError,
   executing,
   interruptMessage,
 } from './commands/basics.js';
-import { SET_HELP, collect, count, formatsArg, seedArg, seedsArg, shardArg } from './commands/args.js';
+import { SET_HELP, collect, count, formatsArg } from './commands/args.js';
 import { examplesOf } from './commands/examples.js';
 import { executionOptions, planOptions } from './commands/options.js';
+import { act } from './commands/register/act.js';
+import { registerCalibrate } from './commands/register/calibrate.js';
+import { registerServe } from './commands/register/serve.js';
+import { registerValidateModel } from './commands/register/validateModel.js';
 import { packageVersion } from '../sim/packageRoot.js';
-
-/**
- * Run a command body. Bad input (a scenario, an argument, a sweep point that makes an invalid
- * scenario, an output folder that cannot be used) becomes exit code 2 with the message on stderr; a
- * file-system failure on the way (a full disk, a folder made read-only) becomes one line and exit
- * code 1: finished runs are in the ledger, so the same command resumes. Anything else is a bug and
- * keeps its stack trace.
- */
-const act =
-  <A extends unknown[]>(body: (...args: A) => number | Promise<number>) =>
-  async (...args: A) => {
-    try {
-      const code = await body(...args);
-      // a report that could not be written fails the command, whatever the command made of it
-      process.exitCode = executing.reportFailed ? Math.max(code, EXIT_RUNS_FAILED) : code;
-    } catch (err) {
-      // the modules that define these errors are loaded by then if the command could raise them
-      const [{ OutputPathError, fsReason }, { PlanError }] = await Promise.all([
-        import('../sim/run/outputs.js'),
-        import('../sim/plan/plan.js'),
-      ]);
-      if (err instanceof InputError || err instanceof OutputPathError || err instanceof PlanError) {
-        process.stderr.write(`error: ${err.message}\n`);
-        process.exitCode = EXIT_BAD_INPUT;
-        return;
-      }
-      const e = err as NodeJS.ErrnoException;
-      if (!e?.code || !e.syscall) throw err;
-      process.stderr.write(
-        `error: cannot ${e.syscall}${e.path ? ` ${e.path}` : ''}: ${fsReason(e)}; fix that and run ` +
-          `the same command again (finished runs are kept)\n`,
-      );
-      process.exitCode = EXIT_RUNS_FAILED;
-    }
-  };
 
 /** Commands, loaded when they run. */
 const commands = {
@@ -60,11 +28,8 @@ const commands = {
   merge: () => import('./commands/merge.js'),
   check: () => import('./commands/check.js'),
   describe: () => import('./commands/describe.js'),
-  validate: () => import('./commands/validate.js'),
   report: () => import('../analysis/report/build.js'),
   bench: () => import('./bench.js'),
-  serve: () => import('./commands/serve.js'),
-  calibrate: () => import('./commands/calibrate.js'),
 };
 
 // Ctrl-C or a TERM signal (a cluster's time limit): every finished run is already in the ledger and
@@ -137,7 +102,8 @@ executionOptions(
 program
   .command('report')
   .description(
-    'Rebuild report.html of an output directory (run, sweep, compare or validate-model) from its files alone.',
+    'Rebuild report.html of an output directory (run, sweep, ' +
+      'compare or validate-model) from its files alone.',
   )
   .argument('<outdir>', 'output directory')
   .option(
@@ -168,7 +134,8 @@ program
 program
   .command('merge')
   .description(
-    'Join shard output directories of one sweep into one run set (checks that no run is missing or duplicated).',
+    'Join shard output directories of one sweep into one run set ' +
+      '(checks that no run is missing or duplicated).',
   )
   .argument('<dirs...>', 'shard output directories')
   .requiredOption('-o, --out <dir>', 'output directory of the merged run set')
@@ -182,7 +149,8 @@ program
 program
   .command('replay')
   .description(
-    'Re-run one run of a run set from its manifest and confirm the result is identical (or show the first difference).',
+    'Re-run one run of a run set from its manifest and confirm the ' +
+      'result is identical (or show the first difference).',
   )
   .argument('<outdir>', 'output directory of a run set')
   .argument('<runId>', 'run id, e.g. baseline/r003')
@@ -191,90 +159,8 @@ program
     act(async (outDir: string, runId: string) => (await commands.merge()).replayCommand(outDir, runId)),
   );
 
-program
-  .command('validate-model')
-  .description(
-    'Run the validation scenario and its variants (ablations, shock, subsidy), test targets ' +
-      'T1–T10 and L1–L4 of docs/VALIDATION.md, write validation.csv, validation.json and ' +
-      'report.html; exit 0 only when every target holds.',
-  )
-  .option('--scenario <file>', 'validation scenario (default: scenarios/validation.yaml)')
-  .option('-o, --out <dir>', 'output directory', 'out/validation')
-  .option(
-    '-r, --replicates <n>',
-    'replicates per run set (default: the scenario’s, 50)',
-    count('--replicates'),
-  )
-  .option('-p, --population <n>', 'firms per run (default: the scenario’s, 5,000)', count('--population'))
-  .option('-s, --seed <n>', 'master seed', seedArg)
-  .option(
-    '--seeds <list>',
-    'several master seeds, e.g. 20261123,7,99: each in its own folder (seed-<n>), then their ' +
-      'pass rates side by side (seeds.csv, report.html); exit 0 only when every target holds on ' +
-      'every seed',
-    seedsArg,
-  )
-  .option(
-    '-w, --workers <n>',
-    'worker threads for the runs and for estimating their surveys (default: all cores)',
-    count('--workers'),
-  )
-  .option(
-    '-t, --targets <list>',
-    'check only these targets and run only the variants they need, e.g. T5,T6,T7 or T8 (default: all)',
-  )
-  .option(
-    '--set <path=value>',
-    `${SET_HELP}; the ablation, shock and subsidy variants are built on the result`,
-    collect,
-  )
-  .option(
-    '--shock <fields>',
-    "T9's shock: the fields of one scenario shock but its quarter (T9 sets it: ticks − 30), " +
-      "e.g. '{magnitude: 1, domains: [process]}' (default: {magnitude: 0.6}, every sector and " +
-      'domain)',
-  )
-  .option('--force', 'replace an output directory that holds a different run set')
-  .option('--json', 'print a machine-readable summary on stdout')
-  .option('--dry-run', 'print the run sets, an estimated wall time and the disk space they need; run nothing')
-  .addHelpText('after', examplesOf('validate-model'))
-  .action(
-    act(async (opts) => {
-      const { validateCommand } = await commands.validate();
-      return validateCommand(opts);
-    }),
-  );
-
-program
-  .command('calibrate')
-  .description(
-    "Search parameter values that meet a scenario's calibrate: targets (CMA-ES or NSGA-II, each generation a run set on the worker pool); writes calibration.csv, best.yaml and report.html; resumes after an interruption.",
-  )
-  .argument('<scenario>', 'scenario YAML file with a calibrate: block')
-  .option('-o, --out <dir>', 'output directory (default: out/calibrate-<scenario name>)')
-  .option('-w, --workers <n>', 'worker threads (default: all cores; 1 = no pool)', count('--workers'))
-  .option('-p, --population <n>', 'firms per run (default: calibrate.population)', count('--population'))
-  .option('-r, --replicates <n>', 'runs per candidate (default: calibrate.replicates)', count('--replicates'))
-  .option(
-    '-b, --budget <n>',
-    'candidates in all (default: calibrate.budget; raise it to go on)',
-    count('--budget'),
-  )
-  .option('-s, --seed <n>', 'seed of the search and the worlds (default: calibrate.seed)', seedArg)
-  .option('--force', 'replace an output directory that holds another calibration')
-  .option(
-    '--shard <i/n>',
-    'run only share i of n of the last generation the budget allows (a cluster task; docs/cluster.md)',
-    shardArg,
-  )
-  .option('--dry-run', 'print the runs, an estimated wall time and the disk space; run nothing')
-  .option('--no-report', 'do not write report.html')
-  .option('--json', 'print a machine-readable summary on stdout')
-  .addHelpText(
-    'after',
-    '\nExamples:\n  $ smesim calibrate scenarios/calibration-example.yaml --dry-run\n  $ smesim calibrate scenarios/calibration-example.yaml --workers 2\n  $ smesim calibrate scenarios/calibration-example.yaml --budget 160  # go on from where its 96 candidates ended\n',
-  )
-  .action(act(async (file: string, opts) => (await commands.calibrate()).calibrateCommand(file, opts)));
+registerValidateModel(program);
+registerCalibrate(program);
 
 program
   .command('bench')
@@ -330,19 +216,6 @@ program
     ),
   );
 
-program
-  .command('serve')
-  .description(
-    'Start the workbench: a page in your browser to set policy levers, run them against the baseline and read the answer (local only; prints a URL with an access token).',
-  )
-  .option('-p, --port <n>', 'port (0 = any free port)', Number, 8321)
-  .option('-d, --dir <folder>', 'folder of scenario files', 'scenarios')
-  .option('-o, --out <folder>', 'folder of the comparisons', 'out')
-  .option(
-    '--host <address>',
-    'listen on this address instead of 127.0.0.1 (the token is then all that protects it)',
-  )
-  .option('-w, --workers <n>', 'worker threads per comparison (default: all cores)', Number)
-  .action(act(async (opts) => (await commands.serve()).serveCommand(opts)));
+registerServe(program);
 
 await program.parseAsync(process.argv);

@@ -57,11 +57,15 @@ export async function showResult(main: HTMLElement, folder: string): Promise<voi
   const key = el('section', { id: 'key-numbers' }, el('h2', {}, 'Key numbers beside the baseline'));
   const table = el('table');
   table.innerHTML =
-    '<thead><tr><th>policy</th><th>outcome</th><th>baseline</th><th>policy</th><th>difference</th><th>95% CI</th></tr></thead><tbody>' +
+    '<thead><tr><th>policy</th><th>outcome</th><th>baseline</th>' +
+    '<th>policy</th><th>difference</th><th>95% CI</th></tr></thead><tbody>' +
     keyRows
       .map(
         (x) =>
-          `<tr${sig(x) ? ' style="font-weight:600"' : ''}><td>${esc(x.policy)}</td><td>${esc(x.outcome)}</td><td class="num">${fmt(x.baseline_mean)}</td><td class="num">${fmt(x.policy_mean)}</td><td class="num">${fmt(x.diff_mean)}</td><td class="num">${fmt(x.ci_low)} to ${fmt(x.ci_high)}</td></tr>`,
+          `<tr${sig(x) ? ' style="font-weight:600"' : ''}><td>${esc(x.policy)}</td><td>` +
+          `${esc(x.outcome)}</td><td class="num">${fmt(x.baseline_mean)}</td><td ` +
+          `class="num">${fmt(x.policy_mean)}</td><td class="num">${fmt(x.diff_mean)}</td>` +
+          `<td class="num">${fmt(x.ci_low)} to ${fmt(x.ci_high)}</td></tr>`,
       )
       .join('') +
     '</tbody>';

@@ -59,8 +59,12 @@ export function runBox(form: ScenarioForm, changes: Record<string, unknown>) {
       d.effectSize === null
         ? 'One replicate gives no confidence interval: choose 10 or more.'
         : d.percentLow !== undefined && d.percentHigh !== undefined
-          ? `With ${n} replicate pairs, a difference shows reliably (8 times in 10) from about ${pct(d.percentLow)} to ${pct(d.percentHigh)} of the baseline, depending on the outcome (from the spread of ${d.from}); four times the replicates halve that.`
-          : `With ${n} replicate pairs, a difference shows reliably (8 times in 10) from about ${fmt(d.effectSize)} standard deviations of the paired differences; four times the replicates halve that. After a first run it is given per outcome.`;
+          ? `With ${n} replicate pairs, a difference shows reliably (8 times in 10) from about ` +
+            `${pct(d.percentLow)} to ${pct(d.percentHigh)} of the baseline, depending on the outcome ` +
+            `(from the spread of ${d.from}); four times the replicates halve that.`
+          : `With ${n} replicate pairs, a difference shows reliably (8 times in 10) from about ` +
+            `${fmt(d.effectSize)} standard deviations of the paired differences; four times the ` +
+            'replicates halve that. After a first run it is given per outcome.';
   };
   replicates.addEventListener('input', () => void showDetectable());
   name.addEventListener('change', () => void showDetectable());

@@ -15,12 +15,18 @@ import type { CalibrationSetup, CandidateRow } from './search.js';
 /** The columns of calibration.csv that every calibration has, around its parameters and objectives. */
 export const CALIBRATION_COLUMNS = ['generation', 'candidate', 'loss', 'pareto_rank', 'met', 'failed_runs'];
 
-/** Each candidate's Pareto rank among all candidates, by their distances from the targets (0 = none is better in every objective). */
+/**
+ * Each candidate's Pareto rank among all candidates, by their distances
+ * from the targets (0 = none is better in every objective).
+ */
 export function ranksOf(setup: CalibrationSetup, rows: CandidateRow[]): number[] {
   return paretoRanks(rows.map((r) => r.measured.map((m, j) => distance(setup.objectives[j]!, m.value))));
 }
 
-/** calibration.csv: generation, candidate, parameter values, each objective's value and SE, loss, rank, objectives met, failed runs. */
+/**
+ * calibration.csv: generation, candidate, parameter values, each
+ * objective's value and SE, loss, rank, objectives met, failed runs.
+ */
 export function calibrationCsv(setup: CalibrationSetup, rows: CandidateRow[]): string {
   const params = setup.calibrate.parameters.map((p) => p.path);
   const objectives = setup.objectives.flatMap((o) => [o.name, `${o.name}_se`]);
@@ -68,7 +74,10 @@ function nested(values: Record<string, number>): Record<string, unknown> {
   return out;
 }
 
-/** best.yaml's text: a comment block (objectives met and missed), `extends:` the calibrated file, the chosen values. */
+/**
+ * best.yaml's text: a comment block (objectives met and missed),
+ * `extends:` the calibrated file, the chosen values.
+ */
 export function bestYaml(
   setup: CalibrationSetup,
   rows: CandidateRow[],
@@ -83,16 +92,26 @@ export function bestYaml(
     const m = best.measured[j]!;
     const verdict = meets(o, m) ? 'met   ' : 'missed';
     const statistic = o.text.trim() === o.name ? '' : `; ${o.text}`;
-    return `#   ${verdict} ${o.name} = ${formatNumber(m.value)} ± ${formatNumber(m.se)} (target ${targetText(o)}${statistic})`;
+    return (
+      `#   ${verdict} ${o.name} = ${formatNumber(m.value)} ± ` +
+      `${formatNumber(m.se)} (target ${targetText(o)}${statistic})`
+    );
   };
   const met = setup.objectives.filter((o, j) => meets(o, best.measured[j]!)).length;
   const header = [
-    `# The best candidate of a calibration by \`smesim calibrate ${scenarioFile}\`: candidate ${best.candidate} of`,
-    `# generation ${best.generation}, the lowest weighted loss (${formatNumber(best.loss)}) of ${rows.length} candidates (${setup.calibrate.algorithm}).`,
-    `# It meets ${met} of ${setup.objectives.length} objectives (met: inside the target's range, or within two standard errors of it),`,
-    `# measured on ${s.replicates} replicates of ${s.population.toLocaleString('en-US')} firms (value ± standard error across replicates):`,
+    `# The best candidate of a calibration by \`smesim calibrate ` +
+      `${scenarioFile}\`: candidate ${best.candidate} of`,
+    `# generation ${best.generation}, the lowest weighted loss (` +
+      `${formatNumber(best.loss)}) of ${rows.length} candidates (` +
+      `${setup.calibrate.algorithm}).`,
+    `# It meets ${met} of ${setup.objectives.length} objectives (met: inside ` +
+      `the target's range, or within two standard errors of it),`,
+    `# measured on ${s.replicates} replicates of ` +
+      `${s.population.toLocaleString('en-US')} firms (value ± standard error ` +
+      'across replicates):',
     ...setup.objectives.map(line),
-    '# The values are those of a search on noisy statistics: run this scenario with more replicates to confirm them.',
+    '# The values are those of a search on noisy statistics: run ' +
+      'this scenario with more replicates to confirm them.',
   ];
   const body = {
     extends: relative(dirname(resolve(bestPath)), resolve(scenarioFile)),

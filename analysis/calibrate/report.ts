@@ -34,7 +34,8 @@ function bestSection(setup: CalibrationSetup, rows: CandidateRow[]): Section {
       ...r.measured.map(
         // no-break spaces: a value and its SE stay on one line
         (m, j) =>
-          `${meets(setup.objectives[j]!, m) ? '✓' : '✗'}\u00a0${formatNumber(m.value)}\u00a0±\u00a0${formatNumber(m.se)}`,
+          `${meets(setup.objectives[j]!, m) ? '✓' : '✗'}\u00a0` +
+          `${formatNumber(m.value)}\u00a0±\u00a0${formatNumber(m.se)}`,
       ),
       r.loss,
       ranks[i]!,
@@ -44,7 +45,8 @@ function bestSection(setup: CalibrationSetup, rows: CandidateRow[]): Section {
   const met = setup.objectives.filter((o, j) => meets(o, best.measured[j]!));
   const missed = setup.objectives.filter((o, j) => !meets(o, best.measured[j]!));
   const reading =
-    `The best candidate (generation ${best.generation}, candidate ${best.candidate}, loss ${formatNumber(best.loss)}) meets ${met.length} of ${setup.objectives.length} objectives` +
+    `The best candidate (generation ${best.generation}, candidate ${best.candidate}, loss ` +
+    `${formatNumber(best.loss)}) meets ${met.length} of ${setup.objectives.length} objectives` +
     (missed.length > 0 ? `; it misses ${missed.map((o) => o.name).join(', ')}.` : '.');
   const columns = [
     'candidate',
@@ -66,7 +68,11 @@ function objectiveSection(setup: CalibrationSetup, rows: CandidateRow[], j: numb
   const last = lastGeneration(rows);
   const lastRows = rows.filter((r) => r.generation === last);
   const meeting = lastRows.filter((r) => meets(o, r.measured[j]!)).length;
-  const reading = `${o.name}: the generation median moved from ${formatNumber(at(1))} in generation 1 to ${formatNumber(at(last))} in generation ${last}; ${meeting} of ${lastRows.length} candidates of the last generation ${meeting === 1 ? 'meets' : 'meet'} the target ${targetText(o)}.`;
+  const reading =
+    `${o.name}: the generation median moved from ${formatNumber(at(1))} in generation 1 to ` +
+    `${formatNumber(at(last))} in generation ${last}; ${meeting} of ${lastRows.length} ` +
+    `candidates of the last generation ${meeting === 1 ? 'meets' : 'meet'} the target ` +
+    `${targetText(o)}.`;
   return {
     title: `${o.name} per generation (${o.text})`,
     reading,
@@ -85,9 +91,13 @@ function lossSection(rows: CandidateRow[]): Section {
   }
   const first = Math.min(...rows.filter((r) => r.generation === 1).map((r) => r.loss));
   const positive = rows.every((r) => !(r.loss <= 0));
+  const settled =
+    improved < last - 2 ? ': the search has settled, so more generations would probably not help' : '';
   return {
     title: 'Weighted loss per generation',
-    reading: `The lowest loss fell from ${formatNumber(first)} in generation 1 to ${formatNumber(bestSoFar)}, last improved in generation ${improved} of ${last}${improved < last - 2 ? ': the search has settled, so more generations would probably not help' : ''}.`,
+    reading:
+      `The lowest loss fell from ${formatNumber(first)} in generation 1 to ` +
+      `${formatNumber(bestSoFar)}, last improved in generation ${improved} of ${last}${settled}.`,
     figure: generationFigure(
       'Loss of every candidate',
       'weighted loss',
@@ -109,11 +119,18 @@ function parameterSection(setup: CalibrationSetup, rows: CandidateRow[], d: numb
   const u = coordinateOf(p, best);
   const edge =
     u < 0.05 || u > 0.95
-      ? ` The best candidate's value, ${formatNumber(best)}, lies at the ${u < 0.05 ? 'lower' : 'upper'} end of the range: the best value may lie beyond it, so widen the range if the model allows.`
+      ? ` The best candidate's value, ${formatNumber(best)}, lies at the ` +
+        `${u < 0.05 ? 'lower' : 'upper'} end of the range: the best value may ` +
+        'lie beyond it, so widen the range if the model allows.'
       : '';
   return {
     title: `Trace of ${p.path}`,
-    reading: `${p.path}: the last generation's candidates lie between ${formatNumber(lo)} and ${formatNumber(hi)}, ${formatNumber(Number((100 * share).toFixed(0)))}% of the searched range ${formatNumber(p.min)}–${formatNumber(p.max)}${p.scale === 'log' ? ' (log scale)' : ''}; the generation median is ${formatNumber(median(values))}.${edge}`,
+    reading:
+      `${p.path}: the last generation's candidates lie between ${formatNumber(lo)} and ` +
+      `${formatNumber(hi)}, ${formatNumber(Number((100 * share).toFixed(0)))}% of the searched ` +
+      `range ${formatNumber(p.min)}–${formatNumber(p.max)}` +
+      `${p.scale === 'log' ? ' (log scale)' : ''}; the generation median is ` +
+      `${formatNumber(median(values))}.${edge}`,
     figure: generationFigure(
       `${p.path} per generation`,
       p.path,
@@ -131,9 +148,16 @@ function paretoSection(setup: CalibrationSetup, rows: CandidateRow[]): Section {
   const [a, b] = setup.objectives;
   const dist = (r: CandidateRow, j: number) => distance(setup.objectives[j]!, r.measured[j]!.value);
   const both = rows.filter((r) => dist(r, 0) === 0 && dist(r, 1) === 0).length;
+  const shown =
+    setup.objectives.length > 2
+      ? ` (the figure shows these two of ${setup.objectives.length} objectives; the ranks use all)`
+      : '';
   return {
     title: 'Pareto front',
-    reading: `${optimal} of ${rows.length} candidates are Pareto-optimal (no other is at least as close to every target and closer to one); ${both} ${both === 1 ? 'lies' : 'lie'} inside the target ranges of both ${a!.name} and ${b!.name}${setup.objectives.length > 2 ? ` (the figure shows these two of ${setup.objectives.length} objectives; the ranks use all)` : ''}.`,
+    reading:
+      `${optimal} of ${rows.length} candidates are Pareto-optimal (no other is at least as close ` +
+      `to every target and closer to one); ${both} ${both === 1 ? 'lies' : 'lie'} inside the ` +
+      `target ranges of both ${a!.name} and ${b!.name}${shown}.`,
     figure: paretoFigure(
       [a!.name, b!.name],
       rows.map((r, i) => ({ x: dist(r, 0), y: dist(r, 1), optimal: ranks[i] === 0, label: label(r) })),
@@ -166,12 +190,19 @@ function correlationSection(setup: CalibrationSetup, rows: CandidateRow[]): Sect
   const against = pairs.filter((x) => x.rho < 0 && x.p < 0.05).sort((x, y) => x.rho - y.rho);
   const reading =
     against.length > 0
-      ? `${against.map((x) => `${x.a} and ${x.b} (ρ ${x.rho.toFixed(2)})`).join(', ')} pull against each other: across the ${rows.length} candidates, those closer to one target are farther from the other (rank correlation of the distances below 0 at 5%).`
-      : `No two objectives pull against each other at 5% across the ${rows.length} candidates (no rank correlation of their distances is significantly below 0); a distance that is 0 for most candidates leaves little to correlate.`;
+      ? `${against.map((x) => `${x.a} and ${x.b} (ρ ${x.rho.toFixed(2)})`).join(', ')} pull ` +
+        `against each other: across the ${rows.length} candidates, those closer to one target are ` +
+        'farther from the other (rank correlation of the distances below 0 at 5%).'
+      : `No two objectives pull against each other at 5% across the ${rows.length} ` +
+        'candidates (no rank correlation of their distances is significantly below 0); a ' +
+        'distance that is 0 for most candidates leaves little to correlate.';
   return {
     title: 'Which objectives pull against which',
     reading,
-    html: `${htmlTable(['', ...names], cells)}<p class="note">Spearman rank correlation of the distances from the targets across candidates: negative means getting closer to one target goes with getting farther from the other.</p>`,
+    html:
+      `${htmlTable(['', ...names], cells)}<p class="note">Spearman rank correlation of ` +
+      'the distances from the targets across candidates: negative means getting closer ' +
+      'to one target goes with getting farther from the other.</p>',
   };
 }
 
@@ -189,7 +220,9 @@ export function calibrationReportHtml(setup: CalibrationSetup, rows: CandidateRo
   const algorithm =
     c.algorithm === 'cmaes' ? 'CMA-ES on the weighted loss' : 'NSGA-II on the objectives’ distances';
   const header = `<h1>Calibration of ${escapeHtml(s.name)}</h1><p>${escapeHtml(
-    `${algorithm}: ${setup.generations} generations of ${c.generationSize} candidates, each run ${s.replicates} times (the same ${s.replicates} worlds for every candidate) with ${s.population.toLocaleString('en-US')} firms × ${s.ticks} quarters.`,
+    `${algorithm}: ${setup.generations} generations of ${c.generationSize} candidates, each ` +
+      `run ${s.replicates} times (the same ${s.replicates} worlds for every candidate) with ` +
+      `${s.population.toLocaleString('en-US')} firms × ${s.ticks} quarters.`,
   )}</p>`;
   return renderPage(
     `Calibration: ${s.name}`,

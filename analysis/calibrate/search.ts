@@ -42,7 +42,10 @@ export { CalibrationConflictError } from './state.js';
 
 /** Everything a calibration is made of, resolved from the scenario. */
 export interface CalibrationSetup {
-  /** The scenario each candidate's runs start from: no sweep, no calibrate block, the calibration's size and seed. */
+  /**
+   * The scenario each candidate's runs start from: no sweep, no
+   * calibrate block, the calibration's size and seed.
+   */
   runScenario: Scenario;
   calibrate: Calibrate;
   objectives: ResolvedObjective[];
@@ -86,7 +89,10 @@ const pad = (k: number, width: number) => String(k).padStart(width, '0');
 /** The folder of generation g (0-based): gen-001, gen-002, … */
 export const generationDir = (outDir: string, g: number): string => join(outDir, `gen-${pad(g + 1, 3)}`);
 
-/** The run plan of one generation: candidate × replicate, replicate r's seed the same for every candidate (common random numbers). */
+/**
+ * The run plan of one generation: candidate × replicate, replicate r's
+ * seed the same for every candidate (common random numbers).
+ */
 export function generationPlan(setup: CalibrationSetup, g: number, unit: number[][]): RunPlan {
   const s = setup.runScenario;
   const parameters = setup.calibrate.parameters.map((p) => p.path);
@@ -110,7 +116,10 @@ export function generationPlan(setup: CalibrationSetup, g: number, unit: number[
   return { specs, parameters, points };
 }
 
-/** The unit-box points of the next generation, and what the algorithm needs back (CMA-ES's unfolded genotypes). */
+/**
+ * The unit-box points of the next generation, and what the
+ * algorithm needs back (CMA-ES's unfolded genotypes).
+ */
 function ask(state: SearchState, seed: number): { unit: number[][]; genotypes?: number[][] } {
   const a = state.algorithm;
   if ('cmaes' in a) {
@@ -221,7 +230,8 @@ export async function calibrate(
           };
     const text = encodeState({ ...state, generation: g + 1, algorithm, rows: [...state.rows, ...rows] });
     writeAtomic(join(opts.outDir, STATE_FILE), text);
-    // go on from the state as written, so that a resumed calibration and this one continue from the same numbers
+    // go on from the state as written, so that a resumed
+    // calibration and this one continue from the same numbers
     state = decodeState(text);
     opts.onGeneration?.(state.rows);
   }

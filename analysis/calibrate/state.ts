@@ -31,7 +31,9 @@ function stateKey(setup: CalibrationSetup): string {
     .digest('hex');
 }
 
-/** The state before the first generation: CMA-ES at the centre of the unit box, or NSGA-II without parents. */
+/**
+ * The state before the first generation: CMA-ES at the centre of the unit box, or NSGA-II without parents.
+ */
 export function initialState(setup: CalibrationSetup): SearchState {
   const c = setup.calibrate;
   const k = c.parameters.length;
@@ -45,7 +47,10 @@ export function initialState(setup: CalibrationSetup): SearchState {
 /** The file of the state, in the calibration's folder. */
 export const STATE_FILE = 'calibration-state.json';
 
-/** The state as JSON text, with NaN and ±∞ (a statistic not computable, a loss of ∞) written as strings: JSON has no such numbers. */
+/**
+ * The state as JSON text, with NaN and ±∞ (a statistic not computable, a
+ * loss of ∞) written as strings: JSON has no such numbers.
+ */
 export function encodeState(state: SearchState): string {
   return (
     JSON.stringify(state, (_key, v: unknown) =>
@@ -75,18 +80,23 @@ export function claimState(outDir: string, setup: CalibrationSetup, force: boole
     if (old.key === fresh.key) return old;
     if (!force)
       throw new CalibrationConflictError(
-        `output directory ${outDir} holds another calibration (its scenario or calibrate block differs; only the budget may change to go on); choose another --out, or add --force to replace it`,
+        `output directory ${outDir} holds another calibration (its scenario ` +
+          'or calibrate block differs; only the budget may change to go on); ' +
+          'choose another --out, or add --force to replace it',
       );
   } else if (existsSync(outDir) && readdirSync(outDir).some((n) => n !== 'shards' && n !== 'logs') && !force)
     throw new CalibrationConflictError(
-      `output directory ${outDir} is not empty and holds no calibration; choose another --out, or add --force to replace its contents`,
+      `output directory ${outDir} is not empty and holds no calibration; ` +
+        'choose another --out, or add --force to replace its contents',
     );
-  // with --force, what another calibration left; without, the folder holds at most this one's first shards and logs
+  // with --force, what another calibration left; without, the
+  // folder holds at most this one's first shards and logs
   if (force && existsSync(outDir))
     for (const name of readdirSync(outDir))
       if (/^(gen-\d+|shards|calibration.*\.(csv|json)|best\.yaml|report\.html)$/.test(name))
         rmSync(join(outDir, name), { recursive: true, force: true });
-  // written before the first run, so that a folder interrupted in its first generation is known as this calibration's
+  // written before the first run, so that a folder interrupted in
+  // its first generation is known as this calibration's
   writeAtomic(path, encodeState(fresh));
   return decodeState(encodeState(fresh));
 }
@@ -101,13 +111,17 @@ export function stateForShard(outDir: string, setup: CalibrationSetup): SearchSt
   const state = existsSync(path) ? decodeState(readFileSync(path, 'utf8')) : fresh;
   if (state.key !== fresh.key)
     throw new CalibrationConflictError(
-      `output directory ${outDir} holds another calibration (its scenario or calibrate block differs); a shard must use the folder, scenario and options of its calibration`,
+      `output directory ${outDir} holds another calibration (its scenario or calibrate block ` +
+        'differs); a shard must use the folder, scenario and options of its calibration',
     );
   const g = setup.generations - 1;
   if (state.generation > g) return undefined; // told already: nothing left for this shard
   if (state.generation < g)
     throw new CalibrationConflictError(
-      `--shard runs generation ${setup.generations} (the last the budget allows), but ${outDir} has told ${state.generation} generation(s); run the calibration without --shard and --budget ${state.generation * setup.calibrate.generationSize} … first, or give --budget ${(state.generation + 1) * setup.calibrate.generationSize}`,
+      `--shard runs generation ${setup.generations} (the last the budget allows), but ${outDir}` +
+        ` has told ${state.generation} generation(s); run the calibration without --shard and ` +
+        `--budget ${state.generation * setup.calibrate.generationSize} … first, or give --budget ` +
+        `${(state.generation + 1) * setup.calibrate.generationSize}`,
     );
   return state;
 }

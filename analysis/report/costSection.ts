@@ -1,4 +1,6 @@
-/** The report's cost section: each policy's additional outlay and what one unit of it buys, or "not priced". */
+/**
+ * The report's cost section: each policy's additional outlay and what one unit of it buys, or "not priced".
+ */
 import type { CompareRow } from '../figures/forest.js';
 import { BOUGHT } from '../verbs/costEffect.js';
 import { type Section, formatNumber, htmlTable } from './html.js';
@@ -24,7 +26,8 @@ const withCi = (r: CompareRow | undefined): string =>
 
 /**
  * The cost-effectiveness table of compare.csv's cost rows. The reading names each priced policy's outlay and
- * which outcomes per unit outlay have a CI that excludes zero, and says of the others that they are not priced.
+ * which outcomes per unit outlay have a CI that excludes zero,
+ * and says of the others that they are not priced.
  */
 export function costSection(rows: CompareRow[]): Section {
   const policies = [...new Set(rows.map((r) => r.policy))];
@@ -32,14 +35,21 @@ export function costSection(rows: CompareRow[]): Section {
     rows.find((r) => r.policy === policy && r.outcome === outcome);
   const sentences = policies.map((policy) => {
     if (!isPricedPolicy(rows, policy))
-      return `${policy}: costs not priced (a lever it uses has no unit cost, such as policies.training.costPerFirm, or it pays nothing beyond the baseline)`;
+      return (
+        `${policy}: costs not priced (a lever it uses has no unit cost, such as ` +
+        'policies.training.costPerFirm, or it pays nothing beyond the baseline)'
+      );
     const clear = BOUGHT.map((b) => row(policy, `${b}_per_outlay`)!)
       .filter((r) => r.ci_low > 0 || r.ci_high < 0)
       .map(
         (r) =>
           `${withCi(r)} ${BOUGHT_WORDS[r.outcome.replace('_per_outlay', '') as (typeof BOUGHT)[number]]}`,
       );
-    return `${policy} pays ${withCi(row(policy, 'outlay_total'))} revenue units more than the baseline; per unit of it, ${clear.length > 0 ? clear.join('; ') : 'no outcome has a 95% CI that excludes zero'}`;
+    return (
+      `${policy} pays ${withCi(row(policy, 'outlay_total'))} revenue units more ` +
+      'than the baseline; per unit of it, ' +
+      `${clear.length > 0 ? clear.join('; ') : 'no outcome has a 95% CI that excludes zero'}`
+    );
   });
   return {
     title: 'What the policies cost and what a unit of outlay buys',

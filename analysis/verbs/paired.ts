@@ -30,14 +30,19 @@ type Row = Record<string, unknown>;
 
 /** What the terminal and the report say when a comparison has fewer than two pairs, so no CI. */
 export const SINGLE_PAIR =
-  'One replicate gives no confidence interval (that needs the spread between replicates), so no difference can be told apart from chance: run compare with --replicates 10 or more.';
+  'One replicate gives no confidence interval (that needs the spread between replicates), so ' +
+  'no difference can be told apart from chance: run compare with --replicates 10 or more.';
 
 /**
  * What the terminal says under the table (and the report after its reading) about the `detectable`
  * column: a CI that includes 0 is not evidence of no effect, and how many replicates halve it.
  */
 export function detectableNote(n: number): string {
-  return `detectable: the smallest difference that ${n} replicate pairs show (its 95% CI excluding 0) 8 times in 10. A CI that includes 0 does not rule out an effect smaller than that; four times the replicates halve it (--replicates ${4 * n}).`;
+  return (
+    `detectable: the smallest difference that ${n} replicate pairs show (its 95% CI ` +
+    'excluding 0) 8 times in 10. A CI that includes 0 does not rule out an effect smaller ' +
+    `than that; four times the replicates halve it (--replicates ${4 * n}).`
+  );
 }
 
 /**

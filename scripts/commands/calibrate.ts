@@ -1,4 +1,7 @@
-/** `smesim calibrate`: search parameter values that meet a scenario's calibrate targets; resumable, on the worker pool. */
+/**
+ * `smesim calibrate`: search parameter values that meet a
+ * scenario's calibrate targets; resumable, on the worker pool.
+ */
 import { join } from 'node:path';
 import type { Scenario } from '../../sim/config/scenario.js';
 import type { Evaluator } from '../../sim/run/evaluator.js';
@@ -43,7 +46,8 @@ export interface CalibrateOptions {
 function withOverrides(file: string, s: Scenario, opts: CalibrateOptions): Scenario {
   if (!s.calibrate)
     throw new InputError(
-      `${file} has no 'calibrate:' block; add one (see scenarios/calibration-example.yaml and docs/calibrate.md)`,
+      `${file} has no 'calibrate:' block; add one (see ` +
+        'scenarios/calibration-example.yaml and docs/calibrate.md)',
     );
   const c = { ...s.calibrate };
   if (opts.population !== undefined) c.population = opts.population;
@@ -52,7 +56,8 @@ function withOverrides(file: string, s: Scenario, opts: CalibrateOptions): Scena
   if (opts.seed !== undefined) c.seed = opts.seed;
   if (c.budget < c.generationSize)
     throw new InputError(
-      `--budget ${c.budget} holds no whole generation of ${c.generationSize} candidates; give at least ${c.generationSize}`,
+      `--budget ${c.budget} holds no whole generation of ` +
+        `${c.generationSize} candidates; give at least ${c.generationSize}`,
     );
   return { ...s, calibrate: c };
 }
@@ -84,14 +89,20 @@ function dryRun(setup: CalibrationSetup, workers: number, report: boolean, json:
     return EXIT_OK;
   }
   process.stdout.write(
-    `${s.name}: ${c.algorithm}, ${setup.generations} generations × ${c.generationSize} candidates × ${s.replicates} replicates = ${runs} runs of ${s.population} firms × ${s.ticks} quarters\n`,
+    `${s.name}: ${c.algorithm}, ${setup.generations} generations × ` +
+      `${c.generationSize} candidates × ${s.replicates} replicates = ${runs} ` +
+      `runs of ${s.population} firms × ${s.ticks} quarters\n`,
   );
   process.stdout.write(
-    `estimated wall time on ${workers} worker(s): ${formatSeconds(cost.fixedSeconds + generation * setup.generations)} (${formatSeconds(generation)} a generation, measuring the objectives included)\n`,
+    `estimated wall time on ${workers} worker(s): ` +
+      `${formatSeconds(cost.fixedSeconds + generation * setup.generations)} (` +
+      `${formatSeconds(generation)} a generation, measuring the objectives ` +
+      'included)\n',
   );
   if (Number.isFinite(cost.bytes))
     process.stdout.write(
-      `disk: roughly ${formatBytes(cost.bytes * runs + (report ? reportBaseBytes() : 0))} in all (each generation's tables and per-run records${report ? ', report.html' : ''})\n`,
+      `disk: roughly ${formatBytes(cost.bytes * runs + (report ? reportBaseBytes() : 0))} in all ` +
+        `(each generation's tables and per-run records${report ? ', report.html' : ''})\n`,
     );
   return EXIT_OK;
 }
@@ -123,10 +134,16 @@ function summaryText(setup: CalibrationSetup, rows: CandidateRow[], outDir: stri
     .join(', ');
   const lines = setup.objectives.map((o, j) => {
     const m = best.measured[j]!;
-    return `  ${meets(o, m) ? 'met   ' : 'missed'} ${o.name}: ${formatNumber(m.value)} ± ${formatNumber(m.se)} (target ${targetText(o)})`;
+    return (
+      `  ${meets(o, m) ? 'met   ' : 'missed'} ${o.name}: ` +
+      `${formatNumber(m.value)} ± ${formatNumber(m.se)} (target ` +
+      `${targetText(o)})`
+    );
   });
   return [
-    `${setup.runScenario.name}: ${rows.length} candidates in ${setup.generations} generations; best: generation ${best.generation}, candidate ${best.candidate}: ${values} (loss ${formatNumber(best.loss)})`,
+    `${setup.runScenario.name}: ${rows.length} candidates in ` +
+      `${setup.generations} generations; best: generation ${best.generation}, ` +
+      `candidate ${best.candidate}: ${values} (loss ${formatNumber(best.loss)})`,
     ...lines,
     `tables in ${outDir}: calibration.csv, best.yaml`,
     '',
@@ -192,7 +209,8 @@ export async function calibrateCommand(file: string, opts: CalibrateOptions): Pr
     if (report) process.stdout.write(`report: ${report}\n`);
     if (result.runs.failed.length > 0)
       process.stderr.write(
-        `${result.runs.failed.length} run(s) failed (their candidates were measured on the runs that succeeded; see the ledgers in ${outDir}/gen-*)\n`,
+        `${result.runs.failed.length} run(s) failed (their candidates were measured on ` +
+          `the runs that succeeded; see the ledgers in ${outDir}/gen-*)\n`,
       );
     return code;
   } finally {
@@ -202,7 +220,10 @@ export async function calibrateCommand(file: string, opts: CalibrateOptions): Pr
   }
 }
 
-/** `--shard i/n`: this task's share of the last generation the budget allows; the calibration without --shard tells it. */
+/**
+ * `--shard i/n`: this task's share of the last generation the
+ * budget allows; the calibration without --shard tells it.
+ */
 async function shardCommand(
   setup: CalibrationSetup,
   outDir: string,
@@ -222,12 +243,15 @@ async function shardCommand(
     const budget = g * setup.calibrate.generationSize;
     if (!summary) {
       process.stdout.write(
-        `generation ${g} of ${outDir} is told already: shard ${shard.index}/${shard.count} has nothing to run\n`,
+        `generation ${g} of ${outDir} is told already: shard ` +
+          `${shard.index}/${shard.count} has nothing to run\n`,
       );
       return EXIT_OK;
     }
     process.stdout.write(
-      `generation ${g}, shard ${shard.index}/${shard.count}: ${summary.ok}/${summary.planned} runs ok in ${summary.outDir}; when every shard is done, 'smesim calibrate ${file} --out ${outDir} --budget ${budget}' takes them in and tells the generation\n`,
+      `generation ${g}, shard ${shard.index}/${shard.count}: ${summary.ok}/${summary.planned} ` +
+        `runs ok in ${summary.outDir}; when every shard is done, 'smesim calibrate ${file} --out ` +
+        `${outDir} --budget ${budget}' takes them in and tells the generation\n`,
     );
     return summary.failed.length > 0 ? EXIT_RUNS_FAILED : EXIT_OK;
   } finally {
@@ -246,7 +270,9 @@ async function tryCalibrationReport(
     return writeCalibrationReport(outDir, setup, rows);
   } catch (err) {
     process.stderr.write(
-      `warning: could not write the report for ${outDir}: ${(err as Error).message}\n(calibration.csv and best.yaml are complete)\n`,
+      `warning: could not write the report for ${outDir}: ` +
+        `${(err as Error).message}\n(calibration.csv and best.yaml are ` +
+        'complete)\n',
     );
     return undefined;
   }

@@ -81,25 +81,31 @@ export async function compareCommand(
     if (names.has(s.name))
       throw new InputError(`${files[k]}: two scenarios are named '${s.name}'; give each its own 'name:'`);
     names.add(s.name);
-    // a file's own seed or replicates give way to the baseline's (unless --seed / --replicates set them for all)
+    // a file's own seed or replicates give way to the baseline's
+    // (unless --seed / --replicates set them for all)
     const ownSeed = opts.seed === undefined && s.seed !== seed;
     const ownReplicates = opts.replicates === undefined && s.replicates !== replicates;
     if (k > 0 && (ownSeed || ownReplicates)) {
       process.stderr.write(
-        `note: ${files[k]} runs with seed ${seed} and ${replicates} replicate${replicates === 1 ? '' : 's'} (the baseline's), so both face the same worlds\n`,
+        `note: ${files[k]} runs with seed ${seed} and ${replicates} replicate` +
+          `${replicates === 1 ? '' : 's'} (the baseline's), so both face the same worlds\n`,
       );
     }
-    // the same seed gives the same technology and environment, but not the same firms if the population differs
+    // the same seed gives the same technology and environment,
+    // but not the same firms if the population differs
     const structure = k > 0 ? firmDifferences(s, base) : [];
     if (structure.length > 0) {
       process.stderr.write(
-        `note: ${files[k]} differs from the baseline in ${structure.join(', ')}: its firms are not the baseline's, so its differences come from that as well as from any policy\n`,
+        `note: ${files[k]} differs from the baseline in ${structure.join(', ')}: its firms are not ` +
+          `the baseline's, so its differences come from that as well as from any policy\n`,
       );
     }
     const timing = k > 0 ? timingDifferences(s, base) : [];
     if (timing.length > 0) {
       process.stderr.write(
-        `note: ${files[k]} differs from the baseline in ${timing.join(', ')}: its survey covers other quarters than the baseline's, so its differences come from that as well as from any policy\n`,
+        `note: ${files[k]} differs from the baseline in ${timing.join(', ')}: ` +
+          `its survey covers other quarters than the baseline's, so its ` +
+          'differences come from that as well as from any policy\n',
       );
     }
   }
@@ -141,7 +147,8 @@ export async function compareCommand(
   }
   if (failedRuns.length > 0)
     process.stderr.write(
-      `${failedRuns.length} run(s) failed and are left out of the pairs: ${failedRuns.slice(0, 5).join(', ')}\n`,
+      `${failedRuns.length} run(s) failed and are left out of the ` +
+        `pairs: ${failedRuns.slice(0, 5).join(', ')}\n`,
     );
   return failedRuns.length > 0 ? EXIT_RUNS_FAILED : EXIT_OK;
 }

@@ -30,7 +30,8 @@ export function printComparison(rows: CompareCsvRow[], baseline: string, outDir:
     const own = rows.filter((r) => r.policy === policy);
     out(`\n${policy} − ${baseline} (paired by replicate, n = ${own[0]!.n}; * = 95% CI excludes 0)`);
     out(
-      `  ${'outcome'.padEnd(16)}${'baseline'.padStart(10)}${'policy'.padStart(10)}${'difference'.padStart(12)}${'change'.padStart(9)}   ${'95% CI'.padEnd(24)}detectable`,
+      `  ${'outcome'.padEnd(16)}${'baseline'.padStart(10)}${'policy'.padStart(10)}` +
+        `${'difference'.padStart(12)}${'change'.padStart(9)}   ${'95% CI'.padEnd(24)}detectable`,
     );
     for (const r of own.filter((r) => !isCostRow(r.outcome))) out(outcomeLine(r));
     printCosts(own, out);
@@ -55,7 +56,10 @@ function outcomeLine(r: CompareCsvRow): string {
   ]);
   const ci = hasCi ? `[${lo}, ${hi}]` : 'n/a';
   const detectable = hasDetectable ? `±${detect}` : 'n/a';
-  return `  ${r.outcome.padEnd(16)}${base!.padStart(10)}${policy!.padStart(10)}${diff!.padStart(12)}${change.padStart(9)} ${sig} ${ci.padEnd(24)}${detectable}`;
+  return (
+    `  ${r.outcome.padEnd(16)}${base!.padStart(10)}${policy!.padStart(10)}` +
+    `${diff!.padStart(12)}${change.padStart(9)} ${sig} ${ci.padEnd(24)}${detectable}`
+  );
 }
 
 /** The policy's additional outlay and what one unit of it buys, or that its costs are not priced. */
@@ -65,7 +69,8 @@ function printCosts(own: CompareCsvRow[], out: (line: string) => void): void {
   if (!outlay) return;
   if (bought.every((r) => !Number.isFinite(r.diff_mean))) {
     out(
-      '  costs: not priced (no unit cost for a lever this policy uses, e.g. policies.training.costPerFirm, or no outlay beyond the baseline’s)',
+      '  costs: not priced (no unit cost for a lever this policy uses, e.g. ' +
+        'policies.training.costPerFirm, or no outlay beyond the baseline’s)',
     );
     return;
   }

@@ -18,7 +18,10 @@ const range = (p: ParamInfo) =>
       ? `${fmt(p.min)} … ${fmt(p.max)}`
       : '';
 
-/** Text for a Markdown table cell: a `|` in it (a statistic such as share(coop_any | innovators)) would end the cell. */
+/**
+ * Text for a Markdown table cell: a `|` in it (a statistic such
+ * as share(coop_any | innovators)) would end the cell.
+ */
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
 /** When a required field must be given: whenever its group ('sli' for 'sli.gamma') is written. */
@@ -66,19 +69,25 @@ export function scenarioReadme(): string {
     'baseline with `smesim compare scenarios/baseline.yaml my.yaml`.',
     '',
     '- **Start from an example.** Copy one of the files below, give it a new `name:`, change what you need.',
-    '- **`extends: baseline.yaml`** reuses another scenario (path relative to this file); fields you write win,',
+    '- **`extends: baseline.yaml`** reuses another scenario (path ' +
+      'relative to this file); fields you write win,',
     '  groups are merged field by field, lists are replaced.',
-    '- **`--set path=value`** on the command line (`run`, `sweep`, `compare`, `check`, `validate-model`) overrides one',
+    '- **`--set path=value`** on the command line (`run`, `sweep`, ' +
+      '`compare`, `check`, `validate-model`) overrides one',
     '  field without editing the file, e.g. `--set sli.convergenceRate=2.2` or `--set ' +
       "'policies.training={start: 80, share: 0.3}'`;",
     '  a number in the path picks an element of a list the scenario has, counting from 0 ' +
       '(`--set dynamism.shocks.0.magnitude=0.9`).',
     '  It is checked like a line of the file, and the run set records it (manifest, report).',
-    '- **Mistakes are caught before anything runs**: an unknown field, a wrong type, an out-of-range value, or a',
+    '- **Mistakes are caught before anything runs**: an unknown ' +
+      'field, a wrong type, an out-of-range value, or a',
     '  quarter that the run never reaches (a shock, a policy start or a snapshot at or after `ticks`) is',
-    '  reported as `file:line:col: field: what is wrong (got VALUE); how to fix`, all at once, exit code 2 (a rule',
-    '  between fields, such as a start after the end, is checked whenever the fields it reads are valid themselves).',
-    '- **Finding a field**: `smesim describe NAME` takes a full path (`sli.convergenceRate`), a group (`sli`), a',
+    '  reported as `file:line:col: field: what is wrong (got ' +
+      'VALUE); how to fix`, all at once, exit code 2 (a rule',
+    '  between fields, such as a start after the end, is checked ' +
+      'whenever the fields it reads are valid themselves).',
+    '- **Finding a field**: `smesim describe NAME` takes a full ' +
+      'path (`sli.convergenceRate`), a group (`sli`), a',
     "  field's own name (`training`, `convergenceRate`, `magnitude`) or its symbol in " +
       'docs/ODD.md (`gamma`, `γ`, `p_s1`); a field',
     '  written in a file under a symbol (`gamma: 2`) is answered with the field it names. The ' +
@@ -91,8 +100,10 @@ export function scenarioReadme(): string {
     '  including a field of a list element the scenario has, by its number from 0 (`name: ' +
       'dynamism.shocks.0.magnitude`);',
     '  run it with `smesim sweep`. See `sweep-example.yaml`.',
-    '- **Calibration**: a `calibrate:` block names parameters with their ranges and objectives (a statistic of the',
-    '  survey and its target); `smesim calibrate` searches values that meet them. See `calibration-example.yaml`',
+    '- **Calibration**: a `calibrate:` block names parameters with ' +
+      'their ranges and objectives (a statistic of the',
+    '  survey and its target); `smesim calibrate` searches values ' +
+      'that meet them. See `calibration-example.yaml`',
     '  and docs/calibrate.md.',
     '',
     '## Example scenarios',
@@ -152,14 +163,16 @@ export function describeCommand(param: string | undefined, opts: { markdown?: bo
   }
   const under = (path: string) =>
     params.filter((p) => p.path === path || p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[].`));
-  // an element of a list by its number, as in --set and sweeps (dynamism.shocks.0.magnitude): the element's field
+  // an element of a list by its number, as in --set and sweeps
+  // (dynamism.shocks.0.magnitude): the element's field
   let matches = under(param.replace(/\.\d+(?=\.|$)/g, '[]'));
   // a field named without its group ('training', 'convergenceRate'): every field or group of that name
   if (matches.length === 0)
     matches = params
       .filter((p) => p.path.toLowerCase().endsWith(`.${param.toLowerCase()}`))
       .flatMap((p) => under(p.path));
-  // a symbol of docs/ODD.md ('gamma', 'γ', 'p_s1'): the parameters it names (their descriptions start with it)
+  // a symbol of docs/ODD.md ('gamma', 'γ', 'p_s1'): the
+  // parameters it names (their descriptions start with it)
   if (matches.length === 0) matches = parametersBySymbol(param, params).flatMap(under);
   if (matches.length === 0) {
     // a misspelt path, or a misspelt field name written without its group ('trainig')

@@ -1,4 +1,7 @@
-/** `smesim serve`: the workbench, a local web page to set the levers, run against the baseline and read the answer. */
+/**
+ * `smesim serve`: the workbench, a local web page to set the
+ * levers, run against the baseline and read the answer.
+ */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startWorkbench } from '../serve/server.js';
@@ -34,11 +37,13 @@ export async function serveCommand(opts: ServeOptions): Promise<number> {
   });
   if (host !== '127.0.0.1' && host !== 'localhost')
     process.stderr.write(
-      `note: the workbench listens on ${host}: anyone who can reach it and has the token can run and save scenarios\n`,
+      `note: the workbench listens on ${host}: anyone who can reach ` +
+        'it and has the token can run and save scenarios\n',
     );
   process.stdout.write(
     `smesim workbench: scenarios in ${scenarioDir}, comparisons in ${resolve(opts.out ?? 'out')}\n` +
-      `open this URL in your browser (it holds the access token):\n\n    ${wb.url}\n\nstop with Ctrl-C; a comparison still running resumes at the next start\n`,
+      `open this URL in your browser (it holds the access token):\n\n    ${wb.url}\n\n` +
+      'stop with Ctrl-C; a comparison still running resumes at the next start\n',
   );
   await new Promise<never>(() => {}); // serve until the process is stopped
   return 0;

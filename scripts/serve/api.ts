@@ -17,7 +17,10 @@ export interface Folders {
   outRoot: string;
 }
 
-/** The baseline a scenario runs against: baseline.yaml of the folder, else the file its `extends:` chain starts from. */
+/**
+ * The baseline a scenario runs against: baseline.yaml of the
+ * folder, else the file its `extends:` chain starts from.
+ */
 export function baselineOf(dir: string, file: string): string {
   if (existsSync(join(dir, 'baseline.yaml'))) return 'baseline.yaml';
   const chain = loadScenarioFile(insideFolder(dir, file)).files;

@@ -89,7 +89,8 @@ export function saveScenario(
   if (!NAME.test(name))
     throw new HttpError(
       400,
-      `a scenario name is letters, digits, '.', '_' and '-' (at most 80), starting with a letter or digit (got '${name.slice(0, 80)}')`,
+      `a scenario name is letters, digits, '.', '_' and '-' (at most 80), ` +
+        `starting with a letter or digit (got '${name.slice(0, 80)}')`,
     );
   const file = `${name}.yaml`;
   const path = insideFolder(dir, file);

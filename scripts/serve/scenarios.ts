@@ -57,7 +57,8 @@ export function formFields(): (ParamInfo & { section: 'policies' | 'dynamism' | 
   const section = (p: ParamInfo): 'policies' | 'dynamism' | 'more' =>
     p.path.startsWith('policies') ? 'policies' : p.path.startsWith('dynamism') ? 'dynamism' : 'more';
   const rank = { policies: 0, dynamism: 1, more: 2 } as const;
-  return all.map((p) => ({ ...p, section: section(p) })).sort((a, b) => rank[a.section] - rank[b.section]); // stable: schema order within each section
+  // sort is stable: schema order within each section
+  return all.map((p) => ({ ...p, section: section(p) })).sort((a, b) => rank[a.section] - rank[b.section]);
 }
 
 /** Every field's value in a scenario, by dotted path (groups: whether they are there). */

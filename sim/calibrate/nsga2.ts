@@ -28,7 +28,10 @@ export interface Nsga2State {
   generation: number;
 }
 
-/** Operator settings: distribution indices and probabilities (Deb et al. 2002 used η_c = 20, η_m = 20, p_c = 0.9, p_m = 1/n). */
+/**
+ * Operator settings: distribution indices and probabilities (Deb et
+ * al. 2002 used η_c = 20, η_m = 20, p_c = 0.9, p_m = 1/n).
+ */
 export interface Nsga2Options {
   etaCrossover: number;
   etaMutation: number;
@@ -78,7 +81,10 @@ function mutate(rng: Rng, y: number, eta: number): number {
   return Math.min(1, Math.max(0, y + dq));
 }
 
-/** The crowded-comparison winner of two parents: lower rank, then larger crowding distance, then the first drawn. */
+/**
+ * The crowded-comparison winner of two parents: lower rank,
+ * then larger crowding distance, then the first drawn.
+ */
 function tournament(state: Nsga2State, rng: Rng): Member {
   const a = Math.floor(rng() * state.size);
   const b = Math.floor(rng() * state.size);

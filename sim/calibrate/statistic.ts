@@ -2,7 +2,8 @@
  * The statistics an objective of a `calibrate:` block can name, as text: a level target (`L1`), a survey
  * aggregate (`share(coop_any | innovators)`, `mean(breadth)`), a ratio of two aggregates, or a validation
  * target's mean statistic or pass rate (`T5`, `T5:passRate`). Parsed here without the analysis modules, so
- * that the scenario loader can check a name; `analysis`-side code (sim/calibrate/objectives.ts) computes them.
+ * that the scenario loader can check a name; `analysis`-side
+ * code (sim/calibrate/objectives.ts) computes them.
  */
 import { columnsOf } from '../run/codebook.js';
 import { closest } from '../config/messages.js';
@@ -30,7 +31,10 @@ export type Statistic =
 
 const AGGREGATE = /^(share|mean)\(\s*([A-Za-z_][\w]*)\s*(?:\|\s*([^()|]+?)\s*)?\)$/;
 
-/** Survey columns an aggregate may read: those of survey.csv, and `inno_any` (any of the four innovation types). */
+/**
+ * Survey columns an aggregate may read: those of survey.csv,
+ * and `inno_any` (any of the four innovation types).
+ */
 export function surveyColumns(): string[] {
   return [
     ...columnsOf('survey.csv').filter((c) => !['run_id', 'scenario', 'replicate', 'seed'].includes(c)),
@@ -39,7 +43,10 @@ export function surveyColumns(): string[] {
 }
 
 const HELP =
-  'use a level target (L1, L2, L3-any, L3-product, L3-process, L4), share(column) or mean(column) with an optional subgroup as in share(coop_any | innovators), a ratio such as share(inno_any | medium) / share(inno_any | small), or T1 … T7 (mean statistic) or T1:passRate … T7:passRate';
+  'use a level target (L1, L2, L3-any, L3-product, L3-process, L4), share(column) ' +
+  'or mean(column) with an optional subgroup as in share(coop_any | innovators), ' +
+  'a ratio such as share(inno_any | medium) / share(inno_any | small), or T1 … T7 ' +
+  '(mean statistic) or T1:passRate … T7:passRate';
 
 /** "did you mean 'x'? " when a name is close to one of `names`. */
 function hint(word: string, names: readonly string[]): string {
@@ -54,11 +61,18 @@ function parseAggregate(text: string, sectors: readonly string[]): AggregateSpec
   const [, stat, column, among] = m as unknown as [string, 'share' | 'mean', string, string | undefined];
   const columns = surveyColumns();
   if (!columns.includes(column))
-    return `'${column}' is not a survey column (${hint(column, columns)}docs/columns.md lists survey.csv's columns)`;
+    return (
+      `'${column}' is not a survey column (${hint(column, columns)}` +
+      `docs/columns.md lists survey.csv's columns)`
+    );
   if (among !== undefined) {
     const eq = among.indexOf('=');
     if (eq < 0 && !(SUBGROUP_NAMES as readonly string[]).includes(among))
-      return `'${among}' is not a subgroup (use ${SUBGROUP_NAMES.join(', ')}, sector=<name> or <column>=<value>)`;
+      return (
+        `'${among}' is not a subgroup (use ` +
+        `${SUBGROUP_NAMES.join(', ')}, sector=<name> or ` +
+        '<column>=<value>)'
+      );
     if (eq > 0) {
       const [key, value] = [among.slice(0, eq).trim(), among.slice(eq + 1).trim()];
       if (key === 'sector' && !sectors.includes(value))
@@ -78,7 +92,10 @@ export function parseStatistic(text: string, sectors: readonly string[]): Statis
   const target = /^(T\d+)(?::(statistic|passRate))?$/.exec(t);
   if (target) {
     if (!(SURVEY_TARGET_IDS as readonly string[]).includes(target[1]!))
-      return `'${target[1]}' cannot be read on a candidate's survey (T8–T10 need the ablation, shock and subsidy runs of validate-model); ${HELP}`;
+      return (
+        `'${target[1]}' cannot be read on a candidate's survey (T8–T10 need the ` +
+        `ablation, shock and subsidy runs of validate-model); ${HELP}`
+      );
     return { kind: 'target', id: target[1]!, read: (target[2] as 'statistic' | 'passRate') ?? 'statistic' };
   }
   if (/^[A-Za-z]/.test(t) && !t.includes('('))
@@ -92,7 +109,10 @@ export function parseStatistic(text: string, sectors: readonly string[]): Statis
   return b ? { kind: 'ratio', numerator: a!, denominator: b } : { kind: 'aggregate', spec: a! };
 }
 
-/** The column name an objective gets in calibration.csv when it has none: its statistic in letters, digits and _ (`share(coop_any | innovators)` → `share_coop_any_innovators`). */
+/**
+ * The column name an objective gets in calibration.csv when it has none: its statistic in
+ * letters, digits and _ (`share(coop_any | innovators)` → `share_coop_any_innovators`).
+ */
 export function objectiveName(text: string, k: number): string {
   const name = text.replace(/[^A-Za-z0-9.-]+/g, '_').replace(/^_+|_+$/g, '');
   return /^[A-Za-z]/.test(name) ? name : `objective${k + 1}`;

@@ -1,4 +1,7 @@
-/** The `calibrate:` block of a scenario: which parameters `smesim calibrate` searches, towards which targets, how. */
+/**
+ * The `calibrate:` block of a scenario: which parameters `smesim
+ * calibrate` searches, towards which targets, how.
+ */
 import { z } from 'zod';
 import { int, num } from './fields.js';
 
@@ -11,10 +14,14 @@ export const calibrateParameterSchema = z
       .meta({ description: 'Dotted path of a numeric parameter, e.g. portfolio.searchPerShortfall.' }),
     min: z.number().meta({ description: 'Lowest value searched.' }),
     max: z.number().meta({ description: 'Highest value searched.' }),
-    scale: z.enum(['linear', 'log']).default('linear').meta({
-      description:
-        'linear: search the values evenly; log: search their logarithm (for a range over powers of ten; min above 0).',
-    }),
+    scale: z
+      .enum(['linear', 'log'])
+      .default('linear')
+      .meta({
+        description:
+          'linear: search the values evenly; log: search their logarithm ' +
+          '(for a range over powers of ten; min above 0).',
+      }),
     integer: z.boolean().default(false).meta({
       unit: 'on/off',
       description: 'Round the value to a whole number (integer parameters always are).',
@@ -36,12 +43,20 @@ export const objectiveSchema = z
       .optional()
       .meta({
         description:
-          'Column name in calibration.csv (letters, digits, . _ -; default: the statistic with other characters as _, e.g. L1, T5_passRate, share_coop_any_innovators).',
+          'Column name in calibration.csv (letters, digits, . _ -; default: the statistic with ' +
+          'other characters as _, e.g. L1, T5_passRate, share_coop_any_innovators).',
       }),
-    statistic: z.string().min(1).meta({
-      description:
-        'What is measured on the candidate’s survey: a level target (L1, L2, L3-any, L3-product, L3-process, L4); share(column) or mean(column), optionally among a subgroup, e.g. share(coop_any | innovators); a ratio of two such, e.g. share(inno_any | medium) / share(inno_any | small); or a validation target’s mean statistic T1 … T7, or its pass rate, e.g. T5:passRate.',
-    }),
+    statistic: z
+      .string()
+      .min(1)
+      .meta({
+        description:
+          'What is measured on the candidate’s survey: a level target (L1, L2, L3-any, ' +
+          'L3-product, L3-process, L4); share(column) or mean(column), optionally among a ' +
+          'subgroup, e.g. share(coop_any | innovators); a ratio of two such, e.g. ' +
+          'share(inno_any | medium) / share(inno_any | small); or a validation target’s ' +
+          'mean statistic T1 … T7, or its pass rate, e.g. T5:passRate.',
+      }),
     target: targetSchema.optional().meta({
       description: 'A value or a range [lo, hi]; a level target L1 … L4 defaults to its survey range.',
     }),
@@ -52,20 +67,29 @@ export const objectiveSchema = z
       'weight',
       'Weight of this objective in the loss CMA-ES minimises and in picking the best candidate.',
     ),
-    scale: z.number().positive().optional().meta({
-      description:
-        'What one unit of distance from the target is (default: the size of the target’s midpoint, 1 when that is 0); the loss adds weight × (distance / scale)².',
-    }),
+    scale: z
+      .number()
+      .positive()
+      .optional()
+      .meta({
+        description:
+          'What one unit of distance from the target is (default: the size of the target’s ' +
+          'midpoint, 1 when that is 0); the loss adds weight × (distance / scale)².',
+      }),
   })
   .meta({ description: 'One objective: a statistic of the survey and the target it should meet.' });
 
 /** The calibrate block. */
 export const calibrateSchema = z
   .strictObject({
-    algorithm: z.enum(['cmaes', 'nsga2']).default('cmaes').meta({
-      description:
-        'cmaes: CMA-ES (Hansen) on the weighted loss of all objectives; nsga2: NSGA-II (Deb et al. 2002), a Pareto set of the objectives.',
-    }),
+    algorithm: z
+      .enum(['cmaes', 'nsga2'])
+      .default('cmaes')
+      .meta({
+        description:
+          'cmaes: CMA-ES (Hansen) on the weighted loss of all objectives; nsga2: ' +
+          'NSGA-II (Deb et al. 2002), a Pareto set of the objectives.',
+      }),
     parameters: z.array(calibrateParameterSchema).min(1).meta({ description: 'The parameters searched.' }),
     objectives: z.array(objectiveSchema).min(1).meta({ description: 'The targets the search aims at.' }),
     budget: int(64, 1, 1_000_000, 'candidates', 'Candidates evaluated in all (whole generations).'),
@@ -74,7 +98,8 @@ export const calibrateSchema = z
       2,
       10_000,
       'candidates',
-      'Candidates per generation (CMA-ES’s λ, NSGA-II’s population; NSGA-II needs an even number of at least 4).',
+      'Candidates per generation (CMA-ES’s λ, NSGA-II’s population; ' +
+        'NSGA-II needs an even number of at least 4).',
     ),
     replicates: int(
       4,
@@ -96,7 +121,8 @@ export const calibrateSchema = z
       0.001,
       1,
       'share of range',
-      'CMA-ES’s initial step size, as a share of each parameter’s range (its start is the middle of the range).',
+      'CMA-ES’s initial step size, as a share of each parameter’s ' +
+        'range (its start is the middle of the range).',
     ),
   })
   .meta({ description: 'Calibration by `smesim calibrate`: search parameter values that meet targets.' });

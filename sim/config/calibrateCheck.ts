@@ -32,7 +32,10 @@ function parameterProblems(
       : `is not a parameter (got ${show(path)})`;
     problems.push({
       ...at('path'),
-      message: `${what}; ${symbol ? `${symbol}; ` : near ? `did you mean '${near}'? ` : ''}\`smesim describe\` lists every parameter`,
+      message:
+        `${what}; ` +
+        `${symbol ? `${symbol}; ` : near ? `did you mean '${near}'? ` : ''}` +
+        `\`smesim describe\` lists every parameter`,
     });
     return problems;
   }
@@ -46,7 +49,9 @@ function parameterProblems(
   if (p.scale === 'log' && min <= 0)
     problems.push({
       ...at('min'),
-      message: `must be above 0 for scale: log (got ${min}); raise min, e.g. to ${max > 0 ? max / 100 : 0.01}, or use scale: linear`,
+      message:
+        `must be above 0 for scale: log (got ${min}); raise min, e.g. to ` +
+        `${max > 0 ? max / 100 : 0.01}, or use scale: linear`,
     });
   const range = `${path} allows ${info.min ?? '−∞'} to ${info.max ?? '∞'}`;
   if (info.min !== undefined && min < info.min)
@@ -78,7 +83,10 @@ function objectiveProblems(
   if (target === undefined && typeof parsed !== 'string' && !isLevel)
     problems.push({
       ...at('statistic'),
-      message: `has no target (got statistic ${show(o.statistic)} without 'target:'); add target: a value, e.g. 0.3, or a range, e.g. [0.2, 0.45] (only ${LEVEL_IDS.join(', ')} have one of their own)`,
+      message:
+        `has no target (got statistic ${show(o.statistic)} without ` +
+        `'target:'); add target: a value, e.g. 0.3, or a range, e.g. [0.2, ` +
+        `0.45] (only ${LEVEL_IDS.join(', ')} have one of their own)`,
     });
   return problems;
 }
@@ -95,7 +103,9 @@ export function checkCalibrate(data: Obj, layers: Layer[]): ScenarioProblem[] {
   if (data.sweep !== undefined)
     problems.push({
       ...where([]),
-      message: `cannot stand beside a sweep: block (got both); calibrate searches its own points: remove one of the two, or keep them in two files`,
+      message:
+        'cannot stand beside a sweep: block (got both); calibrate searches its ' +
+        'own points: remove one of the two, or keep them in two files',
     });
   const sectors = Array.isArray(data.sectors) ? (data.sectors as string[]) : DEFAULT_SECTORS;
   const seen = new Set<string>();
@@ -117,7 +127,9 @@ export function checkCalibrate(data: Obj, layers: Layer[]): ScenarioProblem[] {
     if (names.has(name))
       problems.push({
         ...where(['objectives', i, typeof raw.name === 'string' ? 'name' : 'statistic']),
-        message: `gives a second objective named ${show(name)} (got it twice); give one of them another name: with 'name:'`,
+        message:
+          `gives a second objective named ${show(name)} (got it ` +
+          `twice); give one of them another name: with 'name:'`,
       });
     names.add(name);
     problems.push(...objectiveProblems(raw, sectors, (f) => where(['objectives', i, f])));
@@ -126,18 +138,24 @@ export function checkCalibrate(data: Obj, layers: Layer[]): ScenarioProblem[] {
   if (budget >= 1 && size >= 2 && budget < size)
     problems.push({
       ...where([block.budget !== undefined ? 'budget' : 'generationSize']),
-      message: `the budget holds no whole generation (got budget ${budget}, generationSize ${size}); raise budget to at least ${size} or lower generationSize`,
+      message:
+        `the budget holds no whole generation (got budget ${budget}, generationSize ` +
+        `${size}); raise budget to at least ${size} or lower generationSize`,
     });
   if (block.algorithm === 'nsga2') {
     if (size >= 2 && (size < 4 || size % 2 !== 0))
       problems.push({
         ...where(['generationSize']),
-        message: `NSGA-II needs an even generation of at least 4 (got ${size}); use ${Math.max(4, size + (size % 2))}`,
+        message:
+          'NSGA-II needs an even generation of at least 4 (got ' +
+          `${size}); use ${Math.max(4, size + (size % 2))}`,
       });
     if (objectives.length === 1)
       problems.push({
         ...where(['algorithm']),
-        message: `NSGA-II looks for a Pareto set of several objectives (got 1 objective); use algorithm: cmaes, or add objectives`,
+        message:
+          'NSGA-II looks for a Pareto set of several objectives (got 1 ' +
+          'objective); use algorithm: cmaes, or add objectives',
       });
   }
   return problems;
