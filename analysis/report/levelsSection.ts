@@ -8,11 +8,11 @@ import { type Section, escapeHtml } from './html.js';
 
 type Row = Record<string, unknown>;
 
-const two = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : 'n/a');
+const three = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : 'n/a');
 
 /** "0.34 [0.33, 0.35]", or the value alone when there is no interval (a single run). */
 function valueText(l: LevelSummary): string {
-  return Number.isFinite(l.low) ? `${two(l.value)} [${two(l.low)}, ${two(l.high)}]` : two(l.value);
+  return Number.isFinite(l.low) ? `${three(l.value)} [${three(l.low)}, ${three(l.high)}]` : three(l.value);
 }
 
 /** How many levels lie in the surveys' range, and which do not, in one sentence. */
@@ -21,7 +21,7 @@ function levelsReading(levels: LevelSummary[], runs: number): string {
   const pooled = `pooled over ${runs} run${runs === 1 ? '' : 's'}`;
   if (outside.length === 0)
     return `All ${levels.length} survey magnitudes lie in the ranges that EU innovation surveys report (${pooled}).`;
-  const each = outside.map((l) => `${l.id} ${two(l.value)} (surveys: ${l.range})`);
+  const each = outside.map((l) => `${l.id} ${three(l.value)} (surveys: ${l.range})`);
   return (
     `${levels.length - outside.length} of ${levels.length} survey magnitudes lie in the ranges that EU ` +
     `innovation surveys report (${pooled}); outside: ${each.join(', ')}.`
@@ -46,7 +46,7 @@ export function levelsText(survey: Row[]): string {
   const levels = levelSummaries(survey);
   const lines = levels.map(
     (l) =>
-      `  ${l.id.padEnd(11)}${valueText(l).padEnd(20)}surveys ${l.range.padEnd(11)}` +
+      `  ${l.id.padEnd(11)}${valueText(l).padEnd(24)}surveys ${l.range.padEnd(11)}` +
       `${l.pass ? '' : 'OUTSIDE  '}${l.description}`,
   );
   return `beside the innovation surveys (EU CIS; sources in the report):\n${lines.join('\n')}\n`;
@@ -57,7 +57,8 @@ export function levelsTable(levels: LevelSummary[]): string {
   const rows = levels.map(
     (l) =>
       `<tr><td>${escapeHtml(l.id)}</td><td>${escapeHtml(l.description)}</td>` +
-      `<td class="num">${escapeHtml(valueText(l))}</td><td>${escapeHtml(l.range)}</td>` +
+      `<td class="num interval">${escapeHtml(valueText(l))}</td>` +
+      `<td class="interval">${escapeHtml(l.range)}</td>` +
       `<td class="${l.pass ? 'pass' : 'fail'}">${l.pass ? 'in range' : 'outside'}</td></tr>`,
   );
   const sources = [...new Set(levels.map((l) => l.source))];

@@ -44,7 +44,7 @@ function seedTable(rows: Row[], seeds: number[], level: boolean): string {
           ? {}
           : { passRateLow: Number(r.pass_rate_low), passRateHigh: Number(r.pass_rate_high) };
       const text = level
-        ? `${Number(r.value).toFixed(2)}${pass ? '' : miss}`
+        ? `${Number(r.value).toFixed(3)}${pass ? '' : miss}`
         : seedCell({
             id: String(r.target),
             threshold: String(r.threshold),

@@ -23,7 +23,7 @@ function failingList(targets: TargetLine[], levels: LevelSummary[]): string {
     ...targets
       .filter((t) => !t.pass)
       .map((t) => `${t.id} (pass rate ${passRateText(t.passRate)}, needs ${t.threshold})`),
-    ...levels.filter((l) => !l.pass).map((l) => `${l.id} (${l.value.toFixed(2)}, surveys ${l.range})`),
+    ...levels.filter((l) => !l.pass).map((l) => `${l.id} (${l.value.toFixed(3)}, surveys ${l.range})`),
   ];
   if (each.length === 0) return '';
   return `; ${each.join(', ')} ${each.length === 1 ? 'does' : 'do'} not`;

@@ -136,12 +136,12 @@ describe('level summaries for validate-model and the report', () => {
   it('shows the levels beside the surveys in the report and on the terminal, naming those outside', () => {
     const section = levelsSection(rows)!;
     expect(section.reading).toMatch(
-      /^\d of 6 survey magnitudes lie in the ranges .* outside: L1 0\.75 \(surveys: 0\.20–0\.45\)/,
+      /^\d of 6 survey magnitudes lie in the ranges .* outside: L1 0\.750 \(surveys: 0\.20–0\.45\)/,
     );
     expect(section.html).toContain('<td>L3-any</td>');
     expect(section.html).toContain('Source: CIS 2020 (Eurostat)');
     const text = levelsText(rows);
-    expect(text).toMatch(/\n {2}L1 +0\.75 \[[\d.-]+, [\d.]+\] +surveys 0\.20–0\.45 +OUTSIDE /);
+    expect(text).toMatch(/\n {2}L1 +0\.750 \[[\d.-]+, [\d.]+\] +surveys 0\.20–0\.45 +OUTSIDE /);
     expect(levelsSection([])).toBeUndefined();
   });
 });

@@ -409,10 +409,10 @@ describe('validation section of the report', () => {
       levels: [level('L1', 0.31, true), level('L4', 1.05, false)],
     });
     expect(s.reading).toMatch(
-      /^2 of 3 targets and levels meet their threshold; L4 \(1\.05, surveys 0\.20–0\.45\)/,
+      /^2 of 3 targets and levels meet their threshold; L4 \(1\.050, surveys 0\.20–0\.45\)/,
     );
     expect(s.html).toContain(
-      '<td class="num">0.31 [0.30, 0.32]</td><td>0.20–0.45</td><td class="pass">in range',
+      '<td class="num interval">0.310 [0.300, 0.320]</td><td class="interval">0.20–0.45</td><td class="pass">in range',
     );
     expect(s.html).toContain('<td class="fail">outside</td>');
     expect(s.html).toContain('Source: CIS (Eurostat).');

@@ -54,8 +54,10 @@ describe('validate-model, fast variant (5 replicates × 500 firms)', () => {
       expect(reported).toMatch(new RegExp(`${id} +full +likert +5 .*${needed} +(meets it|below it)`));
     // the levels L1–L4, pooled, beside the surveys' ranges: they decide the verdict too
     expect(r.stdout).toMatch(/Levels beside the innovation surveys[^\n]*\ntarget +value +95% CI +surveys/);
-    expect(r.stdout).toMatch(/\nL1 +\d\.\d\d +\[\d\.\d\d, \d\.\d\d\] +0\.20–0\.45 +\d\.\d\d +(pass|FAIL) /);
-    expect(r.stdout).toMatch(/\nL4 +\d\.\d\d +\[\d\.\d\d, \d\.\d\d\] +≥ 1\.20 /);
+    expect(r.stdout).toMatch(
+      /\nL1 +\d\.\d{3} +\[-?\d\.\d{3}, \d\.\d{3}\] +0\.20–0\.45 +\d\.\d\d +(pass|FAIL) /,
+    );
+    expect(r.stdout).toMatch(/\nL4 +\d\.\d{3} +\[-?\d\.\d{3}, \d\.\d{3}\] +≥ 1\.20 /);
     const twoLines = readFileSync(join(out, 'validation.csv'), 'utf8')
       .split('\n')
       .filter((l) => l.includes(',T5-two-lines,full,likert,'));
