@@ -11,6 +11,7 @@ import {
   closeCallNote,
   isDecisive,
   isReference,
+  stricterReadings,
   shockEffectRows,
   shockRows,
   smallerThanCalibration,
@@ -30,7 +31,7 @@ import { toCsv } from '../../sim/run/csv.js';
 import { writeAtomic } from '../../sim/run/outputs.js';
 import { EXIT_OK, EXIT_RUNS_FAILED, InputError } from './basics.js';
 import { executeWithProgress, loadOrFail, makeEvaluator, sources, tryReport } from './common.js';
-import { printLevels, printTargets, stricterReadings } from './validateTables.js';
+import { printLevels, printTargets } from './validateTables.js';
 import { TARGET_VARIANT, validateDryRun, validationPlan } from './validatePlan.js';
 import { validateSeeds } from './validateSeeds.js';
 

@@ -85,15 +85,6 @@ export interface SeedResult {
   levels: LevelSummary[];
 }
 
-/** The stricter readings a referee asks for, shown per seed: 300 firms, clustered SEs, two lines (and the quadratic reading of T8-rising). */
-export function stricterReadings(summaries: TargetSummary[]): TargetSummary[] {
-  const wanted = (t: TargetSummary) =>
-    (t.sample === 'paper-300' && t.measure === 'likert') ||
-    t.sample === 'clustered' ||
-    (t.sample === 'full' && (t.id.endsWith('-two-lines') || t.id.endsWith('-quadratic')));
-  return summaries.filter(wanted);
-}
-
 /** The targets across seeds: decisive pass rates, levels, then the stricter readings. */
 export function printSeeds(perSeed: SeedResult[]): void {
   const seeds = perSeed.map((p) => p.seed);
