@@ -135,7 +135,10 @@ export function summarise(rows: ValidationRow[]): TargetSummary[] {
   });
 }
 
-/** The stricter readings a referee asks for, shown per seed: 300 firms, clustered SEs, two lines (and the quadratic reading of T8-rising). */
+/**
+ * The stricter readings a referee asks for, shown per seed: 300 firms, clustered SEs, two lines (and the
+ * quadratic reading of T8-rising).
+ */
 export function stricterReadings(summaries: TargetSummary[]): TargetSummary[] {
   const wanted = (t: TargetSummary) =>
     (t.sample === 'paper-300' && t.measure === 'likert') ||
