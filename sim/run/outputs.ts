@@ -55,6 +55,19 @@ export function fsReason(err: unknown): string {
 }
 
 /**
+ * Create one folder whose parent exists. Another process may create it between our look and our
+ * mkdir (shards of one generation starting at once on a cluster): a folder already there is fine,
+ * a file of that name is not.
+ */
+export function makeFolder(dir: string): void {
+  try {
+    mkdirSync(dir);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(dir).isDirectory()) throw err;
+  }
+}
+
+/**
  * Make sure `dir` is a folder this process can write to, creating it (and its parents) if needed,
  * before anything runs; otherwise throw OutputPathError saying why. Folders are created one level
  * at a time from the nearest existing one, as `mkdirSync(…, { recursive: true })` never returns
@@ -74,7 +87,7 @@ export function prepareOutputDir(dir: string): void {
   if (existsSync(at) && !statSync(at).isDirectory())
     throw fail(at === resolve(dir) ? 'it is a file, not a folder' : `${at} is a file, not a folder`);
   try {
-    for (const d of missing) mkdirSync(d);
+    for (const d of missing) makeFolder(d);
     accessSync(dir, constants.W_OK);
   } catch (err) {
     throw fail(fsReason(err));

@@ -1,7 +1,7 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OutputPathError, fsReason, prepareOutputDir } from '../../sim/run/outputs.js';
+import { OutputPathError, fsReason, makeFolder, prepareOutputDir } from '../../sim/run/outputs.js';
 import { scratchDir } from '../scratch.js';
 
 describe('prepareOutputDir', () => {
@@ -11,6 +11,17 @@ describe('prepareOutputDir', () => {
     prepareOutputDir(deep);
     expect(statSync(deep).isDirectory()).toBe(true);
     prepareOutputDir(deep); // again: nothing to do
+  });
+
+  it('takes a folder another process made between its look and its mkdir, but not a file in the way', () => {
+    // two shards of one calibration generation, started at once on a cluster, both create shards/gen-NNN
+    const dir = scratchDir('outdir');
+    const made = join(dir, 'made-by-the-other');
+    makeFolder(made);
+    expect(() => makeFolder(made)).not.toThrow(); // a plain mkdir throws EEXIST here
+    expect(statSync(made).isDirectory()).toBe(true);
+    writeFileSync(join(dir, 'file'), '');
+    expect(() => makeFolder(join(dir, 'file'))).toThrow(expect.objectContaining({ code: 'EEXIST' }));
   });
 
   it('says which part of the path is a file', () => {
