@@ -37,14 +37,16 @@ size=$(field generationSize)
 after=""
 for g in $(seq 1 "$generations"); do
   budget=$((g * size))
+  # the same command for the array's tasks (each with --shard) and for the job that tells the generation
+  calibrate="$cli calibrate '$scenario' --out '$outdir' --budget $budget --workers \${SLURM_CPUS_PER_TASK:-1}"
   array_id=$(sbatch --parsable ${SBATCH_OPTS:-} ${after:+--dependency=afterok:$after --kill-on-invalid-dep=yes} \
     --job-name="smesim-cal-g$g" --array=1-"$shards" --cpus-per-task="$cpus" \
     --output="$outdir/logs/gen-$g-shard-%a.out" \
-    --wrap="$setup && $cli calibrate '$scenario' --out '$outdir' --budget $budget --shard \$SLURM_ARRAY_TASK_ID/$shards --workers \${SLURM_CPUS_PER_TASK:-1}")
+    --wrap="$setup && $calibrate --shard \$SLURM_ARRAY_TASK_ID/$shards")
   after=$(sbatch --parsable ${SBATCH_OPTS:-} --dependency=afterok:"$array_id" --kill-on-invalid-dep=yes \
     --job-name="smesim-cal-tell-$g" --cpus-per-task="$cpus" \
     --output="$outdir/logs/gen-$g-tell.out" \
-    --wrap="$setup && $cli calibrate '$scenario' --out '$outdir' --budget $budget --workers \${SLURM_CPUS_PER_TASK:-1}")
+    --wrap="$setup && $calibrate")
   echo "generation $g: array job $array_id ($shards tasks), tell job $after"
 done
 echo "results in $outdir (calibration.csv, best.yaml, report.html); logs in $outdir/logs"
