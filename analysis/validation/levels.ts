@@ -155,9 +155,12 @@ export interface LevelSummary {
   runsInRange: number;
 }
 
-/** L1–L4 pooled over a run set's survey, in the order of LEVEL_TARGETS. */
-export function levelSummaries(rows: Row[]): LevelSummary[] {
-  return levelTargets(rows).map(({ target, level, pass }) => {
+/**
+ * L1–L4 pooled over a run set's survey, in the order of LEVEL_TARGETS (`results`: the levels already
+ * measured on these rows, so that a caller needing the per-run rows too measures them once).
+ */
+export function levelSummaries(rows: Row[], results = levelTargets(rows)): LevelSummary[] {
+  return results.map(({ target, level, pass }) => {
     const half = Number.isFinite(level.se) ? 1.96 * level.se : NaN;
     const inRange = level.perRun.filter((v) => withinRange(target, v)).length;
     return {
@@ -178,10 +181,13 @@ export function levelSummaries(rows: Row[]): LevelSummary[] {
   });
 }
 
-/** L1–L4 per run, as validation.csv holds them: the run's value and whether it lies in the range. */
-export function levelRows(rows: Row[]): ValidationRow[] {
+/**
+ * L1–L4 per run, as validation.csv holds them: the run's value and whether it lies in the range
+ * (`results` as for levelSummaries).
+ */
+export function levelRows(rows: Row[], results = levelTargets(rows)): ValidationRow[] {
   const runIds = [...new Set(rows.map((r) => String(r.run_id)))].sort();
-  return levelTargets(rows).flatMap(({ target, level }) =>
+  return results.flatMap(({ target, level }) =>
     level.perRun.map((value, k) => ({
       target: target.id,
       statistic: value,

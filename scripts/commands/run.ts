@@ -115,12 +115,15 @@ export async function runCommand(file: string, opts: RunOptions, mode: 'run' | '
     const retry =
       `smesim ${mode} ${file}${setArgs(opts.set)} --out ` +
       `${outDir}${opts.shard ? ` --shard ${opts.shard.index}/${opts.shard.count}` : ''}`;
-    const report = opts.report === false ? undefined : await tryReport(outDir);
-    // a plain run's key numbers (a sweep's would pool design points; a shard holds part of the runs)
-    const details =
+    // the report and the key numbers read the same survey: it is parsed once
+    const { sharingReads } = await import('../../analysis/io.js');
+    const [report, details] = await sharingReads(['survey.csv'], async () => [
+      opts.report === false ? undefined : await tryReport(outDir),
+      // a plain run's key numbers (a sweep's would pool design points; a shard holds part of the runs)
       mode === 'run' && !opts.shard && !opts.json && summary.ok > 0
         ? await keyNumbers(outDir, scenario.surveyWindow)
-        : undefined;
+        : undefined,
+    ]);
     return reportSummary(scenario.name, summary, retry, opts.json ?? false, report, details);
   } finally {
     await evaluator.close();

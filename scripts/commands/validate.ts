@@ -20,7 +20,12 @@ import {
   surveyTasks,
   targetOf,
 } from '../../analysis/validation/evaluate.js';
-import { type LevelSummary, levelRows, levelSummaries } from '../../analysis/validation/levels.js';
+import {
+  type LevelSummary,
+  levelRows,
+  levelSummaries,
+  levelTargets,
+} from '../../analysis/validation/levels.js';
 import { Estimator } from '../../analysis/validation/parallel.js';
 import { SHOCK_HORIZON, type T9Shock } from '../../analysis/validation/variants.js';
 import { shockText } from '../../analysis/report/validationReadings.js';
@@ -179,8 +184,9 @@ async function runValidation(opts: ValidateOptions): Promise<ValidationVerdict> 
       // the levels read the whole survey, pooled over the runs, here while the threads estimate
       const wantLevels = targets.some((t) => t.startsWith('L'));
       const survey = wantLevels ? loadRows(outDir, 'survey.csv') : [];
-      levels = levelSummaries(survey).filter((l) => levelWanted(targets, l.id));
-      const perRunLevels = levelRows(survey).filter((r) => levelWanted(targets, r.target));
+      const measured = levelTargets(survey); // once, for the pooled verdict and the per-run rows
+      levels = levelSummaries(survey, measured).filter((l) => levelWanted(targets, l.id));
+      const perRunLevels = levelRows(survey, measured).filter((r) => levelWanted(targets, r.target));
       rows = [
         ...(await surveyed),
         ...(await falling),
