@@ -9,6 +9,7 @@ import { readManifest } from '../../sim/run/manifest.js';
 import { loadRows } from '../io.js';
 import { pooledPassRate, seedCell, seedsVerdict } from '../validation/evaluate.js';
 import { type Section, escapeHtml, renderPage } from './html.js';
+import { software } from './provenance.js';
 import { shockText } from './validationReadings.js';
 
 type Row = Record<string, unknown>;
@@ -152,10 +153,6 @@ export function seedsReport(dir: string): string {
     `<h1>Validation across ${seeds.length} master seeds</h1>` +
     `<p>${escapeHtml('smesim validate-model --seeds')}${what}; seeds ${escapeHtml(seeds.join(', '))}. ` +
     `Each seed's folder (seed-&lt;n&gt;) is a complete validation with its own report.${shockLine}</p>`;
-  const foot = m
-    ? `smesim ${escapeHtml(m.version)}` +
-      (m.gitCommit ? ` (commit ${escapeHtml(m.gitCommit.slice(0, 10))})` : '') +
-      `, Node ${escapeHtml(m.node)}.`
-    : '';
+  const foot = m ? software(m) : '';
   return renderPage(`smesim validation across seeds ${seeds.join(', ')}`, headHtml, sections, foot);
 }
