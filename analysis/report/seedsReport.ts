@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readManifest } from '../../sim/run/manifest.js';
 import { loadRows } from '../io.js';
-import { pooledPassRate, seedCell, seedsVerdict } from '../validation/evaluate.js';
+import { pooledPassRate, seedCell, seedsVerdict } from '../validation/wording.js';
 import { type Section, escapeHtml, renderPage } from './html.js';
 import { software } from './provenance.js';
 import { shockText } from './validationReadings.js';

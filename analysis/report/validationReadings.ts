@@ -3,7 +3,7 @@
  * its shock in words, the stricter readings of the inverted U, and the same targets on the true values, a
  * paper-scale sample and clustered standard errors.
  */
-import { passRateText } from '../validation/evaluate.js';
+import { passRateText } from '../validation/wording.js';
 import { escapeHtml, formatNumber } from './html.js';
 
 /** One target's line of validation.json, as the validation section reads it. */

@@ -4,7 +4,7 @@ import {
   passRateInterval,
   passRateText,
   smallerThanCalibration,
-} from '../validation/evaluate.js';
+} from '../validation/wording.js';
 import type { LevelSummary } from '../validation/levels.js';
 import { type Section, escapeHtml } from './html.js';
 import { levelsTable } from './levelsSection.js';

@@ -10,8 +10,6 @@ import { makeStream, randInt } from '../../sim/rng.js';
 import { pairedDifferences } from '../verbs/paired.js';
 import { t10, t9, t9ShockEffect } from './policyTargets.js';
 import { QUADRATIC, TWO_LINES, type ValidationRow } from './summary.js';
-export * from './summary.js';
-export * from './wording.js';
 import { t5, t5TwoLines } from './invertedUTargets.js';
 import { clusteredTargets, surveyTargetsByMeasure } from './targets.js';
 

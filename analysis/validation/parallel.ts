@@ -5,7 +5,8 @@
  * and validate-model with 1 and 2 workers).
  */
 import { ThreadPool, compiledWorker } from '../../sim/run/pool.js';
-import { type EstimationTask, type ValidationRow, estimate } from './evaluate.js';
+import { type EstimationTask, estimate } from './evaluate.js';
+import type { ValidationRow } from './summary.js';
 
 /** The compiled worker file of the estimation pool. */
 export const estimationWorker = () =>

@@ -6,20 +6,21 @@ import { join } from 'node:path';
 import { loadRows, loadRowsBetween, sharingReads } from '../../analysis/io.js';
 import {
   type EstimationTask,
+  shockEffectRows,
+  shockRows,
+  subsidyRow,
+  surveyTasks,
+} from '../../analysis/validation/evaluate.js';
+import {
   type TargetSummary,
   type ValidationRow,
-  closeCallNote,
   isDecisive,
   isReference,
   stricterReadings,
-  shockEffectRows,
-  shockRows,
-  smallerThanCalibration,
-  subsidyRow,
   summarise,
-  surveyTasks,
   targetOf,
-} from '../../analysis/validation/evaluate.js';
+} from '../../analysis/validation/summary.js';
+import { closeCallNote, smallerThanCalibration } from '../../analysis/validation/wording.js';
 import {
   type LevelSummary,
   levelRows,

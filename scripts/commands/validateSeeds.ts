@@ -5,7 +5,8 @@
  * level holds on every seed.
  */
 import { join } from 'node:path';
-import { type TargetSummary, poolPassRates, seedsVerdict } from '../../analysis/validation/evaluate.js';
+import { type TargetSummary } from '../../analysis/validation/summary.js';
+import { poolPassRates, seedsVerdict } from '../../analysis/validation/wording.js';
 import type { LevelSummary } from '../../analysis/validation/levels.js';
 import type { T9Shock } from '../../analysis/validation/variants.js';
 import { shockText } from '../../analysis/report/validationReadings.js';

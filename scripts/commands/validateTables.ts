@@ -1,13 +1,12 @@
 /** What `smesim validate-model` prints: the targets' pass rates, the levels beside the surveys, and the seeds. */
+import { type TargetSummary, isReference } from '../../analysis/validation/summary.js';
 import {
   CLOSE_CALL_LEGEND,
-  type TargetSummary,
-  isReference,
   passRateInterval,
   passRateText,
   pooledPassRate,
   seedCell,
-} from '../../analysis/validation/evaluate.js';
+} from '../../analysis/validation/wording.js';
 import type { LevelSummary } from '../../analysis/validation/levels.js';
 
 const out = (text: string) => process.stdout.write(text);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { surveyRows, summarise } from '../../analysis/validation/evaluate.js';
+import { surveyRows } from '../../analysis/validation/evaluate.js';
+import { summarise } from '../../analysis/validation/summary.js';
 import { t5 } from '../../analysis/validation/invertedUTargets.js';
 import { regionalIndustry } from '../../analysis/validation/targetEstimation.js';
 import { clusteredTargets, t1, t4 } from '../../analysis/validation/targets.js';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { summarise, type ValidationRow } from '../../analysis/validation/summary.js';
 import {
   closeCallNote,
   closeCalls,
@@ -6,9 +7,7 @@ import {
   seedCell,
   poolPassRates,
   pooledPassRate,
-  summarise,
-  type ValidationRow,
-} from '../../analysis/validation/evaluate.js';
+} from '../../analysis/validation/wording.js';
 import { wilsonInterval } from '../../analysis/verbs/stats.js';
 
 describe("a pass rate's 95% interval", () => {
